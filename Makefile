@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine:
+#   make preview   install, build public/, and preview at http://127.0.0.1:5000
+#   make test      install what the tests need, then lint and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: preview build check test lint schema clean
+.DEFAULT_GOAL := test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install whenever the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's Chromium drives the browser tests (Playwright cannot download its own here).
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+preview: $(VENV)/.installed
+	$(BIN)/python build.py build
+	$(BIN)/python build.py serve
+
+build: $(VENV)/.installed
+	$(BIN)/python build.py build
+
+check: $(VENV)/.installed
+	$(BIN)/python build.py check
+
+schema: $(VENV)/.installed
+	$(BIN)/python build.py schema
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+test: $(VENV)/.installed /usr/bin/chromium lint
+	$(BIN)/python -m pytest
+	node --test tests/js/
+
+clean:
+	rm -rf public $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,15 @@
+"""The command line: check content, build the static site, preview it.
+
+    python build.py                 build into public/
+    python build.py check [--content DIR]
+    python build.py build [--content DIR] [--out DIR] [--base-url URL]
+    python build.py serve [--content DIR] [--port N]
+    python build.py schema          write content/schema/*.json
+"""
+
+import sys
+
+from fakefarms.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,115 @@
+"""Parse arguments, call the package, and turn failures into one line each.
+
+Editors see `path:line:column: field: message (hint)` lines and exit code 1;
+a traceback appears only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .content import ContentError, load_content
+from .content.export import write_schemas
+from .preview import serve
+from .publish import BuildError, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONTENT = ROOT / "content"
+DEFAULT_OUT = ROOT / "public"
+
+
+class UsageError(Exception):
+    """A problem the user can fix from the command line; shown as one line."""
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="build.py", description="Build the Fake Farms site.")
+    ap.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = ap.add_subparsers(dest="command")
+
+    check = commands.add_parser("check", help="validate content and report every problem")
+    check.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+
+    build = commands.add_parser("build", help="build the static site (the default command)")
+    build.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    build.add_argument("--base-url", help="public address, e.g. https://example.org/fake-farms/")
+
+    serve = commands.add_parser("serve", help="preview at http://127.0.0.1:5000, live")
+    serve.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    serve.add_argument("--port", type=int, default=5000)
+
+    commands.add_parser("schema", help="write the JSON Schemas to content/schema/")
+    return ap
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv or ["build"])
+    try:
+        return run(args)
+    except ContentError as exc:
+        if args.debug:
+            raise
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was built.", file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        if args.debug:
+            raise
+        print(f"build failed: {exc}; the previous output is unchanged", file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        if args.debug:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details)",
+              file=sys.stderr)
+        return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        content = load_content(_content_dir(args.content))
+        print(f"content OK: {len(content.farms)} farms, {len(content.actors)} actors, "
+              f"{len(content.events)} events, {len(content.figures)} figures")
+        return 0
+    if args.command == "build":
+        base_url = _base_url(args.base_url)
+        report = build_site(_content_dir(args.content), args.out, base_url)
+        print(f"built {report.pages} pages ({report.files} files) into {report.out_dir}")
+        if not base_url:
+            print("note: no --base-url given, so pages carry no canonical address and the "
+                  "sitemap lists paths only; pass --base-url when publishing", file=sys.stderr)
+        return 0
+    if args.command == "serve":
+        serve(_content_dir(args.content), args.port)
+        return 0
+    if args.command == "schema":
+        for path in write_schemas(DEFAULT_CONTENT / "schema"):
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def _content_dir(path: Path) -> Path:
+    if not path.is_dir():
+        raise UsageError(f"content folder not found: {path}")
+    return path.resolve()
+
+
+def _base_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise UsageError(f"--base-url must be an http(s) address such as "
+                         f"https://example.org/fake-farms/, not {value!r}")
+    return value if value.endswith("/") else value + "/"

@@ -1,0 +1,31 @@
+"""Problems found in content, reported to editors as one line each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a content file, with where it is and how to fix it."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}:{field} {self.message}{hint}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,191 @@
+"""Load the whole content folder once, validate it once, return typed objects."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problem
+from .model import (
+    Actor,
+    ActorsFile,
+    Correction,
+    CorrectionsFile,
+    Event,
+    Farm,
+    FarmsFile,
+    Figure,
+    FiguresFile,
+    Page,
+    Site,
+    Source,
+    SourcesFile,
+    TimelineFile,
+)
+from .schema import Invalid, Reader, Use
+from .yamlfile import SCHEMA_COMMENT, read_yaml
+
+#: Every content file, the type of its top level, and its schema's name.
+FILES: dict[str, type] = {
+    "site.yaml": Site,
+    "sources.yaml": SourcesFile,
+    "figures.yaml": FiguresFile,
+    "actors.yaml": ActorsFile,
+    "farms.yaml": FarmsFile,
+    "timeline.yaml": TimelineFile,
+    "corrections.yaml": CorrectionsFile,
+    "home.yaml": Page,
+    "methodology.yaml": Page,
+    "costs.yaml": Page,
+    "kordai.yaml": Page,
+}
+
+
+def schema_name(filename: str) -> str:
+    """Pages share one schema; every other file has its own."""
+    return FILES[filename].__name__.removesuffix("File").lower() + ".schema.json"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site shows, validated; templates receive only this."""
+
+    site: Site
+    sources: dict[str, Source]
+    figures: dict[str, Figure]
+    actors: dict[str, Actor]
+    farms: dict[str, Farm]
+    events: tuple[Event, ...]  # in date order
+    corrections: tuple[Correction, ...]  # newest first
+    pages: dict[str, Page]
+
+    def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
+        return [e for e in self.events
+                if (farm is None or farm in e.farms) and (actor is None or actor in e.actors)]
+
+    def links_of(self, actor_id: str) -> list[tuple[Farm, Any]]:
+        """Every (farm, link) connecting the actor to a farm, in farm order."""
+        return [(farm, link) for farm in self.farms.values()
+                for link in farm.links if link.actor == actor_id]
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_file(directory: Path, filename: str) -> tuple[Any, Reader]:
+    """Read and convert one content file; the value is Invalid when it has problems."""
+    shown_as = display_path(directory / filename)
+    reader = Reader(shown_as)
+    root, problems = read_yaml(directory / filename, shown_as)
+    reader.problems.extend(problems)
+    if root is None:
+        return Invalid, reader
+    return reader.record(root, FILES[filename], ""), reader
+
+
+def load_content(directory: str | Path) -> Content:
+    """Load and validate every content file; raise ContentError listing all problems."""
+    directory = Path(directory)
+    values: dict[str, Any] = {}
+    readers: list[Reader] = []
+    for filename in FILES:
+        values[filename], reader = read_file(directory, filename)
+        readers.append(reader)
+    problems = [p for r in readers for p in r.problems]
+    problems += _check_references(readers, values)
+    problems += check_schema_comments(directory)
+    if problems:
+        raise ContentError(problems)
+
+    events = sorted(values["timeline.yaml"].events, key=lambda e: (e.date, e.id))
+    corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date, reverse=True)
+    return Content(
+        site=values["site.yaml"],
+        sources={s.id: s for s in values["sources.yaml"].sources},
+        figures={f.id: f for f in values["figures.yaml"].figures},
+        actors={a.id: a for a in values["actors.yaml"].actors},
+        farms={f.id: f for f in values["farms.yaml"].farms},
+        events=tuple(events),
+        corrections=tuple(corrections),
+        pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items()
+               if kind is Page},
+    )
+
+
+def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    defined: dict[str, dict[str, Use]] = {}
+    for use in (k for r in readers for k in r.keys):
+        seen = defined.setdefault(use.collection, {})
+        if use.value in seen:
+            first = seen[use.value].problem_at
+            problems.append(_with(use, f"duplicate id '{use.value}'",
+                                  f"already used at {first.path}:{first.line}; ids must be unique"))
+        else:
+            seen[use.value] = use
+
+    sources = values.get("sources.yaml")
+    sections = {} if sources is Invalid else {s.id: {x.id for x in s.sections}
+                                              for s in sources.sources}
+
+    for use in (u for r in readers for u in r.refs):
+        if use.collection == "sections":
+            known = sections.get(use.parent_source)
+            if known is None:  # the source itself is reported as unknown
+                continue
+            if use.value not in known:
+                problems.append(_with(use, f"source '{use.parent_source}' has no section "
+                                      f"'{use.value}'", _suggest(use.value, known)))
+            continue
+        if _collection_file_failed(use.collection, values):
+            continue  # the defining file has its own problems; do not pile on
+        known = defined.get(use.collection, {})
+        if use.value not in known:
+            noun = use.collection.rstrip("s")
+            problems.append(_with(use, f"unknown {noun} '{use.value}'", _suggest(use.value, known)))
+    return problems
+
+
+_DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
+               "farms": "farms.yaml", "events": "timeline.yaml"}
+
+
+def _collection_file_failed(collection: str, values: dict[str, Any]) -> bool:
+    return values.get(_DEFINED_IN[collection]) is Invalid
+
+
+def _suggest(value: str, known) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known: " + ", ".join(sorted(known)[:8]) + (" …" if len(known) > 8 else "")
+
+
+def _with(use: Use, message: str, hint: str) -> Problem:
+    p = use.problem_at
+    return Problem(p.path, p.line, p.column, p.field, message, hint)
+
+
+def check_schema_comments(directory: Path) -> list[Problem]:
+    """Each file's first line points editors' IDEs at its JSON Schema."""
+    problems = []
+    for filename in FILES:
+        path = directory / filename
+        try:
+            first = path.read_text(encoding="utf-8").splitlines()[:1]
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the loader
+        if not first:
+            continue  # an empty file is reported by the loader
+        expected = f"{SCHEMA_COMMENT}schema/{schema_name(filename)}"
+        if first != [expected]:
+            problems.append(Problem(display_path(path), 1, 1, "", "first line should name the schema",
+                                    f"make it '{expected}'"))
+    return problems

@@ -1,0 +1,366 @@
+"""Typed records declared once as dataclasses: validation, conversion and JSON Schema.
+
+A content type is a frozen dataclass whose fields carry a little metadata
+(`spec(...)`). From that single declaration this module
+
+* converts a YAML node tree into the dataclass, collecting every problem with
+  its file, line, column and field path instead of stopping at the first;
+* records the ids a file defines and the references it makes, so the loader
+  can check them across files afterwards;
+* exports a JSON Schema, so editors' IDEs can autocomplete and flag errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+
+from .errors import Problem
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+FIGURE_TOKEN = re.compile(r"\{([a-z_]+):([^{}]*)\}")
+_TAG = "tag:yaml.org,2002:"
+
+
+def spec(help: str, *, default: Any = dataclasses.MISSING, **rules: Any) -> Any:
+    """Declare a field: its help text, optional default, and validation rules.
+
+    Rules: ``min``/``max`` (numbers), ``min_items``, ``pattern``, ``key`` (this
+    field is the record's unique id within ``collection``), ``ref`` (the value
+    names a record of that collection), ``section_of`` (the value names a
+    section of the source named by that sibling field), ``rich`` (text that may
+    contain ``{fig:id}`` tokens), ``https`` (an https:// address).
+    """
+    metadata = {"help": help, **rules}
+    if isinstance(default, list):
+        return field(default_factory=list, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+class ScalarType:
+    """A value written as one YAML string and parsed by the class itself."""
+
+    json_schema: typing.ClassVar[dict[str, Any]] = {"type": "string"}
+    describe: typing.ClassVar[str] = "text"
+    example: typing.ClassVar[str] = ""
+
+    @classmethod
+    def from_text(cls, text: str) -> ScalarType:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Use:
+    """A reference found while reading: where it is and what it names."""
+
+    collection: str
+    value: str
+    problem_at: Problem  # location and field path; message filled in on failure
+    parent_source: str | None = None  # for section references
+
+
+@dataclass
+class Reader:
+    """Converts nodes of one file, gathering problems, ids and references."""
+
+    shown_as: str
+    problems: list[Problem] = field(default_factory=list)
+    keys: list[Use] = field(default_factory=list)
+    refs: list[Use] = field(default_factory=list)
+
+    def at(self, node: yaml.Node, path: str, message: str, hint: str = "") -> Problem:
+        mark = node.start_mark
+        return Problem(self.shown_as, mark.line + 1, mark.column + 1, path, message, hint)
+
+    def fail(self, node: yaml.Node, path: str, message: str, hint: str = "") -> None:
+        self.problems.append(self.at(node, path, message, hint))
+
+    # -- conversion -------------------------------------------------------
+
+    def convert(self, node: yaml.Node, hint: Any, path: str, rules: dict[str, Any]) -> Any:
+        """Return the converted value, or ``Invalid`` after recording a problem."""
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            if _is_null(node):
+                return None
+            return self.convert(node, options[0], path, rules)
+        if origin is Literal:
+            return self._choice(node, typing.get_args(hint), path)
+        if origin is list:
+            return self._list(node, typing.get_args(hint)[0], path, rules)
+        if isinstance(hint, type) and issubclass(hint, ScalarType):
+            return self._parsed(node, hint, path)
+        if dataclasses.is_dataclass(hint):
+            return self.record(node, hint, path)
+        if hint is bool:
+            return self._bool(node, path)
+        if hint in (int, float):
+            return self._number(node, hint, path, rules)
+        if hint is str:
+            return self._text(node, path, rules)
+        raise TypeError(f"unsupported content type {hint!r} at {path}")
+
+    def record(self, node: yaml.Node, cls: type, path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, path or "(top level)", f"expected a mapping of fields, got {_kind(node)}",
+                      f"write it as 'field: value' lines for {cls.__name__}")
+            return Invalid
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        hints = typing.get_type_hints(cls)
+        values: dict[str, Any] = {}
+        key_nodes: dict[str, yaml.Node] = {}
+        misspelt: set[str] = set()  # a typo's hint already says what is missing
+        ok = True
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            where = _join(path, str(name))
+            if name in key_nodes:
+                self.fail(key_node, where, "field given twice", "keep one of them")
+                ok = False
+                continue
+            if name not in fields:
+                close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields)
+                misspelt.update(close)
+                self.fail(key_node, where, f"unknown field '{name}'", hint)
+                ok = False
+                continue
+            key_nodes[name] = key_node
+            rules = fields[name].metadata
+            value = self.convert(value_node, hints[name], where, rules)
+            if value is Invalid:
+                ok = False
+                continue
+            values[name] = value
+            self._note_ids(value_node, value, where, rules, cls, values)
+        for name, f in fields.items():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if required and name not in key_nodes and name not in misspelt:
+                self.fail(node, _join(path, name), f"missing required field '{name}'",
+                          f.metadata.get("help", ""))
+                ok = False
+        if not ok:
+            return Invalid
+        instance = cls(**values)
+        check = getattr(instance, "check", None)
+        for field_name, message, hint in check() if check else ():
+            where_node = key_nodes.get(field_name, node)
+            self.fail(where_node, _join(path, field_name), message, hint)
+            ok = False
+        return instance if ok else Invalid
+
+    def _note_ids(self, node, value, where, rules, cls, siblings) -> None:
+        if rules.get("key"):
+            self.keys.append(Use(cls.__collection__, value, self.at(node, where, "")))
+        if "ref" in rules:
+            items = value if isinstance(value, list) else [value]
+            item_nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+            for item, item_node in zip(items, item_nodes, strict=True):
+                if item is not None:
+                    self.refs.append(Use(rules["ref"], item, self.at(item_node, where, "")))
+        if "section_of" in rules:
+            source = siblings.get(rules["section_of"])
+            self.refs.append(Use("sections", value, self.at(node, where, ""), source))
+
+    def _list(self, node, item_hint, path, rules) -> Any:
+        if _is_null(node):
+            items: list[Any] = []
+            nodes: list[yaml.Node] = []
+        elif not isinstance(node, yaml.SequenceNode):
+            self.fail(node, path, f"expected a list, got {_kind(node)}", "start each item with '- '")
+            return Invalid
+        else:
+            nodes = node.value
+            items = [self.convert(n, item_hint, f"{path}[{i}]", _item_rules(rules))
+                     for i, n in enumerate(nodes)]
+        if len(items) < rules.get("min_items", 0):
+            self.fail(node, path, f"needs at least {rules['min_items']} item(s)", rules.get("help", ""))
+            return Invalid
+        return Invalid if Invalid in items else items
+
+    def _choice(self, node, options, path) -> Any:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        if value not in options:
+            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(options)
+            self.fail(node, path, f"'{value}' is not an allowed value", hint)
+            return Invalid
+        return value
+
+    def _parsed(self, node, cls, path) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or _is_null(node):
+            self.fail(node, path, f"expected {cls.describe}, got {_kind(node)}", cls.example)
+            return Invalid
+        try:
+            return cls.from_text(node.value)
+        except ValueError as exc:
+            self.fail(node, path, str(exc), cls.example)
+            return Invalid
+
+    def _bool(self, node, path) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool":
+            return yaml.safe_load(node.value)
+        self.fail(node, path, f"expected true or false, got {_kind(node)}")
+        return Invalid
+
+    def _number(self, node, kind, path, rules) -> Any:
+        allowed = {_TAG + "int"} if kind is int else {_TAG + "int", _TAG + "float"}
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in allowed:
+            wanted = "a whole number" if kind is int else "a number"
+            self.fail(node, path, f"expected {wanted}, got {_kind(node)}",
+                      "write digits only, without quotes or units")
+            return Invalid
+        value = kind(yaml.safe_load(node.value))
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(node, path, "expected a finite number")
+            return Invalid
+        low, high = rules.get("min"), rules.get("max")
+        if low is not None and value < low:
+            self.fail(node, path, f"{value} is below the minimum {low}",
+                      "counts cannot be negative" if low == 0 else f"use {low} or more")
+            return Invalid
+        if high is not None and value > high:
+            self.fail(node, path, f"{value} is above the maximum {high}", f"use {high} or less")
+            return Invalid
+        return value
+
+    def _text(self, node, path, rules) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag in (_TAG + "null", _TAG + "bool"):
+            self.fail(node, path, f"expected text, got {_kind(node)}",
+                      "put the text in quotes" if isinstance(node, yaml.ScalarNode) else "")
+            return Invalid
+        text = node.value.strip()
+        if not text:
+            self.fail(node, path, "text is empty", rules.get("help", ""))
+            return Invalid
+        pattern = rules.get("pattern")
+        if pattern and not re.fullmatch(pattern, text):
+            hint = "use lower-case letters, digits and hyphens" if pattern == SLUG else f"match {pattern}"
+            self.fail(node, path, f"'{text}' is not a valid value", hint)
+            return Invalid
+        if rules.get("https") and not re.fullmatch(r"https://[^\s<>\"']+\.[^\s<>\"']+", text):
+            self.fail(node, path, f"'{text}' is not an https:// address", "give the full public address")
+            return Invalid
+        if rules.get("rich"):
+            for match in FIGURE_TOKEN.finditer(text):
+                kind, name = match.groups()
+                if kind != "fig":
+                    self.fail(node, path, f"unknown token '{match.group(0)}'",
+                              "the only token is {fig:figure-id}")
+                    return Invalid
+                self.refs.append(Use("figures", name, self.at(node, path, "")))
+        return text
+
+
+class _InvalidType:
+    def __repr__(self) -> str:
+        return "Invalid"
+
+
+Invalid: Any = _InvalidType()
+
+
+def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in rules.items() if k not in ("min_items", "key", "ref", "section_of")}
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    names = {"str": "text", "int": "a whole number", "float": "a number",
+             "bool": "true/false", "null": "nothing", "timestamp": "a date"}
+    kind = names.get(node.tag.removeprefix(_TAG), node.tag)
+    return f"{kind} '{node.value}'" if node.value else kind
+
+
+# -- JSON Schema export ------------------------------------------------------
+
+
+def json_schema(cls: type, title: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a file whose top level is ``cls``."""
+    definitions: dict[str, Any] = {}
+    root = _schema_of(cls, {}, definitions)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        **root,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def _schema_of(hint: Any, rules: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)][0]
+        return {"anyOf": [_schema_of(inner, rules, definitions), {"type": "null"}]}
+    if origin is Literal:
+        return {"enum": list(typing.get_args(hint))}
+    if origin is list:
+        schema = {"type": "array", "items": _schema_of(typing.get_args(hint)[0],
+                                                       _item_rules(rules), definitions)}
+        if rules.get("min_items"):
+            schema["minItems"] = rules["min_items"]
+        return schema
+    if isinstance(hint, type) and issubclass(hint, ScalarType):
+        return dict(hint.json_schema)
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in definitions:
+            definitions[name] = {}  # placeholder guards recursion
+            definitions[name] = _record_schema(hint, definitions)
+        return {"$ref": f"#/$defs/{name}"}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint in (int, float):
+        schema = {"type": "integer" if hint is int else "number"}
+        if rules.get("min") is not None:
+            schema["minimum"] = rules["min"]
+        if rules.get("max") is not None:
+            schema["maximum"] = rules["max"]
+        return schema
+    schema = {"type": "string", "minLength": 1}
+    if rules.get("pattern"):
+        schema["pattern"] = rules["pattern"]
+    if rules.get("https"):
+        schema["pattern"] = "^https://"
+    return schema
+
+
+def _record_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties, required = {}, []
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        schema = _schema_of(hints[f.name], f.metadata, definitions)
+        if f.metadata.get("help"):
+            schema = {"description": f.metadata["help"], **schema}
+        properties[f.name] = schema
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.append(f.name)
+    schema: dict[str, Any] = {"type": "object", "additionalProperties": False,
+                              "properties": properties}
+    if cls.__doc__:
+        schema = {"description": " ".join(cls.__doc__.split()), **schema}
+    if required:
+        schema["required"] = required
+    return schema

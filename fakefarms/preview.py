@@ -1,0 +1,27 @@
+"""Local preview: the live app, re-reading content and templates as they change."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import SITE_DIR, create_app
+from .content import ContentError, load_content
+
+
+def serve(content_dir: Path, port: int) -> None:
+    try:
+        load_content(content_dir)
+    except ContentError as exc:
+        # Keep serving: the page shows the same problems until they are fixed.
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+    app = create_app({
+        "CONTENT_DIR": content_dir,
+        "LIVE_CONTENT": True,
+        "BASE_URL": f"http://127.0.0.1:{port}/",
+        "TEMPLATES_AUTO_RELOAD": True,
+    })
+    templates = [str(p) for p in (SITE_DIR / "templates").rglob("*")]
+    print(f"Previewing at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    app.run(host="127.0.0.1", port=port, use_reloader=True, extra_files=templates)

@@ -1,0 +1,76 @@
+"""Freeze the app into static files, atomically: all of a build or none of it."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask_frozen import Freezer, FrozenFlaskWarning
+
+from . import create_app
+from .content import load_content
+from .views import page_addresses
+
+
+class BuildError(Exception):
+    """The site could not be frozen; the message names the page or file."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    out_dir: Path
+    pages: int
+    files: int
+
+
+def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) -> BuildReport:
+    """Build into a fresh folder beside `out_dir` and swap it in only on success.
+
+    A failed build leaves the previous `out_dir` exactly as it was.
+    """
+    content = load_content(content_dir)
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    try:
+        app = create_app({"CONTENT_DIR": Path(content_dir), "BASE_URL": base_url,
+                          # Frozen-Flask resolves relative destinations against the package.
+                          "FREEZER_DESTINATION": str(staging),
+                          "FREEZER_REMOVE_EXTRA_FILES": False,
+                          # Raise template errors instead of logging them as 500 pages.
+                          "PROPAGATE_EXCEPTIONS": True}, content=content)
+        freezer = Freezer(app, with_static_files=False, log_url_for=True)
+        freezer.register_generator(page_addresses)
+        with warnings.catch_warnings():
+            # A page without a URL generator or a link to a missing page is a failed build.
+            warnings.simplefilter("error", FrozenFlaskWarning)
+            try:
+                urls = freezer.freeze()
+            except FrozenFlaskWarning as exc:
+                raise BuildError(f"{type(exc).__name__}: {exc}") from exc
+            except ValueError as exc:  # Frozen-Flask reports bad statuses this way
+                raise BuildError(str(exc)) from exc
+            except Exception as exc:
+                raise BuildError(f"rendering failed: {type(exc).__name__}: {exc}") from exc
+        files = sum(1 for p in staging.rglob("*") if p.is_file())
+        _swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    pages = sum(1 for u in urls if u.endswith("/") or u.endswith(".html"))
+    return BuildReport(out_dir, pages, files)
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+    if out_dir.exists():
+        retired = out_dir.with_name(f".{out_dir.name}.old")
+        shutil.rmtree(retired, ignore_errors=True)
+        out_dir.rename(retired)
+        staging.rename(out_dir)
+        shutil.rmtree(retired)
+    else:
+        staging.rename(out_dir)

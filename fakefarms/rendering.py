@@ -1,0 +1,112 @@
+"""What templates may call: relative links, hashed assets, figures in text, citations.
+
+Every internal address is written relative to the page it appears on, so the
+same built folder works at a domain root, under a sub-path, or from a preview
+server, without knowing where it will be hosted.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from flask import Flask, current_app, request, url_for
+from markupsafe import Markup, escape
+
+from .assets import hashed_filename
+from .content.model import Citation, Figure
+from .content.schema import FIGURE_TOKEN
+from .live import current_content
+
+#: The navigation, in order; an entry appears only once its page exists.
+NAVIGATION = (
+    ("pages.index", "Story"),
+    ("pages.farms", "Farms"),
+    ("pages.actors", "People"),
+    ("pages.timeline", "Timeline"),
+    ("pages.methodology", "How fakes were found"),
+    ("pages.costs", "What a farm costs"),
+    ("calculator.calculator", "Calculator"),
+    ("pages.kordai", "Kordai case"),
+    ("charts.charts", "Charts"),
+    ("pages.sources", "Sources"),
+)
+
+
+def relative_path(target: str, current: str) -> str:
+    """`target` written relative to the page at `current` (both absolute paths)."""
+    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
+    path, hash_mark, fragment = target.partition("#")
+    relative = posixpath.relpath(path, base) if path else ""
+    if path.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    if relative == "./" and not path:
+        relative = ""
+    return relative + hash_mark + fragment
+
+
+def link(endpoint: str, **values) -> str:
+    """Like url_for, but relative to the current page."""
+    return relative_path(url_for(endpoint, **values), request.path)
+
+
+def asset(name: str) -> str:
+    return link("assets", filename=hashed_filename(name))
+
+
+def absolute_url(endpoint: str, **values) -> str | None:
+    """The public address of a page, or None when the site's address is not known."""
+    base = current_app.config["BASE_URL"]
+    if not base:
+        return None
+    return base + url_for(endpoint, **values).lstrip("/")
+
+
+@dataclass
+class CitationList:
+    """Numbers each distinct (source, section) on a page in order of first use."""
+
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def number(self, citation: Citation) -> int:
+        key = (citation.source, citation.section)
+        return self.numbers.setdefault(key, len(self.numbers) + 1)
+
+    def entries(self):
+        return [(n, source, section) for (source, section), n in self.numbers.items()]
+
+
+def page_citations() -> CitationList:
+    # Kept on the request, not on `g`: the freezer renders every page in one app context.
+    return request.environ.setdefault("fakefarms.citations", CitationList())
+
+
+def rich(text: str) -> Markup:
+    """Escape editor text, then show {fig:id} tokens as the figure with its hedge."""
+    figures = current_content().figures
+    parts, last = [], 0
+    for match in FIGURE_TOKEN.finditer(text):
+        parts.append(escape(text[last:match.start()]))
+        parts.append(figure_inline(figures[match.group(2)]))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
+def figure_inline(figure: Figure) -> Markup:
+    value = figure.value if figure.value is not None else f"{figure.low:g}-{figure.high:g}"
+    return Markup('<data class="fig" value="{}" data-figure="{}" title="{}">{}</data>').format(
+        value if isinstance(value, str) else f"{value:g}", figure.id, figure.label, figure.text)
+
+
+def install_template_helpers(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        url_for=link, link=link, asset=asset, absolute_url=absolute_url,
+        page_citations=page_citations,
+    )
+    app.jinja_env.filters["rich"] = rich
+
+    @app.context_processor
+    def navigation():
+        endpoints = app.view_functions
+        return {"navigation": [(e, label) for e, label in NAVIGATION if e in endpoints]}

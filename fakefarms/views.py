@@ -1,0 +1,156 @@
+"""The site's pages. Each view hands typed content to one template."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
+
+from .content import ContentError
+from .live import current_content
+from .rendering import NAVIGATION, absolute_url
+
+pages = Blueprint("pages", __name__)
+
+#: Editorial pages written in YAML (home.yaml is the index page).
+EDITORIAL_PAGES = {
+    "methodology": "methodology",
+    "costs": "costs",
+    "kordai": "kordai",
+}
+
+
+@pages.route("/")
+def index():
+    content = current_content()
+    return render_template("index.html", page=content.pages["home"], content=content)
+
+
+@pages.route("/farms/")
+def farms():
+    return render_template("farms.html", content=current_content())
+
+
+@pages.route("/farms/<farm_id>/")
+def farm(farm_id: str):
+    content = current_content()
+    if farm_id not in content.farms:
+        abort(404)
+    return render_template("farm.html", farm=content.farms[farm_id], content=content,
+                           events=content.events_for(farm=farm_id))
+
+
+@pages.route("/actors/")
+def actors():
+    content = current_content()
+    kinds = groupby(sorted(content.actors.values(), key=lambda a: (_KIND_ORDER[a.kind], a.name)),
+                    key=lambda a: a.kind)
+    return render_template("actors.html", content=content,
+                           groups=[(kind, list(items)) for kind, items in kinds])
+
+
+_KIND_ORDER = {"person": 0, "party": 1, "organisation": 2, "media": 3, "platform": 4}
+
+
+@pages.route("/actors/<actor_id>/")
+def actor(actor_id: str):
+    content = current_content()
+    if actor_id not in content.actors:
+        abort(404)
+    return render_template("actor.html", actor=content.actors[actor_id], content=content,
+                           links=content.links_of(actor_id),
+                           events=content.events_for(actor=actor_id))
+
+
+def _timeline(events, **active):
+    years = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
+    return render_template("timeline.html", content=current_content(), years=years,
+                           active=active)
+
+
+@pages.route("/timeline/")
+def timeline():
+    return _timeline(current_content().events)
+
+
+@pages.route("/timeline/farm/<farm_id>/")
+def timeline_farm(farm_id: str):
+    content = current_content()
+    if farm_id not in content.farms:
+        abort(404)
+    return _timeline(content.events_for(farm=farm_id), farm=content.farms[farm_id])
+
+
+@pages.route("/timeline/actor/<actor_id>/")
+def timeline_actor(actor_id: str):
+    content = current_content()
+    if actor_id not in content.actors or not content.events_for(actor=actor_id):
+        abort(404)
+    return _timeline(content.events_for(actor=actor_id), actor=content.actors[actor_id])
+
+
+@pages.route("/sources/")
+def sources():
+    return render_template("sources.html", content=current_content())
+
+
+def editorial_page(name: str):
+    def view():
+        content = current_content()
+        return render_template("page.html", page=content.pages[name], content=content, name=name)
+
+    view.__name__ = name
+    return view
+
+
+for _name, _path in EDITORIAL_PAGES.items():
+    pages.add_url_rule(f"/{_path}/", endpoint=_name, view_func=editorial_page(_name))
+
+
+@pages.route("/404.html")
+def not_found_page():
+    """The page static hosts serve for unknown addresses."""
+    return render_template("404.html", content=current_content())
+
+
+@pages.route("/robots.txt")
+def robots():
+    lines = ["User-agent: *", "Allow: /"]
+    sitemap = absolute_url("pages.sitemap")
+    if sitemap:
+        lines.append(f"Sitemap: {sitemap}")
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")
+
+
+@pages.route("/sitemap.xml")
+def sitemap():
+    return Response(render_template("sitemap.xml", urls=list(page_addresses())),
+                    mimetype="application/xml")
+
+
+def page_addresses():
+    """Every HTML page's path, for the sitemap and the freezer."""
+    content = current_content()
+    for endpoint, _label in NAVIGATION:
+        if endpoint in current_app.view_functions:
+            yield url_for(endpoint)
+    for farm_id in content.farms:
+        yield url_for("pages.farm", farm_id=farm_id)
+        yield url_for("pages.timeline_farm", farm_id=farm_id)
+    for actor_id in content.actors:
+        yield url_for("pages.actor", actor_id=actor_id)
+        if content.events_for(actor=actor_id):
+            yield url_for("pages.timeline_actor", actor_id=actor_id)
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(pages)
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        return render_template("404.html", content=current_content()), 404
+
+    @app.errorhandler(ContentError)
+    def content_error(error: ContentError):
+        # Preview only: show editors what to fix instead of a crashed server.
+        return render_template("content_error.html", problems=error.problems), 500

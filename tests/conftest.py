@@ -1,0 +1,50 @@
+"""Shared fixtures: the app, a client, content folders to break, and built sites."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fakefarms import create_app
+from fakefarms.publish import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_CONTENT = ROOT / "content"
+FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+SUBPATH_BASE = "https://example.org/fake-farms/"
+
+
+@pytest.fixture(scope="session")
+def app():
+    return create_app({"TESTING": True, "BASE_URL": SUBPATH_BASE})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A writable copy of the small fixture content, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped content built at a domain root."""
+    out = tmp_path_factory.mktemp("root") / "public"
+    build_site(SHIPPED_CONTENT, out, "http://127.0.0.1/")
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_subpath_site(tmp_path_factory) -> Path:
+    """The shipped content built for hosting under a sub-path."""
+    out = tmp_path_factory.mktemp("sub") / "public"
+    build_site(SHIPPED_CONTENT, out, SUBPATH_BASE)
+    return out

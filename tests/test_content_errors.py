@@ -1,0 +1,193 @@
+"""Every class of bad content gets one precise line: file, line, column, field, message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fakefarms.content import ContentError, load_content
+from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
+
+
+def problems_for(directory: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(directory)
+    return [str(p) for p in caught.value.problems]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fixture_content_loads():
+    content = load_content(FIXTURE_CONTENT)
+    assert list(content.farms) == ["pro-matraimov"]
+    assert [e.id for e in content.events] == ["early", "pub"]  # sorted by date
+
+
+def test_shipped_content_loads():
+    content = load_content(SHIPPED_CONTENT)
+    assert content.farms and content.actors and content.events
+
+
+def only(problems: list[str]) -> str:
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+@pytest.mark.parametrize(
+    ("filename", "old", "new", "expected"),
+    [
+        pytest.param("farms.yaml", "    period: 2019–2020", "    period: [2019",
+                     "content/farms.yaml:7:12: YAML syntax error", id="yaml-syntax"),
+        pytest.param("actors.yaml", "    kind: person\n    role: Journalist",
+                     "    kind: person\n\trole: Journalist",
+                     "content/actors.yaml:6:1: tab used for indentation (indent with spaces only)",
+                     id="tab-indentation"),
+        pytest.param("farms.yaml", "    name: Pro-Matraimov farm", "    name: [Pro, farm]",
+                     "content/farms.yaml:4:11: farms[0].name: expected text, got a list",
+                     id="wrong-type"),
+        pytest.param("farms.yaml", "    period: 2019–2020\n", "",
+                     "content/farms.yaml:3:5: farms[0].period: missing required field 'period' "
+                     "(when it operated, in words, as precise as the source)",
+                     id="missing-field"),
+        pytest.param("farms.yaml", "    summary:", "    sumary:",
+                     "content/farms.yaml:5:5: farms[0].sumary: unknown field 'sumary' "
+                     "(did you mean 'summary'?)", id="unknown-field"),
+        pytest.param("timeline.yaml", "  - id: early", "  - id: pub",
+                     "content/timeline.yaml:11:9: events[1].id: duplicate id 'pub' "
+                     "(already used at content/timeline.yaml:3; ids must be unique)",
+                     id="duplicate-id"),
+        pytest.param("farms.yaml", "      - actor: orunbekov", "      - actor: orunbekv",
+                     "content/farms.yaml:16:16: farms[0].links[0].actor: unknown actor "
+                     "'orunbekv' (did you mean 'orunbekov'?)", id="dangling-reference"),
+        pytest.param("timeline.yaml", "date: 2020-12-31", "date: 2020-02-30",
+                     "content/timeline.yaml:4:11: events[0].date: '2020-02-30' is an impossible "
+                     "date: February 2020 has 29 days", id="impossible-date"),
+        pytest.param("figures.yaml", "value: 800", "value: -800",
+                     "content/figures.yaml:6:12: figures[0].value: -800.0 is below the minimum 0 "
+                     "(counts cannot be negative)", id="negative-count"),
+        pytest.param("figures.yaml", "low: 100", "low: 1000",
+                     "content/figures.yaml:12:5: figures[1].low: low (1000) is greater than "
+                     "high (150) (swap the two numbers)", id="min-above-max"),
+    ],
+)
+def test_bad_content_is_reported_precisely(content_copy, monkeypatch, filename, old, new,
+                                           expected):
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / filename, old, new)
+    problem = only(problems_for(content_copy))
+    assert problem.startswith(expected), problem
+
+
+def test_yaml_syntax_error_names_the_problem(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / "farms.yaml", "    period: 2019–2020", "    period: [2019")
+    problem = only(problems_for(content_copy))
+    assert "YAML syntax error" in problem and "check indentation" in problem
+
+
+def test_empty_file(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    (content_copy / "corrections.yaml").write_text("", encoding="utf-8")
+    assert only(problems_for(content_copy)).startswith(
+        "content/corrections.yaml:1:1: file is empty")
+
+
+def test_file_that_is_not_utf8(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "site.yaml"
+    path.write_bytes(path.read_bytes().replace(b"tagline: Test", b"tagline: T\xe9st"))
+    assert only(problems_for(content_copy)) == (
+        "content/site.yaml:3:11: file is not UTF-8 text (save it with UTF-8 encoding)")
+
+
+def test_unreadable_file(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    (content_copy / "corrections.yaml").unlink()
+    (content_copy / "corrections.yaml").mkdir()  # reading a folder fails even for root
+    assert only(problems_for(content_copy)).startswith(
+        "content/corrections.yaml:1:1: cannot read file")
+
+
+def test_missing_response_fails(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / "farms.yaml",
+            "          response:\n            kind: denied\n            text: He denied it "
+            "unofficially.\n            sources: [{source: kloop, section: matraimov}]\n", "")
+    assert "missing required field 'response'" in only(problems_for(content_copy))
+
+
+def test_unknown_source_section(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / "timeline.yaml", "section: intro}", "section: intor}")
+    assert only(problems_for(content_copy)).endswith(
+        "events[0].sources[0].section: source 'kloop' has no section 'intor' "
+        "(did you mean 'intro'?)")
+
+
+def test_unknown_figure_token(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / "site.yaml", "{fig:analysed}", "{fig:analysd}")
+    assert "unknown figure 'analysd' (did you mean 'analysed'?)" in only(
+        problems_for(content_copy))
+
+
+def test_every_problem_is_reported_at_once(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / "farms.yaml", "    summary:", "    sumary:")
+    replace(content_copy / "timeline.yaml", "date: 2020-12-31", "date: 2020-13")
+    replace(content_copy / "figures.yaml", "value: 800", "value: many")
+    assert len(problems_for(content_copy)) == 3
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_cli_prints_one_line_per_problem_and_exits_1(content_copy):
+    replace(content_copy / "farms.yaml", "    summary:", "    sumary:")
+    replace(content_copy / "figures.yaml", "value: 800", "value: -1")
+    result = run_cli("check", "--content", "content", cwd=content_copy.parent)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("content/farms.yaml:5:5: farms[0].sumary: unknown field")
+    assert lines[1].startswith("content/figures.yaml:6:12: figures[0].value:")
+    assert lines[2] == "2 problem(s); nothing was built."
+    assert "Traceback" not in result.stderr
+
+
+def test_check_cli_debug_shows_traceback(content_copy):
+    replace(content_copy / "farms.yaml", "    summary:", "    sumary:")
+    result = run_cli("--debug", "check", "--content", str(content_copy))
+    assert result.returncode == 1 and "Traceback" in result.stderr
+
+
+def test_check_cli_accepts_shipped_content():
+    result = run_cli("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("content OK")
+    assert result.stderr == ""
+
+
+def test_schema_comment_is_required(content_copy, monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "actors.yaml"
+    path.write_text(path.read_text().split("\n", 1)[1])
+    assert only(problems_for(content_copy)) == (
+        "content/actors.yaml:1:1: first line should name the schema "
+        "(make it '# yaml-language-server: $schema=schema/actors.schema.json')")
+
+
+def test_exported_schemas_are_up_to_date():
+    from fakefarms.content.export import schemas
+
+    for name, text in schemas().items():
+        path = SHIPPED_CONTENT / "schema" / name
+        assert path.read_text(encoding="utf-8") == text, f"run: python build.py schema ({name})"

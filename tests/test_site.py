@@ -1,0 +1,161 @@
+"""Pages render, parse and link correctly; builds are atomic and reproducible."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fakefarms import create_app
+from fakefarms.content import ContentError, load_content
+from fakefarms.publish import build_site
+from fakefarms.views import page_addresses
+from tests.conftest import FIXTURE_CONTENT, SHIPPED_CONTENT, SUBPATH_BASE
+from tests.sitecheck import broken_links, pages
+
+
+def all_paths(app) -> list[str]:
+    with app.test_request_context():
+        return sorted(set(page_addresses())) + ["/404.html"]
+
+
+def test_every_page_returns_200_and_parses(app, client):
+    for path in all_paths(app):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        assert soup.html["lang"] == "en", path
+        assert soup.find("main", id="main"), path
+        assert len(soup.find_all("h1")) == 1, path
+        assert soup.select_one("a.skip-link[href='#main']"), path
+        assert soup.find("title").get_text(strip=True), path
+        assert soup.select_one("meta[name=description]")["content"], path
+
+
+def test_pages_carry_canonical_and_open_graph(app, client):
+    soup = BeautifulSoup(client.get("/farms/").get_data(as_text=True), "html.parser")
+    assert soup.select_one("link[rel=canonical]")["href"] == SUBPATH_BASE + "farms/"
+    assert soup.select_one("meta[property='og:url']")["content"] == SUBPATH_BASE + "farms/"
+    assert soup.select_one("meta[property='og:title']")["content"].startswith("The farms")
+
+
+def test_unknown_addresses_are_404(client):
+    assert client.get("/farms/no-such-farm/").status_code == 404
+    assert client.get("/actors/nobody/").status_code == 404
+    assert client.get("/assets/css/site.0000000000.css").status_code == 404
+
+
+def test_timeline_is_grouped_by_year_with_link_filters(client):
+    content = load_content(SHIPPED_CONTENT)
+    soup = BeautifulSoup(client.get("/timeline/").get_data(as_text=True), "html.parser")
+    years = [int(h.get_text()) for h in soup.select("section.year > h2")]
+    assert years == sorted(years) and years == sorted({e.date.year for e in content.events})
+    items = soup.select("section.year ol.events > li")
+    assert len(items) == len(content.events)
+    filters = [a["href"] for a in soup.select("nav.filters a")]
+    assert "farm/" + next(iter(content.farms)) + "/" in filters
+
+
+def test_timeline_filter_shows_only_that_farm(client):
+    content = load_content(SHIPPED_CONTENT)
+    farm_id = next(f for f in content.farms if content.events_for(farm=f))
+    soup = BeautifulSoup(client.get(f"/timeline/farm/{farm_id}/").get_data(as_text=True),
+                         "html.parser")
+    shown = {li["id"].removeprefix("event-") for li in soup.select("ol.events > li")}
+    assert shown == {e.id for e in content.events_for(farm=farm_id)}
+
+
+def test_frozen_site_has_every_page(built_site, app):
+    for path in all_paths(app):
+        target = built_site / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        assert target.is_file(), path
+    assert (built_site / "sitemap.xml").is_file() and (built_site / "robots.txt").is_file()
+
+
+def test_sitemap_lists_absolute_addresses(built_subpath_site):
+    soup = BeautifulSoup((built_subpath_site / "sitemap.xml").read_text(), "html.parser")
+    locs = [loc.get_text() for loc in soup.find_all("loc")]
+    assert locs and all(loc.startswith(SUBPATH_BASE) for loc in locs)
+    assert SUBPATH_BASE + "farms/" in locs
+
+
+def test_root_build_links_resolve(built_site):
+    assert broken_links(built_site, "/") == []
+
+
+def test_subpath_build_links_resolve(built_subpath_site):
+    assert broken_links(built_subpath_site, "/fake-farms/") == []
+
+
+def test_links_resolve_check_can_fail(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="missing/">x</a><a href="#nowhere">y</a>')
+    assert len(broken_links(tmp_path)) == 2
+
+
+def test_rebuild_is_byte_identical(built_site, tmp_path):
+    again = tmp_path / "again"
+    build_site(SHIPPED_CONTENT, again, "http://127.0.0.1/")
+    comparison = filecmp.dircmp(built_site, again)
+    assert_same_tree(comparison)
+
+
+def assert_same_tree(comparison: filecmp.dircmp) -> None:
+    assert not comparison.left_only and not comparison.right_only, comparison.report()
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right,
+                                           comparison.common_files, shallow=False)
+    assert not mismatch and not errors, mismatch
+    for sub in comparison.subdirs.values():
+        assert_same_tree(sub)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failed_build_leaves_previous_output_untouched(content_copy, tmp_path):
+    out = tmp_path / "public"
+    build_site(content_copy, out)
+    before = snapshot(out)
+    (content_copy / "farms.yaml").write_text("farms: [\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_site(content_copy, out)
+    assert snapshot(out) == before
+    assert sorted(os.listdir(tmp_path)) == ["content", "public"]  # no staging left behind
+
+
+def test_page_that_404s_fails_build_and_keeps_output(content_copy, tmp_path, monkeypatch):
+    from fakefarms.publish import BuildError
+
+    out = tmp_path / "public"
+    build_site(content_copy, out)
+    before = snapshot(out)
+    monkeypatch.setattr("fakefarms.publish.page_addresses", lambda: ["/farms/no-such-farm/"])
+    with pytest.raises(BuildError, match="404"):
+        build_site(content_copy, out)
+    assert snapshot(out) == before
+
+
+def test_preview_shows_content_errors_on_the_page(content_copy, capsys):
+    app = create_app({"CONTENT_DIR": content_copy, "LIVE_CONTENT": True, "TESTING": True})
+    client = app.test_client()
+    assert client.get("/").status_code == 200
+    (content_copy / "farms.yaml").write_text(
+        (content_copy / "farms.yaml").read_text().replace("    summary:", "    sumary:"))
+    response = client.get("/")
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert "unknown field 'sumary'" in soup.find("ol").get_text()
+    assert "unknown field 'sumary'" in capsys.readouterr().err
+
+
+def test_fixture_site_builds(content_copy, tmp_path):
+    out = tmp_path / "out"
+    report = build_site(FIXTURE_CONTENT, out)
+    assert report.files == len([p for p in out.rglob("*") if p.is_file()])
+    assert pages(out)
