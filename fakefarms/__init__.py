@@ -15,6 +15,11 @@ from .rendering import install_template_helpers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = PROJECT_ROOT / "site"
+#: Third-party files served as site assets, from npm (pinned in package-lock.json).
+VENDOR_ASSETS = {
+    "vendor/plotly-basic.min.js":
+        PROJECT_ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js",
+}
 
 DEFAULTS: dict[str, Any] = {
     # Folder of the YAML content; read and validated once by create_app.
@@ -51,7 +56,7 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     # A typo in a template must fail the build, not render an empty string.
     app.jinja_env.undefined = StrictUndefined
     install_template_helpers(app)
-    assets.init_app(app, SITE_DIR / "static")
+    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS)
     views.init_app(app)
     return app
 

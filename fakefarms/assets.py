@@ -11,7 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from flask import Flask, abort, current_app, send_from_directory
+from flask import Flask, abort, current_app, send_file
 
 HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-z0-9]+)$")
 
@@ -19,11 +19,16 @@ HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-
 class AssetIndex:
     """Maps asset paths to hashed names, recomputing when a file changes (preview)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, vendor: dict[str, Path]):
         self.root = root
+        self.vendor = vendor  # asset name -> file installed by npm
         self._cache: dict[str, tuple[float, str]] = {}
 
     def path_of(self, name: str) -> Path:
+        if name in self.vendor:
+            if not self.vendor[name].is_file():
+                raise LookupError(f"{self.vendor[name]} is missing: run 'npm ci' (make does)")
+            return self.vendor[name]
         path = (self.root / name).resolve()
         if self.root.resolve() not in path.parents or not path.is_file():
             raise FileNotFoundError(name)
@@ -43,8 +48,8 @@ class AssetIndex:
         return f"{stem}.{self.digest(name)}.{suffix}"
 
 
-def init_app(app: Flask, root: Path) -> None:
-    index = AssetIndex(root)
+def init_app(app: Flask, root: Path, vendor: dict[str, Path]) -> None:
+    index = AssetIndex(root, vendor)
     app.extensions["assets"] = index
 
     @app.route("/assets/<path:filename>")
@@ -58,7 +63,7 @@ def init_app(app: Flask, root: Path) -> None:
                 abort(404)
         except FileNotFoundError:
             abort(404)
-        return send_from_directory(root, name, max_age=31536000)
+        return send_file(index.path_of(name), max_age=31536000)
 
 
 def hashed_filename(name: str) -> str:

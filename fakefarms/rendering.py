@@ -14,9 +14,11 @@ from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
 from .assets import hashed_filename
+from .charts import RenderedChart, render_chart
 from .content.model import Citation, Figure
 from .content.schema import FIGURE_TOKEN
 from .live import current_content
+from .security import CONTENT_SECURITY_POLICY
 
 #: The navigation, in order; an entry appears only once its page exists.
 NAVIGATION = (
@@ -28,7 +30,7 @@ NAVIGATION = (
     ("pages.costs", "What a farm costs"),
     ("calculator.calculator", "Calculator"),
     ("pages.kordai", "Kordai case"),
-    ("charts.charts", "Charts"),
+    ("charts.index", "Charts"),
     ("pages.sources", "Sources"),
 )
 
@@ -81,6 +83,17 @@ def page_citations() -> CitationList:
     return request.environ.setdefault("fakefarms.citations", CitationList())
 
 
+def page_features() -> set[str]:
+    """Scripts this page turned out to need ("charts", …), known once its body is rendered."""
+    return request.environ.setdefault("fakefarms.features", set())
+
+
+def chart_for(chart_id: str) -> RenderedChart:
+    content = current_content()
+    page_features().add("charts")
+    return render_chart(content.charts[chart_id], content)
+
+
 def rich(text: str) -> Markup:
     """Escape editor text, then show {fig:id} tokens as the figure with its hedge."""
     figures = current_content().figures
@@ -102,7 +115,8 @@ def figure_inline(figure: Figure) -> Markup:
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
-        page_citations=page_citations,
+        page_citations=page_citations, page_features=page_features, chart_for=chart_for,
+        content_security_policy=CONTENT_SECURITY_POLICY,
     )
     app.jinja_env.filters["rich"] = rich
 

@@ -7,10 +7,12 @@ from itertools import groupby
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
 from .content import ContentError
+from .charts import render_chart
 from .live import current_content
 from .rendering import NAVIGATION, absolute_url
 
 pages = Blueprint("pages", __name__)
+charts = Blueprint("charts", __name__)
 
 #: Editorial pages written in YAML (home.yaml is the index page).
 EDITORIAL_PAGES = {
@@ -107,6 +109,22 @@ for _name, _path in EDITORIAL_PAGES.items():
     pages.add_url_rule(f"/{_path}/", endpoint=_name, view_func=editorial_page(_name))
 
 
+@charts.route("/charts/", endpoint="index")
+def charts_index():
+    content = current_content()
+    return render_template("charts.html", content=content, charts=list(content.charts.values()))
+
+
+@charts.route("/charts/<chart_id>.csv")
+def csv(chart_id: str):
+    content = current_content()
+    if chart_id not in content.charts:
+        abort(404)
+    table = render_chart(content.charts[chart_id], content).table
+    return Response(table.csv(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'})
+
+
 @pages.route("/404.html")
 def not_found_page():
     """The page static hosts serve for unknown addresses."""
@@ -137,6 +155,8 @@ def page_addresses():
     for farm_id in content.farms:
         yield url_for("pages.farm", farm_id=farm_id)
         yield url_for("pages.timeline_farm", farm_id=farm_id)
+    for chart_id in content.charts:
+        yield url_for("charts.csv", chart_id=chart_id)
     for actor_id in content.actors:
         yield url_for("pages.actor", actor_id=actor_id)
         if content.events_for(actor=actor_id):
@@ -145,6 +165,7 @@ def page_addresses():
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(pages)
+    app.register_blueprint(charts)
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -11,6 +11,8 @@ from .errors import ContentError, Problem
 from .model import (
     Actor,
     ActorsFile,
+    Chart,
+    ChartsFile,
     Correction,
     CorrectionsFile,
     Event,
@@ -35,6 +37,7 @@ FILES: dict[str, type] = {
     "actors.yaml": ActorsFile,
     "farms.yaml": FarmsFile,
     "timeline.yaml": TimelineFile,
+    "charts.yaml": ChartsFile,
     "corrections.yaml": CorrectionsFile,
     "home.yaml": Page,
     "methodology.yaml": Page,
@@ -60,6 +63,7 @@ class Content:
     events: tuple[Event, ...]  # in date order
     corrections: tuple[Correction, ...]  # newest first
     pages: dict[str, Page]
+    charts: dict[str, Chart]
 
     def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
         return [e for e in self.events
@@ -104,8 +108,8 @@ def load_content(directory: str | Path) -> Content:
     if problems:
         raise ContentError(problems)
 
-    events = sorted(values["timeline.yaml"].events, key=lambda e: (e.date, e.id))
-    corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date, reverse=True)
+    events = sorted(values["timeline.yaml"].events, key=lambda e: (e.date.sort_key, e.id))
+    corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
         site=values["site.yaml"],
         sources={s.id: s for s in values["sources.yaml"].sources},
@@ -116,6 +120,7 @@ def load_content(directory: str | Path) -> Content:
         corrections=tuple(corrections),
         pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items()
                if kind is Page},
+        charts={c.id: c for c in values["charts.yaml"].charts},
     )
 
 
@@ -154,7 +159,7 @@ def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Pro
 
 
 _DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
-               "farms": "farms.yaml", "events": "timeline.yaml"}
+               "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml"}
 
 
 def _collection_file_failed(collection: str, values: dict[str, Any]) -> bool:

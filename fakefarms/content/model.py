@@ -18,7 +18,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate(ScalarType):
     """A date given only as precisely as the source gives it."""
 
@@ -62,6 +62,12 @@ class PartialDate(ScalarType):
         if self.day is None:
             return "month"
         return "day" if self.hour is None else "time"
+
+    @property
+    def sort_key(self) -> tuple[int, ...]:
+        """Chronological order; a year alone sorts before its months, a day before its times."""
+        return (self.year, self.month or 0, self.day or 0,
+                -1 if self.hour is None else self.hour, self.minute or 0)
 
     @property
     def iso(self) -> str:
@@ -171,6 +177,8 @@ class Figure:
     hedge: str | None = spec("the source's qualifier, kept exactly: 'approximately', 'nearly', "
                              "'at least', 'more than', 'up to', 'about'", default=None)
     note: str | None = spec("a short explanation shown with the figure", default=None)
+    wording: str | None = spec("the source's words for the number, shown instead of digits, "
+                               "e.g. 'a third', 'a dozen'", default=None)
 
     def check(self):
         if (self.value is None) == (self.low is None and self.high is None):
@@ -197,8 +205,9 @@ class Figure:
 
     @property
     def text(self) -> str:
-        """The number with its hedge, e.g. 'nearly 400'."""
-        return f"{self.hedge} {self.number_text}" if self.hedge else self.number_text
+        """The number with its hedge, in the source's words where given: 'nearly 400'."""
+        number = self.wording or self.number_text
+        return f"{self.hedge} {number}" if self.hedge else number
 
 
 def _format_number(value: float, kind: str) -> str:
@@ -288,6 +297,8 @@ class Section:
     passages: list[Passage] = spec("the paragraphs", default=[])
     figures: list[str] = spec("key figures shown as a strip in this section", default=[],
                               ref="figures")
+    charts: list[str] = spec("charts (ids from charts.yaml) shown in this section", default=[],
+                             ref="charts")
     checklist: list[Signal] = spec("signals shown as a tickable checklist", default=[])
     threshold: int | None = spec("how many ticked signals make an account suspicious",
                                  default=None, min=1)
@@ -298,7 +309,7 @@ class Section:
         "a page to link to for more detail", default=None)
 
     def check(self):
-        if not (self.passages or self.checklist or self.figures or self.timeline):
+        if not (self.passages or self.checklist or self.figures or self.timeline or self.charts):
             yield "passages", "the section is empty", "add passages, figures or a checklist"
         if self.threshold is not None and self.threshold > len(self.checklist):
             yield "threshold", f"threshold {self.threshold} is more than the "\
@@ -331,6 +342,8 @@ class Farm:
     figures: list[str] = spec("key figures about this farm", default=[], ref="figures")
     example_accounts: list[str] = spec("fake-account names the source publishes as examples",
                                        default=[])
+    short_name: str | None = spec("a short name for chart axes, e.g. 'Pro-Matraimov'",
+                                  default=None)
 
     def check(self):
         ids = [s.id for s in self.sections]
@@ -365,6 +378,45 @@ class Event:
     @property
     def when(self) -> str:
         return self.date_label or str(self.date)
+
+
+# -- charts ------------------------------------------------------------------
+
+ChartKind = Literal["figures", "ranges", "timeline", "links", "chronology"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn from the content, with its finding, summary and data table."""
+
+    __collection__: ClassVar[str] = "charts"
+
+    id: str = spec("id used in pages' 'charts:' lists and in file names", key=True, pattern=SLUG)
+    kind: ChartKind = spec(
+        "figures: bars of key figures; ranges: low–high ranges of key figures; "
+        "timeline: the dated events; links: who is linked to which farm; "
+        "chronology: events of one category by hours since the first")
+    title: str = spec("a title that states the finding")
+    summary: str = spec("one paragraph saying what the chart shows, for every reader", rich=True)
+    sources: list[Citation] = spec("where the charted facts come from", min_items=1)
+    figures: list[str] = spec("for figures and ranges: the key figures to draw, in order",
+                              default=[], ref="figures")
+    labels: list[str] = spec("short labels for those figures, in the same order", default=[])
+    category: EventCategory | None = spec("for timeline and chronology: only events of this category",
+                                          default=None)
+    compact: bool = spec("draw a smaller version, e.g. on the home page", default=False)
+    axis: str | None = spec("the value axis title, e.g. 'Monthly pay (US$)'", default=None)
+
+    def check(self):
+        if self.kind in ("figures", "ranges") and not self.figures:
+            yield "figures", f"a '{self.kind}' chart needs figures", "list the figure ids to draw"
+        if self.kind not in ("figures", "ranges") and self.figures:
+            yield "figures", f"a '{self.kind}' chart draws no figures", "remove 'figures'"
+        if self.labels and len(self.labels) != len(self.figures):
+            yield "labels", f"{len(self.labels)} labels for {len(self.figures)} figures", \
+                "give one label per figure, or none"
+        if self.kind == "chronology" and self.category is None:
+            yield "category", "a chronology needs an event category", "e.g. 'category: kordai'"
 
 
 # -- pages and site ----------------------------------------------------------
@@ -433,6 +485,11 @@ class FarmsFile:
 @dataclass(frozen=True)
 class TimelineFile:
     events: list[Event] = spec("dated events, in any order", min_items=1)
+
+
+@dataclass(frozen=True)
+class ChartsFile:
+    charts: list[Chart] = spec("the charts, in the order of the charts page", min_items=1)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+// Draws the page's charts with Plotly, fetched only when a chart nears the screen or the
+// reader first interacts. Each chart's figure is JSON in <script id="chart-ID-data">; the
+// build wrote it from the content, so no number lives here.
+
+const loader = document.querySelector("script[data-plotly-src]");
+const plots = [...document.querySelectorAll(".chart-plot[data-chart]")];
+const dark = window.matchMedia("(prefers-color-scheme: dark)");
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+let plotly;
+
+function loadPlotly() {
+  plotly ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = loader.dataset.plotlySrc;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error("Plotly could not be loaded"));
+    document.head.append(script);
+  });
+  return plotly;
+}
+
+function figureFor(plot) {
+  const spec = JSON.parse(document.getElementById(`chart-${plot.dataset.chart}-data`).textContent);
+  return themed(spec, dark.matches ? "dark" : "light");
+}
+
+// Applies a colour scheme's palette: series colours by each trace's meta.series index.
+function themed(spec, scheme) {
+  const palette = spec.palettes[scheme];
+  for (const trace of spec.data) {
+    const colour = palette.series[trace.meta?.series ?? 0];
+    if (trace.marker) trace.marker.color = colour;
+    if (trace.line) trace.line.color = colour;
+    if (trace.type === "bar") {
+      trace.insidetextfont = { color: palette.background };
+      trace.outsidetextfont = { color: palette.text };
+    } else {
+      trace.textfont = { color: palette.text };
+    }
+  }
+  const axis = { color: palette.text, gridcolor: palette.grid, zerolinecolor: palette.grid };
+  Object.assign(spec.layout, {
+    paper_bgcolor: "rgba(0,0,0,0)",
+    plot_bgcolor: "rgba(0,0,0,0)",
+    font: { ...spec.layout.font, color: palette.text },
+    xaxis: { ...spec.layout.xaxis, ...axis },
+    yaxis: { ...spec.layout.yaxis, ...axis },
+    transition: reducedMotion.matches ? { duration: 0 } : spec.layout.transition,
+  });
+  return spec;
+}
+
+const config = { responsive: true, displayModeBar: false, displaylogo: false };
+
+async function draw(plot) {
+  if (plot.dataset.drawn) return;
+  plot.dataset.drawn = "pending";
+  try {
+    const Plotly = await loadPlotly();
+    const { data, layout } = figureFor(plot);
+    await Plotly.newPlot(plot, data, layout, config);
+    plot.dataset.drawn = "yes";
+  } catch (error) {
+    // The table below still carries the data; say so instead of leaving an empty box.
+    plot.dataset.drawn = "failed";
+    plot.textContent = "The chart could not be drawn. Its data is in the table below.";
+    console.warn(error);
+  }
+}
+
+async function redrawAll() {
+  for (const plot of plots.filter((p) => p.dataset.drawn === "yes")) {
+    const Plotly = await loadPlotly();
+    const { data, layout } = figureFor(plot);
+    Plotly.react(plot, data, layout, config);
+  }
+}
+
+if (loader && plots.length) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries.filter((e) => e.isIntersecting)) {
+        observer.unobserve(entry.target);
+        draw(entry.target);
+      }
+    },
+    { rootMargin: "200px 0px" },
+  );
+  plots.forEach((plot) => observer.observe(plot));
+  // The first tap, key press or scroll fetches Plotly early, so the next chart is ready.
+  const warmUp = () => loadPlotly().catch(() => {});
+  for (const type of ["pointerdown", "keydown", "scroll"]) {
+    window.addEventListener(type, warmUp, { once: true, passive: true });
+  }
+  dark.addEventListener("change", redrawAll);
+}
