@@ -64,6 +64,7 @@ class RenderedChart:
     table: Table
     figure: dict
     size: str  # "short", "medium" or "tall": a CSS class, so no inline style is needed
+    csv_url: str | None = None  # where the CSV is, when not at the charts' own CSV address
 
     def figure_json(self) -> str:
         # Sorted keys and no generated uids keep builds byte-identical.
@@ -280,6 +281,42 @@ def chronology_chart(chart: Chart, content: Content):
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
                         "categoryorder": "array", "categoryarray": order}}
     return table, traces, layout, "medium"
+
+
+def breakdown_chart(result: dict) -> RenderedChart:
+    """The calculator's monthly cost by role; the page redraws it from each new estimate."""
+    roles = [("operators", "People running fake accounts"),
+             ("bloggers", "Bloggers and journalists"), ("supervisors", "Supervisors")]
+    costs = [result["breakdown"][key] for key, _ in roles]
+    labels = [label for _, label in roles]
+    table = Table(["Role", "Low", "Central", "High"],
+                  [[label, _dollars(c["low"]), _dollars(c["central"]), _dollars(c["high"])]
+                   for label, c in zip(labels, costs, strict=True)])
+    traces = [
+        go.Bar(name="Range (low to high)", orientation="h", y=labels,
+               base=[c["low"] for c in costs], x=[c["high"] - c["low"] for c in costs],
+               marker={"color": _series(0)}, meta={"series": 0},
+               hovertemplate="%{y}: from $%{base:,.2f}<extra></extra>"),
+        go.Scatter(name="Central value", mode="markers", y=labels,
+                   x=[c["central"] for c in costs], meta={"series": 1},
+                   marker={"color": _series(1), "size": 13, "symbol": "diamond"},
+                   hovertemplate="%{y}: central $%{x:,.2f}<extra></extra>"),
+    ]
+    layout = {"showlegend": True, "barmode": "overlay",
+              "xaxis": {"title": {"text": "US$ a month"}, "tickprefix": "$", "rangemode": "tozero",
+                        "separatethousands": True, "fixedrange": True, "automargin": True},
+              "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
+    title = "Monthly cost by role"
+    summary = ("How the monthly cost divides between the people running accounts, bloggers and "
+               "journalists, and supervisors. Bars run from the low to the high estimate; "
+               "diamonds mark the central value.")
+    sources = [Citation("kloop", "cost")]
+    return RenderedChart("calculator-breakdown", title, summary, sources, table,
+                         _figure(traces, layout, title), "short")
+
+
+def _dollars(amount: float) -> str:
+    return f"${amount:,.2f}".replace(".00", "")
 
 
 BUILDERS = {

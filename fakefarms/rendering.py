@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
+from calculator.cli import range_text
+
 from .assets import hashed_filename
 from .charts import RenderedChart, render_chart
 from .content.model import Citation, Figure
@@ -119,6 +121,7 @@ def install_template_helpers(app: Flask) -> None:
         content_security_policy=CONTENT_SECURITY_POLICY,
     )
     app.jinja_env.filters["rich"] = rich
+    app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording
 
     @app.context_processor
     def navigation():

@@ -7,6 +7,7 @@ from itertools import groupby
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
 from .content import ContentError
+from .calculator_page import calculator
 from .charts import render_chart
 from .live import current_content
 from .rendering import NAVIGATION, absolute_url
@@ -155,6 +156,8 @@ def page_addresses():
     for farm_id in content.farms:
         yield url_for("pages.farm", farm_id=farm_id)
         yield url_for("pages.timeline_farm", farm_id=farm_id)
+    if "calculator.breakdown_csv" in current_app.view_functions:
+        yield url_for("calculator.breakdown_csv")
     for chart_id in content.charts:
         yield url_for("charts.csv", chart_id=chart_id)
     for actor_id in content.actors:
@@ -166,6 +169,7 @@ def page_addresses():
 def init_app(app: Flask) -> None:
     app.register_blueprint(pages)
     app.register_blueprint(charts)
+    app.register_blueprint(calculator)
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -18,8 +18,10 @@ from tests.sitecheck import broken_links, pages
 
 
 def all_paths(app) -> list[str]:
+    """Every HTML page's path."""
     with app.test_request_context():
-        return sorted(set(page_addresses())) + ["/404.html"]
+        paths = {p for p in page_addresses() if p.endswith("/")}
+    return sorted(paths) + ["/404.html"]
 
 
 def test_every_page_returns_200_and_parses(app, client):

@@ -12,8 +12,8 @@ from .schema import json_schema
 def schemas() -> dict[str, str]:
     """Schema file name → its JSON text, for every content file type."""
     out = {}
-    for filename, kind in FILES.items():
-        name = schema_name(filename)
+    for kind in FILES.values():
+        name = schema_name(kind)
         if name not in out:
             schema = json_schema(kind, f"Fake Farms content ({name})")
             out[name] = json.dumps(schema, indent=2, sort_keys=False) + "\n"

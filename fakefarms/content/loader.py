@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from calculator.params import CalculatorFile
+
 from .errors import ContentError, Problem
 from .model import (
     Actor,
@@ -39,6 +41,7 @@ FILES: dict[str, type] = {
     "timeline.yaml": TimelineFile,
     "charts.yaml": ChartsFile,
     "corrections.yaml": CorrectionsFile,
+    "calculator.yaml": CalculatorFile,
     "home.yaml": Page,
     "methodology.yaml": Page,
     "costs.yaml": Page,
@@ -46,9 +49,9 @@ FILES: dict[str, type] = {
 }
 
 
-def schema_name(filename: str) -> str:
+def schema_name(kind: type) -> str:
     """Pages share one schema; every other file has its own."""
-    return FILES[filename].__name__.removesuffix("File").lower() + ".schema.json"
+    return kind.__name__.removesuffix("File").lower() + ".schema.json"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Content:
     corrections: tuple[Correction, ...]  # newest first
     pages: dict[str, Page]
     charts: dict[str, Chart]
+    calculator: CalculatorFile
 
     def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
         return [e for e in self.events
@@ -83,7 +87,7 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def read_file(directory: Path, filename: str) -> tuple[Any, Reader]:
+def read_file(directory: Path, filename: str, kind: type) -> tuple[Any, Reader]:
     """Read and convert one content file; the value is Invalid when it has problems."""
     shown_as = display_path(directory / filename)
     reader = Reader(shown_as)
@@ -91,23 +95,27 @@ def read_file(directory: Path, filename: str) -> tuple[Any, Reader]:
     reader.problems.extend(problems)
     if root is None:
         return Invalid, reader
-    return reader.record(root, FILES[filename], ""), reader
+    return reader.record(root, kind, ""), reader
+
+
+def _load(directory: Path, files: dict[str, type]) -> dict[str, Any]:
+    """Read, convert and cross-check the files; raise ContentError with every problem."""
+    values: dict[str, Any] = {}
+    readers: list[Reader] = []
+    for filename, kind in files.items():
+        values[filename], reader = read_file(directory, filename, kind)
+        readers.append(reader)
+    problems = [p for r in readers for p in r.problems]
+    problems += _check_references(readers, values)
+    problems += check_schema_comments(directory, files)
+    if problems:
+        raise ContentError(problems)
+    return values
 
 
 def load_content(directory: str | Path) -> Content:
     """Load and validate every content file; raise ContentError listing all problems."""
-    directory = Path(directory)
-    values: dict[str, Any] = {}
-    readers: list[Reader] = []
-    for filename in FILES:
-        values[filename], reader = read_file(directory, filename)
-        readers.append(reader)
-    problems = [p for r in readers for p in r.problems]
-    problems += _check_references(readers, values)
-    problems += check_schema_comments(directory)
-    if problems:
-        raise ContentError(problems)
-
+    values = _load(Path(directory), FILES)
     events = sorted(values["timeline.yaml"].events, key=lambda e: (e.date.sort_key, e.id))
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
@@ -121,7 +129,16 @@ def load_content(directory: str | Path) -> Content:
         pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items()
                if kind is Page},
         charts={c.id: c for c in values["charts.yaml"].charts},
+        calculator=values["calculator.yaml"],
     )
+
+
+def load_calculator_params(path: Path) -> CalculatorFile:
+    """The calculator's parameters alone, for `python -m calculator`; citations are checked
+    against the sources.yaml beside the file."""
+    path = Path(path)
+    files = {"sources.yaml": SourcesFile, path.name: CalculatorFile}
+    return _load(path.parent, files)[path.name]
 
 
 def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Problem]:
@@ -178,10 +195,10 @@ def _with(use: Use, message: str, hint: str) -> Problem:
     return Problem(p.path, p.line, p.column, p.field, message, hint)
 
 
-def check_schema_comments(directory: Path) -> list[Problem]:
+def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Problem]:
     """Each file's first line points editors' IDEs at its JSON Schema."""
     problems = []
-    for filename in FILES:
+    for filename, kind in files.items():
         path = directory / filename
         try:
             first = path.read_text(encoding="utf-8").splitlines()[:1]
@@ -189,7 +206,7 @@ def check_schema_comments(directory: Path) -> list[Problem]:
             continue  # reported by the loader
         if not first:
             continue  # an empty file is reported by the loader
-        expected = f"{SCHEMA_COMMENT}schema/{schema_name(filename)}"
+        expected = f"{SCHEMA_COMMENT}schema/{schema_name(kind)}"
         if first != [expected]:
             problems.append(Problem(display_path(path), 1, 1, "", "first line should name the schema",
                                     f"make it '{expected}'"))

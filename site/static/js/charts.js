@@ -68,6 +68,14 @@ async function draw(plot) {
   }
 }
 
+/** Redraws a chart whose JSON has changed, if it is on screen already. */
+export async function refresh(plot) {
+  if (plot.dataset.drawn !== "yes") return;
+  const Plotly = await loadPlotly();
+  const { data, layout } = figureFor(plot);
+  Plotly.react(plot, data, layout, config);
+}
+
 async function redrawAll() {
   for (const plot of plots.filter((p) => p.dataset.drawn === "yes")) {
     const Plotly = await loadPlotly();

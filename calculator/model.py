@@ -1,0 +1,345 @@
+"""The cost model: check what a reader typed, then estimate what the department costs.
+
+Pure and standard library only. site/static/js/cost-model.js mirrors this module
+function for function; tests/calculator/vectors.json holds the cases both must agree on.
+
+Money is computed in integer cents, so nothing is lost to floating point:
+- tier pay per person = tier dollars × language percent (already whole cents);
+  a custom pay is exact whole dollars and ignores the language;
+- a role's cost (operators, bloggers, supervisors) = people × pay per person, low and high;
+- a role's central = midpoint of its low and high, rounded half-up to the cent;
+  the totals are the sums of the roles, so the breakdown adds up exactly;
+- yearly = 12 × monthly (low, central and high alike);
+- cost per account = monthly ÷ fake accounts, rounded half-up to the cent
+  (None when no account is run), so |per account × accounts − monthly| ≤ accounts / 2 cents;
+- a comparison's ratio = cost ÷ figure in basis points (1/10,000), rounded half-up.
+Half-up is exact on non-negative integers: half_up(n, d) = (2n + d) // (2d).
+Every integer stays below 2^53 (CalculatorFile.check makes sure), so JavaScript's
+numbers reproduce each cent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Preset
+
+COUNTS = ("staff", "accounts_per_person")
+OPTIONAL_COUNTS = ("bloggers", "supervisors")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Valid inputs: counts, a language id, and either a tier id or a whole-dollar pay."""
+
+    staff: int
+    accounts_per_person: int
+    language: str
+    tier: str | None
+    pay: int | None
+    bloggers: int = 0
+    supervisors: int = 0
+
+
+@dataclass(frozen=True)
+class InputError:
+    """One problem with one input, in words a reader understands."""
+
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Range:
+    """A cost in cents: low, central and high."""
+
+    low: int
+    central: int
+    high: int
+
+    @classmethod
+    def between(cls, low: int, high: int) -> Range:
+        return cls(low, half_up(low + high, 2), high)
+
+    def __add__(self, other: Range) -> Range:
+        return Range(self.low + other.low, self.central + other.central, self.high + other.high)
+
+    def times(self, factor: int) -> Range:
+        return Range(self.low * factor, self.central * factor, self.high * factor)
+
+    def per(self, divisor: int) -> Range:
+        return Range(*(half_up(v, divisor) for v in (self.low, self.central, self.high)))
+
+    def dollars(self) -> dict[str, float]:
+        return {"low": self.low / CENTS, "central": self.central / CENTS,
+                "high": self.high / CENTS}
+
+
+@dataclass(frozen=True)
+class ComparisonResult:
+    id: str
+    period: str
+    amount: int  # cents
+    cost: int  # cents: the central monthly cost, or yearly for a yearly figure
+    ratio_bp: int | None  # cost ÷ amount in basis points; None when the amount is 0
+
+
+@dataclass(frozen=True)
+class Estimate:
+    inputs: Inputs
+    accounts: int
+    pay_per_person: Range  # an operator's monthly pay
+    operators: Range
+    bloggers: Range
+    supervisors: Range
+    monthly: Range
+    yearly: Range
+    per_account: Range | None
+    comparisons: tuple[ComparisonResult, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The result in US dollars, as `--json` prints it and cost-model.js returns it."""
+        return {
+            "inputs": vars(self.inputs).copy(),
+            "accounts": self.accounts,
+            "pay_per_person": self.pay_per_person.dollars(),
+            "monthly_cost": self.monthly.dollars(),
+            "yearly_cost": self.yearly.dollars(),
+            "cost_per_account": self.per_account.dollars() if self.per_account else None,
+            "breakdown": {"operators": self.operators.dollars(),
+                          "bloggers": self.bloggers.dollars(),
+                          "supervisors": self.supervisors.dollars()},
+            "comparisons": [{"id": c.id, "period": c.period, "amount": c.amount / CENTS,
+                             "cost": c.cost / CENTS, "ratio_bp": c.ratio_bp}
+                            for c in self.comparisons],
+        }
+
+
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded to the nearest integer, halves up (both ≥ 0)."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+# -- validation --------------------------------------------------------------------
+
+_NUMBER = re.compile(r"([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?)([0-9]+))?")
+_NAN = re.compile(r"[+-]?nan", re.IGNORECASE)
+_SPACE = " \t\n\r\f\v"  # trimmed from text; the same set as cost-model.js
+_EXPONENT_CAP = 10**15  # longer exponents are capped: the outcome (huge or fractional) is the same
+
+
+def whole_number(raw: Any) -> int | str:
+    """The non-negative whole number raw stands for, or what is wrong with it.
+
+    Problems: 'empty', 'not_number', 'nan', 'negative', 'huge' (beyond 2^53 − 1),
+    'fractional', checked in that order. Text is read exactly as decimal digits, and
+    a float by its shortest repr (as JavaScript's String(x)), so both languages agree
+    on every input, including those beyond float precision.
+    """
+    if raw is None:
+        return "empty"
+    if isinstance(raw, bool):
+        return "not_number"
+    if isinstance(raw, int):
+        if raw < 0:
+            return "negative"
+        return "huge" if raw > MAX_EXACT else raw
+    if isinstance(raw, float):
+        if math.isnan(raw):
+            return "nan"
+        if math.isinf(raw):
+            return "negative" if raw < 0 else "huge"
+        text = repr(raw)
+    elif isinstance(raw, str):
+        text = raw.strip(_SPACE)
+        if not text:
+            return "empty"
+        if _NAN.fullmatch(text):
+            return "nan"
+    else:
+        return "not_number"
+    match = _NUMBER.fullmatch(text)
+    if not match or not (match[2] or match[3]):
+        return "not_number"
+    sign, whole, fraction, exp_sign, exp_digits = match.groups(default="")
+    digits = (whole + fraction).lstrip("0")
+    if not digits:
+        return 0
+    if sign == "-":
+        return "negative"
+    exp_digits = exp_digits.lstrip("0")
+    exponent = _EXPONENT_CAP if len(exp_digits) > 15 else int(exp_digits or "0")
+    exponent = (-exponent if exp_sign == "-" else exponent) - len(fraction)
+    significant = digits.rstrip("0")
+    exponent += len(digits) - len(significant)
+    before_point = len(significant) + exponent  # digits before the decimal point
+    if before_point > 16:
+        return "huge"
+    if before_point == 16:
+        whole_part = int(significant[:16] if exponent < 0 else significant + "0" * exponent)
+        if whole_part > MAX_EXACT or (whole_part == MAX_EXACT and exponent < 0):
+            return "huge"
+    if exponent < 0:
+        return "fractional"
+    return int(significant + "0" * exponent)
+
+
+def _amount(value: int, bound: Bound) -> str:
+    return f"${value:,}" if bound.format == "usd" else f"{value:,}"
+
+
+def _bounded(raw: Any, bound: Bound) -> int | str:
+    """The whole number within bound, or the message saying what is wrong."""
+    value = whole_number(raw)
+    low, high = _amount(bound.min, bound), _amount(bound.max, bound)
+    if isinstance(value, int):
+        if value < bound.min:
+            return f"{bound.label}: must be at least {low}."
+        if value > bound.max:
+            return f"{bound.label}: must be at most {high}."
+        return value
+    if value == "fractional" and bound.format == "usd":
+        return f"{bound.label}: must be whole US dollars, without cents."
+    return {
+        "empty": f"{bound.label}: enter a number from {low} to {high}.",
+        "not_number": f"{bound.label}: not a number; use digits only, "
+                      "without commas, spaces or currency signs.",
+        "nan": f"{bound.label}: NaN is not a number; enter a number from {low} to {high}.",
+        "negative": f"{bound.label}: cannot be negative.",
+        "huge": f"{bound.label}: far too large; must be at most {high}.",
+        "fractional": f"{bound.label}: must be a whole number.",
+    }[value]
+
+
+def _given(raw: Any) -> bool:
+    """Whether a tier or pay was given: absent, None and blank text are not."""
+    return raw is not None and not (isinstance(raw, str) and not raw.strip(_SPACE))
+
+
+def _choice(raw: Any, ids: list[str], name: str, label: str) -> str | InputError:
+    choices = ", ".join(ids)
+    text = raw.strip(_SPACE) if isinstance(raw, str) else raw
+    if text in ids:
+        return text
+    if not _given(raw):
+        return InputError(name, f"{label}: choose one of {choices}.")
+    return InputError(name, f"{label}: not one of {choices}.")
+
+
+def validate(params: CalculatorFile,
+             raw: Mapping[str, Any]) -> tuple[Inputs | None, list[InputError]]:
+    """Check raw inputs as a browser form or the command line gives them.
+
+    Keys: staff, accounts_per_person, language, tier or pay (exactly one), and
+    optionally bloggers and supervisors (absent or None means 0). Values may be
+    text, numbers or None. Returns the inputs, or None and one error per bad field;
+    nothing is clamped or rounded.
+    """
+    values: dict[str, Any] = {}
+    errors: list[InputError] = []
+
+    def count(name: str, value: Any) -> None:
+        result = _bounded(value, getattr(params.inputs, name))
+        if isinstance(result, str):
+            errors.append(InputError(name, result))
+        else:
+            values[name] = result
+
+    for name in COUNTS:
+        count(name, raw.get(name))
+
+    language = _choice(raw.get("language"), [x.id for x in params.languages], "language",
+                       "Language")
+    if isinstance(language, InputError):
+        errors.append(language)
+    values["language"] = language
+
+    tier, pay = raw.get("tier"), raw.get("pay")
+    values["tier"] = values["pay"] = None
+    if _given(tier) and _given(pay):
+        errors.append(InputError("pay", "Pay: choose a pay tier or a custom monthly pay, "
+                                        "not both."))
+    elif _given(tier):
+        values["tier"] = _choice(tier, [t.id for t in params.tiers], "tier", "Pay tier")
+        if isinstance(values["tier"], InputError):
+            errors.append(values["tier"])
+    elif _given(pay):
+        count("pay", pay)
+    else:
+        errors.append(InputError("pay", "Pay: choose a pay tier or enter a custom monthly pay."))
+
+    for name in OPTIONAL_COUNTS:
+        count(name, 0 if raw.get(name) is None else raw.get(name))
+
+    if errors:
+        return None, errors
+    return Inputs(**values), []
+
+
+def preset_raw(preset: Preset) -> dict[str, Any]:
+    """A preset's values as raw inputs, for validate() (the page fills its form the same way)."""
+    return {"staff": preset.staff, "accounts_per_person": preset.accounts_per_person,
+            "language": preset.language, "tier": preset.tier, "pay": preset.pay,
+            "bloggers": preset.bloggers, "supervisors": preset.supervisors}
+
+
+# -- estimate ----------------------------------------------------------------------
+
+
+def _roles(params: CalculatorFile, inputs: Inputs) -> tuple[Range, Range, Range, Range]:
+    """An operator's pay, and the monthly cost of operators, bloggers and supervisors."""
+    if inputs.pay is not None:
+        low = high = inputs.pay * CENTS
+    else:
+        tier = next(t for t in params.tiers if t.id == inputs.tier)
+        percent = next(x.percent for x in params.languages if x.id == inputs.language)
+        low, high = tier.low * percent, tier.high * percent
+    blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
+    supervisor = params.supervisor_pay
+    return (
+        Range.between(low, high),
+        Range.between(inputs.staff * low, inputs.staff * high),
+        Range.between(inputs.bloggers * blogger.low * CENTS,
+                      inputs.bloggers * blogger.high * CENTS),
+        Range.between(inputs.supervisors * supervisor.low * CENTS,
+                      inputs.supervisors * supervisor.high * CENTS),
+    )
+
+
+def _monthly(params: CalculatorFile, inputs: Inputs) -> Range:
+    _, operators, bloggers, supervisors = _roles(params, inputs)
+    return operators + bloggers + supervisors
+
+
+def estimate(params: CalculatorFile, inputs: Inputs) -> Estimate:
+    """The monthly and yearly cost of a department; inputs come from validate()."""
+    pay, operators, bloggers, supervisors = _roles(params, inputs)
+    monthly = operators + bloggers + supervisors
+    yearly = monthly.times(MONTHS)
+    accounts = inputs.staff * inputs.accounts_per_person
+    comparisons = []
+    for c in params.comparisons:
+        if c.amount is not None:
+            amount = c.amount * CENTS
+        else:
+            preset = next(p for p in params.presets if p.id == c.preset)
+            amount = _monthly(params, Inputs(**preset_raw(preset))).central
+        cost = yearly.central if c.period == "year" else monthly.central
+        ratio = half_up(cost * BASIS_POINTS, amount) if amount else None
+        comparisons.append(ComparisonResult(c.id, c.period, amount, cost, ratio))
+    return Estimate(
+        inputs=inputs,
+        accounts=accounts,
+        pay_per_person=pay,
+        operators=operators,
+        bloggers=bloggers,
+        supervisors=supervisors,
+        monthly=monthly,
+        yearly=yearly,
+        per_account=monthly.per(accounts) if accounts else None,
+        comparisons=tuple(comparisons),
+    )

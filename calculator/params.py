@@ -1,0 +1,324 @@
+"""The calculator's parameters: the types of content/calculator.yaml.
+
+The site's content loader reads the YAML into these frozen dataclasses, so that
+editors get `file:line` errors, and exports them as JSON Schema for their IDEs.
+They therefore follow fakefarms.content.model's conventions: field types limited
+to str, int, float, bool, Literal, list, X | None and nested dataclasses; every
+field declared once with its help text and rules; semantic rules in `check()`,
+which yields (field, message, hint). Standard library only: the calculator must
+not depend on the site.
+
+Every number carries where it comes from: `sources` cites the investigation or
+a context report, and `assumed` lists the values no source gives, explained in
+`assumption` (the page shows both).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: JavaScript's Number.MAX_SAFE_INTEGER: integer cents below it are exact in both languages.
+MAX_EXACT = 2**53 - 1
+#: Cents, months and basis points are definitions, not parameters; cost-model.js has the same.
+CENTS = 100
+MONTHS = 12
+BASIS_POINTS = 10_000
+
+
+def spec(help: str, *, default: Any = dataclasses.MISSING, **rules: Any) -> Any:
+    """Declare a field as fakefarms.content.schema.spec does (copied: stdlib only here)."""
+    metadata = {"help": help, **rules}
+    if isinstance(default, list):
+        return dataclasses.field(default_factory=list, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a fact comes from: a source and the section of it."""
+
+    source: str = spec("id of a source in sources.yaml", ref="sources")
+    section: str = spec("id of the section, as listed under that source's sections",
+                        section_of="source")
+
+
+_SOURCES_HELP = "where the values come from, e.g. '- {source: kloop, section: cost}'"
+_ASSUMPTION_HELP = "why the editors chose the values listed under 'assumed'; shown on the page"
+
+
+def _basis(record: Any, values: tuple[str, ...]):
+    """Problems with a record's sourcing: each value is cited or listed as assumed."""
+    sourced = [v for v in values if v not in record.assumed]
+    if sourced and not record.sources:
+        yield "sources", f"{', '.join(sourced)}: no source given", \
+            "cite e.g. '- {source: kloop, section: cost}', or list the values under 'assumed'"
+    if record.assumed and not record.assumption:
+        yield "assumed", "assumed values need an 'assumption' saying why", \
+            "add 'assumption:' with a sentence readers will see"
+    if record.assumption and not record.assumed:
+        yield "assumption", "the assumption names no value", \
+            "list the assumed values under 'assumed', e.g. 'assumed: [high]'"
+
+
+# -- limits and pay ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The whole numbers a reader may enter for one input."""
+
+    label: str = spec("the input's name on the page and in error messages")
+    min: int = spec("smallest accepted value", min=0)
+    max: int = spec("largest accepted value", min=0)
+    format: Literal["number", "usd"] = spec("how values are written: 'number' or 'usd' (dollars)",
+                                            default="number")
+    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
+    assumed: list[Literal["min", "max"]] = spec("the limits no source gives", default=[])
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+
+    def check(self):
+        if self.min > self.max:
+            yield "min", f"min ({self.min}) is greater than max ({self.max})", "swap them"
+        yield from _basis(self, ("min", "max"))
+
+
+@dataclass(frozen=True)
+class InputBounds:
+    """Limits of every number a reader enters."""
+
+    staff: Bound = spec("people running fake accounts")
+    accounts_per_person: Bound = spec("fake accounts each person runs; at least 1")
+    pay: Bound = spec("a custom monthly pay per person, in whole US dollars")
+    bloggers: Bound = spec("bloggers and journalists paid for their audience")
+    supervisors: Bound = spec("supervisors")
+
+    def check(self):
+        if self.accounts_per_person.min < 1:
+            yield "accounts_per_person", "accounts per person must be at least 1", "set min: 1"
+        if self.pay.format != "usd":
+            yield "pay", "pay is money", "set 'format: usd'"
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A monthly pay per person that the sources report, as a range in whole US dollars."""
+
+    __collection__: ClassVar[str] = "tiers"
+
+    id: str = spec("the tier's id, used by --tier and the page; a public interface",
+                   key=True, pattern=SLUG)
+    label: str = spec("a short name, e.g. 'Typical farm worker'")
+    low: int = spec("lowest monthly pay per person, whole US dollars", min=0)
+    high: int = spec("highest monthly pay per person, whole US dollars", min=0)
+    description: str = spec("what the sources say about this pay, in the site's own words")
+    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
+    assumed: list[Literal["low", "high"]] = spec("the ends no source gives", default=[])
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+
+    def check(self):
+        if self.low > self.high:
+            yield "low", f"low ({self.low}) is greater than high ({self.high})", "swap them"
+        yield from _basis(self, ("low", "high"))
+
+
+@dataclass(frozen=True)
+class PayRange:
+    """A monthly pay range per person for a role without a tier of its own."""
+
+    label: str = spec("what the pay is for, e.g. 'Supervisor'")
+    low: int = spec("lowest monthly pay per person, whole US dollars", min=0)
+    high: int = spec("highest monthly pay per person, whole US dollars", min=0)
+    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
+    assumed: list[Literal["low", "high"]] = spec("the ends no source gives", default=[])
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+
+    def check(self):
+        if self.low > self.high:
+            yield "low", f"low ({self.low}) is greater than high ({self.high})", "swap them"
+        yield from _basis(self, ("low", "high"))
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language the people running fake accounts write in, and its effect on tier pay."""
+
+    __collection__: ClassVar[str] = "languages"
+
+    id: str = spec("the language's id, used by --language and the page", key=True, pattern=SLUG)
+    label: str = spec("e.g. 'Kyrgyz-speaking'")
+    multiplier: float = spec("tier pay is multiplied by this; at most two decimals, 1.0 is "
+                             "neutral", min=0.25, max=4.0)
+    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
+    assumed: list[Literal["multiplier"]] = spec("'multiplier' unless a source gives it",
+                                                default=[])
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+
+    @property
+    def percent(self) -> int:
+        """The multiplier as a whole percentage, so that pay in cents stays an integer."""
+        return round(self.multiplier * 100)
+
+    def check(self):
+        if abs(self.multiplier * 100 - self.percent) > 1e-6:
+            yield "multiplier", f"{self.multiplier} has more than two decimals", \
+                f"use e.g. {self.percent / 100:g}"
+        yield from _basis(self, ("multiplier",))
+
+
+# -- presets and comparisons -------------------------------------------------------
+
+PresetValue = Literal["staff", "accounts_per_person", "language", "tier", "pay", "bloggers",
+                      "supervisors"]
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A fake-account department the sources describe, as calculator inputs."""
+
+    __collection__: ClassVar[str] = "presets"
+
+    id: str = spec("the preset's id, used by --preset and the page", key=True, pattern=SLUG)
+    label: str = spec("a short name shown in the preset list")
+    description: str = spec("what the sources say and how the values were chosen; an "
+                            "allegation names who made it and the accused's response")
+    staff: int = spec("people running fake accounts", min=0)
+    accounts_per_person: int = spec("fake accounts each person runs", min=1)
+    language: str = spec("id of a language", pattern=SLUG)
+    tier: str | None = spec("id of a pay tier; give either tier or pay", default=None,
+                            pattern=SLUG)
+    pay: int | None = spec("exact monthly pay per person in whole US dollars; give either "
+                           "tier or pay", default=None, min=0)
+    bloggers: int = spec("bloggers and journalists paid for their audience", default=0, min=0)
+    supervisors: int = spec("supervisors", default=0, min=0)
+    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
+    assumed: list[PresetValue] = spec("the values no source gives", default=[])
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+
+    def values(self) -> tuple[str, ...]:
+        """The values this preset sets, each of which is cited or assumed."""
+        given = ["staff", "accounts_per_person", "language", "tier" if self.tier else "pay"]
+        given += [name for name in ("bloggers", "supervisors") if getattr(self, name)]
+        return tuple(given)
+
+    def check(self):
+        if (self.tier is None) == (self.pay is None):
+            yield "tier", "give either a pay tier or a custom pay", \
+                "write 'tier: entry' or 'pay: 180', not both"
+        yield from _basis(self, self.values())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A figure to set the result beside: a reported pay or spend, or a preset's cost."""
+
+    __collection__: ClassVar[str] = "comparisons"
+
+    id: str = spec("the comparison's id", key=True, pattern=SLUG)
+    label: str = spec("what the figure is, completing 'compared with …'")
+    period: Literal["month", "year", "once"] = spec(
+        "what the figure covers: compared with the monthly cost for 'month' and 'once' (a one-off "
+        "purchase), with the yearly cost for 'year'")
+    amount: int | None = spec("the figure in whole US dollars; give either amount or preset",
+                              default=None, min=1)
+    preset: str | None = spec("id of a preset whose central monthly cost is the figure",
+                              default=None, pattern=SLUG)
+    hedge: str | None = spec("the source's qualifier, kept exactly, e.g. 'about'", default=None)
+    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
+    assumed: list[Literal["amount"]] = spec("'amount' if no source gives it", default=[])
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+
+    def check(self):
+        if (self.amount is None) == (self.preset is None):
+            yield "amount", "give either an amount or a preset", "not both"
+        elif self.amount is not None:
+            yield from _basis(self, ("amount",))
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Sentences the page shows beside the result, so that readers know how it is made."""
+
+    language: str = spec("that the language effect is an editor's assumption, said plainly")
+    central: str = spec("what the central value is")
+    rounding: str = spec("how money is rounded")
+    per_account: str = spec("what the cost per account divides")
+    intro: str = spec("the page's opening paragraph")
+    by_hand: str = spec("how to work out a cost without the interactive form")
+
+
+# -- the file --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalculatorFile:
+    """content/calculator.yaml: everything the cost calculator computes with."""
+
+    notes: Notes = spec("sentences shown with the result")
+    default_preset: str = spec("id of the preset the calculator opens with", pattern=SLUG)
+    blogger_tier: str = spec("id of the tier bloggers and journalists are paid at", pattern=SLUG)
+    supervisor_pay: PayRange = spec("what a supervisor earns a month")
+    inputs: InputBounds = spec("limits of the numbers readers enter")
+    tiers: list[Tier] = spec("pay tiers readers choose from, in display order", min_items=1)
+    languages: list[Language] = spec("languages readers choose from", min_items=1)
+    presets: list[Preset] = spec("departments the sources describe", min_items=1)
+    comparisons: list[Comparison] = spec("figures to set the result beside", default=[])
+
+    def check(self):
+        tiers = {t.id for t in self.tiers}
+        languages = {x.id for x in self.languages}
+        presets = {p.id: p for p in self.presets}
+        if self.default_preset not in presets:
+            yield "default_preset", f"unknown preset '{self.default_preset}'", _known(presets)
+        if self.blogger_tier not in tiers:
+            yield "blogger_tier", f"unknown tier '{self.blogger_tier}'", _known(tiers)
+        for preset in self.presets:
+            if preset.tier is not None and preset.tier not in tiers:
+                yield "presets", f"preset '{preset.id}': unknown tier '{preset.tier}'", _known(tiers)
+            if preset.language not in languages:
+                yield "presets", f"preset '{preset.id}': unknown language '{preset.language}'", \
+                    _known(languages)
+            for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors"):
+                value, bound = getattr(preset, name), getattr(self.inputs, name)
+                if value is not None and not bound.min <= value <= bound.max:
+                    yield "presets", f"preset '{preset.id}': {name} {value} is outside " \
+                        f"{bound.min}–{bound.max}", f"change the preset or inputs.{name}"
+        for comparison in self.comparisons:
+            if comparison.preset is not None and comparison.preset not in presets:
+                yield "comparisons", f"comparison '{comparison.id}': unknown preset " \
+                    f"'{comparison.preset}'", _known(presets)
+        if tiers and languages and self.blogger_tier in tiers:
+            worst = _worst_ratio_numerator(self)
+            if worst > MAX_EXACT:
+                yield "inputs", "the largest possible cost is too large to compute exactly in " \
+                    "the browser", "lower the inputs' max values"
+
+
+def _known(ids) -> str:
+    return "known: " + ", ".join(sorted(ids))
+
+
+def _worst_ratio_numerator(params: CalculatorFile) -> int:
+    """The largest integer the model forms (a comparison's ratio of the largest yearly cost)."""
+    bounds = params.inputs
+    top_tier = max(t.high for t in params.tiers) * max(x.percent for x in params.languages)
+    person = max(top_tier, bounds.pay.max * CENTS)
+    blogger = max(t.high for t in params.tiers if t.id == params.blogger_tier) * CENTS
+    month = (bounds.staff.max * person + bounds.bloggers.max * blogger
+             + bounds.supervisors.max * params.supervisor_pay.high * CENTS)
+    amounts = [c.amount * CENTS for c in params.comparisons if c.amount] or [0]
+    return 2 * month * MONTHS * BASIS_POINTS + max(amounts)
+
+
+def params_to_json(params: CalculatorFile) -> dict[str, Any]:
+    """The parameters as JSON for site/static/js/cost-model.js, which reads every number here.
+
+    The fields are the YAML's, plus each language's `percent` (the multiplier as the integer
+    the model multiplies by).
+    """
+    data = dataclasses.asdict(params)
+    for language, item in zip(params.languages, data["languages"], strict=True):
+        item["percent"] = language.percent
+    return data

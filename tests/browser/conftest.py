@@ -1,0 +1,86 @@
+"""Fixtures for the browser tests: the built site served over HTTP, and one Chromium for all."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from tests.sitecheck import pages
+
+from .helpers import DESKTOP, MOBILE, visit_pages
+from .server import StaticSiteServer
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these Chromium keeps trying to reach the internet (updates, sync, field trials).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SUBPATH_MOUNT = "/fake-farms/"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """The root build at http://127.0.0.1:<port>/, with 404.html for unknown addresses."""
+    with StaticSiteServer(built_site, "/") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def subpath_server(built_subpath_site):
+    """The sub-path build mounted at http://127.0.0.1:<port>/fake-farms/."""
+    with StaticSiteServer(built_subpath_site, SUBPATH_MOUNT) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_server) -> list[tuple[str, str]]:
+    """(file relative to the build, address) of every built HTML page, discovered from the folder."""
+    found = [(file.relative_to(site_server.folder).as_posix(), site_server.url_for_file(file))
+             for file in pages(site_server.folder)]
+    assert found, f"no HTML pages in {site_server.folder}"
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Debian's; Playwright never downloads one)."""
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except PlaywrightError as exc:
+            pytest.fail(f"could not start {CHROMIUM}: {exc}")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci)")
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def desktop_visits(browser, site_pages):
+    """Every page at 1280×900: loaded, walked with the keyboard, scrolled to the bottom."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        yield visit_pages(context, site_pages, keyboard=True)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def mobile_visits(browser, site_pages):
+    """Every page at 390×844: loaded, walked with the keyboard, scrolled, every control used."""
+    context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True)
+    try:
+        yield visit_pages(context, site_pages, keyboard=True, controls=True, reflow=True)
+    finally:
+        context.close()

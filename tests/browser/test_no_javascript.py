@@ -1,0 +1,50 @@
+"""Static first: with JavaScript off, every page still shows its heading and its text."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import MOBILE
+
+pytestmark = pytest.mark.browser
+
+MIN_WORDS = 20
+
+RENDERED = """() => {
+  const main = document.querySelector("main");
+  const h1 = document.querySelector("h1");
+  const shown = (e) => {
+    const r = e.getBoundingClientRect(), style = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && style.visibility !== "hidden" && style.opacity !== "0";
+  };
+  const blocks = main ? [...main.querySelectorAll("p, li, h2, h3, h4, dt, dd, th, td, caption, figcaption")] : [];
+  return {
+    h1: h1 && shown(h1) ? h1.innerText.trim() : "",
+    h1InMain: !!(main && h1 && main.contains(h1)),
+    main: main && shown(main) ? main.innerText.trim() : "",
+    hidden: blocks.filter((e) => e.textContent.trim() && !shown(e)
+        && !e.closest("details:not([open]), [hidden], template, [aria-hidden='true']"))
+      .map((e) => `<${e.tagName.toLowerCase()}> ${e.textContent.trim().replace(/\\s+/g, " ").slice(0, 60)}`),
+  };
+}"""
+
+
+def test_every_page_reads_without_javascript(browser, site_pages):
+    context = browser.new_context(viewport=MOBILE, java_script_enabled=False)
+    page = context.new_page()
+    problems = []
+    try:
+        for name, url in site_pages:
+            page.goto(url, wait_until="load")
+            rendered = page.evaluate(RENDERED)
+            if not rendered["h1"]:
+                problems.append(f"{name}: no visible <h1>")
+            elif not rendered["h1InMain"]:
+                problems.append(f"{name}: the <h1> is not inside <main>")
+            words = len(rendered["main"].split())
+            if words < MIN_WORDS:
+                problems.append(f"{name}: <main> shows only {words} words without JavaScript")
+            problems += [f"{name}: hidden without JavaScript: {block}" for block in rendered["hidden"]]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,79 @@
+"""Every built page loads cleanly in a real browser, on a phone and on a desktop screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sitecheck import pages
+
+from .helpers import DESKTOP, PageWatcher, visit_pages
+
+pytestmark = pytest.mark.browser
+
+MISSING = "no/such/page/"
+
+
+def problems_of(visits) -> list[str]:
+    return [f"{visit.name}: {problem}" for visit in visits for problem in visit.problems]
+
+
+@pytest.mark.parametrize("visits", ["mobile_visits", "desktop_visits"], ids=["390x844", "1280x900"])
+def test_every_page_loads_without_errors(request, visits):
+    """No console error, uncaught exception, failed request or error status while each page
+    loads, is scrolled to the bottom and (on the phone) has its controls used."""
+    problems = problems_of(request.getfixturevalue(visits))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("visits", ["mobile_visits", "desktop_visits"], ids=["390x844", "1280x900"])
+def test_every_chart_draws(request, visits):
+    """Each chart is drawn once scrolled into view (the lazily loaded Plotly bundle works)."""
+    undrawn = [f"{visit.name}: chart {chart} was not drawn" for visit in request.getfixturevalue(visits)
+               for chart in visit.undrawn_charts]
+    assert not undrawn, "\n".join(undrawn)
+
+
+def test_pages_fit_a_phone_screen(mobile_visits):
+    """WCAG 1.4.10 reflow: nothing makes the whole page scroll sideways at 390px."""
+    wide = [f"{visit.name}: scrolls sideways by {visit.overflow}px; wrap the wide element (table, "
+            "chart, long word) in a scrolling container or let it wrap" for visit in mobile_visits
+            if visit.overflow > 0]
+    assert not wide, "\n".join(wide)
+
+
+def test_every_subpath_page_loads_without_errors(browser, subpath_server):
+    """The same pages hosted under /fake-farms/: every asset, lazy or not, resolves there too."""
+    subpath_pages = [(subpath_server.mount + file.relative_to(subpath_server.folder).as_posix(),
+                      subpath_server.url_for_file(file)) for file in pages(subpath_server.folder)]
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        problems = problems_of(visit_pages(context, subpath_pages))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("server_fixture", ["site_server", "subpath_server"])
+def test_unknown_address_gets_styled_404_page(browser, request, server_fixture):
+    """A static host serves 404.html at any depth; its stylesheet and links must still resolve."""
+    server = request.getfixturevalue(server_fixture)
+    url = server.base_url + MISSING
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    watcher = PageWatcher(page, allow_status={url: 404})
+    try:
+        response = page.goto(url, wait_until="load")
+        watcher.wait_until_quiet()
+        assert response.status == 404
+        assert page.locator("h1").inner_text().strip()
+        styled = page.evaluate("() => [...document.styleSheets].some(s => s.cssRules.length > 0)")
+        assert styled, "the 404 page's stylesheet did not load at " + url
+        assert not watcher.problems, "\n".join(watcher.problems)
+        home = page.locator("header a[href]").first
+        href = home.get_attribute("href")
+        home.click()
+        page.wait_for_load_state("load")
+        assert page.url == server.base_url, f"the first header link {href!r} on the 404 page " \
+            f"at {url} goes to {page.url}, not the home page"
+    finally:
+        context.close()

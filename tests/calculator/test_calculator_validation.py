@@ -1,0 +1,108 @@
+"""Each kind of bad input gets its own clear message; nothing is clamped or crashes."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calculator import InputError, validate
+from calculator.cli import load_params
+
+
+@pytest.fixture(scope="module")
+def params():
+    return load_params()
+
+
+VALID = {"staff": "12", "accounts_per_person": "5", "language": "both", "tier": "entry"}
+STAFF = "People running fake accounts"
+PAY = "Custom monthly pay per person"
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("", f"{STAFF}: enter a number from 0 to 10,000."),
+    ("   ", f"{STAFF}: enter a number from 0 to 10,000."),
+    (None, f"{STAFF}: enter a number from 0 to 10,000."),
+    ("abc", f"{STAFF}: not a number; use digits only, without commas, spaces or currency signs."),
+    ("1,000", f"{STAFF}: not a number; use digits only, without commas, spaces or currency "
+              "signs."),
+    (True, f"{STAFF}: not a number; use digits only, without commas, spaces or currency signs."),
+    ("NaN", f"{STAFF}: NaN is not a number; enter a number from 0 to 10,000."),
+    (math.nan, f"{STAFF}: NaN is not a number; enter a number from 0 to 10,000."),
+    ("-1", f"{STAFF}: cannot be negative."),
+    (-0.5, f"{STAFF}: cannot be negative."),
+    (-math.inf, f"{STAFF}: cannot be negative."),
+    ("12.5", f"{STAFF}: must be a whole number."),
+    ("1e-1", f"{STAFF}: must be a whole number."),
+    ("10001", f"{STAFF}: must be at most 10,000."),
+    ("1e400", f"{STAFF}: far too large; must be at most 10,000."),
+    (10**30, f"{STAFF}: far too large; must be at most 10,000."),
+    (math.inf, f"{STAFF}: far too large; must be at most 10,000."),
+    ("9007199254740992", f"{STAFF}: far too large; must be at most 10,000."),
+], ids=lambda v: repr(v) if not isinstance(v, str) or len(v) < 20 else None)
+def test_each_bad_staff_value_has_its_message(params, value, message):
+    inputs, errors = validate(params, {**VALID, "staff": value})
+    assert inputs is None
+    assert errors == [InputError("staff", message)]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("accounts_per_person", "0", "Fake accounts per person: must be at least 1."),
+    ("accounts_per_person", "101", "Fake accounts per person: must be at most 100."),
+    ("bloggers", "", "Bloggers and journalists paid for their audience: enter a number from 0 "
+                     "to 1,000."),
+    ("supervisors", "1001", "Supervisors: must be at most 1,000."),
+    ("supervisors", "2.5", "Supervisors: must be a whole number."),
+    ("language", None, "Language: choose one of kyrgyz, russian, both."),
+    ("language", "uzbek", "Language: not one of kyrgyz, russian, both."),
+    ("tier", "bronze", "Pay tier: not one of entry, experienced, negotiated, top, blogger."),
+    ("tier", None, "Pay: choose a pay tier or enter a custom monthly pay."),
+])
+def test_other_fields(params, field, value, message):
+    inputs, errors = validate(params, {**VALID, field: value})
+    assert (inputs, errors) == (None, [InputError(field if field != "tier" or value else "pay",
+                                                  message)])
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("99", f"{PAY}: must be at least $100."),
+    ("3001", f"{PAY}: must be at most $3,000."),
+    ("150.50", f"{PAY}: must be whole US dollars, without cents."),
+    ("$350", f"{PAY}: not a number; use digits only, without commas, spaces or currency signs."),
+    ("1e20", f"{PAY}: far too large; must be at most $3,000."),
+])
+def test_custom_pay(params, value, message):
+    raw = {**VALID, "tier": None, "pay": value}
+    assert validate(params, raw) == (None, [InputError("pay", message)])
+
+
+def test_pay_and_tier_together_are_refused(params):
+    assert validate(params, {**VALID, "pay": "200"}) == (None, [InputError(
+        "pay", "Pay: choose a pay tier or a custom monthly pay, not both.")])
+
+
+def test_a_blank_tier_or_pay_counts_as_not_given(params):
+    inputs, errors = validate(params, {**VALID, "tier": " ", "pay": "200"})
+    assert errors == [] and inputs.pay == 200 and inputs.tier is None
+
+
+def test_every_problem_is_reported_in_form_order(params):
+    raw = {"staff": "-3", "accounts_per_person": "0", "language": "x", "pay": "abc",
+           "bloggers": "1.5", "supervisors": math.nan}
+    _, errors = validate(params, raw)
+    assert [e.field for e in errors] == ["staff", "accounts_per_person", "language", "pay",
+                                         "bloggers", "supervisors"]
+
+
+@pytest.mark.parametrize("value", ["0", " 10000 ", "+5", "5.0", "5e0", "0.5e1", "007", 5, 5.0,
+                                   "-0"])
+def test_whole_numbers_in_other_forms_are_accepted_exactly(params, value):
+    inputs, errors = validate(params, {**VALID, "staff": value})
+    assert errors == []
+    assert inputs.staff == int(float(str(value).strip()))
+
+
+def test_missing_bloggers_and_supervisors_mean_none(params):
+    inputs, errors = validate(params, VALID)
+    assert errors == [] and inputs.bloggers == 0 and inputs.supervisors == 0

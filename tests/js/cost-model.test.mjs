@@ -1,0 +1,93 @@
+// cost-model.js gives exactly the Python model's results: every case of
+// tests/calculator/vectors.json (written by `python -m calculator.vectors --write ...`),
+// to the cent and to the word of each error message. Run: node --test tests/js/
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+
+import {
+  estimate,
+  halfUp,
+  presetRaw,
+  validate,
+  wholeNumber,
+} from "../../site/static/js/cost-model.js";
+
+const vectors = JSON.parse(
+  readFileSync(new URL("../calculator/vectors.json", import.meta.url), "utf8"),
+);
+
+// JSON has no NaN or infinities; the generator writes them as {"$number": "..."}.
+const SPECIAL = { NaN, Infinity, "-Infinity": -Infinity };
+function decode(value) {
+  if (value && typeof value === "object" && !Array.isArray(value) && "$number" in value) {
+    return SPECIAL[value.$number];
+  }
+  return value;
+}
+
+describe("shared vectors", () => {
+  test("the file has enough cases of each kind", () => {
+    const cases = vectors.cases;
+    assert.ok(cases.length >= 500, `${cases.length} cases`);
+    assert.ok(cases.filter((c) => c.estimate).length >= 250);
+    assert.ok(cases.filter((c) => c.errors.length).length >= 250);
+    assert.deepEqual(Object.keys(vectors.params).sort(), ["content", "variant"]);
+  });
+
+  for (const c of vectors.cases) {
+    test(c.id, () => {
+      const params = vectors.params[c.params];
+      const raw = Object.fromEntries(Object.entries(c.raw).map(([k, v]) => [k, decode(v)]));
+      if (c.preset) {
+        assert.deepEqual(presetRaw(params.presets.find((p) => p.id === c.preset)), raw);
+      }
+      const { inputs, errors } = validate(params, raw);
+      assert.deepEqual(errors, c.errors);
+      if (c.estimate === null) {
+        assert.equal(inputs, null);
+      } else {
+        assert.deepEqual(inputs, c.estimate.inputs);
+        assert.deepEqual(estimate(params, inputs), c.estimate);
+      }
+    });
+  }
+});
+
+describe("arithmetic", () => {
+  test("halfUp rounds halves up and stays exact near 2^53", () => {
+    assert.equal(halfUp(5, 2), 3);
+    assert.equal(halfUp(7, 2), 4);
+    assert.equal(halfUp(10000, 32), 313); // 312.5 cents
+    assert.equal(halfUp(10001, 32), 313);
+    assert.equal(halfUp(9999, 32), 312);
+    assert.equal(halfUp(0, 7), 0);
+    assert.equal(halfUp(2 ** 51 + 1, 2), 2 ** 50 + 1);
+  });
+
+  test("wholeNumber never returns -0", () => {
+    for (const raw of [-0, "-0", "-0.0", "-0e9"]) assert.ok(Object.is(wholeNumber(raw), 0));
+  });
+});
+
+describe("reads every number from params", () => {
+  const source = readFileSync(new URL("../../site/static/js/cost-model.js", import.meta.url), "utf8");
+  test("no parameter value is written in the module", () => {
+    const { content } = vectors.params;
+    const numbers = new Set(
+      [
+        ...content.tiers.flatMap((t) => [t.low, t.high]),
+        ...Object.values(content.inputs).flatMap((b) => [b.min, b.max]),
+        content.supervisor_pay.low,
+        content.supervisor_pay.high,
+        ...content.comparisons.map((c) => c.amount).filter((a) => a !== null),
+      ].filter((n) => n > 16),
+    );
+    // The definitions CENTS = 100 and BASIS_POINTS = 10000 are allowed once each.
+    const literals = [...source.matchAll(/(?<![\w.$])\d[\d_]*(?![\w.])/g)].map((m) =>
+      Number(m[0].replaceAll("_", "")),
+    );
+    const found = literals.filter((n) => numbers.has(n));
+    assert.deepEqual(found.sort(), [100, 10000]);
+  });
+});

@@ -1,0 +1,1 @@
+"""Whole-site quality gates on the built files: valid HTML, links, security."""
