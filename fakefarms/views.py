@@ -6,9 +6,9 @@ from itertools import groupby
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
-from .content import ContentError
 from .calculator_page import calculator
 from .charts import render_chart
+from .content import ContentError
 from .live import current_content
 from .rendering import NAVIGATION, absolute_url
 
@@ -79,7 +79,7 @@ def timeline():
 @pages.route("/timeline/farm/<farm_id>/")
 def timeline_farm(farm_id: str):
     content = current_content()
-    if farm_id not in content.farms:
+    if farm_id not in content.farms or not content.events_for(farm=farm_id):
         abort(404)
     return _timeline(content.events_for(farm=farm_id), farm=content.farms[farm_id])
 
@@ -143,7 +143,8 @@ def robots():
 
 @pages.route("/sitemap.xml")
 def sitemap():
-    return Response(render_template("sitemap.xml", urls=list(page_addresses())),
+    pages_only = [url for url in page_addresses() if url.endswith("/")]
+    return Response(render_template("sitemap.xml", urls=pages_only),
                     mimetype="application/xml")
 
 
@@ -155,7 +156,8 @@ def page_addresses():
             yield url_for(endpoint)
     for farm_id in content.farms:
         yield url_for("pages.farm", farm_id=farm_id)
-        yield url_for("pages.timeline_farm", farm_id=farm_id)
+        if content.events_for(farm=farm_id):
+            yield url_for("pages.timeline_farm", farm_id=farm_id)
     if "calculator.breakdown_csv" in current_app.view_functions:
         yield url_for("calculator.breakdown_csv")
     for chart_id in content.charts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import os
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -80,8 +81,9 @@ def test_frozen_site_has_every_page(built_site, app):
 
 
 def test_sitemap_lists_absolute_addresses(built_subpath_site):
-    soup = BeautifulSoup((built_subpath_site / "sitemap.xml").read_text(), "html.parser")
-    locs = [loc.get_text() for loc in soup.find_all("loc")]
+    tree = ElementTree.parse(built_subpath_site / "sitemap.xml")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
     assert locs and all(loc.startswith(SUBPATH_BASE) for loc in locs)
     assert SUBPATH_BASE + "farms/" in locs
 

@@ -1,0 +1,152 @@
+"""Charts draw exactly the content's numbers and read without JavaScript."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fakefarms.charts import PALETTES, render_chart
+from fakefarms.content import load_content
+from tests.conftest import SHIPPED_CONTENT
+from tests.sitecheck import pages
+
+CONTENT = load_content(SHIPPED_CONTENT)
+CHARTS = list(CONTENT.charts.values())
+
+
+def value_of(figure):
+    return figure.value if figure.value is not None else figure.high
+
+
+@pytest.mark.parametrize("chart", [c for c in CHARTS if c.kind == "figures"], ids=lambda c: c.id)
+def test_figure_bars_equal_yaml(chart):
+    bar = render_chart(chart, CONTENT).figure["data"][0]
+    figures = [CONTENT.figures[f] for f in chart.figures]
+    assert list(bar["x"]) == [value_of(f) for f in figures]
+    assert list(bar["text"]) == [f.text for f in figures]
+
+
+@pytest.mark.parametrize("chart", [c for c in CHARTS if c.kind == "ranges"], ids=lambda c: c.id)
+def test_range_bars_equal_yaml(chart):
+    rendered = render_chart(chart, CONTENT)
+    spans, points = rendered.figure["data"]
+    drawn = {}
+    for base, width, text in zip(spans["base"], spans["x"], spans["text"], strict=True):
+        drawn[text] = (base, base + width)
+    for x, text in zip(points["x"], points["text"], strict=True):
+        drawn[text] = (x, x)
+    for figure_id in chart.figures:
+        f = CONTENT.figures[figure_id]
+        low = f.low if f.low is not None else f.value
+        high = f.high if f.high is not None else f.value
+        assert drawn[f.text] == (low, high), figure_id
+
+
+def test_timeline_chart_has_every_event():
+    chart = next(c for c in CHARTS if c.kind == "timeline" and c.category is None)
+    traces = render_chart(chart, CONTENT).figure["data"]
+    assert sum(len(t["x"]) for t in traces) == len(CONTENT.events)
+
+
+def test_links_chart_has_every_link_and_marks_allegations():
+    chart = next(c for c in CHARTS if c.kind == "links")
+    rendered = render_chart(chart, CONTENT)
+    links = [link for farm in CONTENT.farms.values() for link in farm.links]
+    assert sum(len(t["x"]) for t in rendered.figure["data"]) == len(links)
+    alleged = next(t for t in rendered.figure["data"] if t["name"].startswith("Alleged"))
+    assert len(alleged["x"]) == sum(1 for link in links if link.kind == "alleged")
+    responses = [row[4] for row in rendered.table.rows if row[2].startswith("Alleged")]
+    assert all(responses)
+
+
+def test_chronology_uses_only_times_the_source_gives():
+    chart = next(c for c in CHARTS if c.kind == "chronology")
+    rendered = render_chart(chart, CONTENT)
+    points, spans = rendered.figure["data"]
+    events = [e for e in CONTENT.events if e.category == chart.category]
+    assert len(points["x"]) == sum(1 for e in events if e.date.hour is not None)
+    assert len(spans["x"]) == sum(1 for e in events if e.date.hour is None)
+    assert points["x"][0] == 0
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda c: c.id)
+def test_table_and_csv_match(chart):
+    rendered = render_chart(chart, CONTENT)
+    lines = rendered.table.csv().splitlines()
+    assert len(lines) == len(rendered.table.rows) + 1
+    assert rendered.table.rows
+
+
+def relative_luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_colours_pass_non_text_contrast(scheme):
+    palette = PALETTES[scheme]
+    for colour in palette["series"]:
+        assert contrast(colour, palette["background"]) >= 3, colour  # WCAG 1.4.11
+    assert contrast(palette["text"], palette["background"]) >= 4.5  # WCAG 1.4.3
+    # Labels inside bars are drawn in the background colour on the bar.
+    assert contrast(palette["series"][0], palette["background"]) >= 4.5
+
+
+def chart_pages(root):
+    for page in pages(root):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.select("figure.chart"):
+            yield page, soup
+
+
+def test_every_chart_reads_without_javascript(built_site):
+    seen = set()
+    for page, soup in chart_pages(built_site):
+        for figure in soup.select("figure.chart"):
+            chart_id = figure["id"].removeprefix("chart-")
+            seen.add(chart_id)
+            assert figure.select_one("figcaption .chart-title").get_text(strip=True)
+            assert figure.select_one("figcaption .chart-summary").get_text(strip=True)
+            assert figure.select("table tbody tr"), (page, chart_id)
+            assert figure.select_one(".chart-source a.cite"), (page, chart_id)
+            plot = figure.select_one(".chart-plot")
+            assert plot["role"] == "img" and plot["aria-label"].startswith("Chart:")
+            download = figure.select_one(".chart-download a[download]")
+            assert download["href"].endswith(".csv")
+            data = json.loads(figure.select_one("script[type='application/json']").string)
+            assert data["layout"]["meta"]["title"] == figure.select_one(".chart-title").get_text()
+    assert set(CONTENT.charts) <= seen
+
+
+def test_first_html_carries_no_chart_script(built_site):
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            assert "plotly" not in script.get("src", "").lower(), page
+            if not script.get("src"):
+                assert script.get("type") == "application/json", page  # data, never code
+        assert not soup.select("head script[src*=charts]"), page
+    bundle = list((built_site / "assets" / "vendor").glob("plotly-basic.min.*.js"))
+    assert len(bundle) == 1  # served from the site's own origin, content-hashed
+
+
+def test_charts_load_only_on_chart_pages(built_site):
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        has_charts = bool(soup.select(".chart-plot"))
+        loads = bool(soup.select("script[data-plotly-src]"))
+        assert has_charts == loads, page
+
+
+def test_csv_downloads_match_tables(built_site):
+    for chart in CHARTS:
+        csv = (built_site / "charts" / f"{chart.id}.csv").read_text(encoding="utf-8")
+        assert csv == render_chart(chart, CONTENT).table.csv()

@@ -1,0 +1,156 @@
+"""Editorial rules, checked on the shipped content and on the built site."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fakefarms.content import load_content
+from fakefarms.content.model import Citation, Link, Passage
+from tests.conftest import ROOT, SHIPPED_CONTENT
+from tests.contentwalk import walk
+from tests.sitecheck import pages
+
+CONTENT = load_content(SHIPPED_CONTENT)
+
+#: People whose photographs were stolen for fake profiles, as the Kloop source names them,
+#: and the handles of commenters it quotes. None of them may appear anywhere on the site.
+MUST_NOT_APPEAR = [
+    "Lilith", "Kuznetsova", "Cillian", "Murphy", "Anatasia Popova", "Popova", "Sadyvakasova",
+    "Sardana", "Makarova", "Radina", "Ashirova", "Talgat", "Laneya", "nurs8216", "bish_toner",
+]
+
+
+def test_every_citation_resolves():
+    citations = [(path, c) for path, c in walk(CONTENT) if isinstance(c, Citation)]
+    assert len(citations) > 100
+    for path, citation in citations:
+        source = CONTENT.sources.get(citation.source)
+        assert source, path
+        assert citation.section in {s.id for s in source.sections}, path
+
+
+def test_every_fact_passage_is_cited():
+    for path, passage in walk(CONTENT):
+        if isinstance(passage, Passage) and passage.kind == "fact":
+            assert passage.sources, path
+
+
+def test_every_allegation_has_basis_and_response():
+    alleged = [(path, link) for path, link in walk(CONTENT)
+               if isinstance(link, Link) and link.kind == "alleged"]
+    assert alleged
+    for path, link in alleged:
+        allegation = link.allegation
+        assert allegation.alleged_by.strip() and allegation.basis.strip(), path
+        response = allegation.response
+        assert response.text.strip(), path
+        if response.kind == "no_response":
+            assert response.date_asked is not None, path
+
+
+def test_responses_sit_beside_allegations(built_site):
+    shown = 0
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for block in soup.select(".allegation"):
+            parts = [child["class"][0] for child in block.find_all("div", recursive=False)]
+            assert parts == ["allegation-claim", "allegation-response"], page
+            shown += 1
+    alleged = sum(1 for f in CONTENT.farms.values() for link in f.links if link.allegation)
+    assert shown == 2 * alleged  # once on the farm's page, once on the person's
+
+
+def test_rendered_figures_equal_their_yaml_values(built_site):
+    checked = set()
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.select("data[data-figure]"):
+            figure = CONTENT.figures[element["data-figure"]]
+            expected = (f"{figure.value:g}" if figure.value is not None
+                        else f"{figure.low:g}-{figure.high:g}")
+            assert element["value"] == expected, (page, figure.id)
+            assert element.get_text() == figure.text, (page, figure.id)
+            checked.add(figure.id)
+    used = {m for text in _all_text() for m in re.findall(r"\{fig:([^}]+)\}", text)}
+    assert used <= checked  # every figure used in text was rendered somewhere
+
+
+def _all_text():
+    for _path, obj in walk(CONTENT):
+        for value in vars(obj).values():
+            if isinstance(value, str):
+                yield value
+
+
+def test_every_page_shows_its_citations(built_site):
+    for page in pages(built_site):
+        if page.name == "404.html":
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        notes = soup.select("section.notes li[id^=note-]")
+        assert notes, f"{page.relative_to(built_site)} has no citations"
+        for cite in soup.select("a.cite"):
+            assert soup.find(id=cite["href"][1:]), (page, cite["href"])
+        for note in notes:
+            link = note.find("a")
+            assert link["href"].startswith("https://"), page
+
+
+def test_citations_name_the_section(built_site):
+    soup = BeautifulSoup((built_site / "farms" / "pro-matraimov" / "index.html").read_text(),
+                         "html.parser")
+    notes = [li.get_text(" ", strip=True) for li in soup.select("section.notes li")]
+    assert any("Fake accounts supporting the Matraimovs" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("name", MUST_NOT_APPEAR)
+def test_photo_theft_victims_are_not_named(built_site, name):
+    for file in sorted(built_site.rglob("*")):
+        if file.is_file() and file.suffix in {".html", ".json", ".csv", ".xml", ".txt", ".js"}:
+            assert name.lower() not in file.read_text(encoding="utf-8").lower(), file
+
+
+def test_victim_check_can_fail(tmp_path):
+    (tmp_path / "index.html").write_text("<p>photos of Cillian Murphy</p>")
+    with pytest.raises(AssertionError):
+        test_photo_theft_victims_are_not_named(tmp_path, "Murphy")
+
+
+def test_credits_and_corrections_are_shown(built_site):
+    soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "html.parser")
+    text = soup.get_text(" ", strip=True)
+    kloop = CONTENT.sources["kloop"]
+    for person in [kloop.translator, *(c.name for c in kloop.contributors)]:
+        assert person in text
+    assert soup.select_one(f"a[href='{kloop.url}']")
+    assert soup.select_one(f"a[href='{CONTENT.sources['factcheck'].url}']")
+    log = soup.select("#corrections ol.log li")
+    assert len(log) == len(CONTENT.corrections)
+    assert all(li.find("time")["datetime"] for li in log)
+
+
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "verbatim_check.py").exists(),
+                    reason="the shared sources are not beside the project")
+def test_no_sentence_is_copied_from_the_sources():
+    result = subprocess.run([sys.executable, str(SHARED / "tools" / "verbatim_check.py")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip().endswith("0 copied runs of 12+ words"), result.stdout
+
+
+def test_methodology_checklist_is_a_plain_list_without_javascript(built_site):
+    soup = BeautifulSoup((built_site / "methodology" / "index.html").read_text(), "html.parser")
+    checklist = soup.select_one("fieldset.checklist")
+    signals = checklist.select("ol.signals > li")
+    assert len(signals) >= 8
+    assert not checklist.select("input")  # the checkboxes are added by checklist.js
+    threshold = int(checklist["data-threshold"])
+    assert 1 <= threshold <= len(signals)
+    assert "not proof" in soup.get_text(" ").lower() or "proves nothing" in soup.get_text(" ")
