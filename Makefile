@@ -17,15 +17,25 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian's Chromium drives the browser tests (Playwright cannot download its own here).
+# npm brings the partial Plotly bundle the site serves, and the test tools (Nu HTML
+# Checker, axe-core, Lighthouse); versions are pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium drives the browser tests (Playwright cannot download its own here);
+# the Nu HTML Checker runs on Java.
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-preview: $(VENV)/.installed
+/usr/bin/java:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+
+preview: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python build.py build
 	$(BIN)/python build.py serve
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python build.py build
 
 check: $(VENV)/.installed
@@ -37,7 +47,8 @@ schema: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
-test: $(VENV)/.installed /usr/bin/chromium lint
+test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java lint
+	$(BIN)/python -m calculator.vectors --check tests/calculator/vectors.json
 	$(BIN)/python -m pytest
 	node --test tests/js/
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import tempfile
 import warnings
@@ -12,6 +13,7 @@ from flask_frozen import Freezer, FrozenFlaskWarning
 
 from . import create_app
 from .content import load_content
+from .security import HEADERS
 from .views import page_addresses
 
 
@@ -55,6 +57,8 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
                 raise BuildError(str(exc)) from exc
             except Exception as exc:
                 raise BuildError(f"rendering failed: {type(exc).__name__}: {exc}") from exc
+        write_headers(staging, app.config["BASE_PATH"])
+        precompress(staging)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap_in(staging, out_dir)
     except BaseException:
@@ -62,6 +66,27 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
         raise
     pages = sum(1 for u in urls if u.endswith("/") or u.endswith(".html"))
     return BuildReport(out_dir, pages, files)
+
+
+#: Text files worth serving compressed; hosts that support it send the .gz copy.
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
+
+
+def precompress(root: Path) -> None:
+    """Write a .gz beside every text file; mtime 0 and no file name keep builds identical."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in COMPRESSIBLE:
+            data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+            path.with_name(path.name + ".gz").write_bytes(data)
+
+
+def write_headers(root: Path, base_path: str) -> None:
+    """`_headers` for hosts that read one (Netlify, Cloudflare Pages): security headers on
+    every response, and year-long caching for content-hashed assets."""
+    lines = [f"{base_path}*"]
+    lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    lines += [f"{base_path}assets/*", "  Cache-Control: public, max-age=31536000, immutable", ""]
+    (root / "_headers").write_text("\n".join(lines), encoding="utf-8")
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:
