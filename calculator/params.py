@@ -117,6 +117,9 @@ class Tier:
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["low", "high"]] = spec("the ends no source gives", default=[])
     assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    figure: str | None = spec("id of the key figure in figures.yaml this pay comes from; the "
+                              "build checks that the sourced ends agree with it", default=None,
+                              ref="figures")
 
     def check(self):
         if self.low > self.high:

@@ -108,6 +108,8 @@ def _load(directory: Path, files: dict[str, type]) -> dict[str, Any]:
     problems = [p for r in readers for p in r.problems]
     problems += _check_references(readers, values)
     problems += check_schema_comments(directory, files)
+    if not problems and "calculator.yaml" in values and "figures.yaml" in values:
+        problems += _check_tiers_match_figures(values, readers)
     if problems:
         raise ContentError(problems)
     return values
@@ -166,8 +168,8 @@ def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Pro
                 problems.append(_with(use, f"source '{use.parent_source}' has no section "
                                       f"'{use.value}'", _suggest(use.value, known)))
             continue
-        if _collection_file_failed(use.collection, values):
-            continue  # the defining file has its own problems; do not pile on
+        if _cannot_check(use.collection, values):
+            continue  # the defining file is not loaded, or has problems of its own
         known = defined.get(use.collection, {})
         if use.value not in known:
             noun = use.collection.rstrip("s")
@@ -175,12 +177,35 @@ def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Pro
     return problems
 
 
+def _check_tiers_match_figures(values: dict[str, Any], readers: list[Reader]) -> list[Problem]:
+    """A pay tier that names its key figure must agree with it at every end a source gives:
+    the calculator and the story then cannot drift apart."""
+    figures = {f.id: f for f in values["figures.yaml"].figures}
+    places = {use.problem_at.field: use for r in readers for use in r.refs
+              if use.collection == "figures" and use.problem_at.field.startswith("tiers[")}
+    problems = []
+    for i, tier in enumerate(values["calculator.yaml"].tiers):
+        if tier.figure is None:
+            continue
+        f = figures[tier.figure]
+        reported = {"low": f.low if f.low is not None else f.value,
+                    "high": f.high if f.high is not None else f.value}
+        for end in ("low", "high"):
+            if end not in tier.assumed and getattr(tier, end) != reported[end]:
+                problems.append(_with(places[f"tiers[{i}].figure"],
+                                      f"tier '{tier.id}' has {end} {getattr(tier, end)} but figure "
+                                      f"'{f.id}' says {reported[end]:g}",
+                                      "make them agree, or list the end under 'assumed'"))
+    return problems
+
+
 _DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
                "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml"}
 
 
-def _collection_file_failed(collection: str, values: dict[str, Any]) -> bool:
-    return values.get(_DEFINED_IN[collection]) is Invalid
+def _cannot_check(collection: str, values: dict[str, Any]) -> bool:
+    defined_in = _DEFINED_IN[collection]
+    return defined_in not in values or values[defined_in] is Invalid
 
 
 def _suggest(value: str, known) -> str:
