@@ -65,10 +65,10 @@ def actor(actor_id: str):
                            events=content.events_for(actor=actor_id))
 
 
-def _timeline(events, **active):
+def _timeline(events, subject=None):
     years = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
     return render_template("timeline.html", content=current_content(), years=years,
-                           active=active)
+                           subject=subject)
 
 
 @pages.route("/timeline/")
@@ -76,20 +76,24 @@ def timeline():
     return _timeline(current_content().events)
 
 
+def _filtered_timeline(kind: str, subject_id: str):
+    """The timeline of one farm or actor; only subjects with events have a page."""
+    content = current_content()
+    subjects = content.farms if kind == "farm" else content.actors
+    events = content.events_for(**{kind: subject_id})
+    if subject_id not in subjects or not events:
+        abort(404)
+    return _timeline(events, subjects[subject_id])
+
+
 @pages.route("/timeline/farm/<farm_id>/")
 def timeline_farm(farm_id: str):
-    content = current_content()
-    if farm_id not in content.farms or not content.events_for(farm=farm_id):
-        abort(404)
-    return _timeline(content.events_for(farm=farm_id), farm=content.farms[farm_id])
+    return _filtered_timeline("farm", farm_id)
 
 
 @pages.route("/timeline/actor/<actor_id>/")
 def timeline_actor(actor_id: str):
-    content = current_content()
-    if actor_id not in content.actors or not content.events_for(actor=actor_id):
-        abort(404)
-    return _timeline(content.events_for(actor=actor_id), actor=content.actors[actor_id])
+    return _filtered_timeline("actor", actor_id)
 
 
 @pages.route("/sources/")
