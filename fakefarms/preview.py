@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,12 +11,15 @@ from .content import ContentError, load_content
 
 
 def serve(content_dir: Path, port: int) -> None:
-    try:
-        load_content(content_dir)
-    except ContentError as exc:
-        # Keep serving: the page shows the same problems until they are fixed.
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    # The reloader runs this twice (a watcher and the server); speak once, from the watcher.
+    first_run = not os.environ.get("WERKZEUG_RUN_MAIN")
+    if first_run:
+        try:
+            load_content(content_dir)
+        except ContentError as exc:
+            # Keep serving: the page shows the same problems until they are fixed.
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
     app = create_app({
         "CONTENT_DIR": content_dir,
         "LIVE_CONTENT": True,
@@ -23,5 +27,6 @@ def serve(content_dir: Path, port: int) -> None:
         "TEMPLATES_AUTO_RELOAD": True,
     })
     templates = [str(p) for p in (SITE_DIR / "templates").rglob("*")]
-    print(f"Previewing at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    if first_run:
+        print(f"Previewing at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     app.run(host="127.0.0.1", port=port, use_reloader=True, extra_files=templates)
