@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: preview build check test lint schema clean
+.PHONY: preview build check test lint schema bench clean
 .DEFAULT_GOAL := test
 
 $(BIN)/python:
@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # npm brings the partial Plotly bundle the site serves, and the test tools (Nu HTML
 # Checker, axe-core, Lighthouse); versions are pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's Chromium drives the browser tests (Playwright cannot download its own here);
@@ -51,6 +51,10 @@ test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java
 	$(BIN)/python -m calculator.vectors --check tests/calculator/vectors.json
 	$(BIN)/python -m pytest
 	node --test tests/js/
+
+# Lighthouse, 3 runs a page, on one page of each kind (`python bench/lighthouse.py` for all).
+bench: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
+	$(BIN)/python bench/lighthouse.py --kinds
 
 clean:
 	rm -rf public $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

@@ -50,8 +50,27 @@ def relative_path(target: str, current: str) -> str:
 
 
 def link(endpoint: str, **values) -> str:
-    """Like url_for, but relative to the current page."""
+    """Like url_for, but relative to the current page.
+
+    The 404 page is served at any depth, so its links start from the site's base path.
+    """
+    if request.environ.get("fakefarms.served_anywhere"):
+        return current_app.config["BASE_PATH"] + url_for(endpoint, **values).lstrip("/")
     return relative_path(url_for(endpoint, **values), request.path)
+
+
+def serve_anywhere() -> None:
+    """Mark the current page as one hosts serve at any address (the 404 page)."""
+    request.environ["fakefarms.served_anywhere"] = True
+
+
+def first_on_page(anchor: str) -> bool:
+    """True the first time an anchor id is asked for on a page, so ids stay unique."""
+    used = request.environ.setdefault("fakefarms.anchors", set())
+    if anchor in used:
+        return False
+    used.add(anchor)
+    return True
 
 
 def asset(name: str) -> str:
@@ -118,7 +137,7 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         page_citations=page_citations, page_features=page_features, chart_for=chart_for,
-        content_security_policy=CONTENT_SECURITY_POLICY,
+        content_security_policy=CONTENT_SECURITY_POLICY, first_on_page=first_on_page,
     )
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording

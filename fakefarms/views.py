@@ -10,7 +10,7 @@ from .calculator_page import calculator
 from .charts import render_chart
 from .content import ContentError
 from .live import current_content
-from .rendering import NAVIGATION, absolute_url
+from .rendering import NAVIGATION, absolute_url, serve_anywhere
 
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
@@ -133,6 +133,7 @@ def csv(chart_id: str):
 @pages.route("/404.html")
 def not_found_page():
     """The page static hosts serve for unknown addresses."""
+    serve_anywhere()
     return render_template("404.html", content=current_content())
 
 
@@ -179,6 +180,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(404)
     def not_found(_error):
+        serve_anywhere()
         return render_template("404.html", content=current_content()), 404
 
     @app.errorhandler(ContentError)

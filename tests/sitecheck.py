@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -69,4 +70,72 @@ def broken_links(root: Path, mount: str = "/") -> list[str]:
             fragment = urlsplit(absolute).fragment
             if fragment and target.suffix == ".html" and not _soup(target).find(id=fragment):
                 broken.append(f"{where} -> no element with id '{fragment}'")
+    return broken
+
+
+# ---- added for the whole-site quality gates: srcset, data-* asset references, CSS url() ----
+
+_ASSET_DATA = re.compile(r"^data-(.+-)?(src|href|url|srcset)$")
+_ASSET_VALUE = re.compile(r"^(\.{0,2}/)?[\w.-]+(/[\w.-]+)*\.[a-z0-9]{2,5}([?#]\S*)?$", re.I)
+
+
+def _srcset_urls(value: str):
+    for candidate in value.split(","):
+        parts = candidate.split()
+        if parts and not parts[0].startswith("data:"):
+            yield parts[0]
+
+
+def asset_references(root: Path, file: Path, mount: str):
+    """(value, absolute URL) for srcset candidates and data-* attributes that name a file
+    (data-plotly-src="assets/…", data-model-src=…); data-src is in internal_links already."""
+    soup = _soup(file)
+    base = url_of(root, file, mount)
+    base_tag = soup.find("base", href=True)
+    if base_tag:
+        base = urljoin(ORIGIN, base_tag["href"])
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            if not isinstance(value, str) or name == "data-src":
+                continue
+            if name == "srcset" or name == "data-srcset":
+                urls = list(_srcset_urls(value))
+            elif name.startswith("data-") and (_ASSET_DATA.match(name) or
+                                               ("/" in value and _ASSET_VALUE.match(value))):
+                urls = [value]
+            else:
+                continue
+            for url in urls:
+                absolute = urljoin(base, url)
+                if absolute.startswith(ORIGIN):
+                    yield url, absolute
+
+
+def broken_asset_references(root: Path, mount: str = "/") -> list[str]:
+    """srcset and data-* file references that a plain static server would not resolve."""
+    broken = []
+    for file in pages(root):
+        for value, absolute in asset_references(root, file, mount):
+            if file_for(root, absolute, mount) is None:
+                broken.append(f"{file.relative_to(root)}: {value} -> missing {absolute}")
+    return broken
+
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+
+
+def broken_css_references(root: Path, mount: str = "/") -> list[str]:
+    """url(…) and @import targets in the built CSS that a plain static server would not resolve."""
+    broken = []
+    for css in sorted(root.rglob("*.css")):
+        base = url_of(root, css, mount)
+        for match in _CSS_URL.finditer(css.read_text(encoding="utf-8")):
+            value = (match.group(2) or match.group(4)).strip()
+            if value.startswith(("data:", "#")):
+                continue
+            absolute = urljoin(base, value)
+            if not absolute.startswith(ORIGIN):
+                broken.append(f"{css.relative_to(root)}: {value} is not on the site")
+            elif file_for(root, absolute, mount) is None:
+                broken.append(f"{css.relative_to(root)}: {value} -> missing {absolute}")
     return broken

@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.sitecheck import pages
 
-from .helpers import DESKTOP, MOBILE, visit_pages
+from .helpers import DESKTOP, MOBILE, one_per_kind, visit_pages
 from .server import StaticSiteServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -68,19 +68,22 @@ def axe_source() -> Path:
 
 @pytest.fixture(scope="session")
 def desktop_visits(browser, site_pages):
-    """Every page at 1280×900: loaded, walked with the keyboard, scrolled to the bottom."""
+    """Every page at 1280×900: loaded, lazy content scrolled into view; one page of each kind
+    also walked with the keyboard (the header is the same on all)."""
     context = browser.new_context(viewport=DESKTOP)
     try:
-        yield visit_pages(context, site_pages, keyboard=True)
+        yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages))
     finally:
         context.close()
 
 
 @pytest.fixture(scope="session")
 def mobile_visits(browser, site_pages):
-    """Every page at 390×844: loaded, walked with the keyboard, scrolled, every control used."""
+    """Every page at 390×844: loaded, scrolled to the bottom a screen at a time, every control
+    used; one page of each kind also walked with the keyboard (the header is the same on all)."""
     context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True)
     try:
-        yield visit_pages(context, site_pages, keyboard=True, controls=True, reflow=True)
+        yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages), controls=True,
+                          stepwise=True)
     finally:
         context.close()

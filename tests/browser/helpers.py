@@ -1,16 +1,78 @@
-"""What the browser tests share: listening to a page, scrolling it, using its controls."""
+"""What the browser tests share: listening to a page, scrolling it, using its controls, the keyboard.
+
+A whole-site pass (`visit_pages`) visits every page once in one tab and records what each test
+needs, so that several tests share one pass. (Several tabs at once proved slower on 2 cores:
+background tabs draw late, and Playwright's clicks wait for them.)
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
 
 MOBILE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-VIEWPORTS = {"390x844": MOBILE, "1280x900": DESKTOP}
+
+ACTIVE_ELEMENT = """(e) => {
+  if (!e || e === document.body) return {tag: e ? "body" : ""};
+  const r = e.getBoundingClientRect();
+  const main = document.querySelector("main");
+  return {tag: e.tagName.toLowerCase(), id: e.id, href: e.getAttribute("href"),
+          url: e.href || "", inNav: !!e.closest("header nav"), isMain: e === main,
+          inMain: !!(main && main.contains(e)),
+          skipsToMain: !!(main && main.id && e.getAttribute("href") === "#" + main.id),
+          text: (e.innerText || e.value || "").trim().slice(0, 60),
+          visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0
+                   && r.top < window.innerHeight && r.left < window.innerWidth};
+}"""
+
+# Installed in every context of a whole-site pass before any page script runs (so no CSP
+# applies to it). It notes the elements that scripts watch with IntersectionObserver (lazily
+# drawn charts), logs each focus move as it happens, and offers the two ways of scrolling down:
+# a screen at a time to the bottom, or straight to each watched or lazy element.
+INSTRUMENT = f"""(() => {{
+  const watched = new Set();
+  const observe = IntersectionObserver.prototype.observe;
+  IntersectionObserver.prototype.observe = function (target) {{
+    watched.add(target);
+    return observe.call(this, target);
+  }};
+  const describe = {ACTIVE_ELEMENT};
+  const focusLog = [];
+  document.addEventListener("focusin", (event) => focusLog.push(describe(event.target)), true);
+  // After each scroll: a frame (observers notice) and a task (their callbacks run).
+  const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  async function scroll(stepwise) {{
+    if (stepwise) {{
+      const step = Math.max(200, window.innerHeight);
+      for (let y = step; y < document.documentElement.scrollHeight; y += step) {{
+        window.scrollTo(0, y);
+        await settle();
+      }}
+    }} else {{
+      const lazy = [...watched, ...document.querySelectorAll("[loading=lazy]")];
+      for (const element of lazy.filter((e) => e.isConnected)) {{
+        element.scrollIntoView({{block: "center"}});
+        await settle();
+      }}
+    }}
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await settle();
+  }}
+  Object.defineProperty(window, "__tests", {{value: {{watched, focusLog, describe, settle, scroll}}}});
+}})();"""
+START_SCROLL = "(stepwise) => { window.__tests.scrolling = window.__tests.scroll(stepwise); }"
+FINISH_SCROLL = "() => window.__tests.scrolling"
+SETTLE = "() => window.__tests.settle()"
+
+
+def instrument(context: BrowserContext) -> BrowserContext:
+    context.add_init_script(script=INSTRUMENT)
+    return context
 
 
 class PageWatcher:
@@ -20,7 +82,8 @@ class PageWatcher:
         self.page = page
         self.allow_status = allow_status or {}  # url -> the error status that url should have
         self.problems: list[str] = []
-        self.requests: list[str] = []
+        self.requests: list[str] = []   # every URL, for the privacy test
+        self.activity = 0               # requests that page content made (not the browser's icon)
         self.in_flight = 0
         self._last_activity = time.monotonic()
         page.on("console", self._console)
@@ -43,14 +106,21 @@ class PageWatcher:
                 return  # Chromium asks for it when a page names no icon: test_links checks that
             self.problems.append(f"console error: {message.text}" + (f" ({where})" if where else ""))
 
+    @staticmethod
+    def _counts(request) -> bool:
+        return request.resource_type != "other"  # "other": the icon Chromium fetches after load
+
     def _request(self, request) -> None:
         self.requests.append(request.url)
-        self.in_flight += 1
-        self._last_activity = time.monotonic()
+        if self._counts(request):
+            self.activity += 1
+            self.in_flight += 1
+            self._last_activity = time.monotonic()
 
-    def _settled(self, _request) -> None:
-        self.in_flight = max(0, self.in_flight - 1)
-        self._last_activity = time.monotonic()
+    def _settled(self, request) -> None:
+        if self._counts(request):
+            self.in_flight = max(0, self.in_flight - 1)
+            self._last_activity = time.monotonic()
 
     def _failed(self, request) -> None:
         self._settled(request)
@@ -64,13 +134,13 @@ class PageWatcher:
                          timeout_ms: int = 5000) -> None:
         """Wait until no request has been in flight for `quiet_ms` (lazily loaded scripts, data).
 
-        `since` is len(self.requests) before the action waited on: when the action started no
-        request at all, a short grace period is enough.
+        `since` is self.activity before the action waited on: when the action started no request
+        at all, a short grace period is enough.
         """
         deadline = time.monotonic() + timeout_ms / 1000
-        if since is not None and self.in_flight == 0 and len(self.requests) == since:
-            self.page.wait_for_timeout(40)
-            if self.in_flight == 0 and len(self.requests) == since:
+        if since is not None and self.in_flight == 0 and self.activity == since:
+            self.page.wait_for_timeout(30)
+            if self.in_flight == 0 and self.activity == since:
                 return
         while time.monotonic() < deadline:
             self.page.wait_for_timeout(25)
@@ -78,114 +148,113 @@ class PageWatcher:
                 return
 
 
-SCROLL_STEP = """
-async () => {
-  // One screen at a time; after each, a frame (observers notice) and a task (their callbacks run).
-  const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const step = Math.max(200, window.innerHeight);
-  for (let y = step; y < document.documentElement.scrollHeight; y += step) {
-    window.scrollTo(0, y);
-    await settle();
-  }
-  window.scrollTo(0, document.documentElement.scrollHeight);
-  await settle();
-}
-"""
-
-
-def scroll_through(page: Page, watcher: PageWatcher | None = None) -> None:
-    """Scroll to the bottom a screen at a time, so lazily loaded content (charts) comes in."""
+def scroll_through(page: Page, watcher: PageWatcher | None = None, stepwise: bool = False) -> None:
+    """Scroll down so lazily loaded content (charts) comes in: a screen at a time to the bottom
+    (`stepwise`), or straight to each element a script watches. Needs `instrument`."""
     for _ in range(3):
-        before = len(watcher.requests) if watcher else 0
-        page.evaluate(SCROLL_STEP)
+        before = watcher.activity if watcher else 0
+        page.evaluate(START_SCROLL, stepwise)
+        page.evaluate(FINISH_SCROLL)
         if watcher is None:
             return
         watcher.wait_until_quiet(since=before)
-        if len(watcher.requests) == before:
+        if watcher.activity == before:
             return  # nothing new came in: the page is as long as it gets
         # Whatever arrived may have made the page longer (a chart drawn): scroll through again.
 
 
-# Controls a reader can use without leaving the page. Submit buttons and links are left alone.
-CONTROLS = ("summary, input[type=checkbox], input[type=radio], "
-            "button:not([type=submit]):not([disabled]), [role=button], [role=tab], [role=switch]")
+# Controls a reader can use without leaving the page. Links and submit buttons are left alone.
+CONTROLS = ("summary, input[type=checkbox], input[type=radio], button, [role=button], [role=tab], "
+            "[role=switch]")
+USABLE = """(selector) => [...document.querySelectorAll(selector)].flatMap((e, index) => {
+  const r = e.getBoundingClientRect(), style = getComputedStyle(e);
+  const shown = r.width > 0 && r.height > 0 && style.visibility !== "hidden";
+  const submits = e.tagName === "BUTTON" && e.type === "submit" && !!e.form;
+  return shown && !e.disabled && !submits ? [index] : [];
+})"""
 
 
 def use_controls(page: Page) -> int:
-    """Click every summary, checkbox, radio and button that is visible; return how many."""
-    used = 0
-    controls = page.locator(CONTROLS)
-    for index in range(controls.count()):
-        control = controls.nth(index)
-        if not control.is_visible() or control.is_disabled():
-            continue
-        tag = control.evaluate("e => e.tagName.toLowerCase()")
-        if tag == "button" and control.evaluate("e => !!e.form && e.type === 'submit'"):
-            continue
-        control.click(timeout=2000)
-        used += 1
-    return used
+    """Click every visible summary, checkbox, radio and button; return how many were clicked."""
+    clicked: set[int] = set()
+    for _ in range(4):  # opening a <details> can show more controls: look again
+        todo = [i for i in page.evaluate(USABLE, CONTROLS) if i not in clicked]
+        if not todo:
+            break
+        controls = page.locator(CONTROLS)
+        for index in todo:
+            controls.nth(index).click(timeout=10_000)
+            clicked.add(index)
+    return len(clicked)
 
 
 def active_element(page: Page) -> dict:
     """A description of the focused element."""
-    return page.evaluate(ACTIVE_ELEMENT)
-
-
-ACTIVE_ELEMENT = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return {tag: e ? "body" : ""};
-  const r = e.getBoundingClientRect();
-  const main = document.querySelector("main");
-  return {tag: e.tagName.toLowerCase(), id: e.id, href: e.getAttribute("href"),
-          url: e.href || "", inNav: !!e.closest("header nav"), isMain: e === main, inMain: !!(main && main.contains(e)),
-          skipsToMain: !!(main && main.id && e.getAttribute("href") === "#" + main.id),
-          text: (e.innerText || e.value || "").trim().slice(0, 60),
-          visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0
-                   && r.top < window.innerHeight && r.left < window.innerWidth};
-}"""
-
-NAV_LINKS = """() => [...document.querySelectorAll("header nav a[href]")].map(a => a.href)"""
+    return page.evaluate(f"() => ({ACTIVE_ELEMENT})(document.activeElement)")
 
 
 def describe(element: dict) -> str:
     return f"<{element.get('tag')}> {element.get('href') or element.get('text') or ''}".strip()
 
 
+# How many Tab presses should reach the last navigation link: the tabbable elements before it.
+TABS_TO_NAV = """() => {
+  const nav = [...document.querySelectorAll("header nav a[href]")];
+  if (!nav.length) return {links: [], presses: 0};
+  const tabbable = [...document.querySelectorAll(
+      "a[href], button, input, select, textarea, summary, [tabindex]")].filter((e) =>
+    !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
+  return {links: nav.map((a) => a.href), presses: tabbable.indexOf(nav[nav.length - 1]) + 1};
+}"""
+# The focus moves since last asked, then where focus is now.
+FOCUS_LOG = """() => [...window.__tests.focusLog.splice(0),
+                      window.__tests.describe(document.activeElement)]"""
+
+
 def keyboard_problems(page: Page) -> list[str]:
     """From the top of a fresh page: Tab reaches the skip link first, then every main-navigation
-    link, each visible while focused; Enter on the skip link moves focus to <main>."""
+    link, each visible while focused; Enter on the skip link moves focus to <main>. Needs
+    `instrument`."""
     problems = []
-    nav_links = page.evaluate(NAV_LINKS)
+    plan = page.evaluate(TABS_TO_NAV)
+    nav_links = plan["links"]
     if not nav_links:
         return ["no navigation links (header nav a[href]) to reach"]
-    page.keyboard.press("Tab")
-    first = active_element(page)
+    page.evaluate("() => window.__tests.focusLog.splice(0)")
+    presses = max(plan["presses"], 1)
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+    log = page.evaluate(FOCUS_LOG)[:-1]
+    while set(nav_links) - {f["url"] for f in log if f.get("inNav")} and presses < len(nav_links) + 20:
+        page.keyboard.press("Tab")  # the estimate fell short: go on one press at a time
+        presses += 1
+        log += page.evaluate(FOCUS_LOG)[:-1]
+        if log and (log[-1].get("inMain") or log[-1].get("tag") in ("body", "")):
+            break  # left the header without reaching every link
+    first = log[0] if log else {"tag": "body"}
     if not first.get("skipsToMain"):
         problems.append(f"first Tab focuses {describe(first)}, not a skip link to <main>")
     elif not first.get("visible"):
         problems.append("the skip link is not visible while focused (WCAG 2.4.7)")
-    reached, presses = [], 1
-    while set(nav_links) - set(reached) and presses < len(nav_links) + 15:
-        page.keyboard.press("Tab")
-        presses += 1
-        focused = active_element(page)
-        if focused.get("inMain") or focused.get("tag") in ("body", ""):
-            break  # left the header without reaching every link
-        if focused.get("inNav") and focused.get("url") in nav_links:
-            reached.append(focused["url"])
-            if not focused.get("visible"):
-                problems.append(f"nav link {focused['href']} is focused but not visible (WCAG 2.4.7)")
-    missed = [link for link in nav_links if link not in reached]
+    reached = [f for f in log if f.get("inNav") and f.get("url") in nav_links]
+    problems += [f"nav link {f['href']} is focused but not visible (WCAG 2.4.7)"
+                 for f in reached if not f.get("visible")]
+    order = list(dict.fromkeys(f["url"] for f in reached))
+    missed = [link for link in nav_links if link not in order]
     if missed:
         problems.append(f"Tab never reaches nav link(s) {', '.join(missed)}")
-    elif reached != [link for link in nav_links if link in reached]:
+    elif order != nav_links:
         problems.append("Tab reaches the nav links out of their order")
-    # Back to the skip link (already shown to come first) and follow it.
-    page.locator("a[href='#main']").first.focus()
+    # Back to the skip link (shown above to come first) and follow it.
+    skip = page.locator("a[href='#main']").first
+    target = skip.evaluate("a => a.href.split('#')[0] === location.href.split('#')[0] ? '' : a.href")
+    if target:
+        problems.append(f"the skip link leaves the page for {target} (a <base> element makes "
+                        "href=\"#main\" point at another address)")
+        return problems
+    skip.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(50)
-    landed = active_element(page)
+    landed = page.evaluate(FOCUS_LOG)[-1]
     if not landed.get("isMain"):
         problems.append(f"Enter on the skip link focuses {describe(landed)}, not <main> "
                         "(give <main> an id and tabindex=\"-1\")")
@@ -197,52 +266,81 @@ def keyboard_problems(page: Page) -> list[str]:
 UNDRAWN_CHARTS = """() => [...document.querySelectorAll(".chart-plot[data-chart]")]
   .filter((e) => e.dataset.drawn !== "yes" || !e.querySelector("svg"))
   .map((e) => `${e.dataset.chart} (data-drawn=${e.dataset.drawn || "unset"})`)"""
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @dataclass
 class Visit:
-    """What happened while one page was loaded, used and scrolled in one browser tab."""
+    """What happened while one page was loaded, used and scrolled."""
 
     name: str
     url: str
+    page: Page = field(repr=False, default=None)
+    watcher: PageWatcher = field(repr=False, default=None)
     status: int | None = None
     problems: list[str] = field(default_factory=list)   # errors, failed requests
     requests: list[str] = field(default_factory=list)   # every URL requested
     keyboard: list[str] = field(default_factory=list)   # keyboard problems
     overflow: int = 0                                    # px of sideways scrolling
-    undrawn_charts: list[str] = field(default_factory=list)  # charts that did not draw
+    undrawn_charts: list[str] = field(default_factory=list)
     controls_used: int = 0
+    broken: bool = False                                 # the browser failed: skip the rest
+
+    def step(self, action: Callable[[Visit], object]) -> None:
+        if self.broken:
+            return
+        try:
+            action(self)
+        except PlaywrightError as exc:
+            self.watcher.problems.append(f"browser error: {str(exc).splitlines()[0]}")
+            self.broken = True
 
 
-def visit_pages(context, pages: list[tuple[str, str]], *, keyboard=False, controls=False,
-                reflow=False) -> list[Visit]:
-    """Visit every page in one tab: load, keyboard, scroll to the bottom, use the controls."""
+def one_per_kind(pages: list[tuple[str, str]]) -> set[str]:
+    """Names of one page per kind: same first folder and depth ("actors/x/index.html")."""
+    kinds: dict[tuple[str, int], str] = {}
+    for name, _url in pages:
+        parts = name.split("/")
+        kinds.setdefault((parts[0], len(parts)), name)
+    return set(kinds.values())
+
+
+def open_tab(context: BrowserContext) -> tuple[Page, PageWatcher]:
+    instrument(context)
     page = context.new_page()
-    watcher = PageWatcher(page)
+    return page, PageWatcher(page)
+
+
+def load(visit: Visit) -> None:
+    response = visit.page.goto(visit.url, wait_until="load")
+    visit.status = response.status if response else None
+    if visit.status != 200:
+        visit.watcher.problems.append(f"the page itself answered {visit.status}")
+
+
+def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
+                keyboard: bool | set[str] = False, controls: bool = False,
+                stepwise: bool = False) -> list[Visit]:
+    """Visit every page: load, walk with the keyboard (every page, or those named in a set),
+    scroll down, check charts and width, use the controls."""
+    page, watcher = open_tab(context)
     visits = []
     for name, url in pages:
         watcher.reset()
-        visit = Visit(name, url)
-        try:
-            response = page.goto(url, wait_until="load")
-            visit.status = response.status if response else None
-            if visit.status != 200:
-                watcher.problems.append(f"the page itself answered {visit.status}")
-            if keyboard:
-                visit.keyboard = keyboard_problems(page)
-            scroll_through(page, watcher)
-            visit.undrawn_charts = page.evaluate(UNDRAWN_CHARTS)
-            if reflow:
-                visit.overflow = page.evaluate(
-                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if controls:
-                before = len(watcher.requests)
-                visit.controls_used = use_controls(page)
-                if visit.controls_used:
-                    watcher.wait_until_quiet(since=before)
-                    scroll_through(page, watcher)  # what the controls opened may load more
-        except PlaywrightError as exc:
-            watcher.problems.append(f"browser error: {str(exc).splitlines()[0]}")
+        visit = Visit(name, url, page, watcher)
+        visit.step(load)
+        if keyboard is True or (keyboard and name in keyboard):
+            visit.step(lambda v: v.keyboard.extend(keyboard_problems(v.page)))
+        visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))
+        visit.step(lambda v: setattr(v, "undrawn_charts", v.page.evaluate(UNDRAWN_CHARTS)))
+        visit.step(lambda v: setattr(v, "overflow", v.page.evaluate(SIDEWAYS)))
+        if controls:
+            before = watcher.activity
+            visit.step(lambda v: setattr(v, "controls_used", use_controls(v.page)))
+            if watcher.activity > before:
+                watcher.wait_until_quiet(since=before)
+                visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))  # opened: more?
+            visit.step(lambda v: v.page.evaluate(SETTLE))  # let any error from a click surface
         visit.problems = list(watcher.problems)
         visit.requests = list(watcher.requests)
         visits.append(visit)

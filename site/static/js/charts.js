@@ -95,9 +95,10 @@ if (loader && plots.length) {
     { rootMargin: "200px 0px" },
   );
   plots.forEach((plot) => observer.observe(plot));
-  // The first tap, key press or scroll fetches Plotly early, so the next chart is ready.
+  // The first tap or scroll fetches Plotly early, so the next chart is ready. Key presses do
+  // not: a keyboard reader tabbing through the navigation should not pay for it.
   const warmUp = () => loadPlotly().catch(() => {});
-  for (const type of ["pointerdown", "keydown", "scroll"]) {
+  for (const type of ["pointerdown", "scroll"]) {
     window.addEventListener(type, warmUp, { once: true, passive: true });
   }
   dark.addEventListener("change", redrawAll);
