@@ -49,8 +49,8 @@ lint: $(VENV)/.installed
 
 test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java lint
 	$(BIN)/python -m calculator.vectors --check tests/calculator/vectors.json
+	node --test --test-reporter=dot tests/js/
 	$(BIN)/python -m pytest
-	node --test tests/js/
 
 # Lighthouse, 3 runs a page, on one page of each kind (`python bench/lighthouse.py` for all).
 bench: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
