@@ -20,6 +20,10 @@ VENDOR_ASSETS = {
     "vendor/plotly-basic.min.js":
         PROJECT_ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js",
 }
+#: Placeholders in assets that stand for another asset's hashed address.
+LINKED_ASSETS = {
+    "js/charts.js": {"@PLOTLY_BUNDLE@": "vendor/plotly-basic.min.js"},
+}
 
 DEFAULTS: dict[str, Any] = {
     # Folder of the YAML content; read and validated once by create_app.
@@ -56,7 +60,7 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     # A typo in a template must fail the build, not render an empty string.
     app.jinja_env.undefined = StrictUndefined
     install_template_helpers(app)
-    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS)
+    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS)
     views.init_app(app)
     return app
 

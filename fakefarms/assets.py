@@ -2,16 +2,20 @@
 
 `asset("css/site.css")` in a template gives the address of `css/site.<hash>.css`;
 the hash changes whenever the file does, so HTML stays fresh while assets never
-need revalidating.
+need revalidating. An asset that loads another (charts.js loads the Plotly bundle)
+names it by a placeholder that is replaced with the hashed address here, so the
+address is in the script, not in every page's HTML.
 """
 
 from __future__ import annotations
 
 import hashlib
+import mimetypes
+import posixpath
 import re
 from pathlib import Path
 
-from flask import Flask, abort, current_app, send_file
+from flask import Flask, Response, abort, current_app, url_for
 
 HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-z0-9]+)$")
 
@@ -19,10 +23,11 @@ HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-
 class AssetIndex:
     """Maps asset paths to hashed names, recomputing when a file changes (preview)."""
 
-    def __init__(self, root: Path, vendor: dict[str, Path]):
+    def __init__(self, root: Path, vendor: dict[str, Path], links: dict[str, dict[str, str]]):
         self.root = root
         self.vendor = vendor  # asset name -> file installed by npm
-        self._cache: dict[str, tuple[float, str]] = {}
+        self.links = links  # asset name -> {placeholder: name of the asset it stands for}
+        self._cache: dict[str, tuple[tuple, bytes, str]] = {}
 
     def path_of(self, name: str) -> Path:
         if name in self.vendor:
@@ -34,22 +39,34 @@ class AssetIndex:
             raise FileNotFoundError(name)
         return path
 
-    def digest(self, name: str) -> str:
-        path = self.path_of(name)
-        mtime = path.stat().st_mtime
+    def _load(self, name: str) -> tuple[bytes, str]:
+        """The asset's bytes, placeholders filled in, and their hash; cached until it changes."""
+        targets = self.links.get(name, {})
+        stamp = tuple(self.path_of(n).stat().st_mtime for n in [name, *targets.values()])
         cached = self._cache.get(name)
-        if cached is None or cached[0] != mtime:
-            cached = (mtime, hashlib.sha256(path.read_bytes()).hexdigest()[:10])
+        if cached is None or cached[0] != stamp:
+            data = self.path_of(name).read_bytes()
+            for placeholder, target in targets.items():
+                address = posixpath.relpath(self.hashed_name(target), posixpath.dirname(name))
+                data = data.replace(placeholder.encode(), address.encode())
+            cached = (stamp, data, hashlib.sha256(data).hexdigest()[:10])
             self._cache[name] = cached
-        return cached[1]
+        return cached[1], cached[2]
+
+    def content(self, name: str) -> bytes:
+        return self._load(name)[0]
+
+    def digest(self, name: str) -> str:
+        return self._load(name)[1]
 
     def hashed_name(self, name: str) -> str:
         stem, dot, suffix = name.rpartition(".")
         return f"{stem}.{self.digest(name)}.{suffix}"
 
 
-def init_app(app: Flask, root: Path, vendor: dict[str, Path]) -> None:
-    index = AssetIndex(root, vendor)
+def init_app(app: Flask, root: Path, vendor: dict[str, Path],
+             links: dict[str, dict[str, str]]) -> None:
+    index = AssetIndex(root, vendor, links)
     app.extensions["assets"] = index
 
     @app.route("/assets/<path:filename>")
@@ -63,7 +80,14 @@ def init_app(app: Flask, root: Path, vendor: dict[str, Path]) -> None:
                 abort(404)
         except FileNotFoundError:
             abort(404)
-        return send_file(index.path_of(name), max_age=31536000)
+        for target in index.links.get(name, {}).values():
+            # Building the address also tells the freezer to write the linked file.
+            url_for("assets", filename=index.hashed_name(target))
+        mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        response = Response(index.content(name), mimetype=mimetype)
+        response.cache_control.public = True
+        response.cache_control.max_age = 31536000
+        return response
 
 
 def hashed_filename(name: str) -> str:

@@ -134,6 +134,9 @@ def test_first_html_carries_no_chart_script(built_site):
             if not script.get("src"):
                 assert script.get("type") == "application/json", page  # data, never code
         assert not soup.select("head script[src*=charts]"), page
+        assert "plotly" not in page.read_text(encoding="utf-8").lower(), page
+    script = next((built_site / "assets" / "js").glob("charts.*.js")).read_text()
+    assert "@PLOTLY_BUNDLE@" not in script and "../vendor/plotly-basic.min." in script
     bundle = list((built_site / "assets" / "vendor").glob("plotly-basic.min.*.js"))
     assert len(bundle) == 1  # served from the site's own origin, content-hashed
 
@@ -142,7 +145,7 @@ def test_charts_load_only_on_chart_pages(built_site):
     for page in pages(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         has_charts = bool(soup.select(".chart-plot"))
-        loads = bool(soup.select("script[data-plotly-src]"))
+        loads = bool(soup.select("script[src*='js/charts.']"))
         assert has_charts == loads, page
 
 

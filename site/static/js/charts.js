@@ -2,7 +2,8 @@
 // reader first interacts. Each chart's figure is JSON in <script id="chart-ID-data">; the
 // build wrote it from the content, so no number lives here.
 
-const loader = document.querySelector("script[data-plotly-src]");
+// The build replaces this placeholder with the bundle's content-hashed address.
+const PLOTLY = new URL("@PLOTLY_BUNDLE@", import.meta.url).href;
 const plots = [...document.querySelectorAll(".chart-plot[data-chart]")];
 const dark = window.matchMedia("(prefers-color-scheme: dark)");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -11,7 +12,7 @@ let plotly;
 function loadPlotly() {
   plotly ??= new Promise((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = loader.dataset.plotlySrc;
+    script.src = PLOTLY;
     script.onload = () => resolve(window.Plotly);
     script.onerror = () => reject(new Error("Plotly could not be loaded"));
     document.head.append(script);
@@ -84,7 +85,7 @@ async function redrawAll() {
   }
 }
 
-if (loader && plots.length) {
+if (plots.length) {
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries.filter((e) => e.isIntersecting)) {
