@@ -212,7 +212,8 @@ class Figure:
 
 def _format_number(value: float, kind: str) -> str:
     digits = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return {"usd": f"${digits}", "percent": f"{digits}%", "hours": f"{digits} h"}.get(kind, digits)
+    hours = f"{digits} hour" + ("" if value == 1 else "s")
+    return {"usd": f"${digits}", "percent": f"{digits}%", "hours": hours}.get(kind, digits)
 
 
 # -- people, groups and farms --------------------------------------------------
