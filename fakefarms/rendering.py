@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
-from calculator.cli import range_text
+from calculator.cli import range_text, span_text
+from calculator.params import CENTS
 
 from .assets import hashed_filename
 from .charts import RenderedChart, render_chart
@@ -128,9 +129,8 @@ def rich(text: str) -> Markup:
 
 
 def figure_inline(figure: Figure) -> Markup:
-    value = figure.value if figure.value is not None else f"{figure.low:g}-{figure.high:g}"
     return Markup('<data class="fig" value="{}" data-figure="{}" title="{}">{}</data>').format(
-        value if isinstance(value, str) else f"{value:g}", figure.id, figure.label, figure.text)
+        figure.data_value, figure.id, figure.label, figure.text)
 
 
 def install_template_helpers(app: Flask) -> None:
@@ -141,6 +141,7 @@ def install_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording
+    app.jinja_env.filters["usd_span"] = lambda r: span_text(r.low * CENTS, r.high * CENTS)
 
     @app.context_processor
     def navigation():

@@ -204,6 +204,13 @@ class Figure:
         return f"{low}–{high}"
 
     @property
+    def data_value(self) -> str:
+        """The number for <data value>: '800', or '100-150' for a range."""
+        if self.value is not None:
+            return f"{self.value:g}"
+        return f"{self.low:g}-{self.high:g}"
+
+    @property
     def text(self) -> str:
         """The number with its hedge, in the source's words where given: 'nearly 400'."""
         number = self.wording or self.number_text
