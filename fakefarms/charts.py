@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
 from .content import Content
-from .content.model import Chart, Citation, Event, Figure
+from .content.model import LINK_KINDS, Chart, Citation, Event, Figure
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
@@ -29,10 +29,8 @@ PALETTES = {
     "dark": {"background": "#16171b", "text": "#ecebe6", "grid": "#3b3e46",
              "series": ["#56b4e9", "#e69f00", "#3fc59d", "#e79bc6", "#c4c7cc"]},
 }
-LINK_SYMBOLS = {"alleged": "diamond", "supported": "circle", "benefited": "square",
-                "targeted": "x"}
-LINK_NAMES = {"alleged": "Alleged (see responses)", "supported": "Accounts posted in support",
-              "benefited": "Benefited", "targeted": "Targeted"}
+LINK_SYMBOLS = {"alleged": "diamond", "asked": "triangle-up", "supported": "circle",
+                "benefited": "square", "targeted": "x"}
 
 
 def _series(index: int) -> str:
@@ -106,6 +104,14 @@ def _padded(axis: dict, top: float) -> dict:
     return {**axis, "range": [0, top * 1.45], "rangemode": None}
 
 
+def _drawn(figure: Figure, value: float) -> str:
+    """The value a mark is drawn at, marked as worked out where the source gives no exact number
+    ("nearly 400" drawn at 400, a range drawn at its top)."""
+    if figure.hedge or figure.wording or figure.value is None:
+        return f"{value:g} (worked out by the editors from “{figure.text}”)"
+    return f"{value:g}"
+
+
 def _figure_name(figure: Figure, label: str | None) -> str:
     return label or figure.label[:1].upper() + figure.label[1:]
 
@@ -129,9 +135,9 @@ def figures_chart(chart: Chart, content: Content):
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
     values = [f.value if f.value is not None else f.high for f in figures]
-    table = Table(["What", "As reported", "Value used in the chart"],
-                  [[label, f.text, f"{v:g}"] for label, f, v in zip(labels, figures, values,
-                                                                   strict=True)])
+    table = Table(["What", "As reported", "Value drawn"],
+                  [[label, f.text, _drawn(f, v)] for label, f, v in zip(labels, figures, values,
+                                                                       strict=True)])
     bar = go.Bar(x=values, y=[_wrap(label) for label in labels], orientation="h",
                  text=[f.text for f in figures], cliponaxis=False,
                  # Long bars hold their label inside; short ones beside them.
@@ -214,22 +220,22 @@ def timeline_chart(chart: Chart, content: Content):
 
 
 def links_chart(chart: Chart, content: Content):
-    """Who is linked to which farm, and how; alleged links are marked as allegations."""
+    """Who is linked to which farm, and how. Every mark, row and label comes from the link
+    record itself, so none can say more than the link and its response do."""
     table = Table(["Person or group", "Farm", "Link", "Role", "Response"])
     by_kind: dict[str, dict[str, list]] = {}
     for farm in content.farms.values():
         for link in farm.links:
             actor = content.actors[link.actor]
-            response = ""
-            if link.allegation:
-                response = _RESPONSES[link.allegation.response.kind]
-            table.rows.append([actor.name, farm.name, LINK_NAMES[link.kind], link.role, response])
+            response = link.response.summary if link.response else ""
+            table.rows.append([actor.name, farm.name, link.label, link.role, response])
             points = by_kind.setdefault(link.kind, {"x": [], "y": [], "text": []})
             points["x"].append(farm.short_name or farm.name)
             points["y"].append(actor.name)
-            points["text"].append(f"{actor.name} — {farm.name}: {link.role}"
-                                  + (f" (response: {response})" if response else ""))
-    traces = [go.Scatter(name=LINK_NAMES[kind], mode="markers", hovertemplate="%{text}<extra></extra>",
+            points["text"].append(_wrap(f"{actor.name} — {farm.name}: {link.role}"
+                                        + (f". Response: {response}" if response else ""), 48))
+    traces = [go.Scatter(name=LINK_KINDS[kind][0], mode="markers",
+                         hovertemplate="%{text}<extra></extra>",
                          marker={"color": _series(i), "symbol": LINK_SYMBOLS[kind], "size": 13},
                          meta={"series": i},
                          **by_kind[kind])
@@ -238,10 +244,6 @@ def links_chart(chart: Chart, content: Content):
               "xaxis": {"automargin": True, "fixedrange": True, "tickangle": -40},
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
     return table, traces, layout, "tall"
-
-
-_RESPONSES = {"denied": "Denied", "declined": "Declined to comment",
-              "no_response": "Did not respond by publication", "not_reported": "No response reported"}
 
 
 def chronology_chart(chart: Chart, content: Content):
@@ -256,7 +258,8 @@ def chronology_chart(chart: Chart, content: Content):
         begin = (datetime.fromisoformat(_when(event)) - start).total_seconds() / 3600
         label = _wrap(event.title, 20)
         if event.date.hour is not None:
-            table.rows.append([event.when, f"{begin:g}", event.title])
+            when = f"{event.when} (worked out: {event.worked_out})" if event.worked_out else event.when
+            table.rows.append([when, f"{begin:g}", event.title])
             points["x"].append(begin)
             points["y"].append(label)
             points["text"].append(event.when)

@@ -18,7 +18,7 @@ from calculator.params import CENTS
 
 from .assets import hashed_filename
 from .charts import RenderedChart, render_chart
-from .content.model import Citation, Figure
+from .content.model import Citation, Figure, capitalize_first
 from .content.schema import FIGURE_TOKEN
 from .live import current_content
 from .security import CONTENT_SECURITY_POLICY
@@ -140,6 +140,7 @@ def install_template_helpers(app: Flask) -> None:
         content_security_policy=CONTENT_SECURITY_POLICY, first_on_page=first_on_page,
     )
     app.jinja_env.filters["rich"] = rich
+    app.jinja_env.filters["capitalize_first"] = capitalize_first
     app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording
     app.jinja_env.filters["usd_span"] = lambda r: span_text(r.low * CENTS, r.high * CENTS)
 

@@ -117,10 +117,13 @@ def test_unreadable_file(content_copy, monkeypatch):
 
 def test_missing_response_fails(content_copy, monkeypatch):
     monkeypatch.chdir(content_copy.parent)
-    replace(content_copy / "farms.yaml",
-            "          response:\n            kind: denied\n            text: He denied it "
-            "unofficially.\n            sources: [{source: kloop, section: matraimov}]\n", "")
-    assert "missing required field 'response'" in only(problems_for(content_copy))
+    farms = content_copy / "farms.yaml"
+    text = farms.read_text(encoding="utf-8")
+    start = text.index("        response:\n")
+    farms.write_text(text[:start] + text[text.index("      - actor: matraimov"):], encoding="utf-8")
+    assert only(problems_for(content_copy)).endswith(
+        "farms[0].links[0].response: an 'alleged' link needs the response "
+        "(add 'response:' with request, statements, text and sources)")
 
 
 def test_unknown_source_section(content_copy, monkeypatch):

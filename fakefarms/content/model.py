@@ -92,6 +92,12 @@ class PartialDate(ScalarType):
         return text
 
 
+def capitalize_first(text: str) -> str:
+    """Upper-case the first letter only: Jinja's `capitalize` lower-cases the rest, and proper
+    names keep their capitals ("openDemocracy", "NATO StratCom")."""
+    return text[:1].upper() + text[1:]
+
+
 # -- sources and citations --------------------------------------------------
 
 
@@ -109,7 +115,9 @@ class SourceSection:
     """A part of a source article that facts can cite."""
 
     id: str = spec("short id used in citations", pattern=SLUG)
-    title: str = spec("the section's heading or a description of where it is")
+    title: str = spec("the section's heading, word for word, or a description of where it is")
+    heading: bool = spec("true when the title is the source's own heading word for word: only "
+                         "then is it shown in quotation marks", default=False)
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,12 @@ class Source:
     translator: str | None = spec("who translated it, where it is a translation", default=None)
     contributors: list[Contributor] = spec("people the source credits", default=[])
     note: str | None = spec("anything readers should know about the source", default=None)
+
+    @property
+    def archive_url(self) -> str:
+        """The Internet Archive's copy: articles move, and some sites are blocked in the countries
+        this story is about."""
+        return f"https://web.archive.org/web/{self.url}"
 
 
 @dataclass(frozen=True)
@@ -179,6 +193,8 @@ class Figure:
     note: str | None = spec("a short explanation shown with the figure", default=None)
     wording: str | None = spec("the source's words for the number, shown instead of digits, "
                                "e.g. 'a third', 'a dozen'", default=None)
+    worked_out: str | None = spec("how the editors worked the number out, when the source does "
+                                  "not state it as such; shown on the page", default=None)
 
     def check(self):
         if (self.value is None) == (self.low is None and self.high is None):
@@ -241,24 +257,96 @@ class Actor:
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
 
 
+StatementKind = Literal["no_response", "refused", "denied", "confirmed", "said"]
+STATEMENT_KINDS: dict[str, str] = {
+    "no_response": "had not answered by publication",
+    "refused": "refused to answer or to comment",
+    "denied": "denied the claim, or part of it",
+    "confirmed": "confirmed a related fact",
+    "said": "another statement",
+}
+Channel = Literal["official", "unofficial", "interview"]
+#: How each channel reads in front of a statement's summary.
+CHANNELS: dict[str, str] = {"official": "officially", "unofficial": "unofficially",
+                            "interview": "in an interview"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing the person said, or that they had not answered, as the source reports it."""
+
+    kind: StatementKind = spec(
+        "no_response (had not answered by publication), refused (refused to answer), denied, "
+        "confirmed (confirmed a related fact), said (another statement)")
+    summary: str = spec("the statement in a few words, shown in labels, tables and data files, "
+                        "e.g. 'denied any connection to the fake accounts'")
+    channel: Channel | None = spec("official, unofficial or interview, where the source says how "
+                                   "it was said", default=None)
+
+    @property
+    def text(self) -> str:
+        """The summary with its channel in front: 'unofficially, denied any connection …'."""
+        return f"{CHANNELS[self.channel]}, {self.summary}" if self.channel else self.summary
+
+
 @dataclass(frozen=True)
 class Response:
-    """What the accused said, or that they did not answer."""
+    """What a person or group said when asked, everything the source reports, or that the
+    source reports no request for comment."""
 
-    kind: Literal["denied", "declined", "no_response", "not_reported"] = spec(
-        "denied; declined (refused to comment); no_response (asked, no answer by publication); "
-        "not_reported (the source reports no request or answer)")
-    text: str = spec("the response in the site's own words; a few quoted words at most", rich=True)
-    by: str | None = spec("who answered, when not the accused themself", default=None)
-    date_asked: PartialDate | None = spec("when the source asked for comment", default=None)
+    request: Literal["asked", "not_reported"] = spec(
+        "asked: the source reports that it asked for comment (or quotes an answer); "
+        "not_reported: the source reports no request and no answer")
+    text: str = spec("the whole response in the site's own words; a few quoted words at most",
+                     rich=True)
+    statements: list[Statement] = spec(
+        "each statement the source reports, in its order; for a request that went unanswered, "
+        "one 'no_response' statement", default=[])
+    by: str | None = spec("who answered, when not the person or group themself; their answer is "
+                          "their own, not the group's", default=None)
+    date_asked: PartialDate | None = spec("when the source asked for comment, if it says",
+                                          default=None)
     sources: list[Citation] = spec("where the response is reported", default=[])
 
     def check(self):
-        if self.kind == "no_response" and self.date_asked is None:
-            yield "date_asked", "'no_response' needs the date the source asked for comment", \
-                "add 'date_asked: 2020-12-15' as the source gives it"
-        if self.kind != "not_reported" and not self.sources:
+        if self.request == "asked" and not self.statements:
+            yield "statements", "a request for comment needs what came back", \
+                "add a statement; if there was no answer: '- {kind: no_response, summary: ...}'"
+        if self.request == "not_reported" and (self.statements or self.date_asked):
+            yield "request", "statements or a date asked mean the source reports a request", \
+                "set 'request: asked'"
+        if self.request == "asked" and not self.sources:
             yield "sources", "a reported response needs a citation", "add where the response appears"
+
+    @property
+    def kind(self) -> str:
+        """The strongest thing said, for styling: denied, refused, confirmed, said, no_response
+        or not_reported."""
+        kinds = {s.kind for s in self.statements}
+        for kind in ("denied", "refused", "confirmed", "said", "no_response"):
+            if kind in kinds:
+                return kind
+        return "not_reported"
+
+    @property
+    def asked_text(self) -> str:
+        if self.request == "not_reported":
+            return "the source reports no request for comment"
+        if self.date_asked is None:
+            return "asked for comment; the source gives no date for the request"
+        return f"asked for comment on {self.date_asked}"
+
+    @property
+    def summary(self) -> str:
+        """Every statement, in order, with who gave it and when they were asked: the one
+        wording used in labels, tables and data files."""
+        if self.request == "not_reported":
+            return "No request for comment reported"
+        said = "; ".join(s.text for s in self.statements)
+        said = f"{self.by}: {said}" if self.by else capitalize_first(said)
+        if any(s.kind == "no_response" for s in self.statements):
+            said += f" ({self.asked_text})"
+        return said
 
 
 @dataclass(frozen=True)
@@ -269,8 +357,20 @@ class Allegation:
     alleged_by: str = spec("who made the allegation, e.g. 'three sources: a former government "
                            "employee and two people who know him'")
     basis: str = spec("what the allegation rests on, as the source describes it")
-    response: Response = spec("the accused's response; required for every allegation")
     sources: list[Citation] = spec("where the allegation is reported", min_items=1)
+
+
+LinkKind = Literal["alleged", "asked", "supported", "benefited", "targeted"]
+#: Each kind of link: its label on pages and in data, and what it means (for editors).
+LINK_KINDS: dict[str, tuple[str, str]] = {
+    "alleged": ("Alleged link", "a source, as quoted, alleges that this person or group ran, "
+                "paid for or supervised the farm (needs an allegation and a response)"),
+    "asked": ("Asked for comment", "the source asked them for comment about the farm but alleges "
+              "nothing about them by name (needs a response)"),
+    "supported": ("Supported by the farm", "the farm's accounts posted in their favour"),
+    "benefited": ("Benefited", "they are reported to have gained from the farm's work"),
+    "targeted": ("Targeted by the farm", "the farm's accounts attacked them"),
+}
 
 
 @dataclass(frozen=True)
@@ -278,22 +378,28 @@ class Link:
     """How an actor is connected to a farm."""
 
     actor: str = spec("id of an actor in actors.yaml", ref="actors")
-    kind: Literal["alleged", "supported", "benefited", "targeted"] = spec(
-        "alleged: sources allege the actor ran or paid for the farm (needs an allegation); "
-        "supported: the farm's accounts posted in the actor's favour; "
-        "benefited: the actor is reported to have gained from the farm's work; "
-        "targeted: the farm's accounts attacked the actor")
-    role: str = spec("the connection in a few words, e.g. 'alleged supervisor'")
+    kind: LinkKind = spec("; ".join(f"{k}: {meaning}" for k, (_, meaning) in LINK_KINDS.items()))
+    role: str = spec("the connection in a few words, saying no more than the source does")
     sources: list[Citation] = spec("where the connection is reported", min_items=1)
     allegation: Allegation | None = spec("required when kind is 'alleged'", default=None)
+    response: Response | None = spec(
+        "the person's or group's response; required for 'alleged' and 'asked' links, and "
+        "given for any other link where the source reports a request for comment", default=None)
 
     def check(self):
         if self.kind == "alleged" and self.allegation is None:
-            yield "allegation", "an alleged link needs an allegation with the accused's response", \
-                "add 'allegation:' with claim, alleged_by, basis, response and sources"
+            yield "allegation", "an alleged link needs an allegation", \
+                "add 'allegation:' with claim, alleged_by, basis and sources"
         if self.kind != "alleged" and self.allegation is not None:
             yield "kind", f"a '{self.kind}' link carries no allegation", \
                 "set 'kind: alleged', or move the claim into the farm's text"
+        if self.kind in ("alleged", "asked") and self.response is None:
+            yield "response", f"an '{self.kind}' link needs the response", \
+                "add 'response:' with request, statements, text and sources"
+
+    @property
+    def label(self) -> str:
+        return LINK_KINDS[self.kind][0]
 
 
 @dataclass(frozen=True)
@@ -357,6 +463,10 @@ class Farm:
         ids = [s.id for s in self.sections]
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
             yield "sections", f"section id '{duplicate}' used twice", "give each section its own id"
+        actors = [link.actor for link in self.links]
+        for duplicate in sorted({a for a in actors if actors.count(a) > 1}):
+            yield "links", f"actor '{duplicate}' is linked to this farm twice", \
+                "give each person or group one link, and say everything about them there"
 
 
 # -- timeline ----------------------------------------------------------------
@@ -382,6 +492,8 @@ class Event:
                                   default=None)
     farms: list[str] = spec("farms the event concerns", default=[], ref="farms")
     actors: list[str] = spec("actors the event concerns", default=[], ref="actors")
+    worked_out: str | None = spec("how the editors worked out the date or time, when the source "
+                                  "gives it only indirectly; shown on the page", default=None)
 
     @property
     def when(self) -> str:
@@ -465,6 +577,8 @@ class Site:
     language: str = spec("language code of the content, e.g. 'en'", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
     publisher: str = spec("who publishes this site")
     about: list[Passage] = spec("what this site is, shown on the sources page", min_items=1)
+    archives: str = spec("why each source is linked with an archived copy, shown on the sources "
+                         "page", rich=True)
 
 
 # -- files -------------------------------------------------------------------

@@ -52,12 +52,12 @@ def test_a_custom_pay_is_exact_in_any_language():
 
 
 def test_presets_fill_the_inputs_and_flags_override_them():
-    preset = as_json("--preset", "orunbekov-journalists")
-    assert preset["inputs"] == {"staff": 20, "accounts_per_person": 5, "language": "both",
-                                "tier": "negotiated", "pay": None, "bloggers": 0,
+    preset = as_json("--preset", "election-2015-team")
+    assert preset["inputs"] == {"staff": 8, "accounts_per_person": 5, "language": "both",
+                                "tier": "entry", "pay": None, "bloggers": 0,
                                 "supervisors": 0}
-    assert preset["monthly_cost"] == {"low": 2000, "central": 11000, "high": 20000}
-    changed = as_json("--preset", "orunbekov-journalists", "--staff", "12", "--pay", "350")
+    assert preset["monthly_cost"] == {"low": 800, "central": 1000, "high": 1200}
+    changed = as_json("--preset", "election-2015-team", "--staff", "12", "--pay", "350")
     assert changed["inputs"]["staff"] == 12 and changed["inputs"]["tier"] is None
     assert changed["monthly_cost"] == {"low": 4200, "central": 4200, "high": 4200}
 
