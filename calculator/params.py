@@ -278,20 +278,20 @@ class CalculatorFile:
         if self.blogger_tier not in tiers:
             yield "blogger_tier", f"unknown tier '{self.blogger_tier}'", _known(tiers)
         for preset in self.presets:
+            at = f"presets['{preset.id}']"
             if preset.tier is not None and preset.tier not in tiers:
-                yield "presets", f"preset '{preset.id}': unknown tier '{preset.tier}'", _known(tiers)
+                yield f"{at}.tier", f"unknown tier '{preset.tier}'", _known(tiers)
             if preset.language not in languages:
-                yield "presets", f"preset '{preset.id}': unknown language '{preset.language}'", \
-                    _known(languages)
+                yield f"{at}.language", f"unknown language '{preset.language}'", _known(languages)
             for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors"):
                 value, bound = getattr(preset, name), getattr(self.inputs, name)
                 if value is not None and not bound.min <= value <= bound.max:
-                    yield "presets", f"preset '{preset.id}': {name} {value} is outside " \
+                    yield f"{at}.{name}", f"{value} is outside the calculator's limits " \
                         f"{bound.min}–{bound.max}", f"change the preset or inputs.{name}"
         for comparison in self.comparisons:
             if comparison.preset is not None and comparison.preset not in presets:
-                yield "comparisons", f"comparison '{comparison.id}': unknown preset " \
-                    f"'{comparison.preset}'", _known(presets)
+                yield f"comparisons['{comparison.id}'].preset", \
+                    f"unknown preset '{comparison.preset}'", _known(presets)
         if tiers and languages and self.blogger_tier in tiers:
             worst = _worst_ratio_numerator(self)
             if worst > MAX_EXACT:

@@ -50,30 +50,30 @@ def only(problems: list[str]) -> str:
                      "content/actors.yaml:6:1: tab used for indentation (indent with spaces only)",
                      id="tab-indentation"),
         pytest.param("farms.yaml", "    name: Pro-Matraimov farm", "    name: [Pro, farm]",
-                     "content/farms.yaml:4:11: farms[0].name: expected text, got a list",
+                     "content/farms.yaml:4:11: farms['pro-matraimov'].name: expected text, got a list",
                      id="wrong-type"),
         pytest.param("farms.yaml", "    period: 2019–2020\n", "",
-                     "content/farms.yaml:3:5: farms[0].period: missing required field 'period' "
+                     "content/farms.yaml:3:5: farms['pro-matraimov'].period: missing required field 'period' "
                      "(when it operated, in words, as precise as the source)",
                      id="missing-field"),
         pytest.param("farms.yaml", "    summary:", "    sumary:",
-                     "content/farms.yaml:5:5: farms[0].sumary: unknown field 'sumary' "
+                     "content/farms.yaml:5:5: farms['pro-matraimov'].sumary: unknown field 'sumary' "
                      "(did you mean 'summary'?)", id="unknown-field"),
         pytest.param("timeline.yaml", "  - id: early", "  - id: pub",
-                     "content/timeline.yaml:11:9: events[1].id: duplicate id 'pub' "
+                     "content/timeline.yaml:11:9: events['pub'].id: duplicate id 'pub' "
                      "(already used at content/timeline.yaml:3; ids must be unique)",
                      id="duplicate-id"),
         pytest.param("farms.yaml", "      - actor: orunbekov", "      - actor: orunbekv",
-                     "content/farms.yaml:16:16: farms[0].links[0].actor: unknown actor "
-                     "'orunbekv' (did you mean 'orunbekov'?)", id="dangling-reference"),
+                     "content/farms.yaml:16:16: farms['pro-matraimov'].links['orunbekv'].actor: "
+                     "unknown actor 'orunbekv' (did you mean 'orunbekov'?)", id="dangling-reference"),
         pytest.param("timeline.yaml", "date: 2020-12-31", "date: 2020-02-30",
-                     "content/timeline.yaml:4:11: events[0].date: '2020-02-30' is an impossible "
+                     "content/timeline.yaml:4:11: events['pub'].date: '2020-02-30' is an impossible "
                      "date: February 2020 has 29 days", id="impossible-date"),
         pytest.param("figures.yaml", "value: 800", "value: -800",
-                     "content/figures.yaml:6:12: figures[0].value: -800.0 is below the minimum 0 "
+                     "content/figures.yaml:6:12: figures['analysed'].value: -800.0 is below the minimum 0 "
                      "(counts cannot be negative)", id="negative-count"),
         pytest.param("figures.yaml", "low: 100", "low: 1000",
-                     "content/figures.yaml:12:5: figures[1].low: low (1000) is greater than "
+                     "content/figures.yaml:12:10: figures['pay'].low: low (1000) is greater than "
                      "high (150) (swap the two numbers)", id="min-above-max"),
     ],
 )
@@ -122,7 +122,7 @@ def test_missing_response_fails(content_copy, monkeypatch):
     start = text.index("        response:\n")
     farms.write_text(text[:start] + text[text.index("      - actor: matraimov"):], encoding="utf-8")
     assert only(problems_for(content_copy)).endswith(
-        "farms[0].links[0].response: an 'alleged' link needs the response "
+        "farms['pro-matraimov'].links['orunbekov'].response: an 'alleged' link needs the response "
         "(add 'response:' with request, statements, text and sources)")
 
 
@@ -130,7 +130,7 @@ def test_unknown_source_section(content_copy, monkeypatch):
     monkeypatch.chdir(content_copy.parent)
     replace(content_copy / "timeline.yaml", "section: intro}", "section: intor}")
     assert only(problems_for(content_copy)).endswith(
-        "events[0].sources[0].section: source 'kloop' has no section 'intor' "
+        "events['pub'].sources#1.section: source 'kloop' has no section 'intor' "
         "(did you mean 'intro'?)")
 
 
@@ -160,8 +160,8 @@ def test_check_cli_prints_one_line_per_problem_and_exits_1(content_copy):
     result = run_cli("check", "--content", "content", cwd=content_copy.parent)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("content/farms.yaml:5:5: farms[0].sumary: unknown field")
-    assert lines[1].startswith("content/figures.yaml:6:12: figures[0].value:")
+    assert lines[0].startswith("content/farms.yaml:5:5: farms['pro-matraimov'].sumary: unknown field")
+    assert lines[1].startswith("content/figures.yaml:6:12: figures['analysed'].value:")
     assert lines[2] == "2 problem(s); nothing was built."
     assert "Traceback" not in result.stderr
 

@@ -184,7 +184,7 @@ def _check_tiers_match_figures(values: dict[str, Any], readers: list[Reader]) ->
     places = {use.problem_at.field: use for r in readers for use in r.refs
               if use.collection == "figures" and use.problem_at.field.startswith("tiers[")}
     problems = []
-    for i, tier in enumerate(values["calculator.yaml"].tiers):
+    for tier in values["calculator.yaml"].tiers:
         if tier.figure is None:
             continue
         f = figures[tier.figure]
@@ -192,7 +192,7 @@ def _check_tiers_match_figures(values: dict[str, Any], readers: list[Reader]) ->
                     "high": f.high if f.high is not None else f.value}
         for end in ("low", "high"):
             if end not in tier.assumed and getattr(tier, end) != reported[end]:
-                problems.append(_with(places[f"tiers[{i}].figure"],
+                problems.append(_with(places[f"tiers['{tier.id}'].figure"],
                                       f"tier '{tier.id}' has {end} {getattr(tier, end)} but figure "
                                       f"'{f.id}' says {reported[end]:g}",
                                       "make them agree, or list the end under 'assumed'"))

@@ -32,7 +32,9 @@ class PartialDate(ScalarType):
     example: ClassVar[str] = "write 2020, 2020-10, 2020-10-06 or 2020-02-07 22:00"
     json_schema: ClassVar[dict] = {
         "type": ["string", "integer"],
-        "pattern": r"^\d{4}(-\d{2}(-\d{2}( \d{2}:\d{2})?)?)?$",
+        # Only real months, days, hours and minutes, so an editor's IDE flags 2020-13-45 too;
+        # a day the month lacks (30 February) is left to `check`.
+        "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])( ([01]\d|2[0-3]):[0-5]\d)?)?)?$",
         "description": "Year, year-month, date, or date and 24-hour time, as precise as the source.",
     }
 
@@ -196,6 +198,12 @@ class Figure:
     worked_out: str | None = spec("how the editors worked the number out, when the source does "
                                   "not state it as such; shown on the page", default=None)
 
+    json_schema_rules: ClassVar[dict] = {
+        "oneOf": [{"required": ["value"], "not": {"anyOf": [{"required": ["low"]},
+                                                            {"required": ["high"]}]}},
+                  {"required": ["low", "high"], "not": {"required": ["value"]}}],
+    }
+
     def check(self):
         if (self.value is None) == (self.low is None and self.high is None):
             yield "value", "give either 'value' or both 'low' and 'high'", \
@@ -308,6 +316,13 @@ class Response:
                                           default=None)
     sources: list[Citation] = spec("where the response is reported", default=[])
 
+    json_schema_rules: ClassVar[dict] = {
+        "if": {"properties": {"request": {"const": "asked"}}},
+        "then": {"required": ["statements", "sources"],
+                 "properties": {"statements": {"minItems": 1}, "sources": {"minItems": 1}}},
+        "else": {"not": {"anyOf": [{"required": ["statements"]}, {"required": ["date_asked"]}]}},
+    }
+
     def check(self):
         if self.request == "asked" and not self.statements:
             yield "statements", "a request for comment needs what came back", \
@@ -385,6 +400,13 @@ class Link:
     response: Response | None = spec(
         "the person's or group's response; required for 'alleged' and 'asked' links, and "
         "given for any other link where the source reports a request for comment", default=None)
+
+    json_schema_rules: ClassVar[dict] = {"allOf": [
+        {"if": {"properties": {"kind": {"const": "alleged"}}},
+         "then": {"required": ["allegation", "response"]},
+         "else": {"not": {"required": ["allegation"]}}},
+        {"if": {"properties": {"kind": {"const": "asked"}}}, "then": {"required": ["response"]}},
+    ]}
 
     def check(self):
         if self.kind == "alleged" and self.allegation is None:

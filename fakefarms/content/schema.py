@@ -128,7 +128,9 @@ class Reader:
                 ok = False
                 continue
             if name not in fields:
-                close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
+                # Suggest only a field that takes the kind of value written (text, list, block).
+                alike = [f for f in fields if _shape(hints[f]) == _shape_of(value_node)]
+                close = difflib.get_close_matches(str(name), alike, n=1, cutoff=0.75)
                 hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields)
                 misspelt.update(close)
                 self.fail(key_node, where, f"unknown field '{name}'", hint)
@@ -153,8 +155,7 @@ class Reader:
         instance = cls(**values)
         check = getattr(instance, "check", None)
         for field_name, message, hint in check() if check else ():
-            where_node = key_nodes.get(field_name, node)
-            self.fail(where_node, _join(path, field_name), message, hint)
+            self.fail(node_at(node, field_name), _join(path, field_name), message, hint)
             ok = False
         return instance if ok else Invalid
 
@@ -180,7 +181,7 @@ class Reader:
             return Invalid
         else:
             nodes = node.value
-            items = [self.convert(n, item_hint, f"{path}[{i}]", _item_rules(rules))
+            items = [self.convert(n, item_hint, item_path(path, i, n), _item_rules(rules))
                      for i, n in enumerate(nodes)]
         if len(items) < rules.get("min_items", 0):
             self.fail(node, path, f"needs at least {rules['min_items']} item(s)", rules.get("help", ""))
@@ -190,8 +191,9 @@ class Reader:
     def _choice(self, node, options, path) -> Any:
         value = node.value if isinstance(node, yaml.ScalarNode) else None
         if value not in options:
-            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(options)
+            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.75)
+            allowed = "allowed: " + ", ".join(options)
+            hint = f"did you mean '{close[0]}'? {allowed}" if close else allowed
             self.fail(node, path, f"'{value}' is not an allowed value", hint)
             return Invalid
         return value
@@ -271,6 +273,65 @@ Invalid: Any = _InvalidType()
 
 def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in rules.items() if k not in ("min_items", "key", "ref", "section_of")}
+
+
+#: Fields that name a list item for editors, in order of preference.
+NAMING_FIELDS = ("id", "actor")
+
+
+def item_path(path: str, index: int, node: yaml.Node) -> str:
+    """How a list item is named in messages: by its id where it has one
+    (`farms['pro-matraimov']`), otherwise by its position counted from one (`passages#2`)."""
+    if isinstance(node, yaml.MappingNode):
+        named = {k.value: v.value for k, v in node.value
+                 if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)}
+        for field_name in NAMING_FIELDS:
+            if named.get(field_name):
+                return f"{path}['{named[field_name]}']"
+    return f"{path}#{index + 1}"
+
+
+_STEP = re.compile(r"\.?([^.\[#]+)|\['([^']*)'\]|#(\d+)")
+
+
+def node_at(node: yaml.Node, path: str) -> yaml.Node:
+    """The node a check's field path names (`presets['one-admin'].tier`), or the nearest one
+    that exists, so a problem is reported on the line of the value itself: a scalar's value,
+    or the key of a block."""
+    shown = node
+    for field_name, item_id, position in (m.groups() for m in _STEP.finditer(path)):
+        if field_name and isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value if getattr(k, "value", None) == field_name]
+            if not pairs:
+                break
+            key, node = pairs[0]
+            shown = node if isinstance(node, yaml.ScalarNode) else key
+        elif item_id is not None and isinstance(node, yaml.SequenceNode):
+            items = [n for i, n in enumerate(node.value) if item_path("", i, n) == f"['{item_id}']"]
+            if not items:
+                break
+            node = shown = items[0]
+        elif position and isinstance(node, yaml.SequenceNode) and int(position) <= len(node.value):
+            node = shown = node.value[int(position) - 1]
+        else:
+            break
+    return shown
+
+
+def _shape(hint: Any) -> str:
+    """What a field's value looks like in YAML: 'list', 'block' or 'text'."""
+    options = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        hint = options[0]
+    if typing.get_origin(hint) is list:
+        return "list"
+    return "block" if dataclasses.is_dataclass(hint) else "text"
+
+
+def _shape_of(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "block" if isinstance(node, yaml.MappingNode) else "text"
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -363,4 +424,5 @@ def _record_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         schema = {"description": " ".join(cls.__doc__.split()), **schema}
     if required:
         schema["required"] = required
-    return schema
+    # Cross-field rules a class states for editors' IDEs, the same ones its check() applies.
+    return {**schema, **getattr(cls, "json_schema_rules", {})}

@@ -106,5 +106,5 @@ def test_a_broken_yaml_is_reported_with_its_line(tmp_path):
     result = run("--params", str(broken))
     assert result.returncode == 1
     assert "calculator.yaml:" in result.stderr
-    assert "tiers[0].low: low (150) is greater than high (100)" in result.stderr
+    assert "tiers['entry'].low: low (150) is greater than high (100)" in result.stderr
     assert "Traceback" not in result.stderr
