@@ -118,7 +118,7 @@ def _load(directory: Path, files: dict[str, type]) -> dict[str, Any]:
 def load_content(directory: str | Path) -> Content:
     """Load and validate every content file; raise ContentError listing all problems."""
     values = _load(Path(directory), FILES)
-    events = sorted(values["timeline.yaml"].events, key=lambda e: (e.date.sort_key, e.id))
+    events = sorted(values["timeline.yaml"].events, key=lambda e: e.sort_key)
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
         site=values["site.yaml"],

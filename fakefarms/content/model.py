@@ -516,6 +516,13 @@ class Event:
     actors: list[str] = spec("actors the event concerns", default=[], ref="actors")
     worked_out: str | None = spec("how the editors worked out the date or time, when the source "
                                   "gives it only indirectly; shown on the page", default=None)
+    order_as: PartialDate | None = spec(
+        "where the event sorts, when its date alone puts it in the wrong place: 'End of 2019' is "
+        "dated 2019 but ordered as 2019-12, after November 2019; never shown", default=None)
+
+    @property
+    def sort_key(self) -> tuple:
+        return ((self.order_as or self.date).sort_key, self.id)
 
     @property
     def when(self) -> str:
