@@ -226,7 +226,7 @@ def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Probl
     for filename, kind in files.items():
         path = directory / filename
         try:
-            first = path.read_text(encoding="utf-8").splitlines()[:1]
+            first = path.read_text(encoding="utf-8-sig").splitlines()[:1]
         except (OSError, UnicodeDecodeError):
             continue  # reported by the loader
         if not first:
