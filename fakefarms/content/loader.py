@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,8 @@ def read_file(directory: Path, filename: str, kind: type) -> tuple[Any, Reader]:
     return reader.record(root, kind, ""), reader
 
 
-def _load(directory: Path, files: dict[str, type]) -> dict[str, Any]:
+def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool = False
+          ) -> dict[str, Any]:
     """Read, convert and cross-check the files; raise ContentError with every problem."""
     values: dict[str, Any] = {}
     readers: list[Reader] = []
@@ -108,6 +110,8 @@ def _load(directory: Path, files: dict[str, type]) -> dict[str, Any]:
     problems = [p for r in readers for p in r.problems]
     problems += _check_references(readers, values)
     problems += check_schema_comments(directory, files)
+    if report_unread_files:
+        problems += check_unread_files(directory, files)
     if not problems and "calculator.yaml" in values and "figures.yaml" in values:
         problems += _check_tiers_match_figures(values, readers)
     if problems:
@@ -117,7 +121,7 @@ def _load(directory: Path, files: dict[str, type]) -> dict[str, Any]:
 
 def load_content(directory: str | Path) -> Content:
     """Load and validate every content file; raise ContentError listing all problems."""
-    values = _load(Path(directory), FILES)
+    values = _load(Path(directory), FILES, report_unread_files=True)
     events = sorted(values["timeline.yaml"].events, key=lambda e: e.sort_key)
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
@@ -235,4 +239,21 @@ def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Probl
         if first != [expected]:
             problems.append(Problem(display_path(path), 1, 1, "", "first line should name the schema",
                                     f"make it '{expected}'"))
+    return problems
+
+
+def check_unread_files(directory: Path, files: dict[str, type]) -> list[Problem]:
+    """A YAML file the site does not read would be silently ignored: report it. Hidden files,
+    other files (a README) and subfolders such as schema/ are left alone."""
+    problems = []
+    for path in sorted(directory.iterdir()):
+        if (path.name in files or path.name.startswith(".") or not path.is_file()
+                or path.suffix.lower() not in (".yaml", ".yml")):
+            continue
+        kind = re.match(r"[a-z]*", path.stem.lower())[0] + ".yaml"  # farms-extra: farms.yaml
+        where = (f"move its entries into {kind}" if kind in files
+                 else "move its entries into the file that holds their kind")
+        problems.append(Problem(display_path(path), 1, 1, "", "this file is not read by the site",
+                                f"{where}, then delete it; the files it reads are: "
+                                f"{', '.join(sorted(files))}"))
     return problems
