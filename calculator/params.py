@@ -46,7 +46,8 @@ class Citation:
 
 
 _SOURCES_HELP = "where the values come from, e.g. '- {source: kloop, section: cost}'"
-_ASSUMPTION_HELP = "why the editors chose the values listed under 'assumed'; shown on the page"
+_ASSUMPTION_HELP = ("why the editors chose the values listed under 'assumed'; shown on the page; "
+                    "may use {fig:figure-id}")
 
 
 def _basis(record: Any, values: tuple[str, ...]):
@@ -77,7 +78,7 @@ class Bound:
                                             default="number")
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["min", "max"]] = spec("the limits no source gives", default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     def check(self):
         if self.min > self.max:
@@ -113,10 +114,11 @@ class Tier:
     label: str = spec("a short name, e.g. 'Typical farm worker'")
     low: int = spec("lowest monthly pay per person, whole US dollars", min=0)
     high: int = spec("highest monthly pay per person, whole US dollars", min=0)
-    description: str = spec("what the sources say about this pay, in the site's own words")
+    description: str = spec("what the sources say about this pay, in the site's own words; "
+                            "numbers as {fig:figure-id}", rich=True)
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["low", "high"]] = spec("the ends no source gives", default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
     figure: str | None = spec("id of the key figure in figures.yaml this pay comes from; the "
                               "build checks that the sourced ends agree with it", default=None,
                               ref="figures")
@@ -136,7 +138,7 @@ class PayRange:
     high: int = spec("highest monthly pay per person, whole US dollars", min=0)
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["low", "high"]] = spec("the ends no source gives", default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     def check(self):
         if self.low > self.high:
@@ -157,7 +159,7 @@ class Language:
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["multiplier"]] = spec("'multiplier' unless a source gives it",
                                                 default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     @property
     def percent(self) -> int:
@@ -185,8 +187,9 @@ class Preset:
 
     id: str = spec("the preset's id, used by --preset and the page", key=True, pattern=SLUG)
     label: str = spec("a short name shown in the preset list")
-    description: str = spec("what the sources say and how the values were chosen; an "
-                            "allegation names who made it and the accused's response")
+    description: str = spec("what the sources say and how the values were chosen, numbers as "
+                            "{fig:figure-id}; never a price on an allegation against a named "
+                            "person", rich=True)
     staff: int = spec("people running fake accounts", min=0)
     accounts_per_person: int = spec("fake accounts each person runs", min=1)
     language: str = spec("id of a language", pattern=SLUG)
@@ -198,7 +201,7 @@ class Preset:
     supervisors: int = spec("supervisors", default=0, min=0)
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[PresetValue] = spec("the values no source gives", default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     def values(self) -> tuple[str, ...]:
         """The values this preset sets, each of which is cited or assumed."""
@@ -231,7 +234,7 @@ class Comparison:
     hedge: str | None = spec("the source's qualifier, kept exactly, e.g. 'about'", default=None)
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["amount"]] = spec("'amount' if no source gives it", default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None)
+    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     def check(self):
         if (self.amount is None) == (self.preset is None):

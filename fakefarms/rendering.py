@@ -11,15 +11,15 @@ import posixpath
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app, request, url_for
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from calculator.cli import range_text, span_text
 from calculator.params import CENTS
 
 from .assets import hashed_filename
 from .charts import RenderedChart, render_chart
+from .content import prose
 from .content.model import Citation, Figure, capitalize_first
-from .content.schema import FIGURE_TOKEN
 from .live import current_content
 from .security import CONTENT_SECURITY_POLICY
 
@@ -117,15 +117,29 @@ def chart_for(chart_id: str) -> RenderedChart:
 
 
 def rich(text: str) -> Markup:
-    """Escape editor text, then show {fig:id} tokens as the figure with its hedge."""
+    """One line of editor prose as HTML: the Markdown subset, {fig:id} tokens as the figure
+    with its hedge, the site's own pages linked relative to this one."""
+    return _prose(text, block=False)
+
+
+def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
+    """A passage, which may hold lists, with `before` (a label) at the start of its first
+    paragraph and `after` (its citation marks) at the end of its last."""
+    html = _prose(text, block=True)
+    if before:
+        html = Markup(html.replace("<p>", "<p>" + before + " ", 1)) if html.startswith("<p>") \
+            else Markup("<p>{}</p>").format(before) + html
+    if html.endswith("</p>"):
+        return Markup(html[:-4] + after + "</p>")
+    return Markup(html + (Markup("<p>{}</p>").format(after) if after else ""))
+
+
+def _prose(text: str, *, block: bool) -> Markup:
     figures = current_content().figures
-    parts, last = [], 0
-    for match in FIGURE_TOKEN.finditer(text):
-        parts.append(escape(text[last:match.start()]))
-        parts.append(figure_inline(figures[match.group(2)]))
-        last = match.end()
-    parts.append(escape(text[last:]))
-    return Markup("").join(parts)
+    return prose.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
+                        site_link=lambda path: relative_path(path, request.path)
+                        if not request.environ.get("fakefarms.served_anywhere")
+                        else current_app.config["BASE_PATH"] + path.lstrip("/"))
 
 
 def figure_inline(figure: Figure) -> Markup:
@@ -140,6 +154,7 @@ def install_template_helpers(app: Flask) -> None:
         content_security_policy=CONTENT_SECURITY_POLICY, first_on_page=first_on_page,
     )
     app.jinja_env.filters["rich"] = rich
+    app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["capitalize_first"] = capitalize_first
     app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording
     app.jinja_env.filters["usd_span"] = lambda r: span_text(r.low * CENTS, r.high * CENTS)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from fakefarms.content import ContentError, load_content
+from fakefarms.publish import build_site
 
 
 def _problems(directory) -> list[str]:
@@ -70,3 +72,80 @@ def test_no_guess_of_another_shape_is_offered(content_copy, monkeypatch):
                                  "      - a list\n"), encoding="utf-8")
     (problem,) = _problems(content_copy)
     assert "unknown field 'summry' (allowed: id, name, summary" in problem
+
+
+# -- prose: the Markdown subset, tokens and retyped figures --------------------------------
+
+def _set_summary(directory, text: str) -> None:
+    """Give the first actor's summary paragraph a new text (as a literal block)."""
+    path = directory / "actors.yaml"
+    block = "|-\n" + "".join(f"          {line}\n" for line in text.splitlines())
+    path.write_text(path.read_text(encoding="utf-8").replace("A journalist.\n", block, 1),
+                    encoding="utf-8")
+
+
+def test_markdown_subset_is_published_as_formatting(content_copy, tmp_path):
+    _set_summary(content_copy, "He is **named** by *three* sources; see [the farm](/farms/"
+                               "pro-matraimov/) and [Kloop](https://kloop.kg/).\n\n"
+                               "- first point\n- second point")
+    out = tmp_path / "out"
+    build_site(content_copy, out)
+    soup = BeautifulSoup((out / "actors/orunbekov/index.html").read_text(), "html.parser")
+    main = soup.select_one("main")
+    assert main.select_one("strong").get_text() == "named"
+    assert main.select_one("p em").get_text() == "three"
+    assert main.select_one("a[href='../../farms/pro-matraimov/']").get_text() == "the farm"
+    assert main.select_one("a[href='https://kloop.kg/']")["rel"] == ["noopener"]
+    assert [li.get_text() for li in main.select("ul li")][:2] == ["first point", "second point"]
+    assert "**" not in main.get_text() and "](" not in main.get_text()
+
+
+def test_every_bad_token_and_link_in_a_paragraph_is_reported_at_its_own_line(content_copy,
+                                                                             monkeypatch):
+    monkeypatch.chdir(content_copy.parent)
+    _set_summary(content_copy, "One {fig:analysed} and {figure:analysed}\n"
+                               "then {sic} and [a link](javascript:alert(1))\n"
+                               "and <em>raw</em> and [data](data:text/html,x).")
+    problems = _problems(content_copy)
+    where = "actors['orunbekov'].summary#1.text"
+    assert problems == [
+        f"content/actors.yaml:9:34: {where}: unknown token '{{figure:analysed}}' "
+        "(the only token is {fig:figure-id}, for a key figure)",
+        f"content/actors.yaml:10:16: {where}: unknown token '{{sic}}' "
+        "(the only token is {fig:figure-id}, for a key figure)",
+        f"content/actors.yaml:10:35: {where}: link to 'javascript:alert(1)' is not allowed "
+        "(link to an https:// address, or to a page of this site such as /farms/pro-matraimov/)",
+        f"content/actors.yaml:11:15: {where}: HTML tag '<em>' would be shown as text "
+        "(write *emphasis*, **strong** or [text](https://…) instead)",
+        f"content/actors.yaml:11:22: {where}: HTML tag '</em>' would be shown as text "
+        "(write *emphasis*, **strong** or [text](https://…) instead)",
+        f"content/actors.yaml:11:39: {where}: link to 'data:text/html,x' is not allowed "
+        "(link to an https:// address, or to a page of this site such as /farms/pro-matraimov/)",
+    ]
+
+
+@pytest.mark.parametrize("written", ["approximately 800", "800", "Approximately\n800",
+                                     "$100 to $150", "$100–150"])
+def test_a_retyped_key_figure_asks_for_its_token(content_copy, monkeypatch, written):
+    monkeypatch.chdir(content_copy.parent)
+    _set_summary(content_copy, f"Kloop looked at {written} accounts.")
+    figure = "analysed" if "800" in written else "pay"
+    shown = "approximately 800" if figure == "analysed" else "$100–150"
+    (problem,) = _problems(content_copy)
+    assert problem.startswith("content/actors.yaml:9:27: actors['orunbekov'].summary#1.text: ")
+    assert problem.endswith(f"retypes the key figure '{figure}' (write {{fig:{figure}}}, which "
+                            f"shows “{shown}” and follows any change to it)")
+
+
+@pytest.mark.parametrize("written", ["in 2020", "8,000 posts", "1800", "$1000", "about 80"])
+def test_other_numbers_are_not_taken_for_key_figures(content_copy, written):
+    _set_summary(content_copy, f"Kloop looked {written} and {{fig:analysed}} accounts.")
+    load_content(content_copy)
+
+
+def test_the_calculator_prose_uses_tokens_and_the_cli_shows_their_words(content_copy):
+    from calculator.cli import load_params
+
+    params = load_params(content_copy / "calculator.yaml")
+    entry = next(t for t in params.tiers if t.id == "entry")
+    assert "{fig:" not in entry.description and "$100–150" in entry.description

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Any
 
 from calculator.params import CalculatorFile
 
+from . import prose
 from .errors import ContentError, Problem
 from .model import (
     Actor,
@@ -29,7 +31,7 @@ from .model import (
     SourcesFile,
     TimelineFile,
 )
-from .schema import Invalid, Reader, Use
+from .schema import Invalid, Reader, Use, located
 from .yamlfile import SCHEMA_COMMENT, read_yaml
 
 #: Every content file, the type of its top level, and its schema's name.
@@ -112,8 +114,12 @@ def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool 
     problems += check_schema_comments(directory, files)
     if report_unread_files:
         problems += check_unread_files(directory, files)
-    if not problems and "calculator.yaml" in values and "figures.yaml" in values:
+    # Checks across files run whenever the files they read are valid, so that one pass
+    # reports everything.
+    if _valid(values, "calculator.yaml", "figures.yaml") and _valid(values, "sources.yaml"):
         problems += _check_tiers_match_figures(values, readers)
+    if _valid(values, "figures.yaml"):
+        problems += _check_figures_not_retyped(values["figures.yaml"].figures, readers)
     if problems:
         raise ContentError(problems)
     return values
@@ -140,11 +146,26 @@ def load_content(directory: str | Path) -> Content:
 
 
 def load_calculator_params(path: Path) -> CalculatorFile:
-    """The calculator's parameters alone, for `python -m calculator`; citations are checked
-    against the sources.yaml beside the file."""
+    """The calculator's parameters alone, for `python -m calculator`: citations are checked
+    against the sources.yaml beside the file, and {fig:id} tokens in its prose are replaced by
+    the words of the figures.yaml beside it, since a terminal shows no markup."""
     path = Path(path)
-    files = {"sources.yaml": SourcesFile, path.name: CalculatorFile}
-    return _load(path.parent, files)[path.name]
+    files = {"sources.yaml": SourcesFile, "figures.yaml": FiguresFile, path.name: CalculatorFile}
+    values = _load(path.parent, files)
+    words = {f.id: f.text for f in values["figures.yaml"].figures}
+    return _with_figures_as_words(values[path.name], words)
+
+
+def _with_figures_as_words(value: Any, words: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return prose.FIGURE_TOKEN.sub(lambda m: words[m.group(1)], value)
+    if isinstance(value, list):
+        return [_with_figures_as_words(item, words) for item in value]
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: _with_figures_as_words(getattr(value, f.name),
+                                                                            words)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
 
 
 def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Problem]:
@@ -189,8 +210,8 @@ def _check_tiers_match_figures(values: dict[str, Any], readers: list[Reader]) ->
               if use.collection == "figures" and use.problem_at.field.startswith("tiers[")}
     problems = []
     for tier in values["calculator.yaml"].tiers:
-        if tier.figure is None:
-            continue
+        if tier.figure not in figures:
+            continue  # none named, or an unknown one, which is reported on its own
         f = figures[tier.figure]
         reported = {"low": f.low if f.low is not None else f.value,
                     "high": f.high if f.high is not None else f.value}
@@ -200,6 +221,28 @@ def _check_tiers_match_figures(values: dict[str, Any], readers: list[Reader]) ->
                                       f"tier '{tier.id}' has {end} {getattr(tier, end)} but figure "
                                       f"'{f.id}' says {reported[end]:g}",
                                       "make them agree, or list the end under 'assumed'"))
+    return problems
+
+
+def _valid(values: dict[str, Any], *filenames: str) -> bool:
+    return all(values.get(name, Invalid) is not Invalid for name in filenames)
+
+
+def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> list[Problem]:
+    """A key figure typed out in prose ("approximately 800", "425") drifts when the figure
+    changes: ask for its {fig:id} token instead."""
+    forms = {f.id: prose.spellings(f.value, f.low, f.high, f.format, f.hedge, f.wording)
+             for f in figures}
+    shown = {f.id: f.text for f in figures}
+    problems = []
+    for reader in readers:
+        for field in reader.prose:
+            for start, words, figure_id in prose.retyped(field.text, forms):
+                node = located(field.node, field.text, start, len(words))
+                problems.append(reader.at(node, field.path, f"'{' '.join(words.split())}' retypes "
+                                          f"the key figure '{figure_id}'",
+                                          f"write {{fig:{figure_id}}}, which shows "
+                                          f"“{shown[figure_id]}” and follows any change to it"))
     return problems
 
 

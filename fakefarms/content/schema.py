@@ -23,10 +23,10 @@ from typing import Any, Literal
 
 import yaml
 
+from . import prose
 from .errors import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-FIGURE_TOKEN = re.compile(r"\{([a-z_]+):([^{}]*)\}")
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -67,14 +67,24 @@ class Use:
     parent_source: str | None = None  # for section references
 
 
+@dataclass(frozen=True)
+class Prose:
+    """A prose field as read, for checks that need every file (retyped key figures)."""
+
+    node: yaml.Node
+    path: str
+    text: str
+
+
 @dataclass
 class Reader:
-    """Converts nodes of one file, gathering problems, ids and references."""
+    """Converts nodes of one file, gathering problems, ids, references and prose."""
 
     shown_as: str
     problems: list[Problem] = field(default_factory=list)
     keys: list[Use] = field(default_factory=list)
     refs: list[Use] = field(default_factory=list)
+    prose: list[Prose] = field(default_factory=list)
 
     def at(self, node: yaml.Node, path: str, message: str, hint: str = "") -> Problem:
         mark = node.start_mark
@@ -253,13 +263,16 @@ class Reader:
             self.fail(node, path, f"'{text}' is not an https:// address", "give the full public address")
             return Invalid
         if rules.get("rich"):
-            for match in FIGURE_TOKEN.finditer(text):
-                kind, name = match.groups()
-                if kind != "fig":
-                    self.fail(node, path, f"unknown token '{match.group(0)}'",
-                              "the only token is {fig:figure-id}")
-                    return Invalid
-                self.refs.append(Use("figures", name, self.at(node, path, "")))
+            found = list(prose.problems(text))
+            for problem in found:
+                self.fail(located(node, text, problem.start, problem.length), path,
+                          problem.message, problem.hint)
+            for start, length, figure_id in prose.figure_ids(text):
+                self.refs.append(Use("figures", figure_id,
+                                     self.at(located(node, text, start, length), path, "")))
+            self.prose.append(Prose(node, path, text))
+            if found:
+                return Invalid
         return text
 
 
@@ -316,6 +329,27 @@ def node_at(node: yaml.Node, path: str) -> yaml.Node:
         else:
             break
     return shown
+
+
+def located(node: yaml.Node, text: str, start: int, length: int = 1) -> yaml.Node:
+    """A stand-in node whose position is that of text[start:] inside a scalar's source lines,
+    so a problem in the middle of a folded paragraph is reported on its own line."""
+    buffer = getattr(node.start_mark, "buffer", None)
+    if not buffer:
+        return node
+    raw = buffer[node.start_mark.index:node.end_mark.index]
+    words = text[start:start + max(length, 1)].split() or [text[start:start + 1]]
+    needle = r"\s+".join(re.escape(w) for w in words)
+    before = len(re.findall(needle, text[:start]))
+    matches = list(re.finditer(needle, raw))
+    if len(matches) <= before:
+        return node
+    offset = matches[before].start()
+    line_start = raw.rfind("\n", 0, offset)
+    line = node.start_mark.line + raw.count("\n", 0, offset)
+    column = offset - line_start - 1 if line_start >= 0 else node.start_mark.column + offset
+    mark = yaml.Mark(node.start_mark.name, node.start_mark.index + offset, line, column, None, None)
+    return yaml.ScalarNode(node.tag, node.value, mark, mark)
 
 
 def _shape(hint: Any) -> str:

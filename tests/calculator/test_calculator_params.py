@@ -33,8 +33,8 @@ def load_problems(tmp_path: Path, old: str, new: str) -> list[str]:
     assert old in text, old
     path = tmp_path / "calculator.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    if (YAML.parent / "sources.yaml").exists():  # for a loader that checks citations
-        shutil.copy(YAML.parent / "sources.yaml", tmp_path)
+    for beside in ("sources.yaml", "figures.yaml"):  # citations and {fig:id} tokens
+        shutil.copy(YAML.parent / beside, tmp_path)
     with pytest.raises(ContentError) as caught:
         load_params(path)
     return [str(p) for p in caught.value.problems]

@@ -1,0 +1,145 @@
+"""Editors' prose: a small, safe subset of Markdown, and the checks that keep it publishable.
+
+Prose fields may use *emphasis*, **strong**, [links](https://…) and, in paragraph fields,
+lists; `{fig:figure-id}` tokens show a key figure. markdown-it-py parses it with raw HTML
+off, so nothing an editor types can become markup it does not mean. `problems()` finds what
+would publish wrongly (raw HTML shown as text, a link that is not https:// or one of the
+site's pages, an unknown `{token}`, a key figure retyped instead of referenced), each with
+where in the text it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+FIGURE_TOKEN = re.compile(r"\{fig:([a-z0-9-]+)\}")
+_ANY_TOKEN = re.compile(r"\{[^{}\s]*\}")
+_RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+_LINK = re.compile(r"\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)")
+_SITE_PAGE = re.compile(r"/(?:[a-z0-9-]+/)*(?:#[a-z0-9-]+)?")
+
+#: Paragraph fields (a passage) may hold lists; every other prose field is one line of text.
+_BLOCK = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link", "list"])
+_INLINE = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link"])
+
+
+@dataclass(frozen=True)
+class ProseProblem:
+    """Something in a prose field that would not publish as the editor means; `start` is the
+    offset in the text, so the loader can report the line it is on."""
+
+    start: int
+    length: int
+    message: str
+    hint: str
+
+
+def problems(text: str) -> Iterator[ProseProblem]:
+    for match in _RAW_HTML.finditer(text):
+        tag = match.group(0)
+        yield ProseProblem(match.start(), len(tag), f"HTML tag '{tag}' would be shown as text",
+                           "write *emphasis*, **strong** or [text](https://…) instead")
+    for match in _LINK.finditer(text):
+        target = match.group(1)
+        if not (target.startswith("https://") or _SITE_PAGE.fullmatch(target)):
+            yield ProseProblem(match.start(1), len(target), f"link to '{target}' is not allowed",
+                               "link to an https:// address, or to a page of this site "
+                               "such as /farms/pro-matraimov/")
+    for match in _ANY_TOKEN.finditer(text):
+        if not FIGURE_TOKEN.fullmatch(match.group(0)):
+            yield ProseProblem(match.start(), len(match.group(0)), f"unknown token '{match.group(0)}'",
+                               "the only token is {fig:figure-id}, for a key figure")
+
+
+def figure_ids(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each {fig:id} token: its offset, its length and the figure it names."""
+    for match in FIGURE_TOKEN.finditer(text):
+        yield match.start(), len(match.group(0)), match.group(1)
+
+
+def retyped(text: str, spellings: dict[str, list[str]]) -> Iterator[tuple[int, str, str]]:
+    """Where a key figure's number is written out instead of referenced: (offset, the words
+    found, the figure's id). `spellings` maps each figure to the ways it can be written; where
+    two overlap ("$100 to $150" and "100"), the longer wins."""
+    plain = FIGURE_TOKEN.sub(lambda m: " " * len(m.group(0)), text)  # keep offsets
+    found = []
+    for figure_id, forms in spellings.items():
+        for form in forms:
+            words = re.escape(form).replace(r"\ ", r"\s+")
+            pattern = r"(?<![\w$.,])" + words + r"(?![\w%]|[.,]\d)"
+            found += [(m.start(), m.end(), m.group(0), figure_id)
+                      for m in re.finditer(pattern, plain, flags=re.IGNORECASE)]
+    taken: list[tuple[int, int]] = []
+    for start, end, words, figure_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            yield start, words, figure_id
+
+
+def spellings(value: float | None, low: float | None, high: float | None, kind: str,
+              hedge: str | None, wording: str | None) -> list[str]:
+    """The ways a key figure's number can be typed in prose: '425', 'nearly 400',
+    '205,000', '205 000', '$350', '30%', '$100 to $150', '10–15', 'at least a third'. Bare
+    numbers under 100 are left out: too many dates and counts share them."""
+    def forms(number: float) -> list[str]:
+        digits = f"{number:g}" if not float(number).is_integer() else f"{int(number)}"
+        grouped = [digits, f"{int(number):,}", f"{int(number):,}".replace(",", " ")] \
+            if float(number).is_integer() and number >= 1000 else [digits]
+        if kind == "usd":
+            return [f"${d}" for d in grouped] + [f"{d} dollars" for d in grouped]
+        if kind == "percent":
+            return [f"{d}%" for d in grouped] + [f"{d} per cent" for d in grouped]
+        return grouped
+
+    result: list[str] = []
+    if wording:
+        result += [f"{hedge} {wording}"] if hedge else ([wording] if " " in wording else [])
+    if value is not None:
+        numbers = forms(value)
+        result += [f"{hedge} {n}" for n in numbers] if hedge else []
+        if value >= 100 or kind in ("usd", "percent"):
+            result += numbers
+    else:
+        for a in forms(low):
+            for b in forms(high):
+                bare_b = b.lstrip("$")
+                result += [f"{a} to {b}", f"{a}–{bare_b}", f"{a}-{bare_b}", f"{a} – {bare_b}"]
+        if hedge:
+            result = result + [f"{hedge} {r}" for r in result]
+    return result
+
+
+def render(text: str, *, block: bool, figure: Callable[[str], Markup],
+           site_link: Callable[[str], str]) -> Markup:
+    """The prose as HTML: Markdown rendered with raw HTML escaped, {fig:id} tokens shown by
+    `figure(id)`, and the site's own pages linked by `site_link(path)`."""
+    md = _BLOCK if block else _INLINE
+    tokens = md.parse(text) if block else md.parseInline(text)
+    for token in _walk(tokens):
+        if token.type == "link_open":
+            href = token.attrGet("href") or ""
+            if href.startswith("/"):
+                token.attrSet("href", site_link(href))
+            else:
+                token.attrSet("rel", "noopener")
+    html = md.renderer.render(tokens, md.options, {})
+    return Markup(FIGURE_TOKEN.sub(lambda m: str(figure(m.group(1))), html.strip()))
+
+
+def _walk(tokens):
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def plain(text: str) -> str:
+    """The words without markup, for meta descriptions and the like."""
+    html = _INLINE.renderInline(text)
+    return Markup(re.sub(r"<[^>]+>", "", html)).unescape()
+
