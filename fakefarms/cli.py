@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from .content import ContentError, load_content
 from .content.export import write_schemas
 from .preview import serve
-from .publish import BuildError, build_site
+from .publish import BuildError, UnsafeOutputError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content"
@@ -62,6 +62,11 @@ def main(argv: list[str]) -> int:
             raise
         print(f"build failed: {exc}; the previous output is unchanged", file=sys.stderr)
         return 1
+    except UnsafeOutputError as exc:
+        if args.debug:
+            raise
+        print(f"build refused: {exc}", file=sys.stderr)
+        return 1
     except UsageError as exc:
         if args.debug:
             raise
@@ -78,8 +83,11 @@ def main(argv: list[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         content = load_content(_content_dir(args.content))
+        for warning in content.warnings:
+            print(warning, file=sys.stderr)
         print(f"content OK: {len(content.farms)} farms, {len(content.actors)} actors, "
-              f"{len(content.events)} events, {len(content.figures)} figures")
+              f"{len(content.events)} events, {len(content.figures)} figures"
+              + (f"; {len(content.warnings)} warning(s) to look at" if content.warnings else ""))
         return 0
     if args.command == "build":
         base_url = _base_url(args.base_url)

@@ -134,6 +134,12 @@ def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
     return Markup(html + (Markup("<p>{}</p>").format(after) if after else ""))
 
 
+def meta_description(html: str) -> str:
+    """A page's description for search engines and link previews: plain words, cut at a
+    word to the length they show."""
+    return prose.shortened(Markup(html).striptags())
+
+
 def _prose(text: str, *, block: bool) -> Markup:
     figures = current_content().figures
     return prose.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
@@ -155,6 +161,7 @@ def install_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["paragraphs"] = paragraphs
+    app.jinja_env.filters["meta_description"] = meta_description
     app.jinja_env.filters["capitalize_first"] = capitalize_first
     app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording
     app.jinja_env.filters["usd_span"] = lambda r: span_text(r.low * CENTS, r.high * CENTS)

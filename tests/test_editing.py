@@ -149,3 +149,31 @@ def test_the_calculator_prose_uses_tokens_and_the_cli_shows_their_words(content_
     params = load_params(content_copy / "calculator.yaml")
     entry = next(t for t in params.tiers if t.id == "entry")
     assert "{fig:" not in entry.description and "$100–150" in entry.description
+
+
+def test_an_overlong_title_is_a_warning_that_does_not_stop_the_build(content_copy, monkeypatch,
+                                                                     capsys):
+    from fakefarms.cli import main
+
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "farms.yaml"
+    long_name = "Pro-Matraimov farm " + "and its many accounts " * 6
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "name: Pro-Matraimov farm", f"name: {long_name.strip()}"), encoding="utf-8")
+    assert main(["check", "--content", str(content_copy)]) == 0
+    err = capsys.readouterr().err
+    assert err == (f"content/farms.yaml:4:11: farms['pro-matraimov'].name: warning: "
+                   f"{len(long_name.strip())} characters is long for a title or name (keep it "
+                   "under 120: it is shown in lists, tabs and link previews)\n")
+
+
+def test_meta_descriptions_are_cut_at_a_word(content_copy, tmp_path):
+    path = content_copy / "home.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "description: A story.", "description: " + "A long description of the site. " * 8),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    build_site(content_copy, out)
+    soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    description = soup.select_one("meta[name=description]")["content"]
+    assert len(description) <= 161 and description.endswith("site…")

@@ -71,6 +71,7 @@ class Content:
     pages: dict[str, Page]
     charts: dict[str, Chart]
     calculator: CalculatorFile
+    warnings: tuple[Problem, ...] = ()  # worth a look, but publishable
 
     def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
         return [e for e in self.events
@@ -102,8 +103,9 @@ def read_file(directory: Path, filename: str, kind: type) -> tuple[Any, Reader]:
 
 
 def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool = False
-          ) -> dict[str, Any]:
-    """Read, convert and cross-check the files; raise ContentError with every problem."""
+          ) -> tuple[dict[str, Any], list[Problem]]:
+    """Read, convert and cross-check the files; raise ContentError with every problem, or
+    return the values and the warnings (things to look at that do not stop a build)."""
     values: dict[str, Any] = {}
     readers: list[Reader] = []
     for filename, kind in files.items():
@@ -122,12 +124,12 @@ def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool 
         problems += _check_figures_not_retyped(values["figures.yaml"].figures, readers)
     if problems:
         raise ContentError(problems)
-    return values
+    return values, sorted(w for r in readers for w in r.warnings)
 
 
 def load_content(directory: str | Path) -> Content:
     """Load and validate every content file; raise ContentError listing all problems."""
-    values = _load(Path(directory), FILES, report_unread_files=True)
+    values, warnings = _load(Path(directory), FILES, report_unread_files=True)
     events = sorted(values["timeline.yaml"].events, key=lambda e: e.sort_key)
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
@@ -142,6 +144,7 @@ def load_content(directory: str | Path) -> Content:
                if kind is Page},
         charts={c.id: c for c in values["charts.yaml"].charts},
         calculator=values["calculator.yaml"],
+        warnings=tuple(warnings),
     )
 
 
@@ -151,7 +154,7 @@ def load_calculator_params(path: Path) -> CalculatorFile:
     the words of the figures.yaml beside it, since a terminal shows no markup."""
     path = Path(path)
     files = {"sources.yaml": SourcesFile, "figures.yaml": FiguresFile, path.name: CalculatorFile}
-    values = _load(path.parent, files)
+    values, _warnings = _load(path.parent, files)
     words = {f.id: f.text for f in values["figures.yaml"].figures}
     return _with_figures_as_words(values[path.name], words)
 

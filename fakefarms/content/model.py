@@ -13,6 +13,8 @@ from typing import ClassVar, Literal
 
 from .schema import SLUG, ScalarType, spec
 
+#: Titles and names longer than this get a warning: they crowd lists, tabs and previews.
+TITLE_LENGTH = 120
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2}))?)?)?")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
@@ -259,7 +261,7 @@ class Actor:
     __collection__: ClassVar[str] = "actors"
 
     id: str = spec("short id used in references, e.g. 'japarov'", key=True, pattern=SLUG)
-    name: str = spec("full name as the source spells it")
+    name: str = spec("full name as the source spells it", warn_over=TITLE_LENGTH)
     kind: ActorKind = spec("person, party, organisation, platform or media")
     role: str = spec("who they are, in a few words, as of the source's date")
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
@@ -429,7 +431,7 @@ class Section:
     """A titled block of passages on a page."""
 
     id: str = spec("anchor id, unique within its page", pattern=SLUG)
-    heading: str = spec("the section's heading")
+    heading: str = spec("the section's heading", warn_over=TITLE_LENGTH)
     passages: list[Passage] = spec("the paragraphs", default=[])
     figures: list[str] = spec("key figures shown as a strip in this section", default=[],
                               ref="figures")
@@ -457,7 +459,7 @@ class Signal:
     """One sign of a fake account that a reader can check."""
 
     id: str = spec("anchor id", pattern=SLUG)
-    label: str = spec("the signal as a short question or statement")
+    label: str = spec("the signal as a short question or statement", warn_over=TITLE_LENGTH)
     detail: str = spec("how to check it and what the journalists found", rich=True)
     sources: list[Citation] = spec("where the source describes it", min_items=1)
 
@@ -469,7 +471,7 @@ class Farm:
     __collection__: ClassVar[str] = "farms"
 
     id: str = spec("short id used in references and addresses", key=True, pattern=SLUG)
-    name: str = spec("descriptive name, e.g. 'Pro-Matraimov farm'")
+    name: str = spec("descriptive name, e.g. 'Pro-Matraimov farm'", warn_over=TITLE_LENGTH)
     summary: str = spec("one or two sentences for lists and previews", rich=True)
     period: str = spec("when it operated, in words, as precise as the source")
     sources: list[Citation] = spec("citations for the summary and period", min_items=1)
@@ -505,7 +507,7 @@ class Event:
 
     id: str = spec("short id, unique across the timeline", key=True, pattern=SLUG)
     date: PartialDate = spec("as precise as the source: 2018, 2018-04, 2020-10-06 or with a time")
-    title: str = spec("what happened, in a short line")
+    title: str = spec("what happened, in a short line", warn_over=TITLE_LENGTH)
     text: str = spec("one or two sentences of detail", rich=True)
     category: EventCategory = spec("history, election, protest, farm, investigation, takedown, "
                                    "kordai")
@@ -545,7 +547,7 @@ class Chart:
         "figures: bars of key figures; ranges: low–high ranges of key figures; "
         "timeline: the dated events; links: who is linked to which farm; "
         "chronology: events of one category by hours since the first")
-    title: str = spec("a title that states the finding")
+    title: str = spec("a title that states the finding", warn_over=TITLE_LENGTH)
     summary: str = spec("one paragraph saying what the chart shows, for every reader", rich=True)
     sources: list[Citation] = spec("where the charted facts come from", min_items=1)
     figures: list[str] = spec("for figures and ranges: the key figures to draw, in order",
@@ -575,7 +577,7 @@ class Chart:
 class Page:
     """An editorial page: the home explainer, methodology, costs, Kordai."""
 
-    title: str = spec("the page's heading")
+    title: str = spec("the page's heading", warn_over=TITLE_LENGTH)
     description: str = spec("one sentence for search engines and link previews")
     lede: str = spec("the opening paragraph", rich=True)
     sections: list[Section] = spec("the page's sections, in reading order", min_items=1)

@@ -138,8 +138,10 @@ def _walk(tokens):
             yield from _walk(token.children)
 
 
-def plain(text: str) -> str:
-    """The words without markup, for meta descriptions and the like."""
-    html = _INLINE.renderInline(text)
-    return Markup(re.sub(r"<[^>]+>", "", html)).unescape()
+def shortened(text: str, limit: int = 160) -> str:
+    """At most `limit` characters, cut at a word, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(".,;:–—-")
+    return cut + "…"
 

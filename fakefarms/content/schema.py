@@ -85,6 +85,7 @@ class Reader:
     keys: list[Use] = field(default_factory=list)
     refs: list[Use] = field(default_factory=list)
     prose: list[Prose] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def at(self, node: yaml.Node, path: str, message: str, hint: str = "") -> Problem:
         mark = node.start_mark
@@ -262,6 +263,11 @@ class Reader:
         if rules.get("https") and not re.fullmatch(r"https://[^\s<>\"']+\.[^\s<>\"']+", text):
             self.fail(node, path, f"'{text}' is not an https:// address", "give the full public address")
             return Invalid
+        longest = rules.get("warn_over")
+        if longest and len(text) > longest:
+            self.warnings.append(self.at(node, path, f"warning: {len(text)} characters is long "
+                                         f"for a title or name", f"keep it under {longest}: it "
+                                         "is shown in lists, tabs and link previews"))
         if rules.get("rich"):
             found = list(prose.problems(text))
             for problem in found:
