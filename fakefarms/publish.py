@@ -11,14 +11,23 @@ from pathlib import Path
 
 from flask_frozen import Freezer, FrozenFlaskWarning
 
-from . import create_app
+from . import PROJECT_ROOT, create_app
 from .content import load_content
 from .security import HEADERS
 from .views import page_addresses
 
+#: Written into every build: a folder holding it is an earlier build, which a build may replace.
+BUILD_MARKER = ".fakefarms-build"
+BUILD_MARKER_TEXT = ("Written by `python build.py build`, which replaces this whole folder "
+                     "on every build: keep nothing else here.\n")
+
 
 class BuildError(Exception):
     """The site could not be frozen; the message names the page or file."""
+
+
+class UnsafeOutputError(Exception):
+    """The output folder holds something a build would delete; nothing was touched."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
 
     A failed build leaves the previous `out_dir` exactly as it was.
     """
+    check_output_folder(out_dir, content_dir)
     content = load_content(content_dir)
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +68,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
             except Exception as exc:
                 raise BuildError(f"rendering failed: {type(exc).__name__}: {exc}") from exc
         write_headers(staging, app.config["BASE_PATH"])
+        (staging / BUILD_MARKER).write_text(BUILD_MARKER_TEXT, encoding="utf-8")
         precompress(staging)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap_in(staging, out_dir)
@@ -66,6 +77,42 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
         raise
     pages = sum(1 for u in urls if u.endswith("/") or u.endswith(".html"))
     return BuildReport(out_dir, pages, files)
+
+
+def check_output_folder(out_dir: Path, content_dir: Path) -> None:
+    """Refuse any output folder but a new or empty one or an earlier build, since the build
+    replaces it whole: never the project, the content, or files a build did not write."""
+    reason = _why_not_replaceable(Path(out_dir).resolve(), Path(content_dir).resolve())
+    if reason:
+        raise UnsafeOutputError(f"{out_dir} {reason}. A build replaces its output folder whole: "
+                                "give it a new or empty folder, or an earlier build. Nothing was "
+                                "touched.")
+
+
+def _why_not_replaceable(out: Path, content_dir: Path) -> str | None:
+    project = PROJECT_ROOT.resolve()
+    content_dirs = sorted({content_dir, project / "content"})
+    if out.exists() and not out.is_dir():
+        return "is a file, not a folder"
+    if out == project:
+        return "is the project folder"
+    if out in content_dirs:
+        return "is the content folder"
+    if out in project.parents:
+        return f"contains the project folder {project}"
+    for folder in content_dirs:
+        if out in folder.parents:
+            return f"contains the content folder {folder}"
+    entries = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    yaml_files = [name for name in entries if name.endswith((".yaml", ".yml"))]
+    if ".git" in entries:
+        return "holds a git repository (.git)"
+    if yaml_files:
+        return f"holds YAML files ({', '.join(yaml_files[:3])})"
+    if entries and BUILD_MARKER not in entries:
+        return (f"holds files that no build wrote ({', '.join(entries[:3])}); delete it first "
+                "if nothing in it is needed")
+    return None
 
 
 #: Text files worth serving compressed; hosts that support it send the .gz copy.
