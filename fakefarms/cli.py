@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import addresses, create_app
 from .content import ContentError, load_content
 from .content.export import write_schemas
 from .preview import serve
@@ -82,7 +83,10 @@ def main(argv: list[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        content = load_content(_content_dir(args.content))
+        content_dir = _content_dir(args.content)
+        content = load_content(content_dir)
+        addresses.checked(create_app({"CONTENT_DIR": content_dir}, content=content),
+                          content_dir, content)
         for warning in content.warnings:
             print(warning, file=sys.stderr)
         print(f"content OK: {len(content.farms)} farms, {len(content.actors)} actors, "

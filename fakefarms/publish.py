@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask_frozen import Freezer, FrozenFlaskWarning
 
-from . import PROJECT_ROOT, create_app
+from . import PROJECT_ROOT, addresses, create_app
 from .content import load_content
 from .security import HEADERS
 from .views import page_addresses
@@ -54,6 +54,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
                           "FREEZER_REMOVE_EXTRA_FILES": False,
                           # Raise template errors instead of logging them as 500 pages.
                           "PROPAGATE_EXCEPTIONS": True}, content=content)
+        published = addresses.checked(app, Path(content_dir), content)
         freezer = Freezer(app, with_static_files=False, log_url_for=True)
         freezer.register_generator(page_addresses)
         with warnings.catch_warnings():
@@ -67,6 +68,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
                 raise BuildError(str(exc)) from exc
             except Exception as exc:
                 raise BuildError(f"rendering failed: {type(exc).__name__}: {exc}") from exc
+        addresses.write_redirects(app, content, staging)
         write_headers(staging, app.config["BASE_PATH"])
         (staging / BUILD_MARKER).write_text(BUILD_MARKER_TEXT, encoding="utf-8")
         precompress(staging)
@@ -75,6 +77,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    addresses.record(Path(content_dir), published)
     pages = sum(1 for u in urls if u.endswith("/") or u.endswith(".html"))
     return BuildReport(out_dir, pages, files)
 

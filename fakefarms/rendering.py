@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app, request, url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from calculator.cli import range_text, span_text
 from calculator.params import CENTS
@@ -137,7 +137,7 @@ def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
 def meta_description(html: str) -> str:
     """A page's description for search engines and link previews: plain words, cut at a
     word to the length they show."""
-    return prose.shortened(Markup(html).striptags())
+    return escape(prose.shortened(Markup(html).striptags()))
 
 
 def _prose(text: str, *, block: bool) -> Markup:

@@ -26,6 +26,8 @@ from .model import (
     Figure,
     FiguresFile,
     Page,
+    Redirect,
+    RedirectsFile,
     Site,
     Source,
     SourcesFile,
@@ -44,6 +46,7 @@ FILES: dict[str, type] = {
     "timeline.yaml": TimelineFile,
     "charts.yaml": ChartsFile,
     "corrections.yaml": CorrectionsFile,
+    "redirects.yaml": RedirectsFile,
     "calculator.yaml": CalculatorFile,
     "home.yaml": Page,
     "methodology.yaml": Page,
@@ -71,6 +74,7 @@ class Content:
     pages: dict[str, Page]
     charts: dict[str, Chart]
     calculator: CalculatorFile
+    redirects: tuple[Redirect, ...] = ()
     warnings: tuple[Problem, ...] = ()  # worth a look, but publishable
 
     def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
@@ -144,6 +148,7 @@ def load_content(directory: str | Path) -> Content:
                if kind is Page},
         charts={c.id: c for c in values["charts.yaml"].charts},
         calculator=values["calculator.yaml"],
+        redirects=tuple(values["redirects.yaml"].redirects),
         warnings=tuple(warnings),
     )
 

@@ -13,6 +13,8 @@ from typing import ClassVar, Literal
 
 from .schema import SLUG, ScalarType, spec
 
+#: An address on this site, as readers see it: /, /farms/, /charts/farm-links.csv.
+SITE_PATH = r"^/([a-z0-9-]+/)*([a-z0-9-]+\.[a-z]+)?$"
 #: Titles and names longer than this get a warning: they crowd lists, tabs and previews.
 TITLE_LENGTH = 120
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2}))?)?)?")
@@ -643,6 +645,21 @@ class TimelineFile:
 @dataclass(frozen=True)
 class ChartsFile:
     charts: list[Chart] = spec("the charts, in the order of the charts page", min_items=1)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An address the site published once, and the page that now stands for it."""
+
+    old: str = spec("the published address that no longer has a page, e.g. /actors/alkanova/",
+                    pattern=SITE_PATH)
+    new: str = spec("the page readers are sent to instead, e.g. /actors/elnura-alkanova/",
+                    pattern=SITE_PATH)
+
+
+@dataclass(frozen=True)
+class RedirectsFile:
+    redirects: list[Redirect] = spec("old addresses and their new pages", default=[])
 
 
 @dataclass(frozen=True)

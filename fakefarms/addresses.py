@@ -1,0 +1,101 @@
+"""Public addresses: a published page never disappears without a redirect.
+
+Readers and other sites link to the site's addresses. `published-addresses.txt` in the
+content folder lists every one the site has published (the build keeps it current, and a
+reviewer sees it change in the diff); `check` names each listed address that the content no
+longer produces, unless `redirects.yaml` sends it to a page that exists. The build leaves a
+small page at each old address that sends readers on, and a `_redirects` file for hosts that
+read one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, render_template
+
+from .content import Content, ContentError, Problem
+from .content.loader import display_path
+from .rendering import relative_path
+from .views import page_addresses
+
+LIST_NAME = "published-addresses.txt"
+_HEADER = ("# Every address the site publishes, one a line. The build keeps this list current:\n"
+           "# commit it with your change. An address that disappears needs a line in\n"
+           "# redirects.yaml (see EDITING.md).\n")
+
+
+def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
+    """The addresses the content produces; ContentError if a published one would go."""
+    current = produced(app)
+    found = problems(content_dir, content, current)
+    if found:
+        raise ContentError(found)
+    return current
+
+
+def produced(app: Flask) -> list[str]:
+    """Every page and data file the content produces, as site paths (/farms/…/)."""
+    with app.test_request_context():
+        return sorted(set(page_addresses()))
+
+
+def listed(content_dir: Path) -> list[tuple[int, str]]:
+    """The published addresses with their line numbers; none before the first build."""
+    path = content_dir / LIST_NAME
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(n, line.strip()) for n, line in enumerate(lines, 1)
+            if line.strip() and not line.startswith("#")]
+
+
+def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[Problem]:
+    """Listed addresses that would disappear, and redirects that lead nowhere."""
+    current = set(addresses)
+    redirected = {r.old for r in content.redirects}
+    shown_as = display_path(content_dir / LIST_NAME)
+    found = [Problem(shown_as, line, 1, "", f"{address} would disappear",
+                     "keep the id that made it, or send it to its new page in redirects.yaml")
+             for line, address in listed(content_dir)
+             if address not in current and address not in redirected]
+    redirects_file = display_path(content_dir / "redirects.yaml")
+    for r in content.redirects:
+        if r.old in current:
+            found.append(Problem(redirects_file, 1, 1, f"redirects['{r.old}']",
+                                 f"{r.old} is still a page of the site", "remove this redirect"))
+        if r.new not in current:
+            found.append(Problem(redirects_file, 1, 1, f"redirects['{r.old}']",
+                                 f"{r.new} is not a page of the site",
+                                 "send it to an address the site publishes"))
+    return found
+
+
+def record(content_dir: Path, addresses: list[str]) -> bool:
+    """Bring the list up to date; True when it changed."""
+    path = content_dir / LIST_NAME
+    text = _HEADER + "".join(f"{a}\n" for a in addresses)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def write_redirects(app: Flask, content: Content, root: Path) -> None:
+    """A page at each old address that sends readers on, and `_redirects` for hosts that
+    read one (Netlify, Cloudflare Pages)."""
+    base = app.config["BASE_PATH"]
+    rules = []
+    for r in content.redirects:
+        page = root / r.old.lstrip("/")
+        page = page / "index.html" if r.old.endswith("/") else page
+        page.parent.mkdir(parents=True, exist_ok=True)
+        target = relative_path(r.new, r.old)
+        with app.test_request_context(r.old):
+            html = render_template("redirect.html", content=content, target=target,
+                                   canonical=(app.config["BASE_URL"] or "") + r.new.lstrip("/")
+                                   if app.config["BASE_URL"] else None)
+        page.write_text(html, encoding="utf-8")
+        rules.append(f"{base}{r.old.lstrip('/')} {base}{r.new.lstrip('/')} 301")
+    if rules:
+        (root / "_redirects").write_text("\n".join(rules) + "\n", encoding="utf-8")
