@@ -127,11 +127,11 @@ def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
     paragraph and `after` (its citation marks) at the end of its last."""
     html = _prose(text, block=True)
     if before:
-        html = Markup(html.replace("<p>", "<p>" + before + " ", 1)) if html.startswith("<p>") \
-            else Markup("<p>{}</p>").format(before) + html
+        html = html.replace(Markup("<p>"), Markup("<p>") + before + " ", 1) \
+            if html.startswith("<p>") else Markup("<p>{}</p>").format(before) + html
     if html.endswith("</p>"):
-        return Markup(html[:-4] + after + "</p>")
-    return Markup(html + (Markup("<p>{}</p>").format(after) if after else ""))
+        return html[:-4] + after + Markup("</p>")
+    return html + (Markup("<p>{}</p>").format(after) if after else Markup(""))
 
 
 def meta_description(html: str) -> str:

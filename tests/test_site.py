@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -163,3 +164,10 @@ def test_fixture_site_builds(content_copy, tmp_path):
     report = build_site(FIXTURE_CONTENT, out)
     assert report.files == len([p for p in out.rglob("*") if p.is_file()])
     assert pages(out)
+
+
+def test_no_page_shows_markup_as_text(built_site):
+    """Editors' prose becomes HTML once: no tag is ever escaped into visible text."""
+    for page in pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"&lt;/?[a-z]+( [^&]*)?&gt;", text), page
