@@ -239,13 +239,13 @@ def _valid(values: dict[str, Any], *filenames: str) -> bool:
 def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> list[Problem]:
     """A key figure typed out in prose ("approximately 800", "425") drifts when the figure
     changes: ask for its {fig:id} token instead."""
-    forms = {f.id: prose.spellings(f.value, f.low, f.high, f.format, f.hedge, f.wording)
-             for f in figures}
+    spellings = prose.Spellings({f.id: prose.spellings(f.value, f.low, f.high, f.format, f.hedge,
+                                                       f.wording) for f in figures})
     shown = {f.id: f.text for f in figures}
     problems = []
     for reader in readers:
         for field in reader.prose:
-            for start, words, figure_id in prose.retyped(field.text, forms):
+            for start, words, figure_id in spellings.retyped(field.text):
                 node = located(field.node, field.text, start, len(words))
                 problems.append(reader.at(node, field.path, f"'{' '.join(words.split())}' retypes "
                                           f"the key figure '{figure_id}'",

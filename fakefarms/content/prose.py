@@ -62,23 +62,33 @@ def figure_ids(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), len(match.group(0)), match.group(1)
 
 
-def retyped(text: str, spellings: dict[str, list[str]]) -> Iterator[tuple[int, str, str]]:
-    """Where a key figure's number is written out instead of referenced: (offset, the words
-    found, the figure's id). `spellings` maps each figure to the ways it can be written; where
-    two overlap ("$100 to $150" and "100"), the longer wins."""
-    plain = FIGURE_TOKEN.sub(lambda m: " " * len(m.group(0)), text)  # keep offsets
-    found = []
-    for figure_id, forms in spellings.items():
-        for form in forms:
-            words = re.escape(form).replace(r"\ ", r"\s+")
-            pattern = r"(?<![\w$.,])" + words + r"(?![\w%]|[.,]\d)"
-            found += [(m.start(), m.end(), m.group(0), figure_id)
-                      for m in re.finditer(pattern, plain, flags=re.IGNORECASE)]
-    taken: list[tuple[int, int]] = []
-    for start, end, words, figure_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
-            yield start, words, figure_id
+class Spellings:
+    """Every way the key figures can be typed, compiled into one pattern so that each prose
+    field is scanned once, however many figures there are."""
+
+    def __init__(self, forms: dict[str, list[str]]):
+        self._figure: dict[str, str] = {}
+        for figure_id, figure_forms in forms.items():
+            for form in figure_forms:
+                self._figure.setdefault(_normal(form), figure_id)
+        # Longest first, so "$100 to $150" wins over "$100" where both match.
+        words = sorted(self._figure, key=len, reverse=True)
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        self._pattern = re.compile(r"(?<![\w$.,])(?:" + alternatives + r")(?![\w%]|[.,]\d)",
+                                   re.IGNORECASE) if words else None
+
+    def retyped(self, text: str) -> Iterator[tuple[int, str, str]]:
+        """Where a key figure's number is written out instead of referenced: (offset, the
+        words found, the figure's id)."""
+        if self._pattern is None:
+            return
+        plain = FIGURE_TOKEN.sub(lambda m: " " * len(m.group(0)), text)  # keep offsets
+        for match in self._pattern.finditer(plain):
+            yield match.start(), match.group(0), self._figure[_normal(match.group(0))]
+
+
+def _normal(words: str) -> str:
+    return " ".join(words.split()).lower()
 
 
 def spellings(value: float | None, low: float | None, high: float | None, kind: str,
