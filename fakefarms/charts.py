@@ -191,6 +191,12 @@ def _events(chart: Chart, content: Content) -> list[Event]:
     return [e for e in content.events if chart.category in (None, e.category)]
 
 
+def _when_text(event: Event) -> str:
+    """The event's date as readers see it, marked where the editors worked it out."""
+    return f"{event.when} (worked out by the editors: {event.worked_out})" if event.worked_out \
+        else event.when
+
+
 def _when(event: Event) -> str:
     """A plottable instant: the start of the period the date names."""
     d = event.date
@@ -202,7 +208,7 @@ def timeline_chart(chart: Chart, content: Content):
     events = _events(chart, content)
     categories = list(dict.fromkeys(e.category for e in events))
     table = Table(["Date", "Event", "Category", "Farms"],
-                  [[e.when, e.title, e.category.capitalize(),
+                  [[_when_text(e), e.title, e.category.capitalize(),
                     ", ".join(content.farms[f].name for f in e.farms)] for e in events])
     symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross"]
     traces = []
@@ -210,7 +216,8 @@ def timeline_chart(chart: Chart, content: Content):
         chosen = [e for e in events if e.category == category]
         traces.append(go.Scatter(
             name=category.capitalize(), mode="markers", x=[_when(e) for e in chosen],
-            y=[category.capitalize()] * len(chosen), text=[f"{e.when}: {e.title}" for e in chosen],
+            y=[category.capitalize()] * len(chosen),
+            text=[_wrap(f"{_when_text(e)}: {e.title}", 48) for e in chosen],
             hovertemplate="%{text}<extra></extra>",
             marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
             meta={"series": i % 5}))
@@ -258,20 +265,21 @@ def chronology_chart(chart: Chart, content: Content):
         begin = (datetime.fromisoformat(_when(event)) - start).total_seconds() / 3600
         label = _wrap(event.title, 20)
         if event.date.hour is not None:
-            when = f"{event.when} (worked out: {event.worked_out})" if event.worked_out else event.when
-            table.rows.append([when, f"{begin:g}", event.title])
+            table.rows.append([_when_text(event), f"{begin:g}", event.title])
             points["x"].append(begin)
             points["y"].append(label)
-            points["text"].append(event.when)
+            points["text"].append(_wrap(_when_text(event), 48))
         else:
             length = {"day": 24, "month": 24 * 30, "year": 24 * 365}[event.date.precision]
-            table.rows.append([event.when, f"{begin:g}–{begin + length:g}", event.title])
+            table.rows.append([_when_text(event), f"{begin:g}–{begin + length:g} (the source "
+                               f"gives no time: the whole {event.date.precision} is drawn)",
+                               event.title])
             spans["base"].append(begin)
             spans["x"].append(length)
             spans["y"].append(label)
             spans["hovertext"].append(f"{event.when} (no time given)")
     traces = [
-        go.Scatter(name="Time given by the source", mode="markers", marker={"color": _series(0),
+        go.Scatter(name="Time of day given by the source", mode="markers", marker={"color": _series(0),
                    "size": 13, "symbol": "diamond"}, meta={"series": 0},
                    hovertemplate="%{text}: %{y}<extra></extra>", **points),
         go.Bar(name="Day given, no time", orientation="h", marker={"color": _series(1)},

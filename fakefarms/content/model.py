@@ -143,11 +143,12 @@ class Source:
     id: str = spec("short id used in citations, e.g. 'kloop'", key=True, pattern=SLUG)
     title: str = spec("the article's title in English")
     publisher: str = spec("who published it")
-    date: PartialDate = spec("publication date, as precise as known")
     url: str = spec("public https address of the original", https=True)
     kind: Literal["investigation", "context"] = spec(
         "'investigation' for the two reports the site explains; 'context' for comparison figures")
     sections: list[SourceSection] = spec("the parts of the article that facts cite", min_items=1)
+    date: PartialDate | None = spec("publication date, as precise as known; leave it out when "
+                                    "the source's date is not known", default=None)
     author: str | None = spec("the author, where the source names one", default=None)
     translator: str | None = spec("who translated it, where it is a translation", default=None)
     contributors: list[Contributor] = spec("people the source credits", default=[])
