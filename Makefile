@@ -47,9 +47,8 @@ schema: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
+# pytest also runs the JavaScript tests (tests/js/), on vectors it generates from the Python model.
 test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java lint
-	$(BIN)/python -m calculator.vectors --check tests/calculator/vectors.json
-	node --test --test-reporter=dot tests/js/
 	$(BIN)/python -m pytest
 
 # Lighthouse, 3 runs a page, on one page of each kind (`python bench/lighthouse.py` for all).

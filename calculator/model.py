@@ -1,7 +1,7 @@
 """The cost model: check what a reader typed, then estimate what the department costs.
 
 Pure and standard library only. site/static/js/cost-model.js mirrors this module
-function for function; tests/calculator/vectors.json holds the cases both must agree on.
+function for function; calculator.vectors generates the cases both must agree on.
 
 Money is computed in integer cents, so nothing is lost to floating point:
 - tier pay per person = tier dollars × language percent (already whole cents);

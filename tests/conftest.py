@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from calculator.cli import load_params
 from fakefarms import create_app
 from fakefarms.publish import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = ROOT / "content"
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+#: The calculator parameters the formula tests lock; editors never change them.
+FIXTURE_CALCULATOR = FIXTURE_CONTENT / "calculator.yaml"
 SUBPATH_BASE = "https://example.org/fake-farms/"
 
 
@@ -24,6 +27,19 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def calculator_params():
+    """The fixture calculator parameters: golden tables, properties and the CLI run on these,
+    so that they lock the formulas, not today's content."""
+    return load_params(FIXTURE_CALCULATOR)
+
+
+@pytest.fixture(scope="session")
+def shipped_calculator_params():
+    """content/calculator.yaml as it is now: only for tests of the content's consistency."""
+    return load_params(SHIPPED_CONTENT / "calculator.yaml")
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import Inputs, estimate, validate
-from calculator.cli import load_params
 from calculator.model import MAX_EXACT, whole_number
 
 # No example database: it would write .hypothesis/ into the working tree.
@@ -18,8 +17,9 @@ SETTINGS = settings(database=None, deadline=None, max_examples=300)
 
 
 @pytest.fixture(scope="module")
-def params():
-    return load_params()
+def params(calculator_params):
+    """The fixture parameters (tests/conftest.py), not today's content."""
+    return calculator_params
 
 
 def inputs(params, *, staff=None, pay_only=False):

@@ -7,12 +7,12 @@ import math
 import pytest
 
 from calculator import InputError, validate
-from calculator.cli import load_params
 
 
 @pytest.fixture(scope="module")
-def params():
-    return load_params()
+def params(calculator_params):
+    """The fixture parameters (tests/conftest.py), not today's content."""
+    return calculator_params
 
 
 VALID = {"staff": "12", "accounts_per_person": "5", "language": "both", "tier": "entry"}

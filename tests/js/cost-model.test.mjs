@@ -1,6 +1,8 @@
-// cost-model.js gives exactly the Python model's results: every case of
-// tests/calculator/vectors.json (written by `python -m calculator.vectors --write ...`),
-// to the cent and to the word of each error message. Run: node --test tests/js/
+// cost-model.js gives exactly the Python model's results: every case of the vectors file
+// named by COST_MODEL_VECTORS, to the cent and to the word of each error message.
+// pytest generates the file and runs this (tests/calculator/test_calculator_parity.py); by hand:
+//   .venv/bin/python -m calculator.vectors --write /tmp/vectors.json
+//   COST_MODEL_VECTORS=/tmp/vectors.json node --test tests/js/
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
@@ -13,9 +15,16 @@ import {
   wholeNumber,
 } from "../../site/static/js/cost-model.js";
 
-const vectors = JSON.parse(
-  readFileSync(new URL("../calculator/vectors.json", import.meta.url), "utf8"),
-);
+const VECTORS = process.env.COST_MODEL_VECTORS;
+const vectors = VECTORS ? JSON.parse(readFileSync(VECTORS, "utf8")) : { params: {}, cases: [] };
+
+test("COST_MODEL_VECTORS names the vectors file", () => {
+  assert.ok(
+    VECTORS,
+    "COST_MODEL_VECTORS is not set: run .venv/bin/python -m pytest " +
+      "tests/calculator/test_calculator_parity.py, which writes the vectors and runs these tests",
+  );
+});
 
 // JSON has no NaN or infinities; the generator writes them as {"$number": "..."}.
 const SPECIAL = { NaN, Infinity, "-Infinity": -Infinity };
@@ -32,7 +41,10 @@ describe("shared vectors", () => {
     assert.ok(cases.length >= 500, `${cases.length} cases`);
     assert.ok(cases.filter((c) => c.estimate).length >= 250);
     assert.ok(cases.filter((c) => c.errors.length).length >= 250);
-    assert.deepEqual(Object.keys(vectors.params).sort(), ["content", "variant"]);
+    assert.deepEqual(Object.keys(vectors.params).sort(), ["content", "fixture", "variant"]);
+    for (const name of Object.keys(vectors.params)) {
+      assert.ok(cases.some((c) => c.params === name && c.preset), `${name} has no preset case`);
+    }
   });
 
   for (const c of vectors.cases) {
@@ -72,22 +84,31 @@ describe("arithmetic", () => {
 
 describe("reads every number from params", () => {
   const source = readFileSync(new URL("../../site/static/js/cost-model.js", import.meta.url), "utf8");
-  test("no parameter value is written in the module", () => {
-    const { content } = vectors.params;
-    const numbers = new Set(
-      [
-        ...content.tiers.flatMap((t) => [t.low, t.high]),
-        ...Object.values(content.inputs).flatMap((b) => [b.min, b.max]),
-        content.supervisor_pay.low,
-        content.supervisor_pay.high,
-        ...content.comparisons.map((c) => c.amount).filter((a) => a !== null),
-      ].filter((n) => n > 16),
-    );
-    // The definitions CENTS = 100 and BASIS_POINTS = 10000 are allowed once each.
-    const literals = [...source.matchAll(/(?<![\w.$])\d[\d_]*(?![\w.])/g)].map((m) =>
-      Number(m[0].replaceAll("_", "")),
-    );
-    const found = literals.filter((n) => numbers.has(n));
-    assert.deepEqual(found.sort(), [100, 10000]);
-  });
+  // The number literals of the module; the definitions CENTS = 100 and BASIS_POINTS = 10000
+  // are allowed once each, whatever the parameters hold.
+  const literals = [...source.matchAll(/(?<![\w.$])\d[\d_]*(?![\w.])/g)].map((m) =>
+    Number(m[0].replaceAll("_", "")),
+  );
+  for (const definition of [100, 10000]) {
+    test(`${definition} is defined once`, () => {
+      assert.equal(literals.filter((n) => n === definition).length, 1);
+    });
+  }
+  // The fixture and its variant only: the content's numbers are the editors' to choose, and may
+  // equal a literal that is no parameter (the 53 of 2^53); the variant's cases catch a retyped one.
+  for (const name of ["fixture", "variant"].filter((n) => n in vectors.params)) {
+    const params = vectors.params[name];
+    test(`no ${name} parameter value is written in the module`, () => {
+      const numbers = new Set(
+        [
+          ...params.tiers.flatMap((t) => [t.low, t.high]),
+          ...Object.values(params.inputs).flatMap((b) => [b.min, b.max]),
+          params.supervisor_pay.low,
+          params.supervisor_pay.high,
+          ...params.comparisons.map((c) => c.amount).filter((a) => a !== null),
+        ].filter((n) => n > 16 && n !== 100 && n !== 10000),
+      );
+      assert.deepEqual(literals.filter((n) => numbers.has(n)), []);
+    });
+  }
 });
