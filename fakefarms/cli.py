@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from . import addresses, create_app
 from .content import ContentError, load_content
 from .content.export import write_schemas
+from .content.loader import display_path
+from .content.scaffold import ScaffoldError, add_entry, kinds
 from .preview import serve
 from .publish import BuildError, UnsafeOutputError, build_site
 
@@ -43,6 +45,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     serve.add_argument("--port", type=int, default=5000)
 
+    new = commands.add_parser("new", help="append a new entry, every field in place, to its file")
+    new.add_argument("kind", choices=sorted(kinds()), help="what to add")
+    new.add_argument("id", help="the new entry's id: lower-case letters, digits and hyphens")
+    new.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+
     commands.add_parser("schema", help="write the JSON Schemas to content/schema/")
     return ap
 
@@ -68,7 +75,7 @@ def main(argv: list[str]) -> int:
             raise
         print(f"build refused: {exc}", file=sys.stderr)
         return 1
-    except UsageError as exc:
+    except (UsageError, ScaffoldError) as exc:
         if args.debug:
             raise
         print(f"error: {exc}", file=sys.stderr)
@@ -103,6 +110,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "serve":
         serve(_content_dir(args.content), args.port)
+        return 0
+    if args.command == "new":
+        added = add_entry(_content_dir(args.content), args.kind, args.id)
+        print(f"added {args.kind} '{args.id}' to {display_path(added.path)} at line "
+              f"{added.line}: replace its {added.todos} TODO(s), then run make check")
         return 0
     if args.command == "schema":
         for path in write_schemas(DEFAULT_CONTENT / "schema"):

@@ -28,6 +28,10 @@ from .errors import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _TAG = "tag:yaml.org,2002:"
+#: The placeholder `build.py new` writes wherever an entry needs words, a value or a citation;
+#: any left is a problem, so a half-written entry is never published.
+TODO = "TODO"
+_TODO_WORD = re.compile(rf"\b{TODO}\b")
 
 
 def spec(help: str, *, default: Any = dataclasses.MISSING, **rules: Any) -> Any:
@@ -105,11 +109,11 @@ class Reader:
                 return None
             return self.convert(node, options[0], path, rules)
         if origin is Literal:
-            return self._choice(node, typing.get_args(hint), path)
+            return self._choice(node, typing.get_args(hint), path, rules)
         if origin is list:
             return self._list(node, typing.get_args(hint)[0], path, rules)
         if isinstance(hint, type) and issubclass(hint, ScalarType):
-            return self._parsed(node, hint, path)
+            return self._parsed(node, hint, path, rules)
         if dataclasses.is_dataclass(hint):
             return self.record(node, hint, path)
         if hint is bool:
@@ -199,7 +203,22 @@ class Reader:
             return Invalid
         return Invalid if Invalid in items else items
 
-    def _choice(self, node, options, path) -> Any:
+    def _todo(self, node, path, rules, hint) -> bool:
+        """Report a TODO placeholder left in a value; True when there is one."""
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str"):
+            return False
+        found = _TODO_WORD.search(node.value)
+        if found is None:
+            return False
+        name = re.sub(r"(\['[^']*'\]|#\d+)+$", "", path).rsplit(".", 1)[-1]
+        help = rules.get("help")
+        self.fail(located(node, node.value, found.start(), len(TODO)), path,
+                  f"TODO left in {name}" + (f": {help}" if help else ""), hint)
+        return True
+
+    def _choice(self, node, options, path, rules) -> Any:
+        if self._todo(node, path, rules, "allowed: " + ", ".join(options)):
+            return Invalid
         value = node.value if isinstance(node, yaml.ScalarNode) else None
         if value not in options:
             close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.75)
@@ -209,7 +228,9 @@ class Reader:
             return Invalid
         return value
 
-    def _parsed(self, node, cls, path) -> Any:
+    def _parsed(self, node, cls, path, rules) -> Any:
+        if self._todo(node, path, rules, cls.example):
+            return Invalid
         if not isinstance(node, yaml.ScalarNode) or _is_null(node):
             self.fail(node, path, f"expected {cls.describe}, got {_kind(node)}", cls.example)
             return Invalid
@@ -226,6 +247,8 @@ class Reader:
         return Invalid
 
     def _number(self, node, kind, path, rules) -> Any:
+        if self._todo(node, path, rules, "write the number, in digits"):
+            return Invalid
         allowed = {_TAG + "int"} if kind is int else {_TAG + "int", _TAG + "float"}
         if not isinstance(node, yaml.ScalarNode) or node.tag not in allowed:
             wanted = "a whole number" if kind is int else "a number"
@@ -250,6 +273,8 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode) or node.tag in (_TAG + "null", _TAG + "bool"):
             self.fail(node, path, f"expected text, got {_kind(node)}",
                       "put the text in quotes" if isinstance(node, yaml.ScalarNode) else "")
+            return Invalid
+        if self._todo(node, path, rules, "write the words (or the citation) it needs"):
             return Invalid
         text = node.value.strip()
         if not text:
@@ -305,7 +330,7 @@ def item_path(path: str, index: int, node: yaml.Node) -> str:
         named = {k.value: v.value for k, v in node.value
                  if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)}
         for field_name in NAMING_FIELDS:
-            if named.get(field_name):
+            if named.get(field_name) and not _TODO_WORD.search(named[field_name]):
                 return f"{path}['{named[field_name]}']"
     return f"{path}#{index + 1}"
 
