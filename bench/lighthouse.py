@@ -1,8 +1,9 @@
 """Lighthouse benchmark of the built site, served compressed as a real host would serve it.
 
-Builds the site into a temporary folder, serves it on 127.0.0.1 with gzip (bench/gzserve.py),
-runs Lighthouse (node_modules/.bin/lighthouse, mobile preset) several times per page on
-Debian's Chromium, and prints a Markdown table of the medians.
+Builds the site into a temporary folder, serves it on 127.0.0.1 as a static host does, with
+gzip and the build's `_headers` (tests/siteserver.py, the browser tests' server), runs
+Lighthouse (node_modules/.bin/lighthouse, mobile preset) several times per page on Debian's
+Chromium, and prints a Markdown table of the medians.
 
     python bench/lighthouse.py                       # every page, 3 runs each (slow: ~30 s a page)
     python bench/lighthouse.py --pages / /charts/ /calculator/
@@ -25,14 +26,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gzserve import GzipSiteServer  # noqa: E402
+from tests.sitecheck import pages, url_of  # noqa: E402
+from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = " ".join(("--headless=new", *CHROMIUM_ARGS))
 CATEGORIES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best pr.", "seo": "SEO"}
 AUDITS = {  # audit id -> (column, unit conversion)
     "total-byte-weight": ("Transfer KB", 1 / 1024),
@@ -43,10 +42,7 @@ AUDITS = {  # audit id -> (column, unit conversion)
 
 def site_paths(public: Path) -> list[str]:
     """The address of every built HTML page, as a host serves it ('/', '/farms/', '/404.html')."""
-    paths = []
-    for file in sorted(public.rglob("*.html")):
-        relative = file.relative_to(public).as_posix()
-        paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
+    paths = [url_of(public, file, origin="") for file in pages(public)]
     return sorted(paths, key=lambda p: (p.count("/"), p))
 
 
@@ -59,7 +55,7 @@ def one_per_kind(paths: list[str]) -> list[str]:
 
 
 def run_lighthouse(url: str) -> dict:
-    env = dict(os.environ, CHROME_PATH=CHROME)
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
     command = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
                f"--chrome-flags={CHROME_FLAGS}",
                "--only-categories=" + ",".join(CATEGORIES)]
@@ -103,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="content folder to build (default: content/)")
     args = parser.parse_args(argv)
 
-    for needed, how in ((LIGHTHOUSE, "run `npm ci`"), (Path(CHROME), "install Debian's chromium")):
+    for needed, how in ((LIGHTHOUSE, "run `npm ci`"), (Path(CHROMIUM), "install Debian's chromium")):
         if not needed.exists():
             print(f"{needed} is missing: {how} (`make test` does both)", file=sys.stderr)
             return 2
@@ -112,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="fakefarms-bench-") as tmp:
         public = Path(tmp) / "public"
-        server = GzipSiteServer(public)  # binds a free port first: the build needs its address
+        server = StaticSiteServer(public)  # binds a free port first: the build needs its address
         build_site(args.content, public, server.base_url)
         paths = site_paths(public)
         if args.kinds:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -18,16 +18,20 @@ def pages(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
 
 
-def url_of(root: Path, file: Path, mount: str) -> str:
+def url_of(root: Path, file: Path, mount: str = "/", origin: str = ORIGIN) -> str:
+    """The address a static host gives a built file: `root` served at `origin` + `mount`, a
+    folder's index.html at the folder (origin "" gives the path alone: "/farms/")."""
     relative = file.relative_to(root).as_posix()
-    if relative.endswith("index.html"):
+    if file.name == "index.html":
         relative = relative[: -len("index.html")]
-    return ORIGIN + mount + relative
+    return origin + mount + relative
 
 
-def file_for(root: Path, url: str, mount: str) -> Path | None:
-    path = urlsplit(url).path
-    if not path.startswith(mount):
+def file_for(root: Path, url: str, mount: str = "/") -> Path | None:
+    """The built file a static host sends for `url` (a folder's index.html), or None: nothing
+    there, a folder asked for without its "/", or an address outside `mount` or `root`."""
+    path = unquote(urlsplit(url).path)
+    if not path.startswith(mount) or ".." in path.split("/"):
         return None
     target = root / path[len(mount):]
     if path.endswith("/"):

@@ -16,7 +16,7 @@ from fakefarms.content import ContentError, load_content
 from fakefarms.publish import build_site
 from fakefarms.views import page_addresses
 from tests.conftest import FIXTURE_CONTENT, SHIPPED_CONTENT, SUBPATH_BASE
-from tests.sitecheck import broken_links, pages
+from tests.sitecheck import broken_links, file_for, pages
 
 
 def all_paths(app) -> list[str]:
@@ -74,10 +74,7 @@ def test_timeline_filter_shows_only_that_farm(client):
 
 def test_frozen_site_has_every_page(built_site, app):
     for path in all_paths(app):
-        target = built_site / path.lstrip("/")
-        if path.endswith("/"):
-            target = target / "index.html"
-        assert target.is_file(), path
+        assert file_for(built_site, path), path
     assert (built_site / "sitemap.xml").is_file() and (built_site / "robots.txt").is_file()
 
 

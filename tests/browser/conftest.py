@@ -10,21 +10,17 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from tests.sitecheck import pages
+from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer
 
 from .helpers import DESKTOP, MOBILE, one_per_kind, visit_pages
-from .server import StaticSiteServer
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these Chromium keeps trying to reach the internet (updates, sync, field trials).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SUBPATH_MOUNT = "/fake-farms/"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """The root build at http://127.0.0.1:<port>/, with 404.html for unknown addresses."""
+    """The root build at http://127.0.0.1:<port>/, served as a static host serves it."""
     with StaticSiteServer(built_site, "/") as server:
         yield server
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from tests.sitecheck import broken_asset_references, broken_css_references, pages
+from tests.sitecheck import ORIGIN, broken_asset_references, broken_css_references, pages, url_of
 
 SUBPATH_MOUNT = "/fake-farms/"
 LINK_ATTRIBUTES = ("href", "cite", "action", "formaction")
@@ -104,7 +104,7 @@ def test_nothing_is_embedded_from_another_site(built_site):
     problems = []
     for file in pages(built_site):
         name = file.relative_to(built_site).as_posix()
-        page_url = "http://site.test/" + name
+        page_url = url_of(built_site, file)
         for element in soup_of(file).find_all(True):
             values = [element.get(a) for a in FETCHING]
             if element.name == "link" and FETCHING_RELS & set(element.get("rel", [])):
@@ -113,7 +113,7 @@ def test_nothing_is_embedded_from_another_site(built_site):
                 for url in (u.split()[0] for u in value.split(",") if u.split()):
                     absolute = urljoin(page_url, url)
                     if urlsplit(absolute).scheme in ("http", "https") and \
-                            urlsplit(absolute).netloc != "site.test":
+                            urlsplit(absolute).netloc != urlsplit(ORIGIN).netloc:
                         problems.append(f"{name}: <{element.name}> loads {url}")
     for css in sorted(built_site.rglob("*.css")):
         for url in re.findall(r"""(?:url\(\s*['"]?|@import\s+['"])(\s*(?:https?:)?//[^'")\s]+)""",
@@ -140,7 +140,7 @@ def test_fragment_links_stay_on_their_page(built_site):
         if not base:
             continue
         name = file.relative_to(built_site).as_posix()
-        page_url = "http://site.test/" + name.removesuffix("index.html")
+        page_url = url_of(built_site, file)
         base_url = urljoin(page_url, base["href"])
         for link in soup.select("a[href^='#']"):
             target = urljoin(base_url, link["href"])

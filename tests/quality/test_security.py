@@ -15,7 +15,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from fakefarms.publish import COMPRESSIBLE
 from tests.sitecheck import pages
+from tests.siteserver import parse_headers
 
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}  # never executed by browsers
 UNSAFE_SCRIPT_SOURCES = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "http:", "https:",
@@ -25,7 +27,6 @@ OWN_SOURCE = re.compile(r"^('self'|'none'|'unsafe-[a-z-]+'|'wasm-unsafe-eval'|'s
                         r"'report-sample'|'(sha256|sha384|sha512)-[A-Za-z0-9+/=_-]+'|'nonce-[^']+'|"
                         r"data:|blob:)$")
 SOURCE_LIST_DIRECTIVES = {"base-uri", "form-action", "frame-ancestors", "navigate-to", "report-uri"}
-COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 REQUIRED_HEADERS = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
                     "Permissions-Policy")
 
@@ -160,26 +161,10 @@ def test_policy_check_can_fail():
 
 # ---- files that the publishing step adds for hosts -------------------------------------------
 
-def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
-    """Netlify / Cloudflare Pages `_headers`: a path line, then indented `Name: value` lines."""
-    rules: dict[str, dict[str, str]] = {}
-    current = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            current = rules.setdefault(line.strip(), {})
-            continue
-        name, colon, value = line.strip().partition(":")
-        assert current is not None and colon, f"_headers:{number}: not 'Name: value' under a path: {line!r}"
-        current[name.strip()] = value.strip()
-    return rules
-
-
 def test_headers_file_sets_security_headers(built_site):
     headers_file = built_site / "_headers"
     assert headers_file.is_file(), "the build has no _headers file for static hosts"
-    rules = parse_headers_file(headers_file.read_text(encoding="utf-8"))
+    rules = parse_headers(headers_file.read_text(encoding="utf-8"))
     # The rule for every address: "/*", or "/sub/path/*" for a build hosted under a sub-path.
     everything = rules.get(min((p for p in rules if p.endswith("/*")), key=len, default=""))
     assert everything is not None, f"_headers has no '/*' rule (it has {sorted(rules)})"
@@ -195,7 +180,7 @@ def test_headers_file_sets_security_headers(built_site):
 
 def test_every_text_file_has_an_identical_gzip_copy(built_site):
     problems = []
-    files = [f for f in sorted(built_site.rglob("*")) if f.is_file() and f.suffix in COMPRESSED_SUFFIXES]
+    files = [f for f in sorted(built_site.rglob("*")) if f.is_file() and f.suffix in COMPRESSIBLE]
     assert files
     for file in files:
         name = file.relative_to(built_site).as_posix()
