@@ -11,6 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from records.errors import ContentError
+
+from . import load
 from .model import Estimate, Range, estimate, half_up, preset_raw, validate
 from .params import BASIS_POINTS, CENTS, Bound, CalculatorFile, Preset
 
@@ -20,18 +23,11 @@ FLAGS = ("staff", "accounts_per_person", "language", "tier", "pay", "bloggers", 
 
 
 def load_params(path: Path = DEFAULT_PARAMS) -> CalculatorFile:
-    """Read and validate calculator.yaml with the site's content loader.
-
-    Raises fakefarms.content.ContentError, whose problems print one line each.
-    """
-    from fakefarms.content.loader import load_calculator_params  # lazily: the model needs no site code
-
-    return load_calculator_params(path)
+    """Read and validate calculator.yaml; ContentError lists every problem, one line each."""
+    return load.load_params(path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fakefarms.content import ContentError  # lazily: the model itself needs no site code
-
     first = argparse.ArgumentParser(add_help=False)
     first.add_argument("--params", type=Path, default=DEFAULT_PARAMS)
     try:

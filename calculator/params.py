@@ -1,12 +1,11 @@
 """The calculator's parameters: the types of content/calculator.yaml.
 
-The site's content loader reads the YAML into these frozen dataclasses, so that
-editors get `file:line` errors, and exports them as JSON Schema for their IDEs.
-They therefore follow fakefarms.content.model's conventions: field types limited
-to str, int, float, bool, Literal, list, X | None and nested dataclasses; every
-field declared once with its help text and rules; semantic rules in `check()`,
-which yields (field, message, hint). Standard library only: the calculator must
-not depend on the site.
+They are declared with the shared `records` package, which reads the YAML into
+these frozen dataclasses with `file:line` errors and exports them as JSON Schema
+for editors' IDEs: field types limited to str, int, float, bool, Literal, list,
+X | None and nested dataclasses; every field declared once with its help text and
+rules; semantic rules in `check()`, which yields (field, message, hint). No web
+code: the site imports the calculator, never the reverse.
 
 Every number carries where it comes from: `sources` cites the investigation or
 a context report, and `assumed` lists the values no source gives, explained in
@@ -19,30 +18,15 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from records.facts import Citation
+from records.schema import SLUG, spec
+
 #: JavaScript's Number.MAX_SAFE_INTEGER: integer cents below it are exact in both languages.
 MAX_EXACT = 2**53 - 1
 #: Cents, months and basis points are definitions, not parameters; cost-model.js has the same.
 CENTS = 100
 MONTHS = 12
 BASIS_POINTS = 10_000
-
-
-def spec(help: str, *, default: Any = dataclasses.MISSING, **rules: Any) -> Any:
-    """Declare a field as fakefarms.content.schema.spec does (copied: stdlib only here)."""
-    metadata = {"help": help, **rules}
-    if isinstance(default, list):
-        return dataclasses.field(default_factory=list, metadata=metadata)
-    return dataclasses.field(default=default, metadata=metadata)
-
-
-@dataclass(frozen=True)
-class Citation:
-    """Where a fact comes from: a source and the section of it."""
-
-    source: str = spec("id of a source in sources.yaml", ref="sources")
-    section: str = spec("id of the section, as listed under that source's sections",
-                        section_of="source")
 
 
 _SOURCES_HELP = "where the values come from, e.g. '- {source: kloop, section: cost}'"

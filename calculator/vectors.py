@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from records.errors import ContentError
+
 from .model import estimate, preset_raw, validate
 from .params import CalculatorFile, params_to_json
 
@@ -205,8 +207,6 @@ def render(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fakefarms.content import ContentError  # lazily: the model itself needs no site code
-
     from .cli import DEFAULT_PARAMS, load_params
 
     ap = argparse.ArgumentParser(prog="python -m calculator.vectors", description=__doc__,

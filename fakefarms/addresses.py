@@ -14,8 +14,9 @@ from pathlib import Path
 
 from flask import Flask, render_template
 
+from records.files import display_path
+
 from .content import Content, ContentError, Problem
-from .content.loader import display_path
 from .rendering import relative_path
 from .views import page_addresses
 

@@ -17,8 +17,10 @@ from datetime import datetime
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from records.facts import Citation, Figure
+
 from .content import Content
-from .content.model import LINK_KINDS, Chart, Citation, Event, Figure
+from .content.model import LINK_KINDS, Chart, Event
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell

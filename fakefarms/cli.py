@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import addresses, create_app
+from records.files import display_path
+
+from . import addresses
+from .app import create_app
 from .content import ContentError, load_content
 from .content.export import write_schemas
-from .content.loader import display_path
 from .content.scaffold import ScaffoldError, add_entry, kinds
 from .preview import serve
 from .publish import BuildError, UnsafeOutputError, build_site

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import SITE_DIR, create_app
+from .app import SITE_DIR, create_app
 from .content import ContentError, load_content
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from flask_frozen import Freezer, FrozenFlaskWarning
 
-from . import PROJECT_ROOT, addresses, create_app
+from . import addresses
+from .app import PROJECT_ROOT, create_app
 from .content import load_content
 from .security import HEADERS
 from .views import page_addresses

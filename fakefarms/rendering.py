@@ -15,11 +15,12 @@ from markupsafe import Markup, escape
 
 from calculator.cli import range_text, span_text
 from calculator.params import CENTS
+from records.facts import Citation, Figure
 
+from . import markup
 from .assets import hashed_filename
 from .charts import RenderedChart, render_chart
-from .content import prose
-from .content.model import Citation, Figure, capitalize_first
+from .content.model import capitalize_first
 from .live import current_content
 from .security import CONTENT_SECURITY_POLICY
 
@@ -137,12 +138,12 @@ def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
 def meta_description(html: str) -> str:
     """A page's description for search engines and link previews: plain words, cut at a
     word to the length they show."""
-    return escape(prose.shortened(Markup(html).striptags()))
+    return escape(markup.shortened(Markup(html).striptags()))
 
 
 def _prose(text: str, *, block: bool) -> Markup:
     figures = current_content().figures
-    return prose.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
+    return markup.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
                         site_link=lambda path: relative_path(path, request.path)
                         if not request.environ.get("fakefarms.served_anywhere")
                         else current_app.config["BASE_PATH"] + path.lstrip("/"))

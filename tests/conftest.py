@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from calculator.cli import load_params
-from fakefarms import create_app
+from fakefarms.app import create_app
 from fakefarms.publish import build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.content import ContentError, prose
+from fakefarms import markup
+from fakefarms.content import ContentError
 from fakefarms.publish import build_site
 from tests.test_content_errors import replace
 
@@ -33,7 +34,7 @@ def test_markup_in_plain_text_is_rendered_inert(content_copy, tmp_path):
 
 
 def test_the_prose_renderer_keeps_anything_that_slips_through_inert():
-    html = prose.render(PAYLOAD + " [x](javascript:alert(4)) [y](data:text/html,z)", block=True,
+    html = markup.render(PAYLOAD + " [x](javascript:alert(4)) [y](data:text/html,z)", block=True,
                         figure=str, site_link=str)
     _assert_inert(html)
     assert not BeautifulSoup(html, "html.parser").select("a[href^='data:']")

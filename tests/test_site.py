@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms import create_app
+from fakefarms.app import create_app
 from fakefarms.content import ContentError, load_content
 from fakefarms.publish import build_site
 from fakefarms.views import page_addresses

@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fakefarms.content import load_content
-from fakefarms.content.model import Citation, Link, Passage
+from fakefarms.content.model import Link, Passage
+from records.facts import Citation
 from tests.conftest import ROOT, SHIPPED_CONTENT
 from tests.contentwalk import walk
 from tests.sitecheck import pages

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from calculator.load import load_params
 from fakefarms.content import FILES, load_content
-from fakefarms.content.loader import load_calculator_params
 from tests.test_content_errors import problems_for
 
 READ = ", ".join(sorted(FILES))
@@ -42,4 +42,4 @@ def test_schemas_hidden_files_and_other_files_are_left_alone(content_copy):
 
 def test_calculator_alone_does_not_report_the_rest_of_the_folder(content_copy):
     (content_copy / "farms-extra.yaml").write_text("farms: []\n", encoding="utf-8")
-    assert load_calculator_params(content_copy / "calculator.yaml").tiers
+    assert load_params(content_copy / "calculator.yaml").tiers

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from records.schema import json_schema
+
 from .loader import FILES, schema_name
-from .schema import json_schema
 
 
 def schemas() -> dict[str, str]:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from calculator.load import tiers_match_figures
 from calculator.params import CalculatorFile
+from records import prose
+from records.errors import ContentError, Problem
+from records.facts import Figure, FiguresFile
+from records.files import cross_check, display_path, read_file
+from records.schema import Invalid, Reader, located
+from records.yamlfile import SCHEMA_COMMENT
 
-from . import prose
-from .errors import ContentError, Problem
 from .model import (
     Actor,
     ActorsFile,
@@ -23,8 +26,6 @@ from .model import (
     Event,
     Farm,
     FarmsFile,
-    Figure,
-    FiguresFile,
     Page,
     Redirect,
     RedirectsFile,
@@ -33,8 +34,6 @@ from .model import (
     SourcesFile,
     TimelineFile,
 )
-from .schema import Invalid, Reader, Use, located
-from .yamlfile import SCHEMA_COMMENT, read_yaml
 
 #: Every content file, the type of its top level, and its schema's name.
 FILES: dict[str, type] = {
@@ -87,25 +86,6 @@ class Content:
                 for link in farm.links if link.actor == actor_id]
 
 
-def display_path(path: Path) -> str:
-    """The path as an editor would type it: relative to the working folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def read_file(directory: Path, filename: str, kind: type) -> tuple[Any, Reader]:
-    """Read and convert one content file; the value is Invalid when it has problems."""
-    shown_as = display_path(directory / filename)
-    reader = Reader(shown_as)
-    root, problems = read_yaml(directory / filename, shown_as)
-    reader.problems.extend(problems)
-    if root is None:
-        return Invalid, reader
-    return reader.record(root, kind, ""), reader
-
-
 def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool = False
           ) -> tuple[dict[str, Any], list[Problem]]:
     """Read, convert and cross-check the files; raise ContentError with every problem, or
@@ -116,14 +96,20 @@ def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool 
         values[filename], reader = read_file(directory, filename, kind)
         readers.append(reader)
     problems = [p for r in readers for p in r.problems]
-    problems += _check_references(readers, values)
+    sources = values.get("sources.yaml", Invalid)
+    problems += cross_check(readers, checkable={
+        collection for collection, filename in DEFINED_IN.items()
+        if values.get(filename, Invalid) is not Invalid},
+        sections={} if sources is Invalid else {s.id: {x.id for x in s.sections}
+                                                for s in sources.sources})
     problems += check_schema_comments(directory, files)
     if report_unread_files:
         problems += check_unread_files(directory, files)
     # Checks across files run whenever the files they read are valid, so that one pass
     # reports everything.
     if _valid(values, "calculator.yaml", "figures.yaml") and _valid(values, "sources.yaml"):
-        problems += _check_tiers_match_figures(values, readers)
+        problems += tiers_match_figures(values["calculator.yaml"],
+                                        values["figures.yaml"].figures, readers)
     if _valid(values, "figures.yaml"):
         problems += _check_figures_not_retyped(values["figures.yaml"].figures, readers)
     if problems:
@@ -153,83 +139,9 @@ def load_content(directory: str | Path) -> Content:
     )
 
 
-def load_calculator_params(path: Path) -> CalculatorFile:
-    """The calculator's parameters alone, for `python -m calculator`: citations are checked
-    against the sources.yaml beside the file, and {fig:id} tokens in its prose are replaced by
-    the words of the figures.yaml beside it, since a terminal shows no markup."""
-    path = Path(path)
-    files = {"sources.yaml": SourcesFile, "figures.yaml": FiguresFile, path.name: CalculatorFile}
-    values, _warnings = _load(path.parent, files)
-    words = {f.id: f.text for f in values["figures.yaml"].figures}
-    return _with_figures_as_words(values[path.name], words)
-
-
-def _with_figures_as_words(value: Any, words: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return prose.FIGURE_TOKEN.sub(lambda m: words[m.group(1)], value)
-    if isinstance(value, list):
-        return [_with_figures_as_words(item, words) for item in value]
-    if dataclasses.is_dataclass(value):
-        return dataclasses.replace(value, **{f.name: _with_figures_as_words(getattr(value, f.name),
-                                                                            words)
-                                             for f in dataclasses.fields(value) if f.init})
-    return value
-
-
-def _check_references(readers: list[Reader], values: dict[str, Any]) -> list[Problem]:
-    problems: list[Problem] = []
-    defined: dict[str, dict[str, Use]] = {}
-    for use in (k for r in readers for k in r.keys):
-        seen = defined.setdefault(use.collection, {})
-        if use.value in seen:
-            first = seen[use.value].problem_at
-            problems.append(_with(use, f"duplicate id '{use.value}'",
-                                  f"already used at {first.path}:{first.line}; ids must be unique"))
-        else:
-            seen[use.value] = use
-
-    sources = values.get("sources.yaml")
-    sections = {} if sources is Invalid else {s.id: {x.id for x in s.sections}
-                                              for s in sources.sources}
-
-    for use in (u for r in readers for u in r.refs):
-        if use.collection == "sections":
-            known = sections.get(use.parent_source)
-            if known is None:  # the source itself is reported as unknown
-                continue
-            if use.value not in known:
-                problems.append(_with(use, f"source '{use.parent_source}' has no section "
-                                      f"'{use.value}'", _suggest(use.value, known)))
-            continue
-        if _cannot_check(use.collection, values):
-            continue  # the defining file is not loaded, or has problems of its own
-        known = defined.get(use.collection, {})
-        if use.value not in known:
-            noun = use.collection.rstrip("s")
-            problems.append(_with(use, f"unknown {noun} '{use.value}'", _suggest(use.value, known)))
-    return problems
-
-
-def _check_tiers_match_figures(values: dict[str, Any], readers: list[Reader]) -> list[Problem]:
-    """A pay tier that names its key figure must agree with it at every end a source gives:
-    the calculator and the story then cannot drift apart."""
-    figures = {f.id: f for f in values["figures.yaml"].figures}
-    places = {use.problem_at.field: use for r in readers for use in r.refs
-              if use.collection == "figures" and use.problem_at.field.startswith("tiers[")}
-    problems = []
-    for tier in values["calculator.yaml"].tiers:
-        if tier.figure not in figures:
-            continue  # none named, or an unknown one, which is reported on its own
-        f = figures[tier.figure]
-        reported = {"low": f.low if f.low is not None else f.value,
-                    "high": f.high if f.high is not None else f.value}
-        for end in ("low", "high"):
-            if end not in tier.assumed and getattr(tier, end) != reported[end]:
-                problems.append(_with(places[f"tiers['{tier.id}'].figure"],
-                                      f"tier '{tier.id}' has {end} {getattr(tier, end)} but figure "
-                                      f"'{f.id}' says {reported[end]:g}",
-                                      "make them agree, or list the end under 'assumed'"))
-    return problems
+#: The file that defines each collection references can name.
+DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
+              "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml"}
 
 
 def _valid(values: dict[str, Any], *filenames: str) -> bool:
@@ -252,27 +164,6 @@ def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> 
                                           f"write {{fig:{figure_id}}}, which shows "
                                           f"“{shown[figure_id]}” and follows any change to it"))
     return problems
-
-
-_DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
-               "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml"}
-
-
-def _cannot_check(collection: str, values: dict[str, Any]) -> bool:
-    defined_in = _DEFINED_IN[collection]
-    return defined_in not in values or values[defined_in] is Invalid
-
-
-def _suggest(value: str, known) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "known: " + ", ".join(sorted(known)[:8]) + (" …" if len(known) > 8 else "")
-
-
-def _with(use: Use, message: str, hint: str) -> Problem:
-    p = use.problem_at
-    return Problem(p.path, p.line, p.column, p.field, message, hint)
 
 
 def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Problem]:

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from .schema import SLUG, ScalarType, spec
+from records.facts import Citation
+from records.schema import SLUG, ScalarType, spec
 
 #: An address on this site, as readers see it: /, /farms/, /charts/farm-links.csv.
 SITE_PATH = r"^/([a-z0-9-]+/)*([a-z0-9-]+\.[a-z]+)?$"
@@ -108,15 +109,6 @@ def capitalize_first(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """Where a fact comes from: a source and the section of it."""
-
-    source: str = spec("id of a source in sources.yaml", ref="sources")
-    section: str = spec("id of the section, as listed under that source's sections",
-                        section_of="source")
-
-
-@dataclass(frozen=True)
 class SourceSection:
     """A part of a source article that facts can cite."""
 
@@ -177,79 +169,6 @@ class Passage:
         if self.kind == "assumption" and self.sources:
             yield "kind", "an assumption cites no source", \
                 "remove the sources, or mark the passage 'kind: fact'"
-
-
-# -- figures -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A key number, defined once and shown everywhere by reference."""
-
-    __collection__: ClassVar[str] = "figures"
-
-    id: str = spec("id used in {fig:id} tokens and charts", key=True, pattern=SLUG)
-    label: str = spec("what the number counts, e.g. 'fake accounts Kloop analysed'")
-    format: Literal["number", "usd", "percent", "hours"] = spec("how the number is written")
-    sources: list[Citation] = spec("where the number comes from", min_items=1)
-    value: float | None = spec("the number, when it is a single number", default=None, min=0)
-    low: float | None = spec("lower end, when the source gives a range", default=None, min=0)
-    high: float | None = spec("upper end, when the source gives a range", default=None, min=0)
-    hedge: str | None = spec("the source's qualifier, kept exactly: 'approximately', 'nearly', "
-                             "'at least', 'more than', 'up to', 'about'", default=None)
-    note: str | None = spec("a short explanation shown with the figure", default=None)
-    wording: str | None = spec("the source's words for the number, shown instead of digits, "
-                               "e.g. 'a third', 'a dozen'", default=None)
-    worked_out: str | None = spec("how the editors worked the number out, when the source does "
-                                  "not state it as such; shown on the page", default=None)
-
-    json_schema_rules: ClassVar[dict] = {
-        "oneOf": [{"required": ["value"], "not": {"anyOf": [{"required": ["low"]},
-                                                            {"required": ["high"]}]}},
-                  {"required": ["low", "high"], "not": {"required": ["value"]}}],
-    }
-
-    def check(self):
-        if (self.value is None) == (self.low is None and self.high is None):
-            yield "value", "give either 'value' or both 'low' and 'high'", \
-                "a single number goes in 'value'; a range in 'low' and 'high'"
-        elif self.value is None and (self.low is None or self.high is None):
-            yield "low" if self.low is None else "high", "a range needs both 'low' and 'high'", ""
-        elif self.low is not None and self.low > self.high:
-            yield "low", f"low ({self.low:g}) is greater than high ({self.high:g})", \
-                "swap the two numbers"
-
-    @property
-    def number_text(self) -> str:
-        """The number as written on the page, without the hedge."""
-        if self.value is not None:
-            return _format_number(self.value, self.format)
-        low = _format_number(self.low, "number" if self.format == "usd" else self.format)
-        if self.format == "usd":
-            low = "$" + low
-        high = _format_number(self.high, self.format).lstrip("$")
-        if self.format == "percent":
-            low = low.rstrip("%")
-        return f"{low}–{high}"
-
-    @property
-    def data_value(self) -> str:
-        """The number for <data value>: '800', or '100-150' for a range."""
-        if self.value is not None:
-            return f"{self.value:g}"
-        return f"{self.low:g}-{self.high:g}"
-
-    @property
-    def text(self) -> str:
-        """The number with its hedge, in the source's words where given: 'nearly 400'."""
-        number = self.wording or self.number_text
-        return f"{self.hedge} {number}" if self.hedge else number
-
-
-def _format_number(value: float, kind: str) -> str:
-    digits = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    hours = f"{digits} hour" + ("" if value == 1 else "s")
-    return {"usd": f"${digits}", "percent": f"{digits}%", "hours": hours}.get(kind, digits)
 
 
 # -- people, groups and farms --------------------------------------------------
@@ -621,11 +540,6 @@ class Site:
 @dataclass(frozen=True)
 class SourcesFile:
     sources: list[Source] = spec("the articles the site relies on", min_items=1)
-
-
-@dataclass(frozen=True)
-class FiguresFile:
-    figures: list[Figure] = spec("key numbers", min_items=1)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ from typing import Any, Literal
 
 import yaml
 
-from .loader import FILES, display_path
-from .schema import SLUG, TODO, ScalarType
-from .yamlfile import read_yaml
+from records.files import display_path
+from records.schema import SLUG, TODO, ScalarType
+from records.yamlfile import read_yaml
+
+from .loader import FILES
 
 #: Comments start at this column where the line leaves room, as in EDITING.md's examples.
 COMMENT_COLUMN = 38

@@ -18,9 +18,10 @@ import yaml
 
 from calculator import estimate, params_to_json, preset_raw, validate
 from calculator.cli import load_params
-from calculator.params import CalculatorFile, Citation
+from calculator.params import CalculatorFile
 from calculator.vectors import FIXTURE_PARAMS, problems, variant
 from fakefarms.content import load_content
+from records.facts import Citation
 from tests.conftest import FIXTURE_CALCULATOR, SHIPPED_CONTENT
 
 SHIPPED = SHIPPED_CONTENT / "calculator.yaml"
@@ -101,7 +102,7 @@ def test_the_loader_reports_mistakes_with_their_line(tmp_path, old, new, expecte
 
 
 def test_json_schema_can_be_exported():
-    from fakefarms.content.schema import json_schema
+    from records.schema import json_schema
 
     schema = json_schema(CalculatorFile, "calculator.yaml")
     assert {"Tier", "Preset", "Language", "Bound", "Citation"} <= set(schema["$defs"])

@@ -1,21 +1,18 @@
-"""Editors' prose: a small, safe subset of Markdown, and the checks that keep it publishable.
+"""Editors' prose: the checks that keep it publishable.
 
 Prose fields may use *emphasis*, **strong**, [links](https://…) and, in paragraph fields,
-lists; `{fig:figure-id}` tokens show a key figure. markdown-it-py parses it with raw HTML
-off, so nothing an editor types can become markup it does not mean. `problems()` finds what
-would publish wrongly (raw HTML shown as text, a link that is not https:// or one of the
-site's pages, an unknown `{token}`, a key figure retyped instead of referenced), each with
+lists; `{fig:figure-id}` tokens show a key figure (the site renders it, with raw HTML off:
+fakefarms/markup.py). `problems()` finds what would publish wrongly (raw HTML shown as
+text, a link that is not https:// or one of the site's pages, an unknown `{token}`, a key
+figure retyped instead of referenced), each with
 where in the text it is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markupsafe import Markup
 
 FIGURE_TOKEN = re.compile(r"\{fig:([a-z0-9-]+)\}")
 _ANY_TOKEN = re.compile(r"\{[^{}\s]*\}")
@@ -23,9 +20,6 @@ _RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 _LINK = re.compile(r"\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)")
 _SITE_PAGE = re.compile(r"/(?:[a-z0-9-]+/)*(?:#[a-z0-9-]+)?")
 
-#: Paragraph fields (a passage) may hold lists; every other prose field is one line of text.
-_BLOCK = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link", "list"])
-_INLINE = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link"])
 
 
 @dataclass(frozen=True)
@@ -122,36 +116,3 @@ def spellings(value: float | None, low: float | None, high: float | None, kind: 
         if hedge:
             result = result + [f"{hedge} {r}" for r in result]
     return result
-
-
-def render(text: str, *, block: bool, figure: Callable[[str], Markup],
-           site_link: Callable[[str], str]) -> Markup:
-    """The prose as HTML: Markdown rendered with raw HTML escaped, {fig:id} tokens shown by
-    `figure(id)`, and the site's own pages linked by `site_link(path)`."""
-    md = _BLOCK if block else _INLINE
-    tokens = md.parse(text) if block else md.parseInline(text)
-    for token in _walk(tokens):
-        if token.type == "link_open":
-            href = token.attrGet("href") or ""
-            if href.startswith("/"):
-                token.attrSet("href", site_link(href))
-            else:
-                token.attrSet("rel", "noopener")
-    html = md.renderer.render(tokens, md.options, {})
-    return Markup(FIGURE_TOKEN.sub(lambda m: str(figure(m.group(1))), html.strip()))
-
-
-def _walk(tokens):
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from _walk(token.children)
-
-
-def shortened(text: str, limit: int = 160) -> str:
-    """At most `limit` characters, cut at a word, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(".,;:–—-")
-    return cut + "…"
-

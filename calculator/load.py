@@ -1,0 +1,71 @@
+"""Read content/calculator.yaml, with the key figures beside it, into typed parameters.
+
+The calculator reads its own file with the shared `records` package: every problem gets its
+file, line and column, and no web code is loaded. It reads figures.yaml too, because pay tiers
+name the key figure they come from and its prose shows figures as {fig:id} tokens; the
+terminal gets the figures' words. Citations are the site's to check, against its sources.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from records import prose
+from records.errors import ContentError, Problem
+from records.facts import Figure, FiguresFile
+from records.files import at, cross_check, read_file
+from records.schema import Invalid, Reader
+
+from .params import CalculatorFile
+
+
+def load_params(path: Path) -> CalculatorFile:
+    """The parameters in `path`, with {fig:id} tokens written out in the figures' words;
+    ContentError lists every problem."""
+    path = Path(path)
+    figures, figures_reader = read_file(path.parent, "figures.yaml", FiguresFile)
+    params, reader = read_file(path.parent, path.name, CalculatorFile)
+    readers = [figures_reader, reader]
+    problems = [p for r in readers for p in r.problems]
+    problems += cross_check(readers, checkable={"figures"} if figures is not Invalid else set())
+    if not problems:
+        problems += tiers_match_figures(params, figures.figures, readers)
+    if problems:
+        raise ContentError(problems)
+    return _figures_in_words(params, {f.id: f.text for f in figures.figures})
+
+
+def tiers_match_figures(params: CalculatorFile, figures: list[Figure],
+                        readers: list[Reader]) -> list[Problem]:
+    """A pay tier that names its key figure must agree with it at every end a source gives:
+    the calculator and the story then cannot drift apart."""
+    by_id = {f.id: f for f in figures}
+    places = {use.problem_at.field: use for r in readers for use in r.refs
+              if use.collection == "figures" and use.problem_at.field.startswith("tiers[")}
+    problems = []
+    for tier in params.tiers:
+        if tier.figure not in by_id:
+            continue  # none named, or an unknown one, which is reported on its own
+        f = by_id[tier.figure]
+        reported = {"low": f.low if f.low is not None else f.value,
+                    "high": f.high if f.high is not None else f.value}
+        for end in ("low", "high"):
+            if end not in tier.assumed and getattr(tier, end) != reported[end]:
+                problems.append(at(places[f"tiers['{tier.id}'].figure"],
+                                   f"tier '{tier.id}' has {end} {getattr(tier, end)} but figure "
+                                   f"'{f.id}' says {reported[end]:g}",
+                                   "make them agree, or list the end under 'assumed'"))
+    return problems
+
+
+def _figures_in_words(value: Any, words: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return prose.FIGURE_TOKEN.sub(lambda m: words[m.group(1)], value)
+    if isinstance(value, list):
+        return [_figures_in_words(item, words) for item in value]
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: _figures_in_words(getattr(value, f.name), words)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value

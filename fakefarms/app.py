@@ -1,0 +1,66 @@
+"""The Flask application: `create_app` and its defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Flask
+from jinja2 import StrictUndefined
+
+from . import assets, views
+from .content import Content, load_content
+from .rendering import install_template_helpers
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SITE_DIR = PROJECT_ROOT / "site"
+#: Third-party files served as site assets, from npm (pinned in package-lock.json).
+VENDOR_ASSETS = {
+    "vendor/plotly-basic.min.js":
+        PROJECT_ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js",
+}
+#: Placeholders in assets that stand for another asset's hashed address.
+LINKED_ASSETS = {
+    "js/charts.js": {"@PLOTLY_BUNDLE@": "vendor/plotly-basic.min.js"},
+}
+
+DEFAULTS: dict[str, Any] = {
+    # Folder of the YAML content; read and validated once by create_app.
+    "CONTENT_DIR": PROJECT_ROOT / "content",
+    # Public address of the site, ending in "/"; None when unknown (canonical links are then
+    # relative and og:url is left out rather than guessed).
+    "BASE_URL": None,
+    # Preview mode re-reads content when it changes and shows content errors on the page.
+    "LIVE_CONTENT": False,
+}
+
+
+def create_app(config: dict[str, Any] | None = None, content: Content | None = None) -> Flask:
+    """Build the app. Content is loaded here, once, unless it is passed in already loaded."""
+    app = Flask(
+        __name__,
+        static_folder=None,  # assets are served under content-hashed names by assets.py
+        template_folder=str(SITE_DIR / "templates"),
+    )
+    app.config.update(DEFAULTS)
+    app.config.update(config or {})
+    base_url = app.config["BASE_URL"]
+    if base_url and not base_url.endswith("/"):
+        app.config["BASE_URL"] = base_url = base_url + "/"
+    # The path part anchors the 404 page, which hosts serve at any depth.
+    app.config["BASE_PATH"] = urlsplit(base_url).path if base_url else "/"
+
+    if content is None and not app.config["LIVE_CONTENT"]:
+        content = load_content(app.config["CONTENT_DIR"])
+    app.extensions["content"] = content
+
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    # A typo in a template must fail the build, not render an empty string.
+    app.jinja_env.undefined = StrictUndefined
+    install_template_helpers(app)
+    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS)
+    views.init_app(app)
+    return app
+

@@ -1,0 +1,58 @@
+"""Data flows one way: records ← calculator ← fakefarms, and nothing imports back."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+#: Each package and the packages of this project it may import.
+MAY_IMPORT = {"records": set(), "calculator": {"records"}, "fakefarms": {"records", "calculator"}}
+WEB = ("flask", "flask_frozen", "werkzeug", "jinja2", "markupsafe", "plotly", "markdown_it",
+       "fakefarms")
+
+
+def imported_packages(package: str) -> dict[str, set[str]]:
+    """For each module of `package`, the project's packages it imports."""
+    found = {}
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}
+        names |= {node.module for node in ast.walk(tree)
+                  if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
+        found[str(path.relative_to(ROOT))] = {n.split(".")[0] for n in names} & set(MAY_IMPORT)
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(MAY_IMPORT))
+def test_packages_import_only_downstream(package):
+    for module, packages in imported_packages(package).items():
+        assert packages - {package} <= MAY_IMPORT[package], module
+
+
+def test_the_check_can_fail(tmp_path, monkeypatch):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "bad.py").write_text("from fakefarms.content import load_content\n")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert imported_packages("records") == {"records/bad.py": {"fakefarms"}}
+
+
+def test_the_calculator_command_loads_no_web_code():
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "calculator", "--preset",
+                             "one-admin"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-500:]
+    modules = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()
+               if line.startswith("import time:")}
+    assert modules and not modules & set(WEB), sorted(modules & set(WEB))
+
+
+def test_importing_the_site_package_starts_no_flask():
+    result = subprocess.run([sys.executable, "-c", "import fakefarms.content, sys; "
+                             "print('flask' in sys.modules)"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr[-500:]
