@@ -22,8 +22,8 @@ def display_path(path: Path) -> str:
 def read_file(directory: Path, filename: str, kind: type) -> tuple[Any, Reader]:
     """Read and convert one file; the value is Invalid when it has problems."""
     shown_as = display_path(directory / filename)
-    reader = Reader(shown_as)
-    root, problems = read_yaml(directory / filename, shown_as)
+    root, problems, text = read_yaml(directory / filename, shown_as)
+    reader = Reader(shown_as, source=text)
     reader.problems.extend(problems)
     if root is None:
         return Invalid, reader

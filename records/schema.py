@@ -85,6 +85,7 @@ class Reader:
     """Converts nodes of one file, gathering problems, ids, references and prose."""
 
     shown_as: str
+    source: str = ""  # the file's text, against which problems inside a paragraph are placed
     problems: list[Problem] = field(default_factory=list)
     keys: list[Use] = field(default_factory=list)
     refs: list[Use] = field(default_factory=list)
@@ -212,7 +213,7 @@ class Reader:
             return False
         name = re.sub(r"(\['[^']*'\]|#\d+)+$", "", path).rsplit(".", 1)[-1]
         help = rules.get("help")
-        self.fail(located(node, node.value, found.start(), len(TODO)), path,
+        self.fail(located(node, node.value, found.start(), len(TODO), self.source), path,
                   f"TODO left in {name}" + (f": {help}" if help else ""), hint)
         return True
 
@@ -296,11 +297,11 @@ class Reader:
         if rules.get("rich"):
             found = list(prose.problems(text))
             for problem in found:
-                self.fail(located(node, text, problem.start, problem.length), path,
+                self.fail(located(node, text, problem.start, problem.length, self.source), path,
                           problem.message, problem.hint)
             for start, length, figure_id in prose.figure_ids(text):
                 self.refs.append(Use("figures", figure_id,
-                                     self.at(located(node, text, start, length), path, "")))
+                                     self.at(located(node, text, start, length, self.source), path, "")))
             self.prose.append(Prose(node, path, text))
             if found:
                 return Invalid
@@ -362,13 +363,11 @@ def node_at(node: yaml.Node, path: str) -> yaml.Node:
     return shown
 
 
-def located(node: yaml.Node, text: str, start: int, length: int = 1) -> yaml.Node:
-    """A stand-in node whose position is that of text[start:] inside a scalar's source lines,
-    so a problem in the middle of a folded paragraph is reported on its own line."""
-    buffer = getattr(node.start_mark, "buffer", None)
-    if not buffer:
-        return node
-    raw = buffer[node.start_mark.index:node.end_mark.index]
+def located(node: yaml.Node, text: str, start: int, length: int, source: str) -> yaml.Node:
+    """A stand-in node whose position is that of text[start:] inside a scalar's lines in
+    `source` (the file's text), so a problem in the middle of a folded paragraph is reported
+    on its own line."""
+    raw = source[node.start_mark.index:node.end_mark.index]
     words = text[start:start + max(length, 1)].split() or [text[start:start + 1]]
     needle = r"\s+".join(re.escape(w) for w in words)
     before = len(re.findall(needle, text[:start]))

@@ -158,7 +158,7 @@ def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> 
     for reader in readers:
         for field in reader.prose:
             for start, words, figure_id in spellings.retyped(field.text):
-                node = located(field.node, field.text, start, len(words))
+                node = located(field.node, field.text, start, len(words), reader.source)
                 problems.append(reader.at(node, field.path, f"'{' '.join(words.split())}' retypes "
                                           f"the key figure '{figure_id}'",
                                           f"write {{fig:{figure_id}}}, which shows "

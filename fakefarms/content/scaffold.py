@@ -75,7 +75,7 @@ def add_entry(content_dir: Path, kind_name: str, entry_id: str) -> Added:
     if not re.fullmatch(SLUG, entry_id):
         raise ScaffoldError(f"'{entry_id}' is not a valid id: use lower-case letters, digits and "
                             "single hyphens, such as kloop-asks-for-comment")
-    root, problems = read_yaml(path, shown)
+    root, problems, _text = read_yaml(path, shown)
     if root is None:
         raise ScaffoldError(f"{problems[0]}; fix that first")
     items = _items(root, kind.collection)
