@@ -34,7 +34,18 @@ def load_params(path: Path) -> CalculatorFile:
         problems += tiers_match_figures(params, figures.figures, readers)
     if problems:
         raise ContentError(problems)
-    return _figures_in_words(params, {f.id: f.text for f in figures.figures})
+    resolved = with_figures(params, figures.figures)
+    return _figures_in_words(resolved, {f.id: f.text for f in figures.figures})
+
+
+def with_figures(params: CalculatorFile, figures: list[Figure]) -> CalculatorFile:
+    """The parameters with each comparison's amount, hedge and sources taken from its key
+    figure, so a number the story shows is never typed twice."""
+    by_id = {f.id: f for f in figures}
+    comparisons = [c if c.figure is None else dataclasses.replace(
+        c, amount=round(by_id[c.figure].value), hedge=by_id[c.figure].hedge,
+        sources=list(by_id[c.figure].sources)) for c in params.comparisons]
+    return dataclasses.replace(params, comparisons=comparisons)
 
 
 def tiers_match_figures(params: CalculatorFile, figures: list[Figure],
@@ -49,8 +60,7 @@ def tiers_match_figures(params: CalculatorFile, figures: list[Figure],
         if tier.figure not in by_id:
             continue  # none named, or an unknown one, which is reported on its own
         f = by_id[tier.figure]
-        reported = {"low": f.low if f.low is not None else f.value,
-                    "high": f.high if f.high is not None else f.value}
+        reported = dict(zip(("low", "high"), f.bounds, strict=True))
         for end in ("low", "high"):
             if end not in tier.assumed and getattr(tier, end) != reported[end]:
                 problems.append(at(places[f"tiers['{tier.id}'].figure"],

@@ -211,20 +211,28 @@ class Comparison:
     period: Literal["month", "year", "once"] = spec(
         "what the figure covers: compared with the monthly cost for 'month' and 'once' (a one-off "
         "purchase), with the yearly cost for 'year'")
-    amount: int | None = spec("the figure in whole US dollars; give either amount or preset",
-                              default=None, min=1)
+    figure: str | None = spec("id of the key figure (figures.yaml) that is the amount, in whole US "
+                              "dollars; its hedge and sources come with it", default=None,
+                              ref="figures")
     preset: str | None = spec("id of a preset whose central monthly cost is the figure",
                               default=None, pattern=SLUG)
-    hedge: str | None = spec("the source's qualifier, kept exactly, e.g. 'about'", default=None)
-    sources: list[Citation] = spec(_SOURCES_HELP, default=[])
-    assumed: list[Literal["amount"]] = spec("'amount' if no source gives it", default=[])
-    assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
+    amount: int | None = spec("filled in from the figure when the file is read; never typed",
+                              default=None, min=1)
+    hedge: str | None = spec("filled in from the figure when the file is read", default=None)
+    sources: list[Citation] = spec("filled in from the figure when the file is read", default=[])
+
+    json_schema_rules: ClassVar[dict] = {
+        "oneOf": [{"required": ["figure"]}, {"required": ["preset"]}],
+        "not": {"anyOf": [{"required": ["amount"]}, {"required": ["hedge"]},
+                          {"required": ["sources"]}]},
+    }
 
     def check(self):
-        if (self.amount is None) == (self.preset is None):
-            yield "amount", "give either an amount or a preset", "not both"
-        elif self.amount is not None:
-            yield from _basis(self, ("amount",))
+        if (self.figure is None) == (self.preset is None):
+            yield "figure", "give either a key figure or a preset", "not both"
+        if self.figure is None and self.amount is not None:
+            yield "amount", "an amount comes from a key figure", \
+                "remove it, and name the figure with 'figure:'"
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def figures_chart(chart: Chart, content: Content):
     figures = [content.figures[f] for f in chart.figures]
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
-    values = [f.value if f.value is not None else f.high for f in figures]
+    values = [f.bounds[1] for f in figures]
     table = Table(["What", "As reported", "Value drawn"],
                   [[label, f.text, _drawn(f, v)] for label, f, v in zip(labels, figures, values,
                                                                        strict=True)])
@@ -161,8 +161,7 @@ def ranges_chart(chart: Chart, content: Content):
     spans = {"y": [], "base": [], "x": [], "text": []}
     points = {"y": [], "x": [], "text": []}
     for full_label, f in zip(labels, figures, strict=True):
-        low = f.low if f.low is not None else f.value
-        high = f.high if f.high is not None else f.value
+        low, high = f.bounds
         table.rows.append([full_label, f.text, f"{low:g}", f"{high:g}"])
         label = _wrap(full_label)
         if low != high:
@@ -182,7 +181,7 @@ def ranges_chart(chart: Chart, content: Content):
                    marker={"color": _series(1), "size": 12, "symbol": "diamond"}, meta={"series": 1},
                    hovertemplate="%{y}: %{text}<extra></extra>", **points),
     ]
-    top = max(f.high if f.high is not None else f.value for f in figures)
+    top = max(f.bounds[1] for f in figures)
     layout = {"xaxis": _padded(_value_axis(chart, figures[0].format), top), "showlegend": True,
               "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True,
                         "categoryorder": "array", "categoryarray": [_wrap(x) for x in labels]}}

@@ -59,6 +59,13 @@ class Figure:
                 "swap the two numbers"
 
     @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high): a range's ends, or a single value twice."""
+        if self.value is not None:
+            return self.value, self.value
+        return self.low, self.high
+
+    @property
     def number_text(self) -> str:
         """The number as written on the page, without the hedge."""
         if self.value is not None:

@@ -17,7 +17,7 @@ CHARTS = list(CONTENT.charts.values())
 
 
 def value_of(figure):
-    return figure.value if figure.value is not None else figure.high
+    return figure.bounds[1]
 
 
 @pytest.mark.parametrize("chart", [c for c in CHARTS if c.kind == "figures"], ids=lambda c: c.id)
@@ -39,8 +39,7 @@ def test_range_bars_equal_yaml(chart):
         drawn[text] = (x, x)
     for figure_id in chart.figures:
         f = CONTENT.figures[figure_id]
-        low = f.low if f.low is not None else f.value
-        high = f.high if f.high is not None else f.value
+        low, high = f.bounds
         assert drawn[f.text] == (low, high), figure_id
 
 

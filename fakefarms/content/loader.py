@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from calculator.load import tiers_match_figures
+from calculator.load import tiers_match_figures, with_figures
 from calculator.params import CalculatorFile
 from records import prose
 from records.errors import ContentError, Problem
@@ -133,7 +133,7 @@ def load_content(directory: str | Path) -> Content:
         pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items()
                if kind is Page},
         charts={c.id: c for c in values["charts.yaml"].charts},
-        calculator=values["calculator.yaml"],
+        calculator=with_figures(values["calculator.yaml"], values["figures.yaml"].figures),
         redirects=tuple(values["redirects.yaml"].redirects),
         warnings=tuple(warnings),
     )
