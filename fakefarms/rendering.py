@@ -20,24 +20,13 @@ from records.facts import Citation, Figure
 from . import markup
 from .assets import hashed_filename
 from .charts import RenderedChart, render_chart
-from .content.model import capitalize_first
+from .content.model import SITE_PAGES, capitalize_first
 from .live import current_content
 from .security import CONTENT_SECURITY_POLICY
 
-#: The navigation, in order; an entry appears only once its page exists.
-NAVIGATION = (
-    ("pages.index", "Story"),
-    ("pages.farms", "Farms"),
-    ("pages.actors", "People"),
-    ("pages.timeline", "Timeline"),
-    ("pages.methodology", "How fakes were found"),
-    ("pages.costs", "What a farm costs"),
-    ("calculator.calculator", "Calculator"),
-    ("pages.kordai", "Kordai case"),
-    ("charts.index", "Charts"),
-    ("pages.sources", "Sources"),
-)
-
+#: Each of the site's pages (content.model.SITE_PAGES) and the view that serves it.
+ENDPOINTS = {name: {"index": "pages.index", "calculator": "calculator.calculator",
+                    "charts": "charts.index"}.get(name, f"pages.{name}") for name in SITE_PAGES}
 
 def relative_path(target: str, current: str) -> str:
     """`target` written relative to the page at `current` (both absolute paths)."""
@@ -156,6 +145,7 @@ def figure_inline(figure: Figure) -> Markup:
 
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
+        more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         page_citations=page_citations, page_features=page_features, chart_for=chart_for,
         content_security_policy=CONTENT_SECURITY_POLICY, first_on_page=first_on_page,
@@ -169,5 +159,6 @@ def install_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def navigation():
-        endpoints = app.view_functions
-        return {"navigation": [(e, label) for e, label in NAVIGATION if e in endpoints]}
+        served = app.view_functions
+        return {"navigation": [(ENDPOINTS[name], page.menu) for name, page in SITE_PAGES.items()
+                               if ENDPOINTS[name] in served]}

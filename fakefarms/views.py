@@ -9,19 +9,12 @@ from flask import Blueprint, Flask, Response, abort, current_app, render_templat
 from .calculator_page import calculator
 from .charts import render_chart
 from .content import ContentError
+from .content.model import ACTOR_KINDS, SITE_PAGES
 from .live import current_content
-from .rendering import NAVIGATION, absolute_url, serve_anywhere
+from .rendering import ENDPOINTS, absolute_url, serve_anywhere
 
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
-
-#: Editorial pages written in YAML (home.yaml is the index page).
-EDITORIAL_PAGES = {
-    "methodology": "methodology",
-    "costs": "costs",
-    "kordai": "kordai",
-}
-
 
 @pages.route("/")
 def index():
@@ -46,13 +39,11 @@ def farm(farm_id: str):
 @pages.route("/actors/")
 def actors():
     content = current_content()
-    kinds = groupby(sorted(content.actors.values(), key=lambda a: (_KIND_ORDER[a.kind], a.name)),
+    order = list(ACTOR_KINDS)
+    kinds = groupby(sorted(content.actors.values(), key=lambda a: (order.index(a.kind), a.name)),
                     key=lambda a: a.kind)
     return render_template("actors.html", content=content,
-                           groups=[(kind, list(items)) for kind, items in kinds])
-
-
-_KIND_ORDER = {"person": 0, "party": 1, "organisation": 2, "media": 3, "platform": 4}
+                           groups=[(ACTOR_KINDS[kind], kind, list(items)) for kind, items in kinds])
 
 
 @pages.route("/actors/<actor_id>/")
@@ -110,8 +101,8 @@ def editorial_page(name: str):
     return view
 
 
-for _name, _path in EDITORIAL_PAGES.items():
-    pages.add_url_rule(f"/{_path}/", endpoint=_name, view_func=editorial_page(_name))
+for _name in (name for name, page in SITE_PAGES.items() if page.editorial):
+    pages.add_url_rule(f"/{_name}/", endpoint=_name, view_func=editorial_page(_name))
 
 
 @charts.route("/charts/", endpoint="index")
@@ -156,7 +147,7 @@ def sitemap():
 def page_addresses():
     """Every HTML page's path, for the sitemap and the freezer."""
     content = current_content()
-    for endpoint, _label in NAVIGATION:
+    for endpoint in ENDPOINTS.values():
         if endpoint in current_app.view_functions:
             yield url_for(endpoint)
     for farm_id in content.farms:

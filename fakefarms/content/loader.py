@@ -17,6 +17,7 @@ from records.schema import Invalid, Reader, located
 from records.yamlfile import SCHEMA_COMMENT
 
 from .model import (
+    SITE_PAGES,
     Actor,
     ActorsFile,
     Chart,
@@ -48,9 +49,7 @@ FILES: dict[str, type] = {
     "redirects.yaml": RedirectsFile,
     "calculator.yaml": CalculatorFile,
     "home.yaml": Page,
-    "methodology.yaml": Page,
-    "costs.yaml": Page,
-    "kordai.yaml": Page,
+    **{f"{name}.yaml": Page for name, page in SITE_PAGES.items() if page.editorial},
 }
 
 

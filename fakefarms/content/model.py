@@ -173,7 +173,37 @@ class Passage:
 
 # -- people, groups and farms --------------------------------------------------
 
-ActorKind = Literal["person", "party", "organisation", "platform", "media"]
+#: Each kind of actor, in the order the people index lists them, with its heading there.
+ACTOR_KINDS: dict[str, str] = {"person": "People", "party": "Political parties",
+                               "organisation": "Organisations", "media": "Media",
+                               "platform": "Platforms"}
+ActorKind = Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page sections can point readers to: its menu label and the words of that link."""
+
+    menu: str
+    more: str
+    editorial: bool = False  # written in YAML as <name>.yaml, with Page's fields
+
+
+#: The site's pages in menu order. A new editorial page is one entry here (editorial=True)
+#: and its YAML file; its address, menu item, "more" link and file follow.
+SITE_PAGES: dict[str, SitePage] = {
+    "index": SitePage("Story", "Read the story"),
+    "farms": SitePage("Farms", "Read about each farm"),
+    "actors": SitePage("People", "See the people and groups named"),
+    "timeline": SitePage("Timeline", "Follow the timeline"),
+    "methodology": SitePage("How fakes were found", "How the fakes were found", editorial=True),
+    "costs": SitePage("What a farm costs", "What a farm costs", editorial=True),
+    "calculator": SitePage("Calculator", "Estimate a farm’s cost"),
+    "kordai": SitePage("Kordai case", "The Kordai case", editorial=True),
+    "charts": SitePage("Charts", "See the charts"),
+    "sources": SitePage("Sources", "Sources and credits"),
+}
+MoreLink = Literal[tuple(name for name in SITE_PAGES if name != "index")]  # type: ignore[valid-type]
 
 
 @dataclass(frozen=True)
@@ -184,7 +214,7 @@ class Actor:
 
     id: str = spec("short id used in references, e.g. 'japarov'", key=True, pattern=SLUG)
     name: str = spec("full name as the source spells it", warn_over=TITLE_LENGTH)
-    kind: ActorKind = spec("person, party, organisation, platform or media")
+    kind: ActorKind = spec(", ".join(ACTOR_KINDS))
     role: str = spec("who they are, in a few words, as of the source's date")
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
 
@@ -364,9 +394,7 @@ class Section:
                                  default=None, min=1)
     timeline: Literal["kordai"] | None = spec("show the timeline events of this category here",
                                               default=None)
-    more: Literal["farms", "actors", "timeline", "methodology", "costs", "kordai",
-                  "calculator", "charts", "sources"] | None = spec(
-        "a page to link to for more detail", default=None)
+    more: MoreLink | None = spec("a page to link to for more detail", default=None)
 
     def check(self):
         if not (self.passages or self.checklist or self.figures or self.timeline or self.charts):
