@@ -72,6 +72,18 @@ class RenderedChart:
         return text.replace("</", "<\\/")  # safe inside <script type="application/json">
 
 
+def rendered_charts(content: Content) -> dict[str, RenderedChart]:
+    """Every chart of the content, drawn once however many pages show it; a new content
+    object (the preview re-reads changed files) gets charts of its own."""
+    if _cache.get("content") is not content:
+        _cache.update(content=content, charts={c.id: render_chart(c, content)
+                                               for c in content.charts.values()})
+    return _cache["charts"]
+
+
+_cache: dict = {}
+
+
 def render_chart(chart: Chart, content: Content) -> RenderedChart:
     builder = BUILDERS[chart.kind]
     table, traces, layout, size = builder(chart, content)

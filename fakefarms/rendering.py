@@ -19,7 +19,7 @@ from records.facts import Citation, Figure
 
 from . import markup
 from .assets import hashed_filename
-from .charts import RenderedChart, render_chart
+from .charts import RenderedChart, rendered_charts
 from .content.model import SITE_PAGES, capitalize_first
 from .live import current_content
 from .security import CONTENT_SECURITY_POLICY
@@ -103,7 +103,7 @@ def page_features() -> set[str]:
 def chart_for(chart_id: str) -> RenderedChart:
     content = current_content()
     page_features().add("charts")
-    return render_chart(content.charts[chart_id], content)
+    return rendered_charts(content)[chart_id]
 
 
 def rich(text: str) -> Markup:

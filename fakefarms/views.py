@@ -7,7 +7,7 @@ from itertools import groupby
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
 from .calculator_page import calculator
-from .charts import render_chart
+from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .live import current_content
@@ -116,7 +116,7 @@ def csv(chart_id: str):
     content = current_content()
     if chart_id not in content.charts:
         abort(404)
-    table = render_chart(content.charts[chart_id], content).table
+    table = rendered_charts(content)[chart_id].table
     return Response(table.csv(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'})
 
