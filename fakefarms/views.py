@@ -56,10 +56,10 @@ def actor(actor_id: str):
                            events=content.events_for(actor=actor_id))
 
 
-def _timeline(events, subject=None):
+def _timeline(events, subject=None, subject_kind=None):
     years = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
     return render_template("timeline.html", content=current_content(), years=years,
-                           subject=subject)
+                           subject=subject, subject_kind=subject_kind)
 
 
 @pages.route("/timeline/")
@@ -74,7 +74,7 @@ def _filtered_timeline(kind: str, subject_id: str):
     events = content.events_for(**{kind: subject_id})
     if subject_id not in subjects or not events:
         abort(404)
-    return _timeline(events, subjects[subject_id])
+    return _timeline(events, subjects[subject_id], kind)
 
 
 @pages.route("/timeline/farm/<farm_id>/")

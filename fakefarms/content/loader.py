@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,8 +77,20 @@ class Content:
     warnings: tuple[Problem, ...] = ()  # worth a look, but publishable
 
     def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
-        return [e for e in self.events
-                if (farm is None or farm in e.farms) and (actor is None or actor in e.actors)]
+        """The events of one farm or one actor (or all), in date order, looked up, not searched."""
+        if farm is not None:
+            return self._events_of.get(("farm", farm), [])
+        if actor is not None:
+            return self._events_of.get(("actor", actor), [])
+        return list(self.events)
+
+    @functools.cached_property
+    def _events_of(self) -> dict[tuple[str, str], list[Event]]:
+        index: dict[tuple[str, str], list[Event]] = {}
+        for event in self.events:
+            for key in [("farm", f) for f in event.farms] + [("actor", a) for a in event.actors]:
+                index.setdefault(key, []).append(event)
+        return index
 
     def links_of(self, actor_id: str) -> list[tuple[Farm, Any]]:
         """Every (farm, link) connecting the actor to a farm, in farm order."""
