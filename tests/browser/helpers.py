@@ -124,6 +124,8 @@ class PageWatcher:
 
     def _failed(self, request) -> None:
         self._settled(request)
+        if not self._counts(request) and request.failure == "net::ERR_ABORTED":
+            return  # the browser's own icon request, cut short when the test navigates away
         self.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
 
     def _response(self, response) -> None:
