@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 from jinja2 import StrictUndefined
 
-from . import assets, views
+from . import assets, live, views
 from .content import Content, load_content
 from .rendering import install_template_helpers
 
@@ -62,5 +62,7 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     install_template_helpers(app)
     assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS)
     views.init_app(app)
+    if app.config["LIVE_CONTENT"]:
+        app.register_blueprint(live.preview)  # the reload script and its version stamp
     return app
 

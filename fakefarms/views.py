@@ -10,7 +10,7 @@ from .calculator_page import calculator
 from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
-from .live import current_content
+from .live import current_content, quoted
 from .rendering import ENDPOINTS, absolute_url, serve_anywhere
 
 pages = Blueprint("pages", __name__)
@@ -177,4 +177,5 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):
         # Preview only: show editors what to fix instead of a crashed server.
-        return render_template("content_error.html", problems=error.problems), 500
+        return render_template("content_error.html",
+                               problems=[(p, quoted(p)) for p in error.problems]), 500
