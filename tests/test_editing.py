@@ -177,3 +177,17 @@ def test_meta_descriptions_are_cut_at_a_word(content_copy, tmp_path):
     soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     description = soup.select_one("meta[name=description]")["content"]
     assert len(description) <= 161 and description.endswith("site…")
+
+
+def test_the_editors_guide_examples_are_valid_yaml():
+    import re
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```yaml\n(.*?)```", guide, flags=re.DOTALL)
+    assert len(examples) >= 8
+    for example in examples:
+        assert yaml.safe_load(example), example[:60]
