@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from fakefarms.content import ContentError, load_content
 from fakefarms.publish import build_site
+from tests.test_content_errors import replace
 
 
 def _problems(directory) -> list[str]:
@@ -42,34 +43,26 @@ def test_order_as_places_an_event_without_a_more_precise_date(content_copy):
     assert events[1].when == "End of 2019"  # the shown date is unchanged
 
 
-def test_a_choice_lists_every_allowed_value(content_copy, monkeypatch):
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("kind: alleged", "kind: accused",
+     "content/farms.yaml:17:15: farms['pro-matraimov'].links['orunbekov'].kind: 'accused' is "
+     "not an allowed value (allowed: alleged, asked, supported, benefited, targeted)"),
+    ("kind: denied", "kind: denid",
+     "content/farms.yaml:29:22: farms['pro-matraimov'].links['orunbekov'].response"
+     ".statements#2.kind: 'denid' is not an allowed value (did you mean 'denied'? allowed: "
+     "no_response, refused, denied, confirmed, said)"),
+], ids=["every-allowed-value", "close-guess-and-allowed-values"])
+def test_a_choice_lists_the_allowed_values(content_copy, monkeypatch, old, new, expected):
     monkeypatch.chdir(content_copy.parent)
-    path = content_copy / "farms.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("kind: alleged", "kind: accused"),
-                    encoding="utf-8")
-    assert _problems(content_copy) == [
-        "content/farms.yaml:17:15: farms['pro-matraimov'].links['orunbekov'].kind: 'accused' is "
-        "not an allowed value (allowed: alleged, asked, supported, benefited, targeted)"]
-
-
-def test_a_close_guess_is_offered_with_the_allowed_values(content_copy, monkeypatch):
-    monkeypatch.chdir(content_copy.parent)
-    path = content_copy / "farms.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("kind: denied", "kind: denid"),
-                    encoding="utf-8")
-    assert _problems(content_copy) == [
-        "content/farms.yaml:29:22: farms['pro-matraimov'].links['orunbekov'].response"
-        ".statements#2.kind: 'denid' is not an allowed value (did you mean 'denied'? allowed: "
-        "no_response, refused, denied, confirmed, said)"]
+    replace(content_copy / "farms.yaml", old, new)
+    assert _problems(content_copy) == [expected]
 
 
 def test_no_guess_of_another_shape_is_offered(content_copy, monkeypatch):
-    """'source' with a list under it is not a typo of the text field 'summary'."""
+    """'summry' with a list under it is not a typo of the text field 'summary'."""
     monkeypatch.chdir(content_copy.parent)
-    path = content_copy / "farms.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    period: 2019–2020\n", "    period: 2019–2020\n    summry:\n"
-                                 "      - a list\n"), encoding="utf-8")
+    replace(content_copy / "farms.yaml", "    period: 2019–2020\n",
+            "    period: 2019–2020\n    summry:\n      - a list\n")
     (problem,) = _problems(content_copy)
     assert "unknown field 'summry' (allowed: id, name, summary" in problem
 
