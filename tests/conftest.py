@@ -9,6 +9,7 @@ import pytest
 
 from calculator.cli import load_params
 from fakefarms.app import create_app
+from fakefarms.content import load_content
 from fakefarms.publish import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +65,9 @@ def built_subpath_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sub") / "public"
     build_site(SHIPPED_CONTENT, out, SUBPATH_BASE)
     return out
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The shipped content, loaded once for every test that reads it."""
+    return load_content(SHIPPED_CONTENT)

@@ -9,48 +9,44 @@ from bs4 import BeautifulSoup
 from calculator.cli import range_text
 from calculator.params import params_to_json
 from fakefarms.calculator_page import QUERY_NAMES, preset_results
-from fakefarms.content import load_content
-from tests.conftest import SHIPPED_CONTENT
-
-PARAMS = load_content(SHIPPED_CONTENT).calculator
 
 
 def page(built_site) -> BeautifulSoup:
     return BeautifulSoup((built_site / "calculator" / "index.html").read_text(), "html.parser")
 
 
-def test_page_embeds_the_parameters_from_yaml(built_site):
+def test_page_embeds_the_parameters_from_yaml(built_site, content):
     data = json.loads(page(built_site).select_one("script#calculator-model").string)
-    assert data["params"] == json.loads(json.dumps(params_to_json(PARAMS)))
+    assert data["params"] == json.loads(json.dumps(params_to_json(content.calculator)))
     assert data["query"] == QUERY_NAMES
 
 
-def test_presets_are_precomputed_by_the_python_model(built_site):
+def test_presets_are_precomputed_by_the_python_model(built_site, content):
     soup = page(built_site)
-    results = preset_results(PARAMS)
-    assert len(results) == len(PARAMS.presets) >= 6
+    results = preset_results(content.calculator)
+    assert len(results) == len(content.calculator.presets) >= 6
     for preset, result in results:
         cell = soup.select_one(f"td[data-preset-monthly='{preset.id}']")
         assert cell.get_text() == range_text(result.monthly), preset.id
         assert soup.select_one(f"button[data-preset='{preset.id}']")
 
 
-def test_assumptions_are_labelled_on_the_page(built_site):
+def test_assumptions_are_labelled_on_the_page(built_site, content):
     soup = page(built_site)
     text = soup.select_one("#how").get_text(" ", strip=True)
-    assert PARAMS.notes.language in text
+    assert content.calculator.notes.language in text
     labelled = soup.select("#how .tag-assumption")
-    assumed = sum(1 for group in (PARAMS.tiers, PARAMS.languages)
+    assumed = sum(1 for group in (content.calculator.tiers, content.calculator.languages)
                   for item in group if item.assumed)
     assert len(labelled) >= assumed > 0
 
 
-def test_without_javascript_the_form_is_hidden_and_the_presets_remain(built_site):
+def test_without_javascript_the_form_is_hidden_and_the_presets_remain(built_site, content):
     soup = page(built_site)
     noscript = soup.select_one("head noscript link[rel=stylesheet]")
     assert noscript and "nojs" in noscript["href"]
     assert soup.select("#presets-table tbody tr")
-    assert PARAMS.notes.by_hand in soup.get_text(" ")
+    assert content.calculator.notes.by_hand in soup.get_text(" ")
 
 
 def test_form_fields_have_labels_and_hints(built_site):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fakefarms import cli
 from fakefarms.content import ContentError, load_content
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
 
@@ -149,31 +150,29 @@ def test_every_problem_is_reported_at_once(content_copy, monkeypatch):
     assert len(problems_for(content_copy)) == 3
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
-
-
-def test_check_cli_prints_one_line_per_problem_and_exits_1(content_copy):
+def test_check_cli_prints_one_line_per_problem_and_exits_1(content_copy, monkeypatch, capsys):
+    monkeypatch.chdir(content_copy.parent)
     replace(content_copy / "farms.yaml", "    summary:", "    sumary:")
     replace(content_copy / "figures.yaml", "value: 800", "value: -1")
-    result = run_cli("check", "--content", "content", cwd=content_copy.parent)
-    assert result.returncode == 1
-    lines = result.stderr.splitlines()
+    assert cli.main(["check", "--content", "content"]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
     assert lines[0].startswith("content/farms.yaml:5:5: farms['pro-matraimov'].sumary: unknown field")
     assert lines[1].startswith("content/figures.yaml:6:12: figures['analysed'].value:")
     assert lines[2] == "2 problem(s); nothing was built."
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in err
 
 
 def test_check_cli_debug_shows_traceback(content_copy):
     replace(content_copy / "farms.yaml", "    summary:", "    sumary:")
-    result = run_cli("--debug", "check", "--content", str(content_copy))
-    assert result.returncode == 1 and "Traceback" in result.stderr
+    with pytest.raises(ContentError):
+        cli.main(["--debug", "check", "--content", str(content_copy)])
 
 
-def test_check_cli_accepts_shipped_content():
-    result = run_cli("check")
+def test_the_command_runs_as_a_script_on_the_shipped_content():
+    """The one subprocess smoke test: build.py itself, as editors run it."""
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("content OK")
     assert result.stderr == ""
