@@ -9,14 +9,11 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.content import load_content
 from fakefarms.content.model import Link, Passage
 from records.facts import Citation
-from tests.conftest import ROOT, SHIPPED_CONTENT
+from tests.conftest import ROOT
 from tests.contentwalk import walk
 from tests.sitecheck import pages
-
-CONTENT = load_content(SHIPPED_CONTENT)
 
 #: People whose photographs were stolen for fake profiles, as the Kloop source names them,
 #: and the handles of commenters it quotes. None of them may appear anywhere on the site.
@@ -26,23 +23,23 @@ MUST_NOT_APPEAR = [
 ]
 
 
-def test_every_citation_resolves():
-    citations = [(path, c) for path, c in walk(CONTENT) if isinstance(c, Citation)]
+def test_every_citation_resolves(content):
+    citations = [(path, c) for path, c in walk(content) if isinstance(c, Citation)]
     assert len(citations) > 100
     for path, citation in citations:
-        source = CONTENT.sources.get(citation.source)
+        source = content.sources.get(citation.source)
         assert source, path
         assert citation.section in {s.id for s in source.sections}, path
 
 
-def test_every_fact_passage_is_cited():
-    for path, passage in walk(CONTENT):
+def test_every_fact_passage_is_cited(content):
+    for path, passage in walk(content):
         if isinstance(passage, Passage) and passage.kind == "fact":
             assert passage.sources, path
 
 
-def test_every_allegation_has_basis_and_response():
-    alleged = [(path, link) for path, link in walk(CONTENT)
+def test_every_allegation_has_basis_and_response(content):
+    alleged = [(path, link) for path, link in walk(content)
                if isinstance(link, Link) and link.kind == "alleged"]
     assert alleged
     for path, link in alleged:
@@ -52,7 +49,7 @@ def test_every_allegation_has_basis_and_response():
         assert link.response.summary.strip(), path
 
 
-def test_responses_sit_beside_allegations(built_site):
+def test_responses_sit_beside_allegations(built_site, content):
     shown = 0
     for page in pages(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -60,21 +57,21 @@ def test_responses_sit_beside_allegations(built_site):
             parts = [child["class"][0] for child in block.find_all("div", recursive=False)]
             assert parts == ["allegation-claim", "allegation-response"], page
             shown += 1
-    alleged = sum(1 for f in CONTENT.farms.values() for link in f.links if link.allegation)
+    alleged = sum(1 for f in content.farms.values() for link in f.links if link.allegation)
     assert shown == 2 * alleged  # once on the farm's page, once on the person's
 
 
-def _links():
-    return [(farm, link) for farm in CONTENT.farms.values() for link in farm.links]
+def _links(content):
+    return [(farm, link) for farm in content.farms.values() for link in farm.links]
 
 
 def _actor_page(built_site, actor_id):
     return BeautifulSoup((built_site / "actors" / actor_id / "index.html").read_text(), "html.parser")
 
 
-def test_every_statement_of_a_response_is_shown_wherever_the_response_is(built_site):
+def test_every_statement_of_a_response_is_shown_wherever_the_response_is(built_site, content):
     csv_text = (built_site / "charts" / "farm-links.csv").read_text(encoding="utf-8")
-    with_statements = [(farm, link) for farm, link in _links()
+    with_statements = [(farm, link) for farm, link in _links(content)
                        if link.response and len(link.response.statements) > 1]
     assert with_statements  # Orunbekov's response has four statements
     for farm, link in with_statements:
@@ -90,50 +87,51 @@ def test_every_statement_of_a_response_is_shown_wherever_the_response_is(built_s
             assert statement.summary.lower() in csv_text.lower(), (link.actor, statement)
 
 
-def test_a_person_is_alleged_only_where_an_allegation_about_them_is_recorded(built_site):
-    alleged = {link.actor for _farm, link in _links() if link.kind == "alleged"}
-    for actor_id in CONTENT.actors:
+def test_a_person_is_alleged_only_where_an_allegation_about_them_is_recorded(built_site, content):
+    alleged = {link.actor for _farm, link in _links(content) if link.kind == "alleged"}
+    for actor_id in content.actors:
         tags = _actor_page(built_site, actor_id).select(".tag-alleged")
         assert bool(tags) == (actor_id in alleged), actor_id
     rows = (built_site / "charts" / "farm-links.csv").read_text(encoding="utf-8").splitlines()
     marked = {row.split(",")[0] for row in rows if ",Alleged link," in row}
-    assert marked == {CONTENT.actors[a].name for a in alleged}
+    assert marked == {content.actors[a].name for a in alleged}
 
 
 @pytest.mark.parametrize("actor_id", ["raimbek-matraimov", "stamalieva"])
-def test_people_no_source_accuses_by_name_are_not_marked_alleged(built_site, actor_id):
+def test_people_no_source_accuses_by_name_are_not_marked_alleged(built_site, actor_id, content):
     """Corrections of issue 9: no source alleges anything about them by name."""
-    assert not any(link.kind == "alleged" for _farm, link in _links() if link.actor == actor_id)
+    assert not any(link.kind == "alleged" for _farm, link in _links(content)
+                   if link.actor == actor_id)
     text = _actor_page(built_site, actor_id).get_text(" ", strip=True)
     assert "patron" not in text and "Alleged link" not in text
 
 
-def test_no_calculator_preset_comparison_or_cost_chart_names_an_accused_person():
-    accused = {link.actor for _farm, link in _links() if link.kind == "alleged"}
-    surnames = {CONTENT.actors[a].name.split()[-1] for a in accused
-                if CONTENT.actors[a].kind == "person"}
+def test_no_calculator_preset_comparison_or_cost_chart_names_an_accused_person(content):
+    accused = {link.actor for _farm, link in _links(content) if link.kind == "alleged"}
+    surnames = {content.actors[a].name.split()[-1] for a in accused
+                if content.actors[a].kind == "person"}
     assert {"Orunbekov", "Alkanova", "Babanov"} <= surnames
-    calculator = CONTENT.calculator
+    calculator = content.calculator
     texts = [t for item in [*calculator.presets, *calculator.comparisons]
              for t in (item.label, getattr(item, "description", "") or "")]
-    for chart in CONTENT.charts.values():
-        if any(CONTENT.figures[f].format == "usd" for f in chart.figures):
+    for chart in content.charts.values():
+        if any(content.figures[f].format == "usd" for f in chart.figures):
             texts += [chart.title, chart.summary, *chart.labels]
     for text in texts:
         for surname in surnames:
             assert surname not in text, (surname, text)
 
 
-def test_each_source_links_an_archived_copy(built_site):
+def test_each_source_links_an_archived_copy(built_site, content):
     soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "html.parser")
-    for source in CONTENT.sources.values():
+    for source in content.sources.values():
         archived = f"https://web.archive.org/web/{source.url}"
         assert soup.select_one(f"#source-{source.id} a[href='{archived}']"), source.id
     assert "blocked" in soup.select_one("#archives").get_text()
 
 
-def test_worked_out_values_are_marked_on_the_page(built_site):
-    worked = [e for e in CONTENT.events if e.worked_out]
+def test_worked_out_values_are_marked_on_the_page(built_site, content):
+    worked = [e for e in content.events if e.worked_out]
     assert worked  # the Kordai videos' time is worked out from "7 hours" after 22:00
     soup = BeautifulSoup((built_site / "timeline" / "index.html").read_text(), "html.parser")
     for event in worked:
@@ -142,32 +140,32 @@ def test_worked_out_values_are_marked_on_the_page(built_site):
     assert "worked out by the editors" in csv_rows  # "over 205,000" is drawn at 205,000
 
 
-def test_section_titles_in_quotation_marks_are_the_sources_headings(built_site):
+def test_section_titles_in_quotation_marks_are_the_sources_headings(built_site, content):
     kloop = SHARED / "sources" / "000_fab98e7debba79b7.txt"
     if not kloop.exists():
         pytest.skip("the shared sources are not beside the project")
     text = " ".join(kloop.read_text(encoding="utf-8").split())
-    for section in CONTENT.sources["kloop"].sections:
+    for section in content.sources["kloop"].sections:
         if section.heading:
             assert section.title in text, section.title
 
 
-def test_rendered_figures_equal_their_yaml_values(built_site):
+def test_rendered_figures_equal_their_yaml_values(built_site, content):
     checked = set()
     for page in pages(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for element in soup.select("data[data-figure]"):
-            figure = CONTENT.figures[element["data-figure"]]
+            figure = content.figures[element["data-figure"]]
             expected = sorted(set(figure.bounds))
             assert [float(x) for x in element["value"].split("-")] == expected, (page, figure.id)
             assert element.get_text() == figure.text, (page, figure.id)
             checked.add(figure.id)
-    used = {m for text in _all_text() for m in re.findall(r"\{fig:([^}]+)\}", text)}
+    used = {m for text in _all_text(content) for m in re.findall(r"\{fig:([^}]+)\}", text)}
     assert used <= checked  # every figure used in text was rendered somewhere
 
 
-def _all_text():
-    for _path, obj in walk(CONTENT):
+def _all_text(content):
+    for _path, obj in walk(content):
         for value in vars(obj).values():
             if isinstance(value, str):
                 yield value
@@ -207,16 +205,16 @@ def test_victim_check_can_fail(tmp_path):
         test_photo_theft_victims_are_not_named(tmp_path, "Murphy")
 
 
-def test_credits_and_corrections_are_shown(built_site):
+def test_credits_and_corrections_are_shown(built_site, content):
     soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "html.parser")
     text = soup.get_text(" ", strip=True)
-    kloop = CONTENT.sources["kloop"]
+    kloop = content.sources["kloop"]
     for person in [kloop.translator, *(c.name for c in kloop.contributors)]:
         assert person in text
     assert soup.select_one(f"a[href='{kloop.url}']")
-    assert soup.select_one(f"a[href='{CONTENT.sources['factcheck'].url}']")
+    assert soup.select_one(f"a[href='{content.sources['factcheck'].url}']")
     log = soup.select("#corrections ol.log li")
-    assert len(log) == len(CONTENT.corrections)
+    assert len(log) == len(content.corrections)
     assert all(li.find("time")["datetime"] for li in log)
 
 
