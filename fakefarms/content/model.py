@@ -549,6 +549,17 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Intros:
+    """The opening paragraph of each list page, in the site's own words."""
+
+    farms: str = spec("above the list of farms", rich=True)
+    actors: str = spec("above the people and groups named", rich=True)
+    timeline: str = spec("above the timeline: the period it covers and how dates are given",
+                         rich=True)
+    charts: str = spec("above the charts", rich=True)
+
+
+@dataclass(frozen=True)
 class Site:
     """Site-wide words: title, description, credits."""
 
@@ -560,6 +571,7 @@ class Site:
     about: list[Passage] = spec("what this site is, shown on the sources page", min_items=1)
     archives: str = spec("why each source is linked with an archived copy, shown on the sources "
                          "page", rich=True)
+    intros: Intros = spec("the opening paragraph of each list page")
 
 
 # -- files -------------------------------------------------------------------
