@@ -245,6 +245,10 @@ class Notes:
     per_account: str = spec("what the cost per account divides")
     intro: str = spec("the page's opening paragraph")
     by_hand: str = spec("how to work out a cost without the interactive form")
+    breakdown_title: str = spec("the title of the chart of the monthly cost by role")
+    breakdown_summary: str = spec("what that chart shows, for every reader", rich=True)
+    breakdown_sources: list[Citation] = spec("where the roles and their pay come from",
+                                             min_items=1)
 
 
 # -- the file --------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def preset_results(params):
 
 def default_breakdown(params, results):
     default = next(r for p, r in results if p.id == params.default_preset)
-    return breakdown_chart(default.to_json())
+    return breakdown_chart(default.to_json(), params.notes)
 
 
 @calculator.route("/calculator/breakdown.csv")

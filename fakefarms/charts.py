@@ -17,6 +17,7 @@ from datetime import datetime
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from calculator.params import Notes
 from records.facts import Citation, Figure
 
 from .content import Content
@@ -307,7 +308,7 @@ def chronology_chart(chart: Chart, content: Content):
     return table, traces, layout, "medium"
 
 
-def breakdown_chart(result: dict) -> RenderedChart:
+def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
     """The calculator's monthly cost by role; the page redraws it from each new estimate."""
     roles = [("operators", "People running fake accounts"),
              ("bloggers", "Bloggers and journalists"), ("supervisors", "Supervisors")]
@@ -330,13 +331,9 @@ def breakdown_chart(result: dict) -> RenderedChart:
               "xaxis": {"title": {"text": "US$ a month"}, "tickprefix": "$", "rangemode": "tozero",
                         "separatethousands": True, "fixedrange": True, "automargin": True},
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
-    title = "Monthly cost by role"
-    summary = ("How the monthly cost divides between the people running accounts, bloggers and "
-               "journalists, and supervisors. Bars run from the low to the high estimate; "
-               "diamonds mark the central value.")
-    sources = [Citation("kloop", "cost")]
-    return RenderedChart("calculator-breakdown", title, summary, sources, table,
-                         _figure(traces, layout, title), "short")
+    return RenderedChart("calculator-breakdown", notes.breakdown_title, notes.breakdown_summary,
+                         list(notes.breakdown_sources), table,
+                         _figure(traces, layout, notes.breakdown_title), "short")
 
 
 def _dollars(amount: float) -> str:
