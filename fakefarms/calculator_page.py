@@ -3,14 +3,15 @@ browser, and the breakdown chart drawn through the same chart code as every othe
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response
 
 from calculator.model import estimate, preset_raw, validate
 from calculator.params import params_to_json
 
 from .charts import breakdown_chart
 from .live import current_content
-from .rendering import link, page_features
+from .pagedata import render_page
+from .rendering import link
 
 calculator = Blueprint("calculator", __name__)
 
@@ -49,9 +50,8 @@ def page():
     params = content.calculator
     results = preset_results(params)
     breakdown = default_breakdown(params, results)
-    page_features().add("charts")
     breakdown.csv_url = link("calculator.breakdown_csv")
-    return render_template(
-        "calculator.html", content=content, params=params, results=results, breakdown=breakdown,
-        model_json={"params": params_to_json(params), "query": QUERY_NAMES},
+    return render_page(
+        "calculator.html", (params, breakdown), content=content, params=params, results=results,
+        breakdown=breakdown, model_json={"params": params_to_json(params), "query": QUERY_NAMES},
     )

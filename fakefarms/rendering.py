@@ -8,14 +8,13 @@ server, without knowing where it will be hosted.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
 
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
 from calculator.cli import range_text, span_text
 from calculator.params import CENTS
-from records.facts import Citation, Figure
+from records.facts import Figure
 
 from . import markup
 from .assets import hashed_filename
@@ -55,15 +54,6 @@ def serve_anywhere() -> None:
     request.environ["fakefarms.served_anywhere"] = True
 
 
-def first_on_page(anchor: str) -> bool:
-    """True the first time an anchor id is asked for on a page, so ids stay unique."""
-    used = request.environ.setdefault("fakefarms.anchors", set())
-    if anchor in used:
-        return False
-    used.add(anchor)
-    return True
-
-
 def asset(name: str) -> str:
     return link("assets", filename=hashed_filename(name))
 
@@ -76,34 +66,9 @@ def absolute_url(endpoint: str, **values) -> str | None:
     return base + url_for(endpoint, **values).lstrip("/")
 
 
-@dataclass
-class CitationList:
-    """Numbers each distinct (source, section) on a page in order of first use."""
-
-    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
-
-    def number(self, citation: Citation) -> int:
-        key = (citation.source, citation.section)
-        return self.numbers.setdefault(key, len(self.numbers) + 1)
-
-    def entries(self):
-        return [(n, source, section) for (source, section), n in self.numbers.items()]
-
-
-def page_citations() -> CitationList:
-    # Kept on the request, not on `g`: the freezer renders every page in one app context.
-    return request.environ.setdefault("fakefarms.citations", CitationList())
-
-
-def page_features() -> set[str]:
-    """Scripts this page turned out to need ("charts", …), known once its body is rendered."""
-    return request.environ.setdefault("fakefarms.features", set())
-
-
 def chart_for(chart_id: str) -> RenderedChart:
-    content = current_content()
-    page_features().add("charts")
-    return rendered_charts(content)[chart_id]
+    """A chart drawn once for the whole build (page data knows which charts a page shows)."""
+    return rendered_charts(current_content())[chart_id]
 
 
 def rich(text: str) -> Markup:
@@ -147,8 +112,7 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
-        page_citations=page_citations, page_features=page_features, chart_for=chart_for,
-        content_security_policy=CONTENT_SECURITY_POLICY, first_on_page=first_on_page,
+        chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
     )
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["paragraphs"] = paragraphs

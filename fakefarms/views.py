@@ -11,6 +11,7 @@ from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .live import current_content, quoted
+from .pagedata import render_page
 from .rendering import ENDPOINTS, absolute_url, serve_anywhere
 
 pages = Blueprint("pages", __name__)
@@ -19,12 +20,15 @@ charts = Blueprint("charts", __name__)
 @pages.route("/")
 def index():
     content = current_content()
-    return render_template("index.html", page=content.pages["home"], content=content)
+    home = content.pages["home"]
+    return render_page("index.html", (home,), page=home, content=content)
 
 
 @pages.route("/farms/")
 def farms():
-    return render_template("farms.html", content=current_content())
+    content = current_content()
+    return render_page("farms.html", tuple(f.sources for f in content.farms.values()),
+                       content=content)
 
 
 @pages.route("/farms/<farm_id>/")
@@ -32,8 +36,8 @@ def farm(farm_id: str):
     content = current_content()
     if farm_id not in content.farms:
         abort(404)
-    return render_template("farm.html", farm=content.farms[farm_id], content=content,
-                           events=content.events_for(farm=farm_id))
+    farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
+    return render_page("farm.html", (farm, events), farm=farm, content=content, events=events)
 
 
 @pages.route("/actors/")
@@ -42,8 +46,9 @@ def actors():
     order = list(ACTOR_KINDS)
     kinds = groupby(sorted(content.actors.values(), key=lambda a: (order.index(a.kind), a.name)),
                     key=lambda a: a.kind)
-    return render_template("actors.html", content=content,
-                           groups=[(ACTOR_KINDS[kind], kind, list(items)) for kind, items in kinds])
+    groups = [(ACTOR_KINDS[kind], kind, list(items)) for kind, items in kinds]
+    shown = tuple(a.summary[0].sources for _heading, _kind, items in groups for a in items)
+    return render_page("actors.html", shown, content=content, groups=groups)
 
 
 @pages.route("/actors/<actor_id>/")
@@ -51,15 +56,19 @@ def actor(actor_id: str):
     content = current_content()
     if actor_id not in content.actors:
         abort(404)
-    return render_template("actor.html", actor=content.actors[actor_id], content=content,
-                           links=content.links_of(actor_id),
-                           events=content.events_for(actor=actor_id))
+    actor, links = content.actors[actor_id], content.links_of(actor_id)
+    events = content.events_for(actor=actor_id)
+    return render_page("actor.html", (actor, [link for _farm, link in links], events),
+                       actor=actor, content=content, links=links, events=events)
 
 
 def _timeline(events, subject=None, subject_kind=None):
     years = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
-    return render_template("timeline.html", content=current_content(), years=years,
-                           subject=subject, subject_kind=subject_kind)
+    content = current_content()
+    charts = [] if subject else [rendered_charts(content)[c.id] for c in content.charts.values()
+                                 if c.kind == "timeline" and not c.compact]
+    return render_page("timeline.html", (events, charts), content=content, years=years,
+                       subject=subject, subject_kind=subject_kind, charts=charts)
 
 
 @pages.route("/timeline/")
@@ -89,13 +98,15 @@ def timeline_actor(actor_id: str):
 
 @pages.route("/sources/")
 def sources():
-    return render_template("sources.html", content=current_content())
+    content = current_content()
+    return render_page("sources.html", (content.site.about,), content=content)
 
 
 def editorial_page(name: str):
     def view():
         content = current_content()
-        return render_template("page.html", page=content.pages[name], content=content, name=name)
+        page = content.pages[name]
+        return render_page("page.html", (page,), page=page, content=content, name=name)
 
     view.__name__ = name
     return view
@@ -108,7 +119,8 @@ for _name in (name for name, page in SITE_PAGES.items() if page.editorial):
 @charts.route("/charts/", endpoint="index")
 def charts_index():
     content = current_content()
-    return render_template("charts.html", content=content, charts=list(content.charts.values()))
+    shown = [rendered_charts(content)[c.id] for c in content.charts.values() if not c.compact]
+    return render_page("charts.html", (shown,), content=content, charts=shown)
 
 
 @charts.route("/charts/<chart_id>.csv")
@@ -125,7 +137,7 @@ def csv(chart_id: str):
 def not_found_page():
     """The page static hosts serve for unknown addresses."""
     serve_anywhere()
-    return render_template("404.html", content=current_content())
+    return render_page("404.html", (), content=current_content())
 
 
 @pages.route("/robots.txt")
@@ -172,7 +184,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(404)
     def not_found(_error):
         serve_anywhere()
-        return render_template("404.html", content=current_content()), 404
+        return render_page("404.html", (), content=current_content()), 404
 
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):

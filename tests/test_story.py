@@ -248,3 +248,12 @@ def test_methodology_checklist_is_a_plain_list_without_javascript(built_site):
     threshold = int(checklist["data-threshold"])
     assert 1 <= threshold <= len(signals)
     assert "not proof" in soup.get_text(" ").lower() or "proves nothing" in soup.get_text(" ")
+
+
+def test_each_page_lists_exactly_the_notes_it_cites(built_site):
+    """Page data numbers citations before rendering; the list and the marks must agree."""
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        marked = {a["href"][1:] for a in soup.select("a.cite")}
+        listed = {li["id"] for li in soup.select("section.notes li[id^=note-]")}
+        assert marked == listed, page.relative_to(built_site)

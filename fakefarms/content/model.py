@@ -171,6 +171,24 @@ class Passage:
                 "remove the sources, or mark the passage 'kind: fact'"
 
 
+def repeated_figure_cards(strips: list[list[str]]):
+    """Yield (strip number, figure id) for a key figure shown as a card twice on one page: a
+    reader should meet each figure once, and its card's anchor must be unique."""
+    seen: set[str] = set()
+    for number, strip in enumerate(strips):
+        for figure_id in strip:
+            if figure_id in seen:
+                yield number, figure_id
+            seen.add(figure_id)
+
+
+def _repeated_cards(top: list[str], sections: list):
+    for number, figure_id in repeated_figure_cards([top, *(s.figures for s in sections)]):
+        where = "figures" if number == 0 else f"sections['{sections[number - 1].id}'].figures"
+        yield where, f"key figure '{figure_id}' is already shown as a card on this page", \
+            "keep one card; the text can still show it with {fig:" + figure_id + "}"
+
+
 # -- people, groups and farms --------------------------------------------------
 
 #: Each kind of actor, in the order the people index lists them, with its heading there.
@@ -437,6 +455,7 @@ class Farm:
         ids = [s.id for s in self.sections]
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
             yield "sections", f"section id '{duplicate}' used twice", "give each section its own id"
+        yield from _repeated_cards(self.figures, self.sections)
         actors = [link.actor for link in self.links]
         for duplicate in sorted({a for a in actors if actors.count(a) > 1}):
             yield "links", f"actor '{duplicate}' is linked to this farm twice", \
@@ -537,6 +556,7 @@ class Page:
         ids = [s.id for s in self.sections]
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
             yield "sections", f"section id '{duplicate}' used twice", "give each section its own id"
+        yield from _repeated_cards(self.figures, self.sections)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,72 @@
+"""What a page shows, worked out before its template runs, as Pelican's generators do.
+
+A view names the things its page shows; `page_data` walks them and returns the page's
+citations, numbered in the order of the sources and their sections, and whether the page
+draws charts. Templates then only look numbers up; they record nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from flask import render_template
+
+from records.facts import Citation
+
+from .charts import RenderedChart, rendered_charts
+from .content import Content
+from .content.model import Farm, Page, Section
+
+
+@dataclass(frozen=True)
+class PageData:
+    """The notes a page lists, keyed by (source, section), and whether it draws charts."""
+
+    notes: dict[tuple[str, str], int]
+    charts: bool
+
+    def number(self, citation: Citation) -> int:
+        return self.notes[(citation.source, citation.section)]
+
+
+def page_data(content: Content, *shown: Any) -> PageData:
+    """The data of a page that shows `shown`: records, lists of them, rendered charts."""
+    found: set[tuple[str, str]] = set()
+    charts = False
+    stack = list(shown)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Citation):
+            found.add((item.source, item.section))
+        elif isinstance(item, RenderedChart):
+            charts = True
+            stack.extend(item.sources)
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item):
+            stack.extend(_shown_with(item, content))
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    order = {(s.id, x.id): (i, j) for i, s in enumerate(content.sources.values())
+             for j, x in enumerate(s.sections)}
+    return PageData({key: n for n, key in enumerate(sorted(found, key=order.__getitem__), 1)},
+                    charts)
+
+
+def _shown_with(item: Any, content: Content) -> list[Any]:
+    """What a record brings onto the page by reference: key-figure cards, charts, events."""
+    if isinstance(item, Page | Farm):
+        return [content.figures[f] for f in item.figures]
+    if isinstance(item, Section):
+        charts = rendered_charts(content)
+        events = [e for e in content.events if e.category == item.timeline] if item.timeline else []
+        return [*(content.figures[f] for f in item.figures), *(charts[c] for c in item.charts),
+                *events]
+    return []
+
+
+def render_page(template: str, shown: tuple, **context: Any) -> str:
+    """Render a page of the site with the data of what it shows (`shown`) worked out first."""
+    content = context["content"]
+    return render_template(template, page_data=page_data(content, *shown), **context)
