@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import math
 import re
 import types
@@ -130,8 +131,7 @@ class Reader:
             self.fail(node, path or "(top level)", f"expected a mapping of fields, got {_kind(node)}",
                       f"write it as 'field: value' lines for {cls.__name__}")
             return Invalid
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-        hints = typing.get_type_hints(cls)
+        fields, hints = _declared(cls)
         values: dict[str, Any] = {}
         key_nodes: dict[str, yaml.Node] = {}
         misspelt: set[str] = set()  # a typo's hint already says what is missing
@@ -318,6 +318,12 @@ Invalid: Any = _InvalidType()
 
 def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in rules.items() if k not in ("min_items", "key", "ref", "section_of")}
+
+
+@functools.cache
+def _declared(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
+    """A record type's fields and their resolved types, worked out once per type."""
+    return ({f.name: f for f in dataclasses.fields(cls) if f.init}, typing.get_type_hints(cls))
 
 
 #: Fields that name a list item for editors, in order of preference.
