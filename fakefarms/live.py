@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response, current_app, g
 
 from .content import Content, ContentError, Problem, load_content
 
@@ -26,7 +27,7 @@ def current_content() -> Content:
     if not app.config["LIVE_CONTENT"]:
         return app.extensions["content"]
     directory = Path(app.config["CONTENT_DIR"])
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.yaml")))
+    stamp = _stamps(_saved(directory.glob("*.y*ml")))
     cached = app.extensions.get("live_content")
     if cached is None or cached[0] != stamp:
         try:
@@ -42,11 +43,38 @@ def current_content() -> Content:
 
 
 def version() -> str:
-    """Changes whenever a content file, template or static file is saved."""
-    directories = [Path(current_app.config["CONTENT_DIR"]), SITE_DIR]
-    stamps = sorted((str(p), p.stat().st_mtime_ns) for d in directories for p in d.rglob("*")
-                    if p.is_file())
+    """Changes whenever a content file, template or static file is saved; an editor's swap,
+    backup and lock files (.farms.yaml.swp, farms.yaml~, .#farms.yaml) do not count, so the
+    page does not reload while a file is still being typed."""
+    content = Path(current_app.config["CONTENT_DIR"])
+    stamps = _stamps(_saved([*content.glob("*.y*ml"), *(SITE_DIR / "templates").rglob("*"),
+                             *(SITE_DIR / "static").rglob("*")]))
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
+
+
+def _saved(paths: Iterable[Path]) -> list[Path]:
+    """The paths that are files as saved, without editors' swap, backup and lock files."""
+    return [p for p in paths if not p.name.startswith((".", "#")) and not p.name.endswith("~")
+            and p.suffix not in (".swp", ".swx", ".tmp")]
+
+
+def _stamps(paths: Iterable[Path]) -> tuple[tuple[str, int], ...]:
+    """(path, modification time) of each file; one that vanishes while being listed (an
+    editor saving by renaming) is left out rather than failing the request."""
+    stamps = []
+    for path in paths:
+        try:
+            stamps.append((str(path), path.stat().st_mtime_ns))
+        except OSError:
+            continue
+    return tuple(sorted(stamps))
+
+
+@preview.before_app_request
+def note_version() -> None:
+    """The version a page is made from, taken before its content is read: the reload script
+    starts from it, so a save made while the page was being made still reloads it."""
+    g.preview_version = version()
 
 
 @preview.route("/__preview/version")

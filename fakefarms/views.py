@@ -181,13 +181,17 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(charts)
     app.register_blueprint(calculator)
 
-    @app.errorhandler(404)
-    def not_found(_error):
-        serve_anywhere()
-        return render_page("404.html", (), content=current_content()), 404
-
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):
         # Preview only: show editors what to fix instead of a crashed server.
         return render_template("content_error.html",
                                problems=[(p, quoted(p)) for p in error.problems]), 500
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        try:
+            content = current_content()
+        except ContentError as error:  # preview: any address shows the problems, never a crash
+            return content_error(error)
+        serve_anywhere()
+        return render_page("404.html", (), content=content), 404

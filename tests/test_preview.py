@@ -7,7 +7,7 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.app import create_app
+from fakefarms.app import SITE_DIR, create_app
 from tests.sitecheck import pages
 
 
@@ -49,6 +49,24 @@ def test_the_preview_never_crashes_on_broken_files(preview, content_copy, damage
     assert message in _problem_page(preview).get_text()
 
 
+def test_any_address_shows_the_problems_while_the_content_is_broken(preview, content_copy):
+    (content_copy / "farms.yaml").write_text("farms:\n  - id: [x\n")
+    response = preview.get("/farms/no-such-farm/")
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert soup.select("li.problem") and "farms.yaml" in soup.select_one(".problem-where").text
+
+
+def test_the_problem_page_keeps_the_sites_policy_and_reloads_itself(preview, content_copy):
+    (content_copy / "actors.yaml").unlink()
+    soup = _problem_page(preview)
+    policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
+    assert policy is not None and "script-src 'self'" in policy["content"]
+    assert not [s for s in soup.find_all("script") if not s.get("src")], "no inline script"
+    script = soup.select_one("script[src$='__preview/reload.js']")
+    assert script["data-version"] == preview.get("/__preview/version").get_data(as_text=True)
+
+
 def test_the_version_stamp_changes_when_a_file_is_saved(preview, content_copy):
     before = preview.get("/__preview/version").get_data(as_text=True)
     path = content_copy / "timeline.yaml"
@@ -58,16 +76,34 @@ def test_the_version_stamp_changes_when_a_file_is_saved(preview, content_copy):
     assert before != after
 
 
+def test_an_editors_swap_and_backup_files_do_not_reload_the_page(preview, content_copy):
+    before = preview.get("/__preview/version").get_data(as_text=True)
+    for name in (".farms.yaml.swp", "farms.yaml~", ".#farms.yaml", "#farms.yaml#", "notes.txt"):
+        (content_copy / name).write_text("typing…", encoding="utf-8")
+    assert preview.get("/__preview/version").get_data(as_text=True) == before
+
+
 def test_preview_pages_load_the_reload_script(preview):
     soup = BeautifulSoup(preview.get("/farms/").get_data(as_text=True), "html.parser")
     script = soup.select_one("script[src$='__preview/reload.js']")
-    assert script is not None
+    assert script is not None and script.has_attr("defer")
+    assert script["data-version"] == preview.get("/__preview/version").get_data(as_text=True)
     response = preview.get("/__preview/reload.js")
     assert response.status_code == 200 and "location.reload()" in response.get_data(as_text=True)
 
 
 def test_a_built_site_has_no_trace_of_the_preview(built_site):
+    script = (SITE_DIR / "preview" / "reload.js").read_text(encoding="utf-8")
     for file in built_site.rglob("*"):
-        if file.is_file() and file.suffix in {".html", ".js", ".txt", ".xml"}:
-            assert "__preview" not in file.read_text(encoding="utf-8"), file
+        assert "preview" not in file.relative_to(built_site).as_posix(), file
+        if file.is_file() and file.suffix in {".html", ".js", ".css", ".txt", ".xml", ".csv"}:
+            text = file.read_text(encoding="utf-8")
+            assert "__preview" not in text and "data-version" not in text, file
+            assert script not in text, file
     assert pages(built_site)
+
+
+def test_a_new_yaml_file_shows_up_at_once(preview, content_copy):
+    assert preview.get("/").status_code == 200
+    (content_copy / "farms-extra.yml").write_text("farms: []\n", encoding="utf-8")
+    assert "this file is not read by the site" in _problem_page(preview).get_text()
