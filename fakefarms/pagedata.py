@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from flask import render_template
+from flask import render_template, request
 
 from records.facts import Citation
 
@@ -67,6 +67,19 @@ def _shown_with(item: Any, content: Content) -> list[Any]:
 
 
 def render_page(template: str, shown: tuple, **context: Any) -> str:
-    """Render a page of the site with the data of what it shows (`shown`) worked out first."""
-    content = context["content"]
-    return render_template(template, page_data=page_data(content, *shown), **context)
+    """Render a page of the site with the data of what it shows (`shown`) worked out first.
+
+    The data rides on the request, where the shared macros read it through `current()`;
+    passing it as context instead would make Jinja re-run the macros' module on every page.
+    """
+    request.environ[_KEY] = page_data(context["content"], *shown)
+    return render_template(template, **context)
+
+
+def current() -> PageData:
+    """The data of the page being rendered (set by render_page before its template runs)."""
+    return request.environ.get(_KEY, NO_DATA)
+
+
+_KEY = "fakefarms.page_data"
+NO_DATA = PageData({}, charts=False)  # pages outside the site's layout: problems, redirects

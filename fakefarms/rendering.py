@@ -16,7 +16,7 @@ from calculator.cli import range_text, span_text
 from calculator.params import CENTS
 from records.facts import Figure
 
-from . import markup
+from . import markup, pagedata
 from .assets import hashed_filename
 from .charts import RenderedChart, rendered_charts
 from .content.model import SITE_PAGES, capitalize_first
@@ -113,6 +113,7 @@ def install_template_helpers(app: Flask) -> None:
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
+        page_data=pagedata.current,
     )
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["paragraphs"] = paragraphs
