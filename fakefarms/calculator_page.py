@@ -51,7 +51,9 @@ def page():
     results = preset_results(params)
     breakdown = default_breakdown(params, results)
     breakdown.csv_url = link("calculator.breakdown_csv")
+    shown = (breakdown, params.presets, params.tiers, params.supervisor_pay, params.languages,
+             params.inputs, params.comparisons)  # in the page's reading order
     return render_page(
-        "calculator.html", (params, breakdown), content=content, params=params, results=results,
+        "calculator.html", shown, content=content, params=params, results=results,
         breakdown=breakdown, model_json={"params": params_to_json(params), "query": QUERY_NAMES},
     )

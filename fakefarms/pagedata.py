@@ -1,8 +1,8 @@
 """What a page shows, worked out before its template runs, as Pelican's generators do.
 
 A view names the things its page shows; `page_data` walks them and returns the page's
-citations, numbered in the order of the sources and their sections, and whether the page
-draws charts. Templates then only look numbers up; they record nothing.
+citations, numbered in the order a reader meets them, and whether the page draws charts.
+Templates then only look numbers up; they record nothing.
 """
 
 from __future__ import annotations
@@ -32,38 +32,44 @@ class PageData:
 
 
 def page_data(content: Content, *shown: Any) -> PageData:
-    """The data of a page that shows `shown`: records, lists of them, rendered charts."""
-    found: set[tuple[str, str]] = set()
+    """The data of a page that shows `shown` (records, lists of them, rendered charts), in
+    reading order: notes are numbered in the order a reader meets their first mark."""
+    found: dict[tuple[str, str], None] = {}
     charts = False
-    stack = list(shown)
-    while stack:
-        item = stack.pop()
+
+    def visit(item: Any) -> None:
+        nonlocal charts
         if isinstance(item, Citation):
-            found.add((item.source, item.section))
+            found.setdefault((item.source, item.section))
         elif isinstance(item, RenderedChart):
             charts = True
-            stack.extend(item.sources)
+            visit(item.sources)
         elif isinstance(item, list | tuple):
-            stack.extend(item)
+            for part in item:
+                visit(part)
         elif dataclasses.is_dataclass(item):
-            stack.extend(_shown_with(item, content))
-            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
-    order = {(s.id, x.id): (i, j) for i, s in enumerate(content.sources.values())
-             for j, x in enumerate(s.sections)}
-    return PageData({key: n for n, key in enumerate(sorted(found, key=order.__getitem__), 1)},
-                    charts)
+            brought = _brought_in(item, content)
+            for f in dataclasses.fields(item):
+                visit(getattr(item, f.name))
+                visit(brought.get(f.name, []))
+
+    visit(shown)
+    return PageData({key: n for n, key in enumerate(found, 1)}, charts)
 
 
-def _shown_with(item: Any, content: Content) -> list[Any]:
-    """What a record brings onto the page by reference: key-figure cards, charts, events."""
-    if isinstance(item, Page | Farm):
-        return [content.figures[f] for f in item.figures]
+def _brought_in(item: Any, content: Content) -> dict[str, list[Any]]:
+    """What a record brings onto the page by reference (key-figure cards, charts, events),
+    keyed by the field its template shows them after."""
+    if isinstance(item, Page):
+        return {"lede": [content.figures[f] for f in item.figures]}
+    if isinstance(item, Farm):
+        return {"sources": [content.figures[f] for f in item.figures]}
     if isinstance(item, Section):
         charts = rendered_charts(content)
         events = [e for e in content.events if e.category == item.timeline] if item.timeline else []
-        return [*(content.figures[f] for f in item.figures), *(charts[c] for c in item.charts),
-                *events]
-    return []
+        return {"heading": [content.figures[f] for f in item.figures],
+                "passages": [*(charts[c] for c in item.charts), *events]}
+    return {}
 
 
 def render_page(template: str, shown: tuple, **context: Any) -> str:

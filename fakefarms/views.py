@@ -67,7 +67,7 @@ def _timeline(events, subject=None, subject_kind=None):
     content = current_content()
     charts = [] if subject else [rendered_charts(content)[c.id] for c in content.charts.values()
                                  if c.kind == "timeline" and not c.compact]
-    return render_page("timeline.html", (events, charts), content=content, years=years,
+    return render_page("timeline.html", (charts, events), content=content, years=years,
                        subject=subject, subject_kind=subject_kind, charts=charts)
 
 

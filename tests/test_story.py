@@ -254,6 +254,8 @@ def test_each_page_lists_exactly_the_notes_it_cites(built_site):
     """Page data numbers citations before rendering; the list and the marks must agree."""
     for page in pages(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        marked = {a["href"][1:] for a in soup.select("a.cite")}
-        listed = {li["id"] for li in soup.select("section.notes li[id^=note-]")}
-        assert marked == listed, page.relative_to(built_site)
+        marks = [a["href"][1:] for a in soup.select("a.cite")]
+        listed = [li["id"] for li in soup.select("section.notes li[id^=note-]")]
+        # Numbered in reading order: note n is the n-th source a reader meets.
+        assert list(dict.fromkeys(marks)) == listed, page.relative_to(built_site)
+        assert listed == [f"note-{n}" for n in range(1, len(listed) + 1)]
