@@ -283,6 +283,7 @@ class Visit:
     problems: list[str] = field(default_factory=list)   # errors, failed requests
     requests: list[str] = field(default_factory=list)   # every URL requested
     keyboard: list[str] = field(default_factory=list)   # keyboard problems
+    walked_by_keyboard: bool = False                     # the keyboard walk ran to its end
     overflow: int = 0                                    # px of sideways scrolling
     undrawn_charts: list[str] = field(default_factory=list)
     controls_used: int = 0
@@ -332,7 +333,8 @@ def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
         visit = Visit(name, url, page, watcher)
         visit.step(load)
         if keyboard is True or (keyboard and name in keyboard):
-            visit.step(lambda v: v.keyboard.extend(keyboard_problems(v.page)))
+            visit.step(lambda v: (v.keyboard.extend(keyboard_problems(v.page)),
+                                  setattr(v, "walked_by_keyboard", True)))
         visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))
         visit.step(lambda v: setattr(v, "undrawn_charts", v.page.evaluate(UNDRAWN_CHARTS)))
         visit.step(lambda v: setattr(v, "overflow", v.page.evaluate(SIDEWAYS)))
