@@ -236,6 +236,16 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class RoleLabels:
+    """The roles a monthly cost divides into (the model's breakdown), in the order the chart
+    and its table list them, with the words readers see; the browser reads the same."""
+
+    operators: str = spec("the people running fake accounts")
+    bloggers: str = spec("bloggers and journalists paid for their audience")
+    supervisors: str = spec("supervisors")
+
+
+@dataclass(frozen=True)
 class Notes:
     """Sentences the page shows beside the result, so that readers know how it is made."""
 
@@ -249,6 +259,7 @@ class Notes:
     breakdown_summary: str = spec("what that chart shows, for every reader", rich=True)
     breakdown_sources: list[Citation] = spec("where the roles and their pay come from",
                                              min_items=1)
+    breakdown_roles: RoleLabels = spec("the roles of the chart, as readers see them")
 
 
 # -- the file --------------------------------------------------------------------------
@@ -318,9 +329,13 @@ def params_to_json(params: CalculatorFile) -> dict[str, Any]:
     """The parameters as JSON for site/static/js/cost-model.js, which reads every number here.
 
     The fields are the YAML's, plus each language's `percent` (the multiplier as the integer
-    the model multiplies by).
+    the model multiplies by), and `breakdown_roles` in their declared order (the page writes
+    JSON with sorted keys, which would lose the order of a mapping).
     """
     data = dataclasses.asdict(params)
     for language, item in zip(params.languages, data["languages"], strict=True):
         item["percent"] = language.percent
+    roles = params.notes.breakdown_roles
+    data["breakdown_roles"] = [{"role": f.name, "label": getattr(roles, f.name)}
+                               for f in dataclasses.fields(roles)]
     return data

@@ -8,6 +8,7 @@ the page's own module to draw; no Plotly script is written into the HTML.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import textwrap
@@ -310,8 +311,8 @@ def chronology_chart(chart: Chart, content: Content):
 
 def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
     """The calculator's monthly cost by role; the page redraws it from each new estimate."""
-    roles = [("operators", "People running fake accounts"),
-             ("bloggers", "Bloggers and journalists"), ("supervisors", "Supervisors")]
+    roles = [(f.name, getattr(notes.breakdown_roles, f.name))
+             for f in dataclasses.fields(notes.breakdown_roles)]
     costs = [result["breakdown"][key] for key, _ in roles]
     labels = [label for _, label in roles]
     table = Table(["Role", "Low", "Central", "High"],
@@ -320,10 +321,10 @@ def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
     traces = [
         go.Bar(name="Range (low to high)", orientation="h", y=labels,
                base=[c["low"] for c in costs], x=[c["high"] - c["low"] for c in costs],
-               marker={"color": _series(0)}, meta={"series": 0},
+               marker={"color": _series(0)}, meta={"series": 0, "part": "range"},
                hovertemplate="%{y}: from $%{base:,.2f}<extra></extra>"),
         go.Scatter(name="Central value", mode="markers", y=labels,
-                   x=[c["central"] for c in costs], meta={"series": 1},
+                   x=[c["central"] for c in costs], meta={"series": 1, "part": "central"},
                    marker={"color": _series(1), "size": 13, "symbol": "diamond"},
                    hovertemplate="%{y}: central $%{x:,.2f}<extra></extra>"),
     ]

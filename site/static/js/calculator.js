@@ -155,17 +155,21 @@ function showResult(result) {
   showBreakdown(result.breakdown);
 }
 
+// The roles, their order and the table's columns are the build's: read, never retyped.
 function showBreakdown(breakdown) {
-  const roles = ["operators", "bloggers", "supervisors"];
+  const roles = params.breakdown_roles.map((r) => r.role);
   const costs = roles.map((role) => breakdown[role]);
-  const [bars, centres] = breakdownSpec.data;
+  const part = (name) => breakdownSpec.data.find((trace) => trace.meta.part === name);
+  const bars = part("range");
+  const centres = part("central");
   bars.base = costs.map((c) => c.low);
   bars.x = costs.map((c) => c.high - c.low);
   centres.x = costs.map((c) => c.central);
   breakdownData.textContent = JSON.stringify(breakdownSpec);
 
-  const rows = document.querySelectorAll("#chart-calculator-breakdown tbody tr");
-  const header = ["Role", "Low", "Central", "High"];
+  const table = document.querySelector("#chart-calculator-breakdown table");
+  const rows = table.querySelectorAll("tbody tr");
+  const header = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
   const lines = [header.join(",")];
   rows.forEach((row, i) => {
     const cells = row.querySelectorAll("td");
