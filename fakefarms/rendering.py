@@ -44,9 +44,15 @@ def link(endpoint: str, **values) -> str:
 
     The 404 page is served at any depth, so its links start from the site's base path.
     """
+    return site_path(url_for(endpoint, **values))
+
+
+def site_path(path: str) -> str:
+    """A site address (/farms/x/) as this page links it: relative, or from the base path on
+    the 404 page, which hosts serve at any depth."""
     if request.environ.get("fakefarms.served_anywhere"):
-        return current_app.config["BASE_PATH"] + url_for(endpoint, **values).lstrip("/")
-    return relative_path(url_for(endpoint, **values), request.path)
+        return current_app.config["BASE_PATH"] + path.lstrip("/")
+    return relative_path(path, request.path)
 
 
 def serve_anywhere() -> None:
@@ -98,9 +104,7 @@ def meta_description(html: str) -> str:
 def _prose(text: str, *, block: bool) -> Markup:
     figures = current_content().figures
     return markup.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
-                        site_link=lambda path: relative_path(path, request.path)
-                        if not request.environ.get("fakefarms.served_anywhere")
-                        else current_app.config["BASE_PATH"] + path.lstrip("/"))
+                        site_link=site_path)
 
 
 def figure_inline(figure: Figure) -> Markup:
