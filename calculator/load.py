@@ -18,7 +18,7 @@ from records.facts import Figure, FiguresFile
 from records.files import at, cross_check, read_file
 from records.schema import Invalid, Reader
 
-from .params import CalculatorFile
+from .params import CENTS, CalculatorFile
 
 
 def load_params(path: Path) -> CalculatorFile:
@@ -43,7 +43,7 @@ def with_figures(params: CalculatorFile, figures: list[Figure]) -> CalculatorFil
     figure, so a number the story shows is never typed twice."""
     by_id = {f.id: f for f in figures}
     comparisons = [c if c.figure is None else dataclasses.replace(
-        c, amount=round(by_id[c.figure].value), hedge=by_id[c.figure].hedge,
+        c, cents=round(by_id[c.figure].value * CENTS), amount_text=by_id[c.figure].text,
         sources=list(by_id[c.figure].sources)) for c in params.comparisons]
     return dataclasses.replace(params, comparisons=comparisons)
 

@@ -23,26 +23,17 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, make_dataclass
 from typing import Any
 
+from records.numbers import grouped, half_up
+
+from .inputs import INPUTS, NAMES, Input
 from .params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Preset
 
-COUNTS = ("staff", "accounts_per_person")
-OPTIONAL_COUNTS = ("bloggers", "supervisors")
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Valid inputs: counts, a language id, and either a tier id or a whole-dollar pay."""
-
-    staff: int
-    accounts_per_person: int
-    language: str
-    tier: str | None
-    pay: int | None
-    bloggers: int = 0
-    supervisors: int = 0
+#: Valid inputs, one field per declared input: counts and whole dollars as int, choices as
+#: an id; of tier and pay exactly one is given, the other is None.
+Inputs = make_dataclass("Inputs", [(i.name, int | str | None) for i in INPUTS], frozen=True)
 
 
 @dataclass(frozen=True)
@@ -85,7 +76,8 @@ class ComparisonResult:
     period: str
     amount: int  # cents
     cost: int  # cents: the central monthly cost, or yearly for a yearly figure
-    ratio_bp: int | None  # cost ÷ amount in basis points; None when the amount is 0
+    ratio_bp: int  # cost ÷ amount in basis points
+
 
 
 @dataclass(frozen=True)
@@ -119,14 +111,11 @@ class Estimate:
         }
 
 
-def half_up(numerator: int, denominator: int) -> int:
-    """numerator / denominator rounded to the nearest integer, halves up (both ≥ 0)."""
-    return (2 * numerator + denominator) // (2 * denominator)
-
-
 # -- validation --------------------------------------------------------------------
 
 _NUMBER = re.compile(r"([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?)([0-9]+))?")
+#: Thousands grouped by one kind of separator, as readers write them: 1,000 or 1 000.
+_GROUPED = re.compile("[+-]?[0-9]{1,3}([, \u00a0\u202f])[0-9]{3}(?:\\1[0-9]{3})*(?:\\.[0-9]*)?")
 _NAN = re.compile(r"[+-]?nan", re.IGNORECASE)
 _SPACE = " \t\n\r\f\v"  # trimmed from text; the same set as cost-model.js
 _EXPONENT_CAP = 10**15  # longer exponents are capped: the outcome (huge or fractional) is the same
@@ -160,6 +149,9 @@ def whole_number(raw: Any) -> int | str:
             return "empty"
         if _NAN.fullmatch(text):
             return "nan"
+        grouping = _GROUPED.fullmatch(text)
+        if grouping:
+            text = text.replace(grouping[1], "")
     else:
         return "not_number"
     match = _NUMBER.fullmatch(text)
@@ -189,7 +181,7 @@ def whole_number(raw: Any) -> int | str:
 
 
 def _amount(value: int, bound: Bound) -> str:
-    return f"${value:,}" if bound.format == "usd" else f"{value:,}"
+    return ("$" if bound.format == "usd" else "") + grouped(value)
 
 
 def _bounded(raw: Any, bound: Bound) -> int | str:
@@ -206,8 +198,8 @@ def _bounded(raw: Any, bound: Bound) -> int | str:
         return f"{bound.label}: must be whole US dollars, without cents."
     return {
         "empty": f"{bound.label}: enter a number from {low} to {high}.",
-        "not_number": f"{bound.label}: not a number; use digits only, "
-                      "without commas, spaces or currency signs.",
+        "not_number": f"{bound.label}: not a number; write digits, such as 1500 or 1,500, "
+                      "without currency signs.",
         "nan": f"{bound.label}: NaN is not a number; enter a number from {low} to {high}.",
         "negative": f"{bound.label}: cannot be negative.",
         "huge": f"{bound.label}: far too large; must be at most {high}.",
@@ -230,61 +222,50 @@ def _choice(raw: Any, ids: list[str], name: str, label: str) -> str | InputError
     return InputError(name, f"{label}: not one of {choices}.")
 
 
+def _checked(params: CalculatorFile, item: Input, raw: Any) -> int | str | InputError:
+    """One input's valid value, or its error."""
+    words = getattr(params.inputs, item.name)
+    if item.kind == "choice":
+        return _choice(raw, [x.id for x in getattr(params, item.choices)], item.name, words.label)
+    result = _bounded(0 if item.optional and raw is None else raw, words)
+    return InputError(item.name, result) if isinstance(result, str) else result
+
+
 def validate(params: CalculatorFile,
              raw: Mapping[str, Any]) -> tuple[Inputs | None, list[InputError]]:
     """Check raw inputs as a browser form or the command line gives them.
 
-    Keys: staff, accounts_per_person, language, tier or pay (exactly one), and
-    optionally bloggers and supervisors (absent or None means 0). Values may be
-    text, numbers or None. Returns the inputs, or None and one error per bad field;
-    nothing is clamped or rounded.
+    Keys: the declared inputs' names (calculator/inputs.py). Of the two pay inputs, tier
+    and pay, exactly one is given; an optional input that is absent or None means 0.
+    Values may be text, numbers or None. Returns the inputs, or None and one error per bad
+    field, in the declared order; nothing is clamped or rounded.
     """
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {name: None for name in NAMES}
     errors: list[InputError] = []
-
-    def count(name: str, value: Any) -> None:
-        result = _bounded(value, getattr(params.inputs, name))
-        if isinstance(result, str):
-            errors.append(InputError(name, result))
+    pay_inputs = [i.name for i in INPUTS if i.pay]
+    pay_given = [name for name in pay_inputs if _given(raw.get(name))]
+    for item in INPUTS:
+        if item.pay and pay_given != [item.name]:
+            if len(pay_given) != 1 and item.name == pay_inputs[-1]:
+                errors.append(InputError("pay", _PAY_PROBLEMS[bool(pay_given)]))
+            continue
+        result = _checked(params, item, raw.get(item.name))
+        if isinstance(result, InputError):
+            errors.append(result)
         else:
-            values[name] = result
-
-    for name in COUNTS:
-        count(name, raw.get(name))
-
-    language = _choice(raw.get("language"), [x.id for x in params.languages], "language",
-                       "Language")
-    if isinstance(language, InputError):
-        errors.append(language)
-    values["language"] = language
-
-    tier, pay = raw.get("tier"), raw.get("pay")
-    values["tier"] = values["pay"] = None
-    if _given(tier) and _given(pay):
-        errors.append(InputError("pay", "Pay: choose a pay tier or a custom monthly pay, "
-                                        "not both."))
-    elif _given(tier):
-        values["tier"] = _choice(tier, [t.id for t in params.tiers], "tier", "Pay tier")
-        if isinstance(values["tier"], InputError):
-            errors.append(values["tier"])
-    elif _given(pay):
-        count("pay", pay)
-    else:
-        errors.append(InputError("pay", "Pay: choose a pay tier or enter a custom monthly pay."))
-
-    for name in OPTIONAL_COUNTS:
-        count(name, 0 if raw.get(name) is None else raw.get(name))
-
+            values[item.name] = result
     if errors:
         return None, errors
     return Inputs(**values), []
 
 
+_PAY_PROBLEMS = {True: "Pay: choose a pay tier or a custom monthly pay, not both.",
+                 False: "Pay: choose a pay tier or enter a custom monthly pay."}
+
+
 def preset_raw(preset: Preset) -> dict[str, Any]:
     """A preset's values as raw inputs, for validate() (the page fills its form the same way)."""
-    return {"staff": preset.staff, "accounts_per_person": preset.accounts_per_person,
-            "language": preset.language, "tier": preset.tier, "pay": preset.pay,
-            "bloggers": preset.bloggers, "supervisors": preset.supervisors}
+    return {name: getattr(preset, name) for name in NAMES}
 
 
 # -- estimate ----------------------------------------------------------------------
@@ -323,14 +304,18 @@ def estimate(params: CalculatorFile, inputs: Inputs) -> Estimate:
     accounts = inputs.staff * inputs.accounts_per_person
     comparisons = []
     for c in params.comparisons:
-        if c.amount is not None:
-            amount = c.amount * CENTS
+        if c.cents is not None:
+            amount = c.cents
         else:
-            preset = next(p for p in params.presets if p.id == c.preset)
-            amount = _monthly(params, Inputs(**preset_raw(preset))).central
+            preset = Inputs(**preset_raw(next(p for p in params.presets if p.id == c.preset)))
+            if preset == inputs:
+                continue  # a department is not compared with itself
+            amount = _monthly(params, preset).central
+        if not amount:
+            continue  # a department that costs nothing gives no ratio
         cost = yearly.central if c.period == "year" else monthly.central
-        ratio = half_up(cost * BASIS_POINTS, amount) if amount else None
-        comparisons.append(ComparisonResult(c.id, c.period, amount, cost, ratio))
+        comparisons.append(ComparisonResult(c.id, c.period, amount, cost,
+                                            half_up(cost * BASIS_POINTS, amount)))
     return Estimate(
         inputs=inputs,
         accounts=accounts,

@@ -21,6 +21,8 @@ from typing import Any, ClassVar, Literal
 from records.facts import Citation
 from records.schema import SLUG, spec
 
+from .inputs import COUNTED, INPUTS, NAMES
+
 #: JavaScript's Number.MAX_SAFE_INTEGER: integer cents below it are exact in both languages.
 MAX_EXACT = 2**53 - 1
 #: Cents, months and basis points are definitions, not parameters; cost-model.js has the same.
@@ -71,11 +73,20 @@ class Bound:
 
 
 @dataclass(frozen=True)
-class InputBounds:
-    """Limits of every number a reader enters."""
+class Choice:
+    """An input the reader picks from a list (languages, pay tiers)."""
+
+    label: str = spec("the input's name on the page and in error messages")
+
+
+@dataclass(frozen=True)
+class InputFields:
+    """Every input's words and limits, one field per input of calculator/inputs.py."""
 
     staff: Bound = spec("people running fake accounts")
     accounts_per_person: Bound = spec("fake accounts each person runs; at least 1")
+    language: Choice = spec("the language the staff write in")
+    tier: Choice = spec("the pay tier")
     pay: Bound = spec("a custom monthly pay per person, in whole US dollars")
     bloggers: Bound = spec("bloggers and journalists paid for their audience")
     supervisors: Bound = spec("supervisors")
@@ -159,8 +170,7 @@ class Language:
 
 # -- presets and comparisons -------------------------------------------------------
 
-PresetValue = Literal["staff", "accounts_per_person", "language", "tier", "pay", "bloggers",
-                      "supervisors"]
+PresetValue = Literal[NAMES]
 
 
 @dataclass(frozen=True)
@@ -211,38 +221,48 @@ class Comparison:
     period: Literal["month", "year", "once"] = spec(
         "what the figure covers: compared with the monthly cost for 'month' and 'once' (a one-off "
         "purchase), with the yearly cost for 'year'")
-    figure: str | None = spec("id of the key figure (figures.yaml) that is the amount, in whole US "
-                              "dollars; its hedge and sources come with it", default=None,
+    figure: str | None = spec("id of the key figure (figures.yaml) that is the amount, in US "
+                              "dollars; its words, hedge and sources come with it", default=None,
                               ref="figures")
     preset: str | None = spec("id of a preset whose central monthly cost is the figure",
                               default=None, pattern=SLUG)
-    amount: int | None = spec("filled in from the figure when the file is read; never typed",
-                              default=None, min=1)
-    hedge: str | None = spec("filled in from the figure when the file is read", default=None)
+    cents: int | None = spec("the figure in cents, filled in when the file is read; never typed",
+                             default=None, min=1)
+    amount_text: str | None = spec("the figure as the story writes it, with its hedge; filled "
+                                   "in when the file is read", default=None)
     sources: list[Citation] = spec("filled in from the figure when the file is read", default=[])
 
     json_schema_rules: ClassVar[dict] = {
         "oneOf": [{"required": ["figure"]}, {"required": ["preset"]}],
-        "not": {"anyOf": [{"required": ["amount"]}, {"required": ["hedge"]},
+        "not": {"anyOf": [{"required": ["cents"]}, {"required": ["amount_text"]},
                           {"required": ["sources"]}]},
     }
 
     def check(self):
         if (self.figure is None) == (self.preset is None):
             yield "figure", "give either a key figure or a preset", "not both"
-        if self.figure is None and self.amount is not None:
-            yield "amount", "an amount comes from a key figure", \
+        if self.figure is None and self.cents is not None:
+            yield "cents", "an amount comes from a key figure", \
                 "remove it, and name the figure with 'figure:'"
 
 
 @dataclass(frozen=True)
-class RoleLabels:
-    """The roles a monthly cost divides into (the model's breakdown), in the order the chart
-    and its table list them, with the words readers see; the browser reads the same."""
+class Role:
+    """One role of the breakdown: its name on the chart, and the noun the arithmetic counts."""
 
-    operators: str = spec("the people running fake accounts")
-    bloggers: str = spec("bloggers and journalists paid for their audience")
-    supervisors: str = spec("supervisors")
+    label: str = spec("the role on the chart and in its table, e.g. 'Supervisors'")
+    one: str = spec("the noun after 1, e.g. 'supervisor'")
+    other: str = spec("the noun after any other number, e.g. 'supervisors'")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The roles a monthly cost divides into (the model's breakdown), in the order the chart,
+    its table and the arithmetic list them; the browser reads the same."""
+
+    operators: Role = spec("the people running fake accounts")
+    bloggers: Role = spec("bloggers and journalists paid for their audience")
+    supervisors: Role = spec("supervisors")
 
 
 @dataclass(frozen=True)
@@ -250,16 +270,64 @@ class Notes:
     """Sentences the page shows beside the result, so that readers know how it is made."""
 
     language: str = spec("that the language effect is an editor's assumption, said plainly")
-    central: str = spec("what the central value is")
-    rounding: str = spec("how money is rounded")
+    central: str = spec("what the midpoint is")
+    rounding: str = spec("how money is worked out and rounded")
     per_account: str = spec("what the cost per account divides")
     intro: str = spec("the page's opening paragraph")
     by_hand: str = spec("how to work out a cost without the interactive form")
+    formula: str = spec("the formula, in words")
+    pay_hint: str = spec("what the custom pay's limits are, under its field; {min} and {max} "
+                         "are the limits")
+    no_script: str = spec("what the estimate shows before the page's script runs (or without "
+                          "it); {preset} is the default preset's name")
     breakdown_title: str = spec("the title of the chart of the monthly cost by role")
     breakdown_summary: str = spec("what that chart shows, for every reader", rich=True)
     breakdown_sources: list[Citation] = spec("where the roles and their pay come from",
                                              min_items=1)
-    breakdown_roles: RoleLabels = spec("the roles of the chart, as readers see them")
+    breakdown_roles: Roles = spec("the roles of the chart and the arithmetic")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The page's short texts, and how a result is put into words by the page and the
+    command line alike; {name} marks a slot filled in with a number or a name."""
+
+    title: str = spec("the page's title and main heading")
+    description: str = spec("the page's description for search engines and shared links")
+    form_heading: str = spec("the heading of the form")
+    presets_label: str = spec("what the preset buttons are")
+    whole_number_hint: str = spec("under a number field: {min} and {max} are its limits")
+    optional: str = spec("the mark of an optional field")
+    blogger_hint: str = spec("under the bloggers field: {tier} is the blogger pay tier's name")
+    supervisor_hint: str = spec("under the supervisors field: {pay} is the supervisor's pay")
+    custom_pay: str = spec("the choice of a pay of one's own")
+    result_heading: str = spec("the heading of the estimate")
+    monthly: str = spec("the label of the monthly cost")
+    yearly: str = spec("the label of the yearly cost")
+    accounts: str = spec("the label of the number of fake accounts")
+    per_account: str = spec("the label of the monthly cost per account")
+    no_accounts: str = spec("the cost per account when no account is run")
+    range: str = spec("a cost range and its midpoint: {span}, {midpoint}")
+    term: str = spec("one role's cost: {count} people of {role} at {pay} each")
+    sum: str = spec("the arithmetic: {terms}, joined by ' + ', make {total}")
+    comparisons_heading: str = spec("the heading of the comparisons")
+    comparison: str = spec("one comparison: the midpoint {period} cost is {ratio} {label} "
+                           "({amount})")
+    month: str = spec("the {period} of a monthly comparison")
+    year: str = spec("the {period} of a yearly comparison")
+    copy_link: str = spec("the button that copies a link to the estimate")
+    presets_heading: str = spec("the heading of the table of presets")
+    presets_intro: str = spec("what the table of presets is")
+    preset_column: str = spec("the heading of the presets' column")
+    monthly_column: str = spec("the heading of their monthly costs' column")
+    arithmetic_column: str = spec("the heading of the column that shows how each cost adds up")
+    how_heading: str = spec("the heading of the explanation of the method")
+    tiers_heading: str = spec("the heading of the list of pay tiers")
+    languages_heading: str = spec("the heading of the list of languages")
+    limits_heading: str = spec("the heading of the list of the form's limits")
+    comparisons_basis_heading: str = spec("the heading of the list of comparison figures")
+    assumption: str = spec("the tag of a value the editors assumed")
+    a_month: str = spec("after a monthly amount")
 
 
 # -- the file --------------------------------------------------------------------------
@@ -270,10 +338,12 @@ class CalculatorFile:
     """content/calculator.yaml: everything the cost calculator computes with."""
 
     notes: Notes = spec("sentences shown with the result")
+    words: Words = spec("the page's short texts, and how results are put into words")
     default_preset: str = spec("id of the preset the calculator opens with", pattern=SLUG)
     blogger_tier: str = spec("id of the tier bloggers and journalists are paid at", pattern=SLUG)
     supervisor_pay: PayRange = spec("what a supervisor earns a month")
-    inputs: InputBounds = spec("limits of the numbers readers enter")
+    inputs: InputFields = spec("every input's label, and the limits of the numbers readers "
+                               "enter")
     tiers: list[Tier] = spec("pay tiers readers choose from, in display order", min_items=1)
     languages: list[Language] = spec("languages readers choose from", min_items=1)
     presets: list[Preset] = spec("departments the sources describe", min_items=1)
@@ -293,7 +363,7 @@ class CalculatorFile:
                 yield f"{at}.tier", f"unknown tier '{preset.tier}'", _known(tiers)
             if preset.language not in languages:
                 yield f"{at}.language", f"unknown language '{preset.language}'", _known(languages)
-            for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors"):
+            for name in COUNTED:
                 value, bound = getattr(preset, name), getattr(self.inputs, name)
                 if value is not None and not bound.min <= value <= bound.max:
                     yield f"{at}.{name}", f"{value} is outside the calculator's limits " \
@@ -321,7 +391,7 @@ def _worst_ratio_numerator(params: CalculatorFile) -> int:
     blogger = max(t.high for t in params.tiers if t.id == params.blogger_tier) * CENTS
     month = (bounds.staff.max * person + bounds.bloggers.max * blogger
              + bounds.supervisors.max * params.supervisor_pay.high * CENTS)
-    amounts = [c.amount * CENTS for c in params.comparisons if c.amount] or [0]
+    amounts = [c.cents for c in params.comparisons if c.cents] or [0]
     return 2 * month * MONTHS * BASIS_POINTS + max(amounts)
 
 
@@ -329,13 +399,15 @@ def params_to_json(params: CalculatorFile) -> dict[str, Any]:
     """The parameters as JSON for site/static/js/cost-model.js, which reads every number here.
 
     The fields are the YAML's, plus each language's `percent` (the multiplier as the integer
-    the model multiplies by), and `breakdown_roles` in their declared order (the page writes
-    JSON with sorted keys, which would lose the order of a mapping).
+    the model multiplies by), `breakdown_roles` in their declared order (the page writes
+    JSON with sorted keys, which would lose the order of a mapping), and `declared_inputs`,
+    the inputs of calculator/inputs.py in their order.
     """
     data = dataclasses.asdict(params)
     for language, item in zip(params.languages, data["languages"], strict=True):
         item["percent"] = language.percent
     roles = params.notes.breakdown_roles
-    data["breakdown_roles"] = [{"role": f.name, "label": getattr(roles, f.name)}
+    data["breakdown_roles"] = [{"role": f.name, **dataclasses.asdict(getattr(roles, f.name))}
                                for f in dataclasses.fields(roles)]
+    data["declared_inputs"] = [i.to_json() for i in INPUTS]
     return data

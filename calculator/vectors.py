@@ -28,6 +28,7 @@ from typing import Any
 
 from records.errors import ContentError
 
+from .describe import describe
 from .model import estimate, preset_raw, validate
 from .params import CalculatorFile, params_to_json
 
@@ -75,7 +76,8 @@ def problems(value: Any) -> list[tuple[str, str, str]]:
 
 # Raw values for one whole-number input; each is tried in every count field.
 AWKWARD = [
-    "", "   ", None, "abc", "12abc", "1,000", "$350", "1 000", "0x10", "\u0661\u0662", "NaN",
+    "", "   ", None, "abc", "12abc", "1,000", "$350", "1 000", "1\u00a0000", "1,000 000",
+    "1,00", "12,345", "-1,000", "1,000.5", "1,000.", ",100", "1,0000", "0x10", "\u0661\u0662", "NaN",
     "nan", "-nan", math.nan, "Infinity", math.inf, -math.inf, "-1", -1, "-0.5", -0.5, "1.5", 1.5,
     ".5", "1e-1", 0.1 + 0.2, 5e-324, "99999999999999999999", 10**20, "1e400", 1e300,
     "9007199254740991", 9007199254740991, "9007199254740992", 9007199254740993,
@@ -169,7 +171,9 @@ def _case(n: int, label: str, set_name: str, params: CalculatorFile, raw: dict[s
         case["preset"] = preset
     case["raw"] = {key: _encode(value) for key, value in raw.items()}
     case["errors"] = [{"field": e.field, "message": e.message} for e in errors]
-    case["estimate"] = estimate(params, inputs).to_json() if inputs else None
+    result = estimate(params, inputs) if inputs else None
+    case["estimate"] = result.to_json() if result else None
+    case["texts"] = describe(params, result) if result else None
     return case
 
 

@@ -1,12 +1,16 @@
-"""The cost calculator's page: presets worked out at build time, the model's JSON for the
-browser, and the breakdown chart drawn through the same chart code as every other chart."""
+"""The cost calculator's page: presets worked out and put into words at build time, the
+model's JSON for the browser, and the breakdown chart drawn through the same chart code as
+every other chart."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response
 
+from calculator.describe import describe
+from calculator.inputs import INPUTS
 from calculator.model import estimate, preset_raw, validate
-from calculator.params import params_to_json
+from calculator.params import CENTS, params_to_json
+from records.numbers import fill, grouped, money_span
 
 from .charts import breakdown_chart
 from .live import current_content
@@ -15,25 +19,54 @@ from .rendering import link
 
 calculator = Blueprint("calculator", __name__)
 
-#: The page's query parameters, as readers see them in shared links, and the model's names.
-QUERY_NAMES = {"staff": "staff", "accounts": "accounts_per_person", "language": "language",
-               "tier": "tier", "pay": "pay", "bloggers": "bloggers", "supervisors": "supervisors"}
-
 
 def preset_results(params):
-    """(preset, estimate) for every preset, computed by the Python model."""
+    """(preset, estimate, its texts) for every preset, computed by the Python model."""
     results = []
     for preset in params.presets:
         inputs, errors = validate(params, preset_raw(preset))
         if errors:  # calculator.yaml's own checks keep presets within bounds
             raise ValueError(f"preset {preset.id}: {errors[0].message}")
-        results.append((preset, estimate(params, inputs)))
+        result = estimate(params, inputs)
+        results.append((preset, result, describe(params, result)))
     return results
 
 
+def form_fields(params):
+    """The form's fields, one per declared input, with their words and hints; the two pay
+    inputs share one group (a tier, or a custom pay shown when chosen)."""
+    words, notes, bounds = params.words, params.notes, params.inputs
+    blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
+    extra = {"bloggers": fill(words.blogger_hint, tier=blogger.label),
+             "supervisors": fill(words.supervisor_hint, pay=money_span(
+                 params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS))}
+    fields = []
+    for item in INPUTS:
+        own = getattr(bounds, item.name)
+        field = {"name": item.name, "query": item.query, "kind": item.kind, "label": own.label,
+                 "optional": item.optional, "pay": item.pay}
+        if item.kind == "choice":
+            field["options"] = [(x.id, x.label + (f": {money_span(x.low * CENTS, x.high * CENTS)}"
+                                                  if item.pay else ""))
+                                for x in getattr(params, item.choices)
+                                if x.id != params.blogger_tier]
+            field["hint"] = None if item.pay else notes.language
+        elif item.kind == "money":
+            field["hint"] = fill(notes.pay_hint, min=grouped(own.min), max=grouped(own.max))
+        else:
+            hint = fill(words.whole_number_hint, min=grouped(own.min), max=grouped(own.max))
+            field["hint"] = f"{hint} {extra[item.name]}" if item.name in extra else hint
+        fields.append(field)
+    return fields
+
+
+def default_result(params, results):
+    """The default preset, its estimate and their texts."""
+    return next(item for item in results if item[0].id == params.default_preset)
+
+
 def default_breakdown(params, results):
-    default = next(r for p, r in results if p.id == params.default_preset)
-    return breakdown_chart(default.to_json(), params.notes)
+    return breakdown_chart(default_result(params, results)[1].to_json(), params.notes)
 
 
 @calculator.route("/calculator/breakdown.csv")
@@ -51,9 +84,12 @@ def page():
     results = preset_results(params)
     breakdown = default_breakdown(params, results)
     breakdown.csv_url = link("calculator.breakdown_csv")
+    default, _, default_text = default_result(params, results)
     shown = (breakdown, params.presets, params.tiers, params.supervisor_pay, params.languages,
              params.inputs, params.comparisons)  # in the page's reading order
     return render_page(
         "calculator.html", shown, content=content, params=params, results=results,
-        breakdown=breakdown, model_json={"params": params_to_json(params), "query": QUERY_NAMES},
+        fields=form_fields(params), default_text=default_text, breakdown=breakdown,
+        no_script=fill(params.notes.no_script, preset=default.label),
+        model_json=params_to_json(params),
     )

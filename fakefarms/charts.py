@@ -20,6 +20,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from calculator.params import Notes
 from records.facts import Citation, Figure
+from records.numbers import CENTS, money
 
 from .content import Content
 from .content.model import LINK_KINDS, Chart, Event
@@ -311,22 +312,22 @@ def chronology_chart(chart: Chart, content: Content):
 
 def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
     """The calculator's monthly cost by role; the page redraws it from each new estimate."""
-    roles = [(f.name, getattr(notes.breakdown_roles, f.name))
+    roles = [(f.name, getattr(notes.breakdown_roles, f.name).label)
              for f in dataclasses.fields(notes.breakdown_roles)]
     costs = [result["breakdown"][key] for key, _ in roles]
     labels = [label for _, label in roles]
-    table = Table(["Role", "Low", "Central", "High"],
-                  [[label, _dollars(c["low"]), _dollars(c["central"]), _dollars(c["high"])]
+    table = Table(["Role", "Low", "Midpoint", "High"],
+                  [[label, *(money(round(c[end] * CENTS)) for end in ("low", "central", "high"))]
                    for label, c in zip(labels, costs, strict=True)])
     traces = [
         go.Bar(name="Range (low to high)", orientation="h", y=labels,
                base=[c["low"] for c in costs], x=[c["high"] - c["low"] for c in costs],
                marker={"color": _series(0)}, meta={"series": 0, "part": "range"},
-               hovertemplate="%{y}: from $%{base:,.2f}<extra></extra>"),
-        go.Scatter(name="Central value", mode="markers", y=labels,
+               hovertemplate="%{y}: from $%{base:,.0f}<extra></extra>"),
+        go.Scatter(name="Midpoint", mode="markers", y=labels,
                    x=[c["central"] for c in costs], meta={"series": 1, "part": "central"},
                    marker={"color": _series(1), "size": 13, "symbol": "diamond"},
-                   hovertemplate="%{y}: central $%{x:,.2f}<extra></extra>"),
+                   hovertemplate="%{y}: midpoint $%{x:,.0f}<extra></extra>"),
     ]
     layout = {"showlegend": True, "barmode": "overlay",
               "xaxis": {"title": {"text": "US$ a month"}, "tickprefix": "$", "rangemode": "tozero",
@@ -335,10 +336,6 @@ def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
     return RenderedChart("calculator-breakdown", notes.breakdown_title, notes.breakdown_summary,
                          list(notes.breakdown_sources), table,
                          _figure(traces, layout, notes.breakdown_title), "short")
-
-
-def _dollars(amount: float) -> str:
-    return f"${amount:,.2f}".replace(".00", "")
 
 
 BUILDERS = {

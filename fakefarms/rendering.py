@@ -12,9 +12,8 @@ import posixpath
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
-from calculator.cli import range_text, span_text
-from calculator.params import CENTS
 from records.facts import Figure
+from records.numbers import CENTS, grouped, money_span
 
 from . import markup, pagedata
 from .assets import hashed_filename
@@ -123,8 +122,8 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["meta_description"] = meta_description
     app.jinja_env.filters["capitalize_first"] = capitalize_first
-    app.jinja_env.filters["usd_range"] = range_text  # the calculator's own wording
-    app.jinja_env.filters["usd_span"] = lambda r: span_text(r.low * CENTS, r.high * CENTS)
+    app.jinja_env.filters["usd_span"] = lambda r: money_span(r.low * CENTS, r.high * CENTS)
+    app.jinja_env.filters["grouped"] = grouped
 
     @app.context_processor
     def navigation():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from .numbers import figure_number
 from .schema import SLUG, spec
 
 
@@ -29,7 +30,8 @@ class Figure:
 
     id: str = spec("id used in {fig:id} tokens and charts", key=True, pattern=SLUG)
     label: str = spec("what the number counts, e.g. 'fake accounts Kloop analysed'")
-    format: Literal["number", "usd", "percent", "hours"] = spec("how the number is written")
+    format: Literal["number", "usd", "percent", "hours", "som"] = spec(
+        "how the number is written: number, usd, percent, hours, som")
     sources: list[Citation] = spec("where the number comes from", min_items=1)
     value: float | None = spec("the number, when it is a single number", default=None, min=0)
     low: float | None = spec("lower end, when the source gives a range", default=None, min=0)
@@ -69,14 +71,9 @@ class Figure:
     def number_text(self) -> str:
         """The number as written on the page, without the hedge."""
         if self.value is not None:
-            return _format_number(self.value, self.format)
-        low = _format_number(self.low, "number" if self.format == "usd" else self.format)
-        if self.format == "usd":
-            low = "$" + low
-        high = _format_number(self.high, self.format).lstrip("$")
-        if self.format == "percent":
-            low = low.rstrip("%")
-        return f"{low}–{high}"
+            return figure_number(self.value, self.format)
+        low = ("$" if self.format == "usd" else "") + figure_number(self.low, "number")
+        return f"{low}–{figure_number(self.high, self.format).lstrip('$')}"
 
     @property
     def data_value(self) -> str:
@@ -90,12 +87,6 @@ class Figure:
         """The number with its hedge, in the source's words where given: 'nearly 400'."""
         number = self.wording or self.number_text
         return f"{self.hedge} {number}" if self.hedge else number
-
-
-def _format_number(value: float, kind: str) -> str:
-    digits = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    hours = f"{digits} hour" + ("" if value == 1 else "s")
-    return {"usd": f"${digits}", "percent": f"{digits}%", "hours": hours}.get(kind, digits)
 
 
 @dataclass(frozen=True)

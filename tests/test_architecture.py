@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 
@@ -56,3 +57,38 @@ def test_importing_the_site_package_starts_no_flask():
                              "print('flask' in sys.modules)"], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr[-500:]
+
+
+def test_each_calculator_input_is_declared_once():
+    """calculator/inputs.py declares the inputs; the model, the YAML's words and limits, the
+    presets, the command line and the page's JSON all follow that one table."""
+    import dataclasses
+
+    from calculator.cli import parser
+    from calculator.inputs import INPUTS, NAMES
+    from calculator.load import load_params
+    from calculator.model import Inputs
+    from calculator.params import InputFields, Preset, params_to_json
+    from tests.conftest import SHIPPED_CONTENT
+
+    params = load_params(SHIPPED_CONTENT / "calculator.yaml")
+    assert tuple(f.name for f in dataclasses.fields(Inputs)) == NAMES
+    assert tuple(f.name for f in dataclasses.fields(InputFields)) == NAMES
+    assert set(NAMES) <= {f.name for f in dataclasses.fields(Preset)}
+    options = {o for action in parser(params)._actions for o in action.option_strings}
+    assert {i.flag for i in INPUTS} <= options
+    assert [i["name"] for i in params_to_json(params)["declared_inputs"]] == list(NAMES)
+    assert len({i.query for i in INPUTS}) == len(INPUTS)
+
+
+def test_numbers_are_formatted_in_one_module():
+    """Templates, the site's Python and the calculator write money and grouped numbers
+    through records.numbers, not with format strings of their own."""
+    root = ROOT
+    sources = [*root.glob("site/templates/*.html"), *root.glob("fakefarms/**/*.py"),
+               *root.glob("calculator/*.py")]
+    offenders = [f"{path.relative_to(root)}: {line.strip()}" for path in sources
+                 for line in path.read_text(encoding="utf-8").splitlines()
+                 if re.search(r"\{:,|:,\.\d?f|:,\}|\$\{\{", line) and "%{" not in line]
+    # (Plotly's hover templates, "%{x:,.0f}", are the browser's d3 formats, not Python's)
+    assert offenders == []

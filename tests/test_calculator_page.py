@@ -6,9 +6,9 @@ import json
 
 from bs4 import BeautifulSoup
 
-from calculator.cli import range_text
+from calculator.inputs import INPUTS
 from calculator.params import params_to_json
-from fakefarms.calculator_page import QUERY_NAMES, preset_results
+from fakefarms.calculator_page import preset_results
 
 
 def page(built_site) -> BeautifulSoup:
@@ -17,17 +17,17 @@ def page(built_site) -> BeautifulSoup:
 
 def test_page_embeds_the_parameters_from_yaml(built_site, content):
     data = json.loads(page(built_site).select_one("script#calculator-model").string)
-    assert data["params"] == json.loads(json.dumps(params_to_json(content.calculator)))
-    assert data["query"] == QUERY_NAMES
+    assert data == json.loads(json.dumps(params_to_json(content.calculator)))
+    assert [i["query"] for i in data["declared_inputs"]] == [i.query for i in INPUTS]
 
 
 def test_presets_are_precomputed_by_the_python_model(built_site, content):
     soup = page(built_site)
     results = preset_results(content.calculator)
     assert len(results) == len(content.calculator.presets) >= 6
-    for preset, result in results:
+    for preset, _result, text in results:
         cell = soup.select_one(f"td[data-preset-monthly='{preset.id}']")
-        assert cell.get_text() == range_text(result.monthly), preset.id
+        assert cell.get_text() == text["monthly"], preset.id
         assert soup.select_one(f"button[data-preset='{preset.id}']")
 
 
@@ -39,6 +39,21 @@ def test_assumptions_are_labelled_on_the_page(built_site, content):
     assumed = sum(1 for group in (content.calculator.tiers, content.calculator.languages)
                   for item in group if item.assumed)
     assert len(labelled) >= assumed > 0
+
+
+def test_without_javascript_the_estimate_shows_the_default_preset(built_site, content):
+    soup = page(built_site)
+    params = content.calculator
+    _, _, text = next(r for r in preset_results(params) if r[0].id == params.default_preset)
+    assert soup.select_one("#out-monthly").get_text() == text["monthly"]
+    assert soup.select_one("#out-arithmetic").get_text() == text["arithmetic"]
+    for slot in ("yearly", "accounts", "per_account"):
+        assert soup.select_one(f"#out-{slot.replace('_', '-')}").get_text() == text[slot]
+    # the controls that need the script are hidden from text browsers and reader modes
+    assert soup.select_one("#calculator-form").has_attr("hidden")
+    assert soup.select_one(".presets").has_attr("hidden")
+    assert soup.select_one("#copy-link").find_parent(attrs={"hidden": True})
+    assert not soup.select_one("#no-script-note").has_attr("hidden")
 
 
 def test_without_javascript_the_form_is_hidden_and_the_presets_remain(built_site, content):

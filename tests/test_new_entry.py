@@ -100,7 +100,7 @@ def test_the_entry_says_which_values_a_choice_allows(content_copy):
     line = [line for line in (content_copy / "figures.yaml").read_text().splitlines()
             if line.startswith("    format:")][-1]
     assert re.fullmatch(r"    format: number +# how the number is written: number, usd, "
-                        r"percent, hours", line)
+                        r"percent, hours, som", line)
 
 
 @pytest.mark.parametrize(("entry_id", "message"), [

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from calculator.cli import range_text
+from calculator.describe import describe
 from calculator.model import estimate, validate
 from fakefarms.content import load_content
 from tests.conftest import SHIPPED_CONTENT
@@ -15,10 +15,14 @@ pytestmark = pytest.mark.browser
 PARAMS = load_content(SHIPPED_CONTENT).calculator
 
 
-def python_monthly(raw: dict) -> str:
+def python_texts(raw: dict) -> dict:
     inputs, errors = validate(PARAMS, raw)
     assert not errors
-    return range_text(estimate(PARAMS, inputs).monthly)
+    return describe(PARAMS, estimate(PARAMS, inputs))
+
+
+def python_monthly(raw: dict) -> str:
+    return python_texts(raw)["monthly"]
 
 
 def address(page) -> str:
@@ -102,7 +106,9 @@ def test_a_shared_link_restores_the_estimate(calculator):
 
 
 @pytest.mark.parametrize("query", ["?staff=-4", "?staff=abc", "?accounts=2.5", "?tier=imaginary",
-                                   "?preset=nope", "?staff=99999999999999999999", "?colour=red"])
+                                   "?preset=nope", "?staff=99999999999999999999", "?colour=red",
+                                   "?constructor=1", "?toString=x", "?__proto__=1",
+                                   "?hasOwnProperty=1"])
 def test_a_tampered_link_falls_back_to_defaults_with_a_note(calculator, query):
     page = calculator(query)
     assert page.locator("#query-note").is_visible()
@@ -136,3 +142,51 @@ def test_breakdown_chart_and_csv_follow_the_estimate(calculator):
     assert cells.nth(0).text_content() == "$2,000"
     href = page.locator("#chart-calculator-breakdown .chart-download a").get_attribute("href")
     assert href.startswith("blob:")
+
+
+def test_after_each_preset_tap_the_monthly_cost_is_on_screen(calculator):
+    """At 390×844 the estimate stays in view (a sticky summary) wherever the presets are."""
+    page = calculator()
+    for preset in PARAMS.presets:
+        button = page.locator(f"button[data-preset='{preset.id}']")
+        button.scroll_into_view_if_needed()
+        button.click()
+        box = page.locator("#out-monthly").bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844, preset.id
+        assert page.locator("#out-monthly").text_content() == python_monthly(
+            {name: getattr(preset, name) for name in ("staff", "accounts_per_person", "language",
+                                                      "tier", "pay", "bloggers", "supervisors")})
+    assert page.locator("#estimate-summary").get_attribute("aria-live") == "polite"
+
+
+def test_the_result_explains_its_arithmetic(calculator):
+    page = calculator("?staff=10&accounts=5&language=both&tier=entry")
+    assert page.locator("#out-arithmetic").text_content() == \
+        "10 people × $100–150 = $1,000–1,500 a month"
+    comparisons = page.locator("#out-comparisons li").all_text_contents()
+    assert comparisons and all("midpoint" in c for c in comparisons)
+    assert not any("typical party farm of 10" in c for c in comparisons)  # not with itself
+
+
+def test_a_preset_with_a_blogger_keeps_it_visibly_after_typing(calculator):
+    page = calculator("?preset=one-blogger")
+    page.fill("#in-staff", "3")
+    assert page.locator("#in-bloggers").input_value() == "1"
+    assert "1 blogger or journalist" in page.locator("#out-arithmetic").text_content()
+
+
+def test_the_custom_pay_field_shows_only_when_chosen(calculator):
+    page = calculator()
+    assert page.locator("#in-pay").is_hidden()
+    page.check("#tier-custom")
+    assert page.locator("#in-pay").is_visible()
+    page.check("#tier-entry")
+    assert page.locator("#in-pay").is_hidden()
+
+
+@pytest.mark.parametrize("typed", ["1,000", "1 000"])
+def test_grouped_thousands_are_accepted(calculator, typed):
+    page = calculator()
+    page.fill("#in-staff", typed)
+    assert page.locator("#error-staff").text_content() == ""
+    assert page.locator("#out-accounts").text_content() == "5,000"

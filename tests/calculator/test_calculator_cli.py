@@ -39,14 +39,15 @@ def test_the_command_runs_as_a_module():
          "--staff", "10", "--accounts-per-person", "5", "--tier", "entry"],
         cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "Monthly cost:      $1,000–1,500, central $1,250" in result.stdout
+    assert "Monthly cost:      $1,000–1,500 (midpoint $1,250)" in result.stdout
 
 
 def test_the_typical_farm_costs_1000_to_1500_a_month(capsys):
     code, out, err = run(capsys, "--staff", "10", "--accounts-per-person", "5", "--tier", "entry")
     assert code == 0, err
-    assert "Monthly cost:      $1,000–1,500, central $1,250" in out
-    assert "50 fake accounts" in out
+    assert "10 people × $100–150 = $1,000–1,500 a month" in out
+    assert "Monthly cost:      $1,000–1,500 (midpoint $1,250)" in out
+    assert "10 people × 5 accounts each = 50" in out
 
 
 def test_json_shape(capsys, calculator_params):
@@ -56,7 +57,11 @@ def test_json_shape(capsys, calculator_params):
     assert data["yearly_cost"] == {"low": 12000, "central": 15000, "high": 18000}
     assert data["cost_per_account"] == {"low": 20, "central": 25, "high": 30}
     assert set(data["breakdown"]) == {"operators", "bloggers", "supervisors"}
-    assert [c["id"] for c in data["comparisons"]] == [c.id for c in calculator_params.comparisons]
+    # these are the default preset's inputs: the preset is not compared with itself
+    assert [c["id"] for c in data["comparisons"]] == [
+        c.id for c in calculator_params.comparisons if c.preset != calculator_params.default_preset]
+    other = as_json(capsys, "--staff", "11", "--accounts-per-person", "5", "--tier", "entry")
+    assert [c["id"] for c in other["comparisons"]] == [c.id for c in calculator_params.comparisons]
 
 
 def test_a_custom_pay_is_exact_in_any_language(capsys):
@@ -103,7 +108,7 @@ def test_help_lists_tiers_languages_and_presets_from_the_yaml(capsys, calculator
     (["--tier", "entry", "--pay", "200"], "error: Pay: choose a pay tier or a custom monthly "
                                            "pay, not both."),
     (["--tier", "gold"], "error: Pay tier: not one of entry, experienced"),
-    (["--language", "english"], "error: Language: not one of kyrgyz, russian, both."),
+    (["--language", "english"], "error: Language they write in: not one of kyrgyz, russian, both."),
     (["--preset", "nope"], "error: Preset: not one of typical-party-farm"),
 ])
 def test_invalid_input_exits_2_with_the_message(capsys, args, message):

@@ -104,12 +104,12 @@ def test_breakdown_by_role(params):
 
 
 def test_comparisons_of_the_typical_farm(params):
-    # $1,250 a month: 3.5714 × $350; 1 × itself; 6.9444 × $180; 3.7538 × $333;
+    # $1,250 a month: 3.5714 × $350; 6.9444 × $180; 3.7538 × $333 (the typical farm preset
+    # is these inputs: it is not compared with itself);
     # $15,000 a year is 0.00125 of $12 million: 12.5 basis points, rounded up to 13.
     result = _result(params, _raw(10, 5, "entry"))
     assert [(c["id"], c["amount"], c["cost"], c["ratio_bp"]) for c in result["comparisons"]] == [
         ("pro-atambayev-worker", 350, 1250, 35714),
-        ("typical-party-farm", 1250, 1250, 10000),
         ("opendemocracy-beginner", 180, 1250, 69444),
         ("nato-stratcom-purchase", 333, 1250, 37538),
         ("ira-2016", 12_000_000, 15000, 13),

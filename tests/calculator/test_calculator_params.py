@@ -91,8 +91,8 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
      "    assumed: [accounts", "presets['pro-atambayev-worker'].sources: staff, tier: no source given"),
     ("    figure: worker-pay\n", "    figure: worker-pay\n    preset: one-admin\n",
      "comparisons['pro-atambayev-worker'].figure: give either a key figure or a preset"),
-    ("    figure: worker-pay\n", "    amount: 350\n",
-     "comparisons['pro-atambayev-worker'].amount: an amount comes from a key figure"),
+    ("    figure: worker-pay\n", "    cents: 35000\n",
+     "comparisons['pro-atambayev-worker'].cents: an amount comes from a key figure"),
     ("    figure: worker-pay\n", "    figure: worker-pai\n",
      "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai'"),
     ("    max: 10000\n", "    max: 1000000000\n", "too large to compute exactly"),
@@ -154,7 +154,8 @@ def test_every_shipped_preset_computes(shipped_calculator_params):
         assert errors == [], preset.id
         result = estimate(params, inputs)
         assert 0 <= result.monthly.low <= result.monthly.central <= result.monthly.high
-        assert len(result.comparisons) == len(params.comparisons)
+        others = [c for c in params.comparisons if c.preset != preset.id]
+        assert [c.id for c in result.comparisons] == [c.id for c in others], preset.id
     assert params.default_preset in {p.id for p in params.presets}
 
 

@@ -24,10 +24,12 @@ PAY = "Custom monthly pay per person"
     ("", f"{STAFF}: enter a number from 0 to 10,000."),
     ("   ", f"{STAFF}: enter a number from 0 to 10,000."),
     (None, f"{STAFF}: enter a number from 0 to 10,000."),
-    ("abc", f"{STAFF}: not a number; use digits only, without commas, spaces or currency signs."),
-    ("1,000", f"{STAFF}: not a number; use digits only, without commas, spaces or currency "
-              "signs."),
-    (True, f"{STAFF}: not a number; use digits only, without commas, spaces or currency signs."),
+    ("abc", f"{STAFF}: not a number; write digits, such as 1500 or 1,500, without currency signs."),
+    ("1,00", f"{STAFF}: not a number; write digits, such as 1500 or 1,500, without currency signs."),
+    ("1,000 000", f"{STAFF}: not a number; write digits, such as 1500 or 1,500, without currency signs."),
+    ("10,001", f"{STAFF}: must be at most 10,000."),
+    ("1 000 001", f"{STAFF}: must be at most 10,000."),
+    (True, f"{STAFF}: not a number; write digits, such as 1500 or 1,500, without currency signs."),
     ("NaN", f"{STAFF}: NaN is not a number; enter a number from 0 to 10,000."),
     (math.nan, f"{STAFF}: NaN is not a number; enter a number from 0 to 10,000."),
     ("-1", f"{STAFF}: cannot be negative."),
@@ -47,6 +49,12 @@ def test_each_bad_staff_value_has_its_message(params, value, message):
     assert errors == [InputError("staff", message)]
 
 
+@pytest.mark.parametrize("value", ["1,000", "1 000", "1\u00a0000", " 1,000 ", "1,000.0"])
+def test_thousands_may_be_grouped_as_readers_write_them(params, value):
+    inputs, errors = validate(params, {**VALID, "staff": value})
+    assert errors == [] and inputs.staff == 1000
+
+
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("accounts_per_person", "0", "Fake accounts per person: must be at least 1."),
     ("accounts_per_person", "101", "Fake accounts per person: must be at most 100."),
@@ -54,8 +62,8 @@ def test_each_bad_staff_value_has_its_message(params, value, message):
                      "to 1,000."),
     ("supervisors", "1001", "Supervisors: must be at most 1,000."),
     ("supervisors", "2.5", "Supervisors: must be a whole number."),
-    ("language", None, "Language: choose one of kyrgyz, russian, both."),
-    ("language", "uzbek", "Language: not one of kyrgyz, russian, both."),
+    ("language", None, "Language they write in: choose one of kyrgyz, russian, both."),
+    ("language", "uzbek", "Language they write in: not one of kyrgyz, russian, both."),
     ("tier", "bronze", "Pay tier: not one of entry, experienced, negotiated, top, blogger."),
     ("tier", None, "Pay: choose a pay tier or enter a custom monthly pay."),
 ])
@@ -69,7 +77,7 @@ def test_other_fields(params, field, value, message):
     ("99", f"{PAY}: must be at least $100."),
     ("3001", f"{PAY}: must be at most $3,000."),
     ("150.50", f"{PAY}: must be whole US dollars, without cents."),
-    ("$350", f"{PAY}: not a number; use digits only, without commas, spaces or currency signs."),
+    ("$350", f"{PAY}: not a number; write digits, such as 1500 or 1,500, without currency signs."),
     ("1e20", f"{PAY}: far too large; must be at most $3,000."),
 ])
 def test_custom_pay(params, value, message):

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
+  describe as describeResult,
   estimate,
   halfUp,
   presetRaw,
@@ -52,7 +53,7 @@ describe("shared vectors", () => {
       const params = vectors.params[c.params];
       const raw = Object.fromEntries(Object.entries(c.raw).map(([k, v]) => [k, decode(v)]));
       if (c.preset) {
-        assert.deepEqual(presetRaw(params.presets.find((p) => p.id === c.preset)), raw);
+        assert.deepEqual(presetRaw(params, params.presets.find((p) => p.id === c.preset)), raw);
       }
       const { inputs, errors } = validate(params, raw);
       assert.deepEqual(errors, c.errors);
@@ -60,7 +61,9 @@ describe("shared vectors", () => {
         assert.equal(inputs, null);
       } else {
         assert.deepEqual(inputs, c.estimate.inputs);
-        assert.deepEqual(estimate(params, inputs), c.estimate);
+        const result = estimate(params, inputs);
+        assert.deepEqual(result, c.estimate);
+        assert.deepEqual(describeResult(params, result), c.texts);
       }
     });
   }
@@ -105,7 +108,7 @@ describe("reads every number from params", () => {
           ...Object.values(params.inputs).flatMap((b) => [b.min, b.max]),
           params.supervisor_pay.low,
           params.supervisor_pay.high,
-          ...params.comparisons.map((c) => c.amount).filter((a) => a !== null),
+          ...params.comparisons.map((c) => c.cents).filter((a) => a !== null),
         ].filter((n) => n > 16 && n !== 100 && n !== 10000),
       );
       assert.deepEqual(literals.filter((n) => numbers.has(n)), []);

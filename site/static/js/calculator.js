@@ -3,7 +3,7 @@
 // Every number comes from the JSON the build wrote from content/calculator.yaml.
 
 const script = document.querySelector("script[data-model-src]");
-const { params, query } = JSON.parse(document.getElementById("calculator-model").textContent);
+const params = JSON.parse(document.getElementById("calculator-model").textContent);
 // Addresses in data attributes are relative to the page, not to this module.
 const fromPage = (address) => new URL(address, document.baseURI).href;
 const model = await import(fromPage(script.dataset.modelSrc));
@@ -13,61 +13,48 @@ const form = document.getElementById("calculator-form");
 const presetButtons = [...document.querySelectorAll("button[data-preset]")];
 const breakdownData = document.getElementById("chart-calculator-breakdown-data");
 const breakdownSpec = JSON.parse(breakdownData.textContent);
-const CENTS = 100;
-const BASIS_POINTS = 10000;
-
-// -- formatting: the same words as `python -m calculator` -------------------------------
-
-function usd(dollars) {
-  const cents = Math.round(dollars * CENTS);
-  const whole = Math.trunc(cents / CENTS).toLocaleString("en-US");
-  const rest = cents % CENTS;
-  return `$${whole}${rest ? `.${String(rest).padStart(2, "0")}` : ""}`;
-}
-
-function rangeText(r) {
-  if (r.low === r.high) return usd(r.low);
-  return `${usd(r.low)}–${usd(r.high).slice(1)}, central ${usd(r.central)}`;
-}
-
-function ratioText(bp) {
-  if (bp === null) return "n/a";
-  if (bp >= BASIS_POINTS) {
-    const hundredths = model.halfUp(bp, 100);
-    return `${Math.trunc(hundredths / 100).toLocaleString("en-US")}.${String(hundredths % 100).padStart(2, "0")} times`;
-  }
-  return `${Math.trunc(bp / 100)}.${String(bp % 100).padStart(2, "0")}% of`;
-}
+// The inputs as calculator/inputs.py declares them, by the name they take in the address.
+const declared = params.declared_inputs;
+const byQuery = new Map(declared.map((item) => [item.query, item]));
+const payChoice = declared.find((item) => item.pay && item.kind === "choice");
+const payAmount = declared.find((item) => item.pay && item.kind !== "choice");
 
 // -- the form and the address -----------------------------------------------------------
 
-const field = (name) => form.elements.namedItem(name);
+const field = (query) => form.elements.namedItem(query);
+const customPay = document.getElementById("custom-pay");
+
+function chosenTier() {
+  return form.querySelector(`input[name="${payChoice.query}"]:checked`)?.value ?? "";
+}
 
 function readForm() {
-  const tier = form.querySelector("input[name=tier]:checked")?.value ?? "";
+  const tier = chosenTier();
   const raw = {};
-  for (const [queryName, modelName] of Object.entries(query)) {
-    if (queryName === "tier") raw.tier = tier || null;
-    else if (queryName === "pay") raw.pay = tier ? null : field("pay").value;
-    else raw[modelName] = field(queryName).value;
+  for (const item of declared) {
+    if (item === payChoice) raw[item.name] = tier || null;
+    else if (item === payAmount) raw[item.name] = tier ? null : field(item.query).value;
+    else raw[item.name] = field(item.query).value;
   }
   return raw;
 }
 
 function fillForm(raw) {
-  for (const [queryName, modelName] of Object.entries(query)) {
-    if (queryName === "tier") continue;
-    const value = raw[modelName];
-    field(queryName).value = value === null || value === undefined ? "" : String(value);
+  for (const item of declared) {
+    if (item === payChoice) continue;
+    const value = raw[item.name];
+    field(item.query).value = value === null || value === undefined ? "" : String(value);
   }
-  const tier = raw.tier ?? "";
-  for (const radio of form.querySelectorAll("input[name=tier]")) radio.checked = radio.value === tier;
+  const tier = raw[payChoice.name] ?? "";
+  for (const radio of form.querySelectorAll(`input[name="${payChoice.query}"]`)) {
+    radio.checked = radio.value === tier;
+  }
   syncPayField();
 }
 
+// The custom pay field is shown only when a custom pay is chosen.
 function syncPayField() {
-  const custom = document.getElementById("tier-custom").checked;
-  field("pay").disabled = !custom;
+  customPay.hidden = chosenTier() !== "";
 }
 
 function presetById(id) {
@@ -75,22 +62,25 @@ function presetById(id) {
 }
 
 // Reads the address: a preset, then any values on top of it. Returns the raw inputs and,
-// when the address could not be used, why.
+// when the address could not be used, why. Names are looked up as the map's own keys, so
+// "?constructor=1" is as unknown as any other name.
 function fromAddress() {
   const search = new URLSearchParams(window.location.search);
-  const fallback = model.presetRaw(presetById(params.default_preset));
+  const fallback = model.presetRaw(params, presetById(params.default_preset));
   if (![...search.keys()].length) return { raw: fallback, preset: params.default_preset };
-  const unknown = [...search.keys()].filter((k) => k !== "preset" && !(k in query));
+  const unknown = [...search.keys()].filter((k) => k !== "preset" && !byQuery.has(k));
   const presetId = search.get("preset");
   const preset = presetId === null ? presetById(params.default_preset) : presetById(presetId);
   if (!preset || unknown.length) {
     const what = !preset ? `no preset called “${presetId}”` : `unknown setting “${unknown[0]}”`;
     return { raw: fallback, preset: params.default_preset, note: what };
   }
-  const raw = model.presetRaw(preset);
-  if (search.has("tier") || search.has("pay")) raw.tier = raw.pay = null;
-  for (const [queryName, modelName] of Object.entries(query)) {
-    if (search.has(queryName)) raw[modelName] = search.get(queryName);
+  const raw = model.presetRaw(params, preset);
+  if (declared.some((item) => item.pay && search.has(item.query))) {
+    for (const item of declared) if (item.pay) raw[item.name] = null;
+  }
+  for (const [query, item] of byQuery) {
+    if (search.has(query)) raw[item.name] = search.get(query);
   }
   const { errors } = model.validate(params, raw);
   if (errors.length) return { raw: fallback, preset: params.default_preset, note: errors[0].message };
@@ -103,10 +93,10 @@ function toAddress(inputs, presetId) {
   if (presetId) {
     search.set("preset", presetId);
   } else {
-    for (const [queryName, modelName] of Object.entries(query)) {
-      const value = inputs[modelName];
-      if (value !== null && value !== undefined && !(["bloggers", "supervisors"].includes(queryName) && value === 0)) {
-        search.set(queryName, String(value));
+    for (const item of declared) {
+      const value = inputs[item.name];
+      if (value !== null && value !== undefined && !(item.optional && value === 0)) {
+        search.set(item.query, String(value));
       }
     }
   }
@@ -133,22 +123,16 @@ function showErrors(errors) {
 }
 
 function showResult(result) {
-  document.getElementById("out-monthly").textContent = rangeText(result.monthly_cost);
-  document.getElementById("out-yearly").textContent = rangeText(result.yearly_cost);
-  document.getElementById("out-accounts").textContent = result.accounts.toLocaleString("en-US");
-  document.getElementById("out-per-account").textContent = result.cost_per_account
-    ? rangeText(result.cost_per_account)
-    : "No accounts, so no cost per account";
-
-  const list = document.getElementById("out-comparisons");
-  list.replaceChildren(
-    ...result.comparisons.map((c) => {
+  const text = model.describe(params, result);
+  document.getElementById("out-monthly").textContent = text.monthly;
+  document.getElementById("out-arithmetic").textContent = text.arithmetic;
+  document.getElementById("out-yearly").textContent = text.yearly;
+  document.getElementById("out-accounts").textContent = text.accounts;
+  document.getElementById("out-per-account").textContent = text.per_account;
+  document.getElementById("out-comparisons").replaceChildren(
+    ...text.comparisons.map((sentence) => {
       const item = document.createElement("li");
-      const about = params.comparisons.find((x) => x.id === c.id);
-      const figure = `${about.hedge ? `${about.hedge} ` : ""}${usd(c.amount)}`;
-      item.textContent = c.ratio_bp === null
-        ? `Compared with ${about.label}: not comparable`
-        : `The central ${c.period === "year" ? "yearly" : "monthly"} cost is ${ratioText(c.ratio_bp)} ${about.label} (${figure}).`;
+      item.textContent = sentence;
       return item;
     }),
   );
@@ -174,7 +158,7 @@ function showBreakdown(breakdown) {
   rows.forEach((row, i) => {
     const cells = row.querySelectorAll("td");
     [costs[i].low, costs[i].central, costs[i].high].forEach((v, j) => {
-      cells[j].textContent = usd(v);
+      cells[j].textContent = model.money(model.toCents(v));
     });
     lines.push([row.querySelector("th").textContent, ...[...cells].map((c) => c.textContent)]
       .map((text) => (/[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text)).join(","));
@@ -210,7 +194,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 for (const button of presetButtons) {
   button.addEventListener("click", () => {
     activePreset = button.dataset.preset;
-    fillForm(model.presetRaw(presetById(activePreset)));
+    fillForm(model.presetRaw(params, presetById(activePreset)));
     document.getElementById("query-note").hidden = true;
     update();
   });
@@ -225,6 +209,11 @@ document.getElementById("copy-link").addEventListener("click", async () => {
     status.textContent = `Copy this link: ${window.location.href}`;
   }
 });
+
+// The form and its buttons work only with this script: they are shown now, and the note
+// that stands in for them without it is hidden.
+for (const element of document.querySelectorAll("[data-needs-script]")) element.hidden = false;
+document.getElementById("no-script-note").hidden = true;
 
 const start = fromAddress();
 if (start.note) {

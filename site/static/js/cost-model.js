@@ -16,6 +16,8 @@ const EXPONENT_CAP = 1e15; // longer exponents are capped: the outcome (huge or 
 
 const NUMBER = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?)([0-9]+))?$/;
 const NAN = /^[+-]?nan$/i;
+// Thousands grouped by one kind of separator, as readers write them: 1,000 or 1 000.
+const GROUPED = /^[+-]?[0-9]{1,3}([, \u00a0\u202f])[0-9]{3}(?:\1[0-9]{3})*(?:\.[0-9]*)?$/;
 const SPACE = " \t\n\r\f\v"; // trimmed from text, as Python's str.strip(_SPACE)
 
 function trim(text) {
@@ -49,6 +51,8 @@ export function wholeNumber(raw) {
     text = trim(raw);
     if (!text) return "empty";
     if (NAN.test(text)) return "nan";
+    const grouping = GROUPED.exec(text);
+    if (grouping) text = text.replaceAll(grouping[1], "");
   } else {
     return "not_number";
   }
@@ -76,8 +80,47 @@ export function wholeNumber(raw) {
   return Number(significant + "0".repeat(exponent));
 }
 
-function grouped(value) {
+// -- numbers and money, written as records/numbers.py writes them ------------------
+
+const WHOLE_DOLLARS_FROM = 10 * CENTS;
+
+/** 1250 -> "1,250". */
+export function grouped(value) {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** $1,250 for 125000 cents (whole dollars from $10 up); $1.50 below $10. */
+export function money(cents) {
+  if (cents >= WHOLE_DOLLARS_FROM) return `$${grouped(halfUp(cents, CENTS))}`;
+  const rest = cents % CENTS;
+  return `$${(cents - rest) / CENTS}${rest ? `.${String(rest).padStart(2, "0")}` : ""}`;
+}
+
+/** A range in cents: "$1,000–1,500"; one amount when both ends read the same. */
+export function moneySpan(low, high) {
+  const first = money(low);
+  const last = money(high);
+  return first === last ? first : `${first}–${last.slice(1)}`;
+}
+
+/** A ratio in basis points, rounded to what a reader can use. */
+export function ratio(basisPoints) {
+  if (basisPoints >= 10 * BASIS_POINTS) return `${grouped(halfUp(basisPoints, BASIS_POINTS))} times`;
+  const tenths = halfUp(basisPoints, BASIS_POINTS / 10);
+  if (tenths > 10) {
+    const tenth = tenths % 10;
+    return `${(tenths - tenth) / 10}${tenth ? `.${tenth}` : ""} times`;
+  }
+  if (tenths === 10) return "about the same as";
+  const percent = halfUp(basisPoints, BASIS_POINTS / CENTS); // a percent is a hundredth, as a cent
+  return percent < 1 ? "less than 1% of" : `${percent}% of`;
+}
+
+/** A sentence from content with its {name} slots filled. */
+export function fill(template, values) {
+  let text = template;
+  for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, value);
+  return text;
 }
 
 function amount(value, bound) {
@@ -100,8 +143,8 @@ function bounded(raw, bound) {
   return {
     empty: `${bound.label}: enter a number from ${low} to ${high}.`,
     not_number:
-      `${bound.label}: not a number; use digits only, ` +
-      "without commas, spaces or currency signs.",
+      `${bound.label}: not a number; write digits, such as 1500 or 1,500, ` +
+      "without currency signs.",
     nan: `${bound.label}: NaN is not a number; enter a number from ${low} to ${high}.`,
     negative: `${bound.label}: cannot be negative.`,
     huge: `${bound.label}: far too large; must be at most ${high}.`,
@@ -121,70 +164,53 @@ function choice(raw, ids, field, label) {
   return { field, message: `${label}: not one of ${choices}.` };
 }
 
+const PAY_PROBLEMS = {
+  both: "Pay: choose a pay tier or a custom monthly pay, not both.",
+  neither: "Pay: choose a pay tier or enter a custom monthly pay.",
+};
+
+/** One input's valid value, or its error. */
+function checked(params, item, raw) {
+  const words = params.inputs[item.name];
+  if (item.kind === "choice") {
+    return choice(raw, params[item.choices].map((x) => x.id), item.name, words.label);
+  }
+  const result = bounded(item.optional && (raw === null || raw === undefined) ? 0 : raw, words);
+  return typeof result === "string" ? { field: item.name, message: result } : result;
+}
+
 /**
  * Check raw inputs as the form gives them (text, numbers, null or missing).
- * Keys: staff, accounts_per_person, language, tier or pay (exactly one), and
- * optionally bloggers and supervisors (missing or null means 0).
- * Returns {inputs, errors}: inputs is null when errors (one per bad field) is not empty.
+ * Keys: the declared inputs' names (params.declared_inputs, from calculator/inputs.py).
+ * Of the two pay inputs exactly one is given; an optional input that is missing or null
+ * means 0. Returns {inputs, errors}: inputs is null when errors (one per bad field, in the
+ * declared order) is not empty.
  */
 export function validate(params, raw) {
   const get = (key) => (Object.hasOwn(raw, key) ? raw[key] : undefined);
-  const values = {};
+  const declared = params.declared_inputs;
+  const values = Object.fromEntries(declared.map((item) => [item.name, null]));
   const errors = [];
-  const count = (name, value) => {
-    const result = bounded(value, params.inputs[name]);
-    if (typeof result === "string") errors.push({ field: name, message: result });
-    else values[name] = result;
-  };
-
-  count("staff", get("staff"));
-  count("accounts_per_person", get("accounts_per_person"));
-
-  const languageIds = params.languages.map((x) => x.id);
-  values.language = choice(get("language"), languageIds, "language", "Language");
-  if (typeof values.language !== "string") errors.push(values.language);
-
-  const tier = get("tier");
-  const pay = get("pay");
-  values.tier = null;
-  values.pay = null;
-  if (given(tier) && given(pay)) {
-    errors.push({
-      field: "pay",
-      message: "Pay: choose a pay tier or a custom monthly pay, not both.",
-    });
-  } else if (given(tier)) {
-    values.tier = choice(tier, params.tiers.map((t) => t.id), "tier", "Pay tier");
-    if (typeof values.tier !== "string") errors.push(values.tier);
-  } else if (given(pay)) {
-    count("pay", pay);
-  } else {
-    errors.push({ field: "pay", message: "Pay: choose a pay tier or enter a custom monthly pay." });
+  const payInputs = declared.filter((item) => item.pay).map((item) => item.name);
+  const payGiven = payInputs.filter((name) => given(get(name)));
+  for (const item of declared) {
+    if (item.pay && !(payGiven.length === 1 && payGiven[0] === item.name)) {
+      if (payGiven.length !== 1 && item.name === payInputs[payInputs.length - 1]) {
+        errors.push({ field: "pay", message: payGiven.length ? PAY_PROBLEMS.both : PAY_PROBLEMS.neither });
+      }
+      continue;
+    }
+    const result = checked(params, item, get(item.name));
+    if (typeof result === "object") errors.push(result);
+    else values[item.name] = result;
   }
-
-  count("bloggers", get("bloggers") ?? 0);
-  count("supervisors", get("supervisors") ?? 0);
-
   if (errors.length) return { inputs: null, errors };
-  const { staff, accounts_per_person, language, bloggers, supervisors } = values;
-  return {
-    inputs: { staff, accounts_per_person, language, tier: values.tier, pay: values.pay,
-      bloggers, supervisors },
-    errors,
-  };
+  return { inputs: values, errors };
 }
 
 /** A preset's values as raw inputs for validate(), to fill the form. */
-export function presetRaw(preset) {
-  return {
-    staff: preset.staff,
-    accounts_per_person: preset.accounts_per_person,
-    language: preset.language,
-    tier: preset.tier,
-    pay: preset.pay,
-    bloggers: preset.bloggers,
-    supervisors: preset.supervisors,
-  };
+export function presetRaw(params, preset) {
+  return Object.fromEntries(params.declared_inputs.map((item) => [item.name, preset[item.name]]));
 }
 
 // -- estimate ---------------------------------------------------------------------
@@ -249,24 +275,27 @@ export function estimate(params, inputs) {
   const monthly = add(operators, bloggers, supervisors);
   const yearly = times(monthly, MONTHS);
   const accounts = inputs.staff * inputs.accounts_per_person;
-  const comparisons = params.comparisons.map((c) => {
+  const comparisons = [];
+  for (const c of params.comparisons) {
     let figure;
-    if (c.amount !== null && c.amount !== undefined) {
-      figure = c.amount * CENTS;
+    if (c.cents !== null && c.cents !== undefined) {
+      figure = c.cents;
     } else {
-      const preset = params.presets.find((p) => p.id === c.preset);
-      const r = roles(params, presetRaw(preset));
+      const preset = presetRaw(params, params.presets.find((p) => p.id === c.preset));
+      if (params.declared_inputs.every(({ name }) => preset[name] === inputs[name])) continue;
+      const r = roles(params, preset);
       figure = add(r.operators, r.bloggers, r.supervisors).central;
     }
+    if (!figure) continue; // a department that costs nothing gives no ratio
     const cost = c.period === "year" ? yearly.central : monthly.central;
-    return {
+    comparisons.push({
       id: c.id,
       period: c.period,
       amount: figure / CENTS,
       cost: cost / CENTS,
-      ratio_bp: figure ? halfUp(cost * BASIS_POINTS, figure) : null,
-    };
-  });
+      ratio_bp: halfUp(cost * BASIS_POINTS, figure),
+    });
+  }
   return {
     inputs: { ...inputs },
     accounts,
@@ -280,5 +309,66 @@ export function estimate(params, inputs) {
       supervisors: dollars(supervisors),
     },
     comparisons,
+  };
+}
+
+// -- the result in words, as calculator/describe.py writes it ---------------------
+
+/** Dollars, as estimate() gives them, back to whole cents. */
+export const toCents = (dollars) => Math.round(dollars * CENTS);
+
+function rangeText(params, r) {
+  const span = moneySpan(toCents(r.low), toCents(r.high));
+  const midpoint = money(toCents(r.central));
+  return span === midpoint ? span : fill(params.words.range, { span, midpoint });
+}
+
+/** "N people × $low–high = $total a month": every role with people in it. */
+function arithmetic(params, result) {
+  const blogger = params.tiers.find((t) => t.id === params.blogger_tier);
+  const supervisor = params.supervisor_pay;
+  const { inputs } = result;
+  const pay = result.pay_per_person;
+  const pays = {
+    operators: [inputs.staff, toCents(pay.low), toCents(pay.high)],
+    bloggers: [inputs.bloggers, blogger.low * CENTS, blogger.high * CENTS],
+    supervisors: [inputs.supervisors, supervisor.low * CENTS, supervisor.high * CENTS],
+  };
+  const nobody = Object.values(pays).every(([count]) => !count);
+  const terms = params.breakdown_roles
+    .filter(({ role }) => pays[role][0] || (role === "operators" && nobody))
+    .map(({ role, one, other }) => {
+      const [count, low, high] = pays[role];
+      return fill(params.words.term, {
+        count: grouped(count),
+        role: count === 1 ? one : other,
+        pay: moneySpan(low, high),
+      });
+    });
+  const total = moneySpan(toCents(result.monthly_cost.low), toCents(result.monthly_cost.high));
+  return fill(params.words.sum, { terms: terms.join(" + "), total });
+}
+
+/** Every text the page shows for a result of estimate(). */
+export function describe(params, result) {
+  const { words } = params;
+  return {
+    monthly: rangeText(params, result.monthly_cost),
+    yearly: rangeText(params, result.yearly_cost),
+    accounts: grouped(result.accounts),
+    per_account: result.cost_per_account
+      ? rangeText(params, result.cost_per_account)
+      : words.no_accounts,
+    pay_per_person: rangeText(params, result.pay_per_person),
+    arithmetic: arithmetic(params, result),
+    comparisons: result.comparisons.map((c) => {
+      const about = params.comparisons.find((x) => x.id === c.id);
+      return fill(words.comparison, {
+        period: c.period === "year" ? words.year : words.month,
+        ratio: ratio(c.ratio_bp),
+        label: about.label,
+        amount: about.amount_text ?? money(toCents(c.amount)),
+      });
+    }),
   };
 }
