@@ -46,8 +46,8 @@ def form_fields(params):
         field = {"name": item.name, "query": item.query, "kind": item.kind, "label": own.label,
                  "optional": item.optional, "pay": item.pay}
         if item.kind == "choice":
-            field["options"] = [(x.id, x.label + (f": {money_span(x.low * CENTS, x.high * CENTS)}"
-                                                  if item.pay else ""))
+            field["options"] = [(x.id, x.label, money_span(x.low * CENTS, x.high * CENTS)
+                                 if item.pay else None)
                                 for x in getattr(params, item.choices)
                                 if x.id != params.blogger_tier]
             field["hint"] = None if item.pay else notes.language
