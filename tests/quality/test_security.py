@@ -190,3 +190,26 @@ def test_every_text_file_has_an_identical_gzip_copy(built_site):
         elif gzip.decompress(copy.read_bytes()) != file.read_bytes():
             problems.append(f"{name}: {copy.name} does not decompress to the same bytes")
     assert not problems, f"{len(problems)} of {len(files)} files:\n" + "\n".join(problems)
+
+
+def test_the_readme_nginx_example_keeps_the_declared_headers():
+    """The README's nginx example sends every header security.py declares, with `always`
+    (so that 404s carry them too), serves the .gz copies, types CSV as UTF-8 text, caches
+    hashed assets for a year and HTML not at all, and never serves `_headers`."""
+    import re
+
+    from fakefarms.security import HEADERS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```nginx\n(.*?)```", readme, re.S)
+    assert block, "README has no nginx example"
+    nginx = block[1]
+    for name, value in HEADERS.items():
+        assert f'add_header {name} "{value}" always;' in nginx, name
+    for directive in ("gzip_static on;", "gzip_vary on;", "types { text/csv csv; }",
+                      "charset utf-8;", 'Cache-Control "no-cache" always;',
+                      'Cache-Control "public, max-age=31536000, immutable" always;',
+                      "location = /_headers { return 404; }"):
+        assert directive in nginx, directive
+    assert re.search(r"charset_types[^;]*text/csv", nginx)
