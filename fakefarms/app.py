@@ -33,6 +33,9 @@ DEFAULTS: dict[str, Any] = {
     "BASE_URL": None,
     # Preview mode re-reads content when it changes and shows content errors on the page.
     "LIVE_CONTENT": False,
+    # A list page that would list more items than this is split: the timeline into one page
+    # a year, the people index into one page a letter (the real site stays far below it).
+    "LIST_LIMIT": 300,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from itertools import groupby
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
@@ -40,15 +42,53 @@ def farm(farm_id: str):
     return render_page("farm.html", (farm, events), farm=farm, content=content, events=events)
 
 
+#: The pages of split lists: they exist only when a list passes LIST_LIMIT items.
+SPLIT_ENDPOINTS = ("pages.timeline_year", "pages.actors_letter")
+
+
+def _split(items) -> bool:
+    """Whether a list page is split, because it would list more than LIST_LIMIT items."""
+    return len(items) > current_app.config["LIST_LIMIT"]
+
+
+def initial(name: str) -> str:
+    """The people index's letter for a name: 'a' to 'z', or 'other'."""
+    first = unicodedata.normalize("NFKD", name[:1]).lower()[:1]
+    return first if "a" <= first <= "z" else "other"
+
+
+def _actor_groups(actors):
+    order = list(ACTOR_KINDS)
+    kinds = groupby(sorted(actors, key=lambda a: (order.index(a.kind), a.name)),
+                    key=lambda a: a.kind)
+    return [(ACTOR_KINDS[kind], kind, list(items)) for kind, items in kinds]
+
+
+def _actors_page(actors, letter=None):
+    content = current_content()
+    everyone = list(content.actors.values())
+    letters = None
+    if _split(everyone):
+        counts = Counter(initial(a.name) for a in everyone)
+        letters = sorted(counts.items(), key=lambda item: (item[0] == "other", item[0]))
+    groups = _actor_groups(actors) if letter or not letters else []
+    shown = tuple(a.summary[0].sources for _heading, _kind, items in groups for a in items)
+    return render_page("actors.html", shown, content=content, groups=groups, letters=letters,
+                       letter=letter)
+
+
 @pages.route("/actors/")
 def actors():
-    content = current_content()
-    order = list(ACTOR_KINDS)
-    kinds = groupby(sorted(content.actors.values(), key=lambda a: (order.index(a.kind), a.name)),
-                    key=lambda a: a.kind)
-    groups = [(ACTOR_KINDS[kind], kind, list(items)) for kind, items in kinds]
-    shown = tuple(a.summary[0].sources for _heading, _kind, items in groups for a in items)
-    return render_page("actors.html", shown, content=content, groups=groups)
+    return _actors_page(current_content().actors.values())
+
+
+@pages.route("/actors/letter/<letter>/")
+def actors_letter(letter: str):
+    everyone = list(current_content().actors.values())
+    chosen = [a for a in everyone if initial(a.name) == letter]
+    if not _split(everyone) or not chosen:
+        abort(404)
+    return _actors_page(chosen, letter)
 
 
 @pages.route("/actors/<actor_id>/")
@@ -62,18 +102,37 @@ def actor(actor_id: str):
                        actor=actor, content=content, links=links, events=events)
 
 
-def _timeline(events, subject=None, subject_kind=None):
-    years = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
+def _timeline(events, subject=None, subject_kind=None, year=None):
     content = current_content()
-    charts = [] if subject else [rendered_charts(content)[c.id] for c in content.charts.values()
-                                 if c.kind == "timeline" and not c.compact]
-    return render_page("timeline.html", (charts, events), content=content, years=years,
-                       subject=subject, subject_kind=subject_kind, charts=charts)
+    split = _split(content.events)
+    shown_events = [] if split and not (subject or year) else events
+    years = [(y, list(items)) for y, items in groupby(shown_events, key=lambda e: e.date.year)]
+    year_links = [(y, len(list(items))) for y, items in
+                  groupby(content.events, key=lambda e: e.date.year)] if split else None
+    # Filters link every farm and person with events; at scale their own pages do that.
+    filters = None if split else (
+        [f for f in content.farms.values() if content.events_for(farm=f.id)],
+        [a for a in content.actors.values() if content.events_for(actor=a.id)])
+    charts = [] if subject or year else [rendered_charts(content)[c.id]
+                                         for c in content.charts.values()
+                                         if c.kind == "timeline" and not c.compact]
+    return render_page("timeline.html", (charts, shown_events), content=content, years=years,
+                       subject=subject, subject_kind=subject_kind, charts=charts, year=year,
+                       year_links=year_links, filters=filters)
 
 
 @pages.route("/timeline/")
 def timeline():
     return _timeline(current_content().events)
+
+
+@pages.route("/timeline/<int:year>/")
+def timeline_year(year: int):
+    content = current_content()
+    events = [e for e in content.events if e.date.year == year]
+    if not _split(content.events) or not events:
+        abort(404)
+    return _timeline(events, year=year)
 
 
 def _filtered_timeline(kind: str, subject_id: str):
@@ -174,6 +233,12 @@ def page_addresses():
         yield url_for("pages.actor", actor_id=actor_id)
         if content.events_for(actor=actor_id):
             yield url_for("pages.timeline_actor", actor_id=actor_id)
+    if _split(content.events):
+        for year in sorted({e.date.year for e in content.events}):
+            yield url_for("pages.timeline_year", year=year)
+    if _split(content.actors):
+        for letter in sorted({initial(a.name) for a in content.actors.values()}):
+            yield url_for("pages.actors_letter", letter=letter)
 
 
 def init_app(app: Flask) -> None:

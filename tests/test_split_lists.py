@@ -1,0 +1,66 @@
+"""Pages that list everything stay usable at scale: past LIST_LIMIT items the timeline is
+split into one page a year and the people index into one page a letter, with links between
+them and no JavaScript needed; below it (the real site) they stay whole."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fakefarms.app import create_app
+from fakefarms.views import initial, page_addresses
+
+
+@pytest.fixture(scope="module")
+def small_limit(content):
+    app = create_app({"LIST_LIMIT": 5}, content=content)
+    return app
+
+
+def soup_of(client, path: str) -> BeautifulSoup:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def test_the_real_site_keeps_whole_lists(client, content):
+    whole = soup_of(client, "/timeline/")
+    assert len(whole.select("ol.events > li")) == len(content.events)
+    year = content.events[0].date.year
+    assert client.get(f"/timeline/{year}/").status_code == 404
+    assert client.get("/actors/letter/a/").status_code == 404
+
+
+def test_the_timeline_splits_by_year(small_limit, content):
+    client = small_limit.test_client()
+    index = soup_of(client, "/timeline/")
+    assert not index.select("ol.events > li")  # the index lists years, not every event
+    years = sorted({e.date.year for e in content.events})
+    links = [a["href"] for a in index.select("nav.filters a") if a["href"].rstrip("/")[-4:].isdigit()]
+    assert len(links) == len(years)
+    for year in years:
+        page = soup_of(client, f"/timeline/{year}/")
+        listed = page.select("ol.events > li")
+        assert len(listed) == sum(1 for e in content.events if e.date.year == year)
+        assert page.select_one("nav.filters a[aria-current=page]").get_text().startswith(str(year))
+    assert client.get(f"/timeline/{years[0] - 1}/").status_code == 404
+
+
+def test_the_people_index_splits_by_letter(small_limit, content):
+    client = small_limit.test_client()
+    index = soup_of(client, "/actors/")
+    assert not index.select(".card")
+    letters = {initial(a.name) for a in content.actors.values()}
+    for letter in letters:
+        page = soup_of(client, f"/actors/letter/{letter}/")
+        names = [h.get_text(strip=True) for h in page.select(".card h3")]
+        assert sorted(names) == sorted(a.name for a in content.actors.values()
+                                       if initial(a.name) == letter)
+    assert client.get("/actors/letter/q1/").status_code == 404
+
+
+def test_split_pages_are_frozen_and_in_the_sitemap(small_limit, content):
+    with small_limit.test_request_context():
+        addresses = set(page_addresses())
+    assert {f"/timeline/{e.date.year}/" for e in content.events} <= addresses
+    assert {f"/actors/letter/{initial(a.name)}/" for a in content.actors.values()} <= addresses
