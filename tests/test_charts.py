@@ -5,32 +5,38 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from fakefarms.charts import PALETTES, render_chart
-from fakefarms.content import load_content
 from tests.conftest import SHIPPED_CONTENT
 from tests.sitecheck import pages
 
-CONTENT = load_content(SHIPPED_CONTENT)
-CHARTS = list(CONTENT.charts.values())
+# Test ids only, read without loading the content; the tests take the session's `content`.
+_DECLARED = yaml.safe_load((SHIPPED_CONTENT / "charts.yaml").read_text(encoding="utf-8"))["charts"]
+
+
+def chart_ids(kind: str | None = None) -> list[str]:
+    return [c["id"] for c in _DECLARED if kind is None or c["kind"] == kind]
 
 
 def value_of(figure):
     return figure.bounds[1]
 
 
-@pytest.mark.parametrize("chart", [c for c in CHARTS if c.kind == "figures"], ids=lambda c: c.id)
-def test_figure_bars_equal_yaml(chart):
-    bar = render_chart(chart, CONTENT).figure["data"][0]
-    figures = [CONTENT.figures[f] for f in chart.figures]
+@pytest.mark.parametrize("chart_id", chart_ids("figures"))
+def test_figure_bars_equal_yaml(content, chart_id):
+    chart = content.charts[chart_id]
+    bar = render_chart(chart, content).figure["data"][0]
+    figures = [content.figures[f] for f in chart.figures]
     assert list(bar["x"]) == [value_of(f) for f in figures]
     assert list(bar["text"]) == [f.text for f in figures]
 
 
-@pytest.mark.parametrize("chart", [c for c in CHARTS if c.kind == "ranges"], ids=lambda c: c.id)
-def test_range_bars_equal_yaml(chart):
-    rendered = render_chart(chart, CONTENT)
+@pytest.mark.parametrize("chart_id", chart_ids("ranges"))
+def test_range_bars_equal_yaml(content, chart_id):
+    chart = content.charts[chart_id]
+    rendered = render_chart(chart, content)
     spans, points = rendered.figure["data"]
     drawn = {}
     for base, width, text in zip(spans["base"], spans["x"], spans["text"], strict=True):
@@ -38,21 +44,21 @@ def test_range_bars_equal_yaml(chart):
     for x, text in zip(points["x"], points["text"], strict=True):
         drawn[text] = (x, x)
     for figure_id in chart.figures:
-        f = CONTENT.figures[figure_id]
+        f = content.figures[figure_id]
         low, high = f.bounds
         assert drawn[f.text] == (low, high), figure_id
 
 
-def test_timeline_chart_has_every_event():
-    chart = next(c for c in CHARTS if c.kind == "timeline" and c.category is None)
-    traces = render_chart(chart, CONTENT).figure["data"]
-    assert sum(len(t["x"]) for t in traces) == len(CONTENT.events)
+def test_timeline_chart_has_every_event(content):
+    chart = next(c for c in list(content.charts.values()) if c.kind == "timeline" and c.category is None)
+    traces = render_chart(chart, content).figure["data"]
+    assert sum(len(t["x"]) for t in traces) == len(content.events)
 
 
-def test_links_chart_has_every_link_and_marks_allegations():
-    chart = next(c for c in CHARTS if c.kind == "links")
-    rendered = render_chart(chart, CONTENT)
-    links = [link for farm in CONTENT.farms.values() for link in farm.links]
+def test_links_chart_has_every_link_and_marks_allegations(content):
+    chart = next(c for c in list(content.charts.values()) if c.kind == "links")
+    rendered = render_chart(chart, content)
+    links = [link for farm in content.farms.values() for link in farm.links]
     assert sum(len(t["x"]) for t in rendered.figure["data"]) == len(links)
     alleged = next(t for t in rendered.figure["data"] if t["name"].startswith("Alleged"))
     assert len(alleged["x"]) == sum(1 for link in links if link.kind == "alleged")
@@ -60,19 +66,20 @@ def test_links_chart_has_every_link_and_marks_allegations():
     assert all(responses)
 
 
-def test_chronology_uses_only_times_the_source_gives():
-    chart = next(c for c in CHARTS if c.kind == "chronology")
-    rendered = render_chart(chart, CONTENT)
+def test_chronology_uses_only_times_the_source_gives(content):
+    chart = next(c for c in list(content.charts.values()) if c.kind == "chronology")
+    rendered = render_chart(chart, content)
     points, spans = rendered.figure["data"]
-    events = [e for e in CONTENT.events if e.category == chart.category]
+    events = [e for e in content.events if e.category == chart.category]
     assert len(points["x"]) == sum(1 for e in events if e.date.hour is not None)
     assert len(spans["x"]) == sum(1 for e in events if e.date.hour is None)
     assert points["x"][0] == 0
 
 
-@pytest.mark.parametrize("chart", CHARTS, ids=lambda c: c.id)
-def test_table_and_csv_match(chart):
-    rendered = render_chart(chart, CONTENT)
+@pytest.mark.parametrize("chart_id", chart_ids())
+def test_table_and_csv_match(content, chart_id):
+    chart = content.charts[chart_id]
+    rendered = render_chart(chart, content)
     lines = rendered.table.csv().splitlines()
     assert len(lines) == len(rendered.table.rows) + 1
     assert rendered.table.rows
@@ -106,7 +113,7 @@ def chart_pages(root):
             yield page, soup
 
 
-def test_every_chart_reads_without_javascript(built_site):
+def test_every_chart_reads_without_javascript(built_site, content):
     seen = set()
     for page, soup in chart_pages(built_site):
         for figure in soup.select("figure.chart"):
@@ -122,7 +129,7 @@ def test_every_chart_reads_without_javascript(built_site):
             assert download["href"].endswith(".csv")
             data = json.loads(figure.select_one("script[type='application/json']").string)
             assert data["layout"]["meta"]["title"] == figure.select_one(".chart-title").get_text()
-    assert set(CONTENT.charts) <= seen
+    assert set(content.charts) <= seen
 
 
 def test_first_html_carries_no_chart_script(built_site):
@@ -148,7 +155,7 @@ def test_charts_load_only_on_chart_pages(built_site):
         assert has_charts == loads, page
 
 
-def test_csv_downloads_match_tables(built_site):
-    for chart in CHARTS:
+def test_csv_downloads_match_tables(built_site, content):
+    for chart in content.charts.values():
         csv = (built_site / "charts" / f"{chart.id}.csv").read_text(encoding="utf-8")
-        assert csv == render_chart(chart, CONTENT).table.csv()
+        assert csv == render_chart(chart, content).table.csv()
