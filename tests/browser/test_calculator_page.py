@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from calculator.describe import describe
-from calculator.model import estimate, validate
 from calculator.load import load_params
+from calculator.model import estimate, validate
 from tests.conftest import SHIPPED_CONTENT
 
 pytestmark = pytest.mark.browser
