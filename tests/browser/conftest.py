@@ -62,24 +62,24 @@ def axe_source() -> Path:
     return AXE
 
 
-@pytest.fixture(scope="session")
-def desktop_visits(browser, site_pages):
-    """Every page at 1280×900: loaded, lazy content scrolled into view; one page of each kind
-    also walked with the keyboard (the header is the same on all)."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages))
-    finally:
-        context.close()
+#: The screens every page is visited at: a phone (scrolled a screen at a time, every control
+#: used) and a desktop.
+SCREENS = {
+    "390x844": {"viewport": MOBILE, "is_mobile": True, "has_touch": True},
+    "1280x900": {"viewport": DESKTOP},
+}
 
 
-@pytest.fixture(scope="session")
-def mobile_visits(browser, site_pages):
-    """Every page at 390×844: loaded, scrolled to the bottom a screen at a time, every control
-    used; one page of each kind also walked with the keyboard (the header is the same on all)."""
-    context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True)
+@pytest.fixture(scope="session", params=list(SCREENS))
+def visits(request, browser, site_pages):
+    """Every page at one screen size, visited once a session: loaded, lazy content scrolled
+    into view, one page of each kind also walked with the keyboard (the header is the same on
+    all). A parameter of the tests that read it, so --durations shows where the time goes."""
+    screen = SCREENS[request.param]
+    phone = screen.get("is_mobile", False)
+    context = browser.new_context(**screen)
     try:
-        yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages), controls=True,
-                          stepwise=True)
+        yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages), controls=phone,
+                          stepwise=phone)
     finally:
         context.close()

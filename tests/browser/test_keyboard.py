@@ -13,9 +13,7 @@ from tests.browser.helpers import one_per_kind
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("visits", ["mobile_visits", "desktop_visits"], ids=["390x844", "1280x900"])
-def test_skip_link_and_navigation_work_by_keyboard(request, visits):
-    visits = request.getfixturevalue(visits)
+def test_skip_link_and_navigation_work_by_keyboard(visits):
     walked = {visit.name for visit in visits if visit.walked_by_keyboard}
     assert walked == one_per_kind([(visit.name, visit.url) for visit in visits])
     problems = [f"{visit.name}: {problem}" for visit in visits for problem in visit.keyboard]
