@@ -63,10 +63,11 @@ def axe_source() -> Path:
 
 
 #: The screens every page is visited at: a phone (scrolled a screen at a time, every control
-#: used) and a desktop.
+#: used) and a desktop; each also narrowed to the widths after it to measure sideways scrolling
+#: (320 px: the narrowest phone the site supports).
 SCREENS = {
-    "390x844": {"viewport": MOBILE, "is_mobile": True, "has_touch": True},
-    "1280x900": {"viewport": DESKTOP},
+    "390x844": ({"viewport": MOBILE, "is_mobile": True, "has_touch": True}, (320,)),
+    "1280x900": ({"viewport": DESKTOP}, (768,)),
 }
 
 
@@ -75,11 +76,12 @@ def visits(request, browser, site_pages):
     """Every page at one screen size, visited once a session: loaded, lazy content scrolled
     into view, one page of each kind also walked with the keyboard (the header is the same on
     all). A parameter of the tests that read it, so --durations shows where the time goes."""
-    screen = SCREENS[request.param]
+    screen, narrower = SCREENS[request.param]
     phone = screen.get("is_mobile", False)
     context = browser.new_context(**screen)
     try:
         yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages), controls=phone,
-                          stepwise=phone)
+                          stepwise=phone, widths=narrower)
     finally:
         context.close()
+

@@ -268,7 +268,25 @@ def keyboard_problems(page: Page) -> list[str]:
 UNDRAWN_CHARTS = """() => [...document.querySelectorAll(".chart-plot[data-chart]")]
   .filter((e) => e.dataset.drawn !== "yes" || !e.querySelector("svg"))
   .map((e) => `${e.dataset.chart} (data-drawn=${e.dataset.drawn || "unset"})`)"""
-SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# How far the page scrolls sideways, and the outermost elements that stick out past the screen's
+# right edge (those inside a container that scrolls or clips on its own are not at fault).
+SIDEWAYS = """() => {
+  const root = document.documentElement, edge = root.clientWidth + 0.5;
+  const px = root.scrollWidth - root.clientWidth;
+  if (px <= 0) return {px, wide: []};
+  const clips = (e) => getComputedStyle(e).overflowX !== "visible";
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : "")
+    + [...e.classList].slice(0, 2).map((c) => `.${c}`).join("");
+  const out = [...document.body.querySelectorAll("*")].filter((e) => {
+    if (e.getBoundingClientRect().right <= edge) return false;
+    for (let up = e.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (clips(up) || up.getBoundingClientRect().right > edge) return false;
+    }
+    return true;
+  });
+  const right = (e) => Math.round(e.getBoundingClientRect().right);
+  return {px, wide: out.slice(0, 3).map((e) => `<${name(e)}> to ${right(e)}px`)};
+}"""
 
 
 @dataclass
@@ -284,7 +302,7 @@ class Visit:
     requests: list[str] = field(default_factory=list)   # every URL requested
     keyboard: list[str] = field(default_factory=list)   # keyboard problems
     walked_by_keyboard: bool = False                     # the keyboard walk ran to its end
-    overflow: int = 0                                    # px of sideways scrolling
+    overflow: dict[int, dict] = field(default_factory=dict)  # screen width -> sideways scroll
     undrawn_charts: list[str] = field(default_factory=list)
     controls_used: int = 0
     broken: bool = False                                 # the browser failed: skip the rest
@@ -321,11 +339,33 @@ def load(visit: Visit) -> None:
         visit.watcher.problems.append(f"the page itself answered {visit.status}")
 
 
+def measure_overflow(visit: Visit, widths: tuple[int, ...]) -> None:
+    """Sideways scrolling at the screen's own width, then at each narrower width in `widths`
+    (the window made narrower, as a reader turning or resizing it would; what a page's scripts
+    redraw on resizing gets a moment to do so before a finding counts)."""
+    page = visit.page
+    screen = page.viewport_size
+    try:
+        for width in (screen["width"], *widths):
+            if width != page.viewport_size["width"]:
+                page.set_viewport_size({"width": width, "height": screen["height"]})
+                page.evaluate(SETTLE)
+            found = page.evaluate(SIDEWAYS)
+            if found["px"] > 0:
+                page.wait_for_timeout(300)
+                found = page.evaluate(SIDEWAYS)
+            visit.overflow[width] = found
+    finally:
+        if page.viewport_size != screen:
+            page.set_viewport_size(screen)
+
+
 def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
                 keyboard: bool | set[str] = False, controls: bool = False,
-                stepwise: bool = False) -> list[Visit]:
+                stepwise: bool = False, widths: tuple[int, ...] = ()) -> list[Visit]:
     """Visit every page: load, walk with the keyboard (every page, or those named in a set),
-    scroll down, check charts and width, use the controls."""
+    scroll down, check charts, use the controls, then measure sideways scrolling at the
+    screen's width and at each of `widths`."""
     page, watcher = open_tab(context)
     visits = []
     for name, url in pages:
@@ -337,7 +377,6 @@ def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
                                   setattr(v, "walked_by_keyboard", True)))
         visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))
         visit.step(lambda v: setattr(v, "undrawn_charts", v.page.evaluate(UNDRAWN_CHARTS)))
-        visit.step(lambda v: setattr(v, "overflow", v.page.evaluate(SIDEWAYS)))
         if controls:
             before = watcher.activity
             visit.step(lambda v: setattr(v, "controls_used", use_controls(v.page)))
@@ -345,6 +384,7 @@ def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
                 watcher.wait_until_quiet(since=before)
                 visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))  # opened: more?
             visit.step(lambda v: v.page.evaluate(SETTLE))  # let any error from a click surface
+        visit.step(lambda v: measure_overflow(v, widths))
         visit.problems = list(watcher.problems)
         visit.requests = list(watcher.requests)
         visits.append(visit)
