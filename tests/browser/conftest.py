@@ -1,18 +1,24 @@
-"""Fixtures for the browser tests: the built site served over HTTP, and one Chromium for all."""
+"""Fixtures for the browser tests: the built site served over HTTP, Chromium, and the whole-site
+passes run in the background."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
 
 from tests.sitecheck import pages
 from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer
 
-from .helpers import DESKTOP, MOBILE, one_per_kind, visit_pages
+from .helpers import Visit
+from .passes import SCREENS, visits_at
+from .passes import axe_reports as axe_reports_of
 
 SUBPATH_MOUNT = "/fake-farms/"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -41,16 +47,21 @@ def site_pages(site_server) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session (Debian's; Playwright never downloads one)."""
+def launch(playwright: Playwright) -> Browser:
+    """Debian's headless Chromium (Playwright never downloads one here)."""
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    try:
+        return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    except PlaywrightError as exc:
+        pytest.fail(f"could not start {CHROMIUM}: {exc}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the tests that drive it themselves."""
     with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except PlaywrightError as exc:
-            pytest.fail(f"could not start {CHROMIUM}: {exc}")
+        browser = launch(playwright)
         yield browser
         browser.close()
 
@@ -62,26 +73,50 @@ def axe_source() -> Path:
     return AXE
 
 
-#: The screens every page is visited at: a phone (scrolled a screen at a time, every control
-#: used) and a desktop; each also narrowed to the widths after it to measure sideways scrolling
-#: (320 px: the narrowest phone the site supports).
-SCREENS = {
-    "390x844": ({"viewport": MOBILE, "is_mobile": True, "has_touch": True}, (320,)),
-    "1280x900": ({"viewport": DESKTOP}, (768,)),
-}
+def _in_own_browser(run_pass: Callable[[Browser, list], object], site_pages: list) -> object:
+    with sync_playwright() as playwright:  # one per thread: Playwright's sync API is per thread
+        browser = launch(playwright)
+        try:
+            return run_pass(browser, site_pages)
+        finally:
+            browser.close()
+
+
+def _reads_a_pass(item: pytest.Item) -> bool:
+    return bool({"visits", "axe_reports"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def whole_site_passes(request) -> dict[str, Future]:
+    """The whole-site passes (passes.py), started with the first browser test and run side by
+    side in threads while the other tests run; the tests that read them run last (below).
+    Not started when no selected test reads them."""
+    if not any(_reads_a_pass(item) for item in request.session.items):
+        yield {}
+        return
+    site_pages = request.getfixturevalue("site_pages")
+    axe_source = request.getfixturevalue("axe_source")
+    runs = {f"visits-{name}": partial(visits_at, name) for name in SCREENS}
+    runs["axe"] = partial(axe_reports_of, axe_source)
+    with ThreadPoolExecutor(max_workers=len(runs), thread_name_prefix="site-pass") as pool:
+        yield {name: pool.submit(_in_own_browser, run, site_pages) for name, run in runs.items()}
 
 
 @pytest.fixture(scope="session", params=list(SCREENS))
-def visits(request, browser, site_pages):
-    """Every page at one screen size, visited once a session: loaded, lazy content scrolled
-    into view, one page of each kind also walked with the keyboard (the header is the same on
-    all). A parameter of the tests that read it, so --durations shows where the time goes."""
-    screen, narrower = SCREENS[request.param]
-    phone = screen.get("is_mobile", False)
-    context = browser.new_context(**screen)
-    try:
-        yield visit_pages(context, site_pages, keyboard=one_per_kind(site_pages), controls=phone,
-                          stepwise=phone, widths=narrower)
-    finally:
-        context.close()
+def visits(request, whole_site_passes) -> list[Visit]:
+    """Every page at one screen size (passes.visits_at). A parameter of the tests that read
+    it, so --durations shows the wait for it as their setup."""
+    return whole_site_passes[f"visits-{request.param}"].result()
 
+
+@pytest.fixture(scope="session")
+def axe_reports(whole_site_passes) -> dict[str, list[str]]:
+    """axe-core's findings on every page, by colour scheme (passes.axe_reports)."""
+    return whole_site_passes["axe"].result()
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that read a whole-site pass run after all others, so the passes have the
+    whole run to finish in the background."""
+    readers = [item for item in items if _reads_a_pass(item)]
+    items[:] = [item for item in items if item not in readers] + readers

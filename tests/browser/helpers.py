@@ -339,6 +339,9 @@ def load(visit: Visit) -> None:
         visit.watcher.problems.append(f"the page itself answered {visit.status}")
 
 
+REDRAW_WAITS = 20  # tenths of a second a page gets to redraw for a new width (more under load)
+
+
 def measure_overflow(visit: Visit, widths: tuple[int, ...]) -> None:
     """Sideways scrolling at the screen's own width, then at each narrower width in `widths`
     (the window made narrower, as a reader turning or resizing it would; what a page's scripts
@@ -351,8 +354,10 @@ def measure_overflow(visit: Visit, widths: tuple[int, ...]) -> None:
                 page.set_viewport_size({"width": width, "height": screen["height"]})
                 page.evaluate(SETTLE)
             found = page.evaluate(SIDEWAYS)
-            if found["px"] > 0:
-                page.wait_for_timeout(300)
+            for _ in range(REDRAW_WAITS):  # charts redraw on a resize after a short delay
+                if found["px"] <= 0:
+                    break
+                page.wait_for_timeout(100)
                 found = page.evaluate(SIDEWAYS)
             visit.overflow[width] = found
     finally:

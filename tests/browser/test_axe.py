@@ -4,72 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import DESKTOP, Visit, load, open_tab, scroll_through
+from .passes import SCHEMES
 
 pytestmark = pytest.mark.browser
-
-SCHEMES = ("light", "dark")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Two frames first, so a change of colour scheme has been restyled (and charts redrawn).
-RUN_AXE = """async (tags) => {
-  await window.__tests.settle();
-  await window.__tests.settle();
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags},
-                                           resultTypes: ["violations"]});
-  return results.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary})),
-  }));
-}"""
-MAX_PAGES = 8  # named per finding; the count says how many there are
-
-
-def grouped(found: list[tuple[str, dict]]) -> list[str]:
-    """One entry per rule and element, naming the pages it is on (a layout fault is on all)."""
-    pages_of: dict[tuple, list[str]] = {}
-    for name, violation in found:
-        for node in violation["nodes"]:
-            summary = " ".join((node["summary"] or "").split())[:300]
-            key = (violation["id"], violation["impact"], violation["help"], node["target"], summary)
-            pages_of.setdefault(key, []).append(name)
-    lines = []
-    for (rule, impact, help_text, target, summary), names in pages_of.items():
-        shown = ", ".join(names[:MAX_PAGES]) + (f" and {len(names) - MAX_PAGES} more" if
-                                                 len(names) > MAX_PAGES else "")
-        lines.append(f"{rule} ({impact}): {help_text}\n    element: {target}\n    {summary}\n"
-                     f"    on {len(names)} page(s): {shown}")
-    return lines
-
-
-@pytest.fixture(scope="session")
-def axe_reports(browser, site_pages, axe_source) -> dict[str, list[str]]:
-    """One pass: each page is loaded in the light scheme, its lazy content brought into view,
-    checked, then switched to the dark scheme (scripts hear the change and redraw) and checked
-    again."""
-    context = browser.new_context(viewport=DESKTOP, color_scheme=SCHEMES[0])
-    # axe-core from node_modules goes in as an init script, evaluated in each page before the
-    # page's own scripts. Unlike page.add_script_tag it is not an inline <script>, so the page's
-    # CSP stays on (no bypass_csp), and the browser compiles it once for all the pages.
-    context.add_init_script(path=str(axe_source))
-    page, watcher = open_tab(context)
-    found: dict[str, list[tuple[str, dict]]] = {scheme: [] for scheme in SCHEMES}
-    broken: list[str] = []
-    try:
-        for name, url in site_pages:
-            watcher.reset()
-            visit = Visit(name, url, page, watcher)
-            visit.step(lambda v: v.page.emulate_media(color_scheme=SCHEMES[0]))
-            visit.step(load)
-            visit.step(lambda v: scroll_through(v.page, v.watcher))  # lazily drawn charts too
-            for scheme in SCHEMES:
-                visit.step(lambda v, s=scheme: v.page.emulate_media(color_scheme=s))
-                visit.step(lambda v, into=found[scheme]: into.extend(
-                    (v.name, violation) for violation in v.page.evaluate(RUN_AXE, TAGS)))
-            broken += [f"{name}: {problem}" for problem in watcher.problems
-                       if problem.startswith("browser error")]
-    finally:
-        context.close()
-    return {scheme: broken + grouped(found[scheme]) for scheme in SCHEMES}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
