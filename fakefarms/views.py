@@ -23,7 +23,9 @@ charts = Blueprint("charts", __name__)
 def index():
     content = current_content()
     home = content.pages["home"]
-    return render_page("index.html", (home,), page=home, content=content)
+    newest = content.corrections[0].date if content.corrections else None
+    updated = newest if newest and newest.sort_key > content.site.published.sort_key else None
+    return render_page("index.html", (home,), page=home, content=content, updated=updated)
 
 
 @pages.route("/farms/")

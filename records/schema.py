@@ -38,7 +38,7 @@ _TODO_WORD = re.compile(rf"\b{TODO}\b")
 def spec(help: str, *, default: Any = dataclasses.MISSING, **rules: Any) -> Any:
     """Declare a field: its help text, optional default, and validation rules.
 
-    Rules: ``min``/``max`` (numbers), ``min_items``, ``pattern``, ``key`` (this
+    Rules: ``min``/``max`` (numbers), ``min_items``/``max_items``, ``pattern``, ``key`` (this
     field is the record's unique id within ``collection``), ``ref`` (the value
     names a record of that collection), ``section_of`` (the value names a
     section of the source named by that sibling field), ``rich`` (text that may
@@ -202,6 +202,10 @@ class Reader:
         if len(items) < rules.get("min_items", 0):
             self.fail(node, path, f"needs at least {rules['min_items']} item(s)", rules.get("help", ""))
             return Invalid
+        if "max_items" in rules and len(items) > rules["max_items"]:
+            self.fail(node, path, f"has {len(items)} items, at most {rules['max_items']} allowed",
+                      f"keep the {rules['max_items']} that matter most: {rules.get('help', '')}")
+            return Invalid
         return Invalid if Invalid in items else items
 
     def _todo(self, node, path, rules, hint) -> bool:
@@ -317,7 +321,7 @@ Invalid: Any = _InvalidType()
 
 
 def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in rules.items() if k not in ("min_items", "key", "ref", "section_of")}
+    return {k: v for k, v in rules.items() if k not in ("min_items", "max_items", "key", "ref", "section_of")}
 
 
 @functools.cache
@@ -450,6 +454,8 @@ def _schema_of(hint: Any, rules: dict[str, Any], definitions: dict[str, Any]) ->
                                                        _item_rules(rules), definitions)}
         if rules.get("min_items"):
             schema["minItems"] = rules["min_items"]
+        if "max_items" in rules:
+            schema["maxItems"] = rules["max_items"]
         return schema
     if isinstance(hint, type) and issubclass(hint, ScalarType):
         return dict(hint.json_schema)

@@ -546,11 +546,15 @@ class Chart:
 class Page:
     """An editorial page: the home explainer, methodology, costs, Kordai."""
 
-    title: str = spec("the page's heading", warn_over=TITLE_LENGTH)
+    title: str = spec("the page's headline: on the home page, the finding, not the site's name",
+                      warn_over=TITLE_LENGTH)
     description: str = spec("one sentence for search engines and link previews")
     lede: str = spec("the opening paragraph", rich=True)
     sections: list[Section] = spec("the page's sections, in reading order", min_items=1)
-    figures: list[str] = spec("key figures shown near the top", default=[], ref="figures")
+    dek: str = spec("one sentence under the headline that says what the page is about",
+                    default="")
+    figures: list[str] = spec("key figures shown near the top, each a different kind of number",
+                              default=[], ref="figures", max_items=3)
 
     def check(self):
         ids = [s.id for s in self.sections]
@@ -587,7 +591,10 @@ class Site:
     tagline: str = spec("a line under the name")
     description: str = spec("one sentence for search engines and link previews")
     language: str = spec("language code of the content, e.g. 'en'", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
-    publisher: str = spec("who publishes this site")
+    byline: str = spec("who publishes the site and whose reporting it retells, under the home "
+                       "page's headline and in the footer")
+    published: PartialDate = spec("when the site was first published; the date it was last "
+                                  "updated is the newest entry in corrections.yaml")
     about: list[Passage] = spec("what this site is, shown on the sources page", min_items=1)
     archives: str = spec("why each source is linked with an archived copy, shown on the sources "
                          "page", rich=True)
