@@ -128,5 +128,23 @@ def install_template_helpers(app: Flask) -> None:
     @app.context_processor
     def navigation():
         served = app.view_functions
-        return {"navigation": [(ENDPOINTS[name], page.menu) for name, page in SITE_PAGES.items()
-                               if ENDPOINTS[name] in served]}
+        menu = [(ENDPOINTS[name], page.menu) for name, page in SITE_PAGES.items()
+                if ENDPOINTS[name] in served]
+        endpoints = [endpoint for endpoint, _label in menu]
+        here = endpoints.index(request.endpoint) if request.endpoint in endpoints else None
+        return {"navigation": menu,
+                "pager": None if here is None else pager(
+                    "chapter", [(link(endpoint), label) for endpoint, label in menu], here)}
+
+
+def pager(noun: str, entries: list[tuple[str, str]], here: int) -> list[tuple[str, str, str, str]]:
+    """Links to the entries before and after `here` in reading order, as (rel, label, title,
+    href): the chapters of the site, the farms, the people."""
+    links = []
+    if here > 0:
+        href, title = entries[here - 1]
+        links.append(("prev", f"Previous {noun}", title, href))
+    if here + 1 < len(entries):
+        href, title = entries[here + 1]
+        links.append(("next", f"Next {noun}", title, href))
+    return links

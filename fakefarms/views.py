@@ -14,7 +14,7 @@ from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .live import current_content, quoted
 from .pagedata import render_page
-from .rendering import ENDPOINTS, absolute_url, serve_anywhere
+from .rendering import ENDPOINTS, absolute_url, link, pager, serve_anywhere
 
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
@@ -41,7 +41,9 @@ def farm(farm_id: str):
     if farm_id not in content.farms:
         abort(404)
     farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
-    return render_page("farm.html", (farm, events), farm=farm, content=content, events=events)
+    order = [(link("pages.farm", farm_id=f.id), f.name) for f in content.farms.values()]
+    return render_page("farm.html", (farm, events), farm=farm, content=content, events=events,
+                       pager=pager("farm", order, list(content.farms).index(farm_id)))
 
 
 #: The pages of split lists: they exist only when a list passes LIST_LIMIT items.
@@ -75,8 +77,10 @@ def _actors_page(actors, letter=None):
         letters = sorted(counts.items(), key=lambda item: (item[0] == "other", item[0]))
     groups = _actor_groups(actors) if letter or not letters else []
     shown = tuple(a.summary[0].sources for _heading, _kind, items in groups for a in items)
+    alleged = {a.id: [(farm, link) for farm, link in content.links_of(a.id) if link.allegation]
+               for _heading, _kind, items in groups for a in items}
     return render_page("actors.html", shown, content=content, groups=groups, letters=letters,
-                       letter=letter)
+                       letter=letter, alleged=alleged)
 
 
 @pages.route("/actors/")
@@ -100,8 +104,11 @@ def actor(actor_id: str):
         abort(404)
     actor, links = content.actors[actor_id], content.links_of(actor_id)
     events = content.events_for(actor=actor_id)
-    return render_page("actor.html", (actor, [link for _farm, link in links], events),
-                       actor=actor, content=content, links=links, events=events)
+    listed = [a for _heading, _kind, items in _actor_groups(content.actors.values()) for a in items]
+    order = [(link("pages.actor", actor_id=a.id), a.name) for a in listed]
+    return render_page("actor.html", (actor, [each for _farm, each in links], events),
+                       actor=actor, content=content, links=links, events=events,
+                       pager=pager("name", order, listed.index(actor)))
 
 
 def _timeline(events, subject=None, subject_kind=None, year=None):
@@ -177,11 +184,32 @@ for _name in (name for name, page in SITE_PAGES.items() if page.editorial):
     pages.add_url_rule(f"/{_name}/", endpoint=_name, view_func=editorial_page(_name))
 
 
+def chart_places(content) -> dict[str, tuple[str, str]]:
+    """Where each chart appears in the story: chart id -> (page endpoint, page title). Each
+    chart is drawn once, where it belongs; the charts page links to it there."""
+    places = {}
+    for name, page in content.pages.items():
+        endpoint = "pages.index" if name == "home" else f"pages.{name}"
+        for section in page.sections:
+            for chart_id in section.charts:
+                places.setdefault(chart_id, (endpoint, SITE_PAGES[endpoint.split(".")[1]].menu))
+    for chart in content.charts.values():
+        if chart.kind == "timeline" and not chart.compact:
+            places.setdefault(chart.id, ("pages.timeline", SITE_PAGES["timeline"].menu))
+    return places
+
+
 @charts.route("/charts/", endpoint="index")
 def charts_index():
+    """Every chart: its title, its summary and a link to the page it is drawn on (a chart no
+    page shows is drawn here), with its data to download."""
     content = current_content()
-    shown = [rendered_charts(content)[c.id] for c in content.charts.values() if not c.compact]
-    return render_page("charts.html", (shown,), content=content, charts=shown)
+    places = chart_places(content)
+    listed = [(rendered_charts(content)[c.id], places.get(c.id))
+              for c in content.charts.values() if not c.compact]
+    drawn = [chart for chart, place in listed if place is None]
+    return render_page("charts.html", ([chart.sources for chart, _ in listed],), content=content,
+                       listed=listed, drawn=drawn)
 
 
 @charts.route("/charts/<chart_id>.csv")

@@ -237,14 +237,15 @@ class Actor:
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
 
 
-StatementKind = Literal["no_response", "refused", "denied", "confirmed", "said"]
-STATEMENT_KINDS: dict[str, str] = {
-    "no_response": "had not answered by publication",
-    "refused": "refused to answer or to comment",
-    "denied": "denied the claim, or part of it",
-    "confirmed": "confirmed a related fact",
-    "said": "another statement",
+#: Each kind of statement: a word or two for the people index, and what it means.
+STATEMENT_KINDS: dict[str, tuple[str, str]] = {
+    "no_response": ("no answer by publication", "had not answered by publication"),
+    "refused": ("refused to comment", "refused to answer or to comment"),
+    "denied": ("denied", "denied the claim, or part of it"),
+    "confirmed": ("confirmed a related fact", "confirmed a related fact"),
+    "said": ("answered", "another statement"),
 }
+StatementKind = Literal[tuple(STATEMENT_KINDS)]  # type: ignore[valid-type]
 Channel = Literal["official", "unofficial", "interview"]
 #: How each channel reads in front of a statement's summary.
 CHANNELS: dict[str, str] = {"official": "officially", "unofficial": "unofficially",
@@ -255,9 +256,8 @@ CHANNELS: dict[str, str] = {"official": "officially", "unofficial": "unofficiall
 class Statement:
     """One thing the person said, or that they had not answered, as the source reports it."""
 
-    kind: StatementKind = spec(
-        "no_response (had not answered by publication), refused (refused to answer), denied, "
-        "confirmed (confirmed a related fact), said (another statement)")
+    kind: StatementKind = spec(", ".join(f"{kind} ({meaning})"
+                                         for kind, (_brief, meaning) in STATEMENT_KINDS.items()))
     summary: str = spec("the statement in a few words, shown in labels, tables and data files, "
                         "e.g. 'denied any connection to the fake accounts'")
     channel: Channel | None = spec("official, unofficial or interview, where the source says how "
@@ -322,6 +322,17 @@ class Response:
         if self.date_asked is None:
             return "asked for comment; the source gives no date for the request"
         return f"asked for comment on {self.date_asked}"
+
+    @property
+    def in_brief(self) -> str:
+        """The response in a word or two, for lists: 'denied', 'no answer by publication',
+        'refused to comment (officially) · denied (unofficially)': each kind of statement, with
+        how it was said, once."""
+        if self.request == "not_reported":
+            return "no request for comment reported"
+        said = dict.fromkeys(STATEMENT_KINDS[s.kind][0] + (f" ({CHANNELS[s.channel]})" if s.channel
+                                                           else "") for s in self.statements)
+        return " · ".join(said)
 
     @property
     def summary(self) -> str:
@@ -588,7 +599,7 @@ class Site:
     """Site-wide words: title, description, credits."""
 
     title: str = spec("the site's name")
-    tagline: str = spec("a line under the name")
+    tagline: str = spec("what the site is about, in a line, after its name in the footer")
     description: str = spec("one sentence for search engines and link previews")
     language: str = spec("language code of the content, e.g. 'en'", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
     byline: str = spec("who publishes the site and whose reporting it retells, under the home "
