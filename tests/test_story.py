@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
@@ -259,3 +260,21 @@ def test_each_page_lists_exactly_the_notes_it_cites(built_site):
         # Numbered in reading order: note n is the n-th source a reader meets.
         assert list(dict.fromkeys(marks)) == listed, page.relative_to(built_site)
         assert listed == [f"note-{n}" for n in range(1, len(listed) + 1)]
+
+
+def test_no_key_figure_is_repeated_on_a_page(built_site):
+    """A reader meets each key figure once a page: in a card, a sentence or a chart's summary,
+    not in all three. A chart's data table is its data, closed until asked for; and each
+    allegation is shown whole beside the response of the one it is about, even where the
+    source makes the same claim about two (a party and its leader)."""
+    repeated = []
+    for page in pages(built_site):
+        if page.relative_to(built_site).as_posix() == "calculator/index.html":
+            continue  # a tool: each pay tier is a choice in its form and a line of its method
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for part in soup.select(".chart-data, .allegation-claim"):
+            part.decompose()
+        counts = Counter(element["data-figure"] for element in soup.select("[data-figure]"))
+        repeated += [f"{page.relative_to(built_site)}: {figure} shown {n} times"
+                     for figure, n in counts.items() if n > 1]
+    assert not repeated, "\n".join(repeated)

@@ -165,9 +165,10 @@ def scroll_through(page: Page, watcher: PageWatcher | None = None, stepwise: boo
         # Whatever arrived may have made the page longer (a chart drawn): scroll through again.
 
 
-# Controls a reader can use without leaving the page. Links and submit buttons are left alone.
-CONTROLS = ("summary, input[type=checkbox], input[type=radio], button, [role=button], [role=tab], "
-            "[role=switch]")
+# Controls a reader can use without leaving the page. Links and submit buttons are left alone,
+# and so is the site's menu (the keyboard walk opens it; open, it would cover the page's top).
+CONTROLS = ("main summary, input[type=checkbox], input[type=radio], button, [role=button], "
+            "[role=tab], [role=switch]")
 USABLE = """(selector) => [...document.querySelectorAll(selector)].flatMap((e, index) => {
   const r = e.getBoundingClientRect(), style = getComputedStyle(e);
   const shown = r.width > 0 && r.height > 0 && style.visibility !== "hidden";
@@ -208,6 +209,10 @@ TABS_TO_NAV = """() => {
     !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
   return {links: nav.map((a) => a.href), presses: tabbable.indexOf(nav[nav.length - 1]) + 1};
 }"""
+# On a narrow screen the header's links are behind a menu button (a <details>).
+MENU_IS_CLOSED = """() => { const s = document.querySelector("header nav details:not([open]) > summary");
+  return !!s && s.getClientRects().length > 0; }"""
+ON_MENU_BUTTON = "() => document.activeElement.matches('header nav summary')"
 # The focus moves since last asked, then where focus is now.
 FOCUS_LOG = """() => [...window.__tests.focusLog.splice(0),
                       window.__tests.describe(document.activeElement)]"""
@@ -215,18 +220,29 @@ FOCUS_LOG = """() => [...window.__tests.focusLog.splice(0),
 
 def keyboard_problems(page: Page) -> list[str]:
     """From the top of a fresh page: Tab reaches the skip link first, then every main-navigation
-    link, each visible while focused; Enter on the skip link moves focus to <main>. Needs
-    `instrument`."""
+    link (on a narrow screen after opening the menu button with Enter), each visible while
+    focused; Enter on the skip link moves focus to <main>. Needs `instrument`."""
     problems = []
+    page.evaluate("() => window.__tests.focusLog.splice(0)")
+    pressed, log = 0, []
+    if page.evaluate(MENU_IS_CLOSED):  # a narrow screen: Tab to the menu button, open it
+        while pressed < 10 and not page.evaluate(ON_MENU_BUTTON):
+            page.keyboard.press("Tab")
+            pressed += 1
+        log = page.evaluate(FOCUS_LOG)[:-1]
+        if not page.evaluate(ON_MENU_BUTTON):
+            return [f"Tab never reaches the menu button in {pressed} presses"]
+        page.keyboard.press("Enter")
+        if page.evaluate(MENU_IS_CLOSED):
+            return ["Enter on the menu button does not open the menu"]
     plan = page.evaluate(TABS_TO_NAV)
     nav_links = plan["links"]
     if not nav_links:
         return ["no navigation links (header nav a[href]) to reach"]
-    page.evaluate("() => window.__tests.focusLog.splice(0)")
-    presses = max(plan["presses"], 1)
+    presses = max(plan["presses"] - pressed, 1)
     for _ in range(presses):
         page.keyboard.press("Tab")
-    log = page.evaluate(FOCUS_LOG)[:-1]
+    log += page.evaluate(FOCUS_LOG)[:-1]
     while set(nav_links) - {f["url"] for f in log if f.get("inNav")} and presses < len(nav_links) + 20:
         page.keyboard.press("Tab")  # the estimate fell short: go on one press at a time
         presses += 1
@@ -289,6 +305,36 @@ SIDEWAYS = """() => {
 }"""
 
 
+# Where a word broken across two lines would hurt most: headings, numbers, labels.
+KEY_TEXT = ("h1, h2, h3, .dek, .keyfig-number, .keyfig-label, .estimate-monthly, .result-figures dd, "
+            ".pager-title, .tag, .in-brief, .chart-entry-title")
+# The words in key elements whose letters sit on more than one line ("approximatel / y").
+SPLIT_WORDS = rf"""() => {{
+  const found = [];
+  for (const element of document.querySelectorAll({KEY_TEXT!r})) {{
+    if (!element.getClientRects().length) continue;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {{
+      // A line may break after a hyphen or dash ("fake- / account"); never inside the letters.
+      for (const match of node.data.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {{
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+                                                         .map((r) => Math.round(r.top)));
+        if (tops.size > 1) found.push(`<${{element.tagName.toLowerCase()}}> "${{match[0]}}"`);
+      }}
+    }}
+  }}
+  return found;
+}}"""
+# The page as it opens: the header's height, and how many data tables are open.
+AS_OPENED = """() => ({
+  header: Math.round(document.querySelector("body > header")?.getBoundingClientRect().height ?? 0),
+  openTables: document.querySelectorAll("details.chart-data[open]").length,
+})"""
+
+
 @dataclass
 class Visit:
     """What happened while one page was loaded, used and scrolled."""
@@ -303,6 +349,8 @@ class Visit:
     keyboard: list[str] = field(default_factory=list)   # keyboard problems
     walked_by_keyboard: bool = False                     # the keyboard walk ran to its end
     overflow: dict[int, dict] = field(default_factory=dict)  # screen width -> sideways scroll
+    split_words: dict[int, list[str]] = field(default_factory=dict)  # width -> words on 2 lines
+    as_opened: dict = field(default_factory=dict)       # header height, open data tables
     undrawn_charts: list[str] = field(default_factory=list)
     controls_used: int = 0
     broken: bool = False                                 # the browser failed: skip the rest
@@ -360,6 +408,7 @@ def measure_overflow(visit: Visit, widths: tuple[int, ...]) -> None:
                 page.wait_for_timeout(100)
                 found = page.evaluate(SIDEWAYS)
             visit.overflow[width] = found
+            visit.split_words[width] = page.evaluate(SPLIT_WORDS)
     finally:
         if page.viewport_size != screen:
             page.set_viewport_size(screen)
@@ -377,6 +426,7 @@ def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
         watcher.reset()
         visit = Visit(name, url, page, watcher)
         visit.step(load)
+        visit.step(lambda v: setattr(v, "as_opened", v.page.evaluate(AS_OPENED)))
         if keyboard is True or (keyboard and name in keyboard):
             visit.step(lambda v: (v.keyboard.extend(keyboard_problems(v.page)),
                                   setattr(v, "walked_by_keyboard", True)))

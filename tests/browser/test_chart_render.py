@@ -32,8 +32,8 @@ def test_plotly_loads_only_when_a_chart_nears_the_screen(browser, site_server):
 def test_dark_scheme_recolours_charts(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page = context.new_page()
-    page.goto(site_server.base_url + "charts/")
-    plot = page.locator(".chart-plot").nth(2)
+    page.goto(site_server.base_url)
+    plot = page.locator(".chart-plot[data-chart=database-takedown]")
     plot.scroll_into_view_if_needed()
     expect(plot).to_have_attribute("data-drawn", "yes", timeout=15000)
     colour = page.evaluate("el => el.data[0].marker.color", plot.element_handle())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,27 @@ def test_unknown_address_gets_styled_404_page(browser, request, server_fixture):
             f"at {url} goes to {page.url}, not the home page"
     finally:
         context.close()
+
+
+def test_the_header_is_the_same_height_on_every_page(visits):
+    """A page's menu never takes more room than another's (the current page's mark included)."""
+    heights = {visit.name: visit.as_opened.get("header") for visit in visits}
+    assert all(heights.values()), f"no header measured: {heights}"
+    usual = Counter(heights.values()).most_common(1)[0][0]
+    odd = [f"{name}: {height}px" for name, height in heights.items() if height != usual]
+    assert not odd, f"the header is {usual}px on most pages but not on:\n" + "\n".join(odd)
+
+
+def test_data_tables_open_closed(visits):
+    """Charts' data tables wait behind "Show the data", so pages stay short on a phone."""
+    opened = [f"{visit.name}: {visit.as_opened['openTables']} open" for visit in visits
+              if visit.as_opened.get("openTables")]
+    assert not opened, "\n".join(opened)
+
+
+def test_no_word_is_broken_across_lines(visits):
+    """Headings, key figures and labels wrap between words, never inside one, at every width
+    measured (320 px to 1280 px)."""
+    broken = [f"{visit.name} at {width}px: {', '.join(words[:4])}" for visit in visits
+              for width, words in sorted(visit.split_words.items()) if words]
+    assert not broken, "\n".join(broken)
