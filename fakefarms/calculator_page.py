@@ -12,7 +12,7 @@ from calculator.model import estimate, preset_raw, validate
 from calculator.params import CENTS, params_to_json
 from records.numbers import fill, grouped, money_span
 
-from .charts import breakdown_chart
+from .charts import breakdown_chart, credit_line
 from .live import current_content
 from .pagedata import render_page
 from .rendering import link
@@ -65,15 +65,17 @@ def default_result(params, results):
     return next(item for item in results if item[0].id == params.default_preset)
 
 
-def default_breakdown(params, results):
-    return breakdown_chart(default_result(params, results)[1].to_json(), params.notes)
+def default_breakdown(content, results):
+    params = content.calculator
+    return breakdown_chart(default_result(params, results)[1].to_json(), params.notes,
+                           credit_line(content, params.notes.breakdown_sources))
 
 
 @calculator.route("/calculator/breakdown.csv")
 def breakdown_csv():
     """The breakdown of the default preset; the page offers the current one once it runs."""
-    params = current_content().calculator
-    table = default_breakdown(params, preset_results(params)).table
+    content = current_content()
+    table = default_breakdown(content, preset_results(content.calculator)).table
     return Response(table.csv(), mimetype="text/csv")
 
 
@@ -82,7 +84,7 @@ def page():
     content = current_content()
     params = content.calculator
     results = preset_results(params)
-    breakdown = default_breakdown(params, results)
+    breakdown = default_breakdown(content, results)
     breakdown.csv_url = link("calculator.breakdown_csv")
     default, _, default_text = default_result(params, results)
     shown = (breakdown, params.presets, params.tiers, params.supervisor_pay, params.languages,

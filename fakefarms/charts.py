@@ -23,24 +23,28 @@ from records.facts import Citation, Figure
 from records.numbers import CENTS, money
 
 from .content import Content
-from .content.model import LINK_KINDS, Chart, Event
+from .content.model import Chart, Event
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
 #: apart; symbols repeat the distinction where colour carries meaning.
 PALETTES = {
     "light": {"background": "#fdfcf9", "text": "#1b1b1f", "grid": "#d6d3ca",
-              "series": ["#0067a3", "#b34a00", "#007a5a", "#8e4a7a", "#5d6269"]},
+              "series": ["#0067a3", "#b34a00", "#007a5a", "#8e4a7a", "#5d6269", "#a8323e",
+                         "#6b5d00"]},
     "dark": {"background": "#16171b", "text": "#ecebe6", "grid": "#3b3e46",
-             "series": ["#56b4e9", "#e69f00", "#3fc59d", "#e79bc6", "#c4c7cc"]},
+             "series": ["#56b4e9", "#e69f00", "#3fc59d", "#e79bc6", "#c4c7cc", "#ff8a80",
+                        "#e6d94f"]},
 }
-LINK_SYMBOLS = {"alleged": "diamond", "asked": "triangle-up", "supported": "circle",
-                "benefited": "square", "targeted": "x"}
+
+
+FLOOR_ARROW = "\u25b6 "  # after a bar that shows a lower bound
+SERIES = len(PALETTES["light"]["series"])  # as many colours as timeline categories
 
 
 def _series(index: int) -> str:
     """The light-scheme colour of series `index`; the page swaps in the dark one by `meta.series`."""
-    return PALETTES["light"]["series"][index % 5]
+    return PALETTES["light"]["series"][index % SERIES]
 
 
 @dataclass
@@ -65,9 +69,10 @@ class RenderedChart:
     summary: str
     sources: list[Citation]
     table: Table
-    figure: dict
+    figure: dict | None  # None: the chart is drawn in HTML (see `groups`), not by Plotly
     size: str  # "short", "medium" or "tall": a CSS class, so no inline style is needed
     csv_url: str | None = None  # where the CSV is, when not at the charts' own CSV address
+    groups: list | None = None  # an HTML chart's blocks: (farm, [(actor, link)]) for "links"
 
     def figure_json(self) -> str:
         # Sorted keys and no generated uids keep builds byte-identical.
@@ -87,21 +92,43 @@ def rendered_charts(content: Content) -> dict[str, RenderedChart]:
 _cache: dict = {}
 
 
+def credit_line(content: Content, citations: list[Citation]) -> str:
+    """The line that keeps a chart's attribution inside its image: 'Source: Kloop · Fake Farms'."""
+    publishers = dict.fromkeys(content.sources[c.source].publisher for c in citations)
+    return f"Source: {', '.join(publishers)} · {content.site.title}"
+
+
 def render_chart(chart: Chart, content: Content) -> RenderedChart:
+    if chart.kind == "links":
+        table, groups = links_chart(chart, content)
+        return RenderedChart(chart.id, chart.title, chart.summary, list(chart.sources), table,
+                             None, "tall", groups=groups)
     builder = BUILDERS[chart.kind]
     table, traces, layout, size = builder(chart, content)
     return RenderedChart(chart.id, chart.title, chart.summary, list(chart.sources), table,
-                         _figure(traces, layout, chart.title), "short" if chart.compact else size)
+                         _figure(traces, layout, chart.title, credit_line(content, chart.sources)),
+                         "short" if chart.compact else size)
 
 
-def _figure(traces: list[go.BaseTraceType], layout: dict, title: str) -> dict:
+def _figure(traces: list[go.BaseTraceType], layout: dict, title: str, credit: str) -> dict:
+    """The Plotly figure, with the chart's title and its source line at its top, so an image of
+    the chart (a screenshot shared in a chat) keeps both."""
+    title_lines = textwrap.wrap(title, 30)  # fits a 320 px phone
+    legend = layout.pop("showlegend", False)
+    heading = 16 + 20 * len(title_lines) + 20  # the title's lines and the source line
     figure = go.Figure(data=traces, layout=go.Layout(
         template=None,
-        margin={"l": 8, "r": 16, "t": 40 if layout.get("showlegend") else 8, "b": 40},
+        title={"text": "<br>".join(title_lines), "x": 0, "xanchor": "left", "xref": "container",
+               "y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 16, "l": 8},
+               "font": {"size": 15, "weight": 700},
+               "subtitle": {"text": credit, "font": {"size": 11}}},
+        # Room under the title for a legend of up to two rows (it wraps on a phone).
+        margin={"l": 8, "r": 16, "t": heading + (52 if legend else 8), "b": 40},
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
-        showlegend=layout.pop("showlegend", False),
+        showlegend=legend,
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         hoverlabel={"align": "left"},
+        annotations=layout.pop("annotations", []),
         meta={"title": title},
         **layout,
     ))
@@ -118,7 +145,7 @@ def _wrap(text: str, width: int = 18) -> str:
 
 def _padded(axis: dict, top: float) -> dict:
     # Room beyond the longest bar for its hedged label ("approximately 800").
-    return {**axis, "range": [0, top * 1.45], "rangemode": None}
+    return {**axis, "range": [0, top * 1.7], "rangemode": None}
 
 
 def _drawn(figure: Figure, value: float) -> str:
@@ -134,7 +161,8 @@ def _figure_name(figure: Figure, label: str | None) -> str:
 
 
 def _value_axis(chart: Chart, fmt: str) -> dict:
-    axis = {"title": {"text": chart.axis} if chart.axis else None, "rangemode": "tozero",
+    axis = {"title": {"text": _wrap(chart.axis, 28), "font": {"size": 12}} if chart.axis else None,
+            "rangemode": "tozero",
             "fixedrange": True, "automargin": True}
     if fmt == "usd":
         axis["tickprefix"] = "$"
@@ -147,7 +175,9 @@ def _value_axis(chart: Chart, fmt: str) -> dict:
 
 
 def figures_chart(chart: Chart, content: Content):
-    """Horizontal bars, one per key figure, labelled with the hedged number."""
+    """Horizontal bars, one per key figure, labelled with the hedged number. A lower bound
+    ('over 205,000') runs on into an arrow, since the source's number is where it starts, not
+    where it stops; figures that count different things (`separate`) get a scale each."""
     figures = [content.figures[f] for f in chart.figures]
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
@@ -155,16 +185,40 @@ def figures_chart(chart: Chart, content: Content):
     table = Table(["What", "As reported", "Value drawn"],
                   [[label, f.text, _drawn(f, v)] for label, f, v in zip(labels, figures, values,
                                                                        strict=True)])
-    bar = go.Bar(x=values, y=[_wrap(label) for label in labels], orientation="h",
-                 text=[f.text for f in figures], cliponaxis=False,
-                 # Long bars hold their label inside; short ones beside them.
-                 textposition=["inside" if v >= max(values) / 2 else "outside" for v in values],
-                 insidetextanchor="end",
-                 hovertemplate="%{y}: %{text}<extra></extra>",
-                 marker={"color": _series(0)}, meta={"series": 0})
-    layout = {"xaxis": _padded(_value_axis(chart, figures[0].format), max(values)),
-              "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True}}
-    return table, [bar], layout, "short" if len(figures) <= 3 else "medium"
+    rows = [[i] for i in range(len(figures))] if chart.separate else [list(range(len(figures)))]
+    traces, layout, annotations = [], {"showlegend": False}, []
+    for row, members in enumerate(rows, 1):
+        x_name, y_name = ("x", "y") if row == 1 else (f"x{row}", f"y{row}")
+        top = max(values[i] for i in members)
+        # Each bar's label sits above it and its number beside it, so on a phone the bars
+        # get the chart's whole width instead of sharing it with a column of labels.
+        traces.append(go.Bar(
+            x=[values[i] for i in members], y=[labels[i] for i in members],
+            orientation="h", xaxis=x_name, yaxis=y_name, cliponaxis=False,
+            # A lower bound's bar runs on into an arrow: the true number may be higher.
+            text=[(FLOOR_ARROW if figures[i].is_floor else "") + figures[i].text for i in members],
+            textposition="outside", textangle=0, constraintext="none",
+            hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+            width=0.42, offset=0.02,  # below the category's line, under its label
+            marker={"color": _series(0)}, meta={"series": 0}))
+        annotations += [{"text": _wrap(labels[i], 30), "x": 0, "y": labels[i], "xref": x_name,
+                         "yref": y_name, "xanchor": "left", "yanchor": "bottom", "yshift": 1,
+                         "showarrow": False, "align": "left"} for i in members]
+        x_axis = {**_padded(_value_axis(chart, figures[members[0]].format), top),
+                  "anchor": y_name}
+        y_axis = {"autorange": "reversed", "fixedrange": True, "showticklabels": False,
+                  "anchor": x_name}
+        if chart.separate:
+            gap = 0.12
+            height = (1 - gap * (len(rows) - 1)) / len(rows)
+            bottom = 1 - row * height - (row - 1) * gap
+            y_axis["domain"] = [max(0.0, bottom), bottom + height]
+            x_axis["title"] = None
+        layout[f"xaxis{'' if row == 1 else row}"] = x_axis
+        layout[f"yaxis{'' if row == 1 else row}"] = y_axis
+    layout["annotations"] = annotations
+    size = "medium" if chart.separate or len(figures) > 3 else "short"
+    return table, traces, layout, size
 
 
 def ranges_chart(chart: Chart, content: Content):
@@ -220,53 +274,51 @@ def _when(event: Event) -> str:
 
 
 def timeline_chart(chart: Chart, content: Content):
-    """Events by date and category; symbols and colours tell categories apart."""
+    """Events by date and category, each category its own colour and symbol; key events (those
+    with a label) are named beside their marks."""
     events = _events(chart, content)
     categories = list(dict.fromkeys(e.category for e in events))
     table = Table(["Date", "Event", "Category", "Farms"],
                   [[_when_text(e), e.title, e.category.capitalize(),
                     ", ".join(content.farms[f].name for f in e.farms)] for e in events])
     symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross"]
+    first, last = (datetime.fromisoformat(_when(e)) for e in (events[0], events[-1]))
+    middle = (first + (last - first) / 2).isoformat()
     traces = []
     for i, category in enumerate(categories):
         chosen = [e for e in events if e.category == category]
         traces.append(go.Scatter(
-            name=category.capitalize(), mode="markers", x=[_when(e) for e in chosen],
+            name=category.capitalize(), mode="markers+text", x=[_when(e) for e in chosen],
             y=[category.capitalize()] * len(chosen),
-            text=[_wrap(f"{_when_text(e)}: {e.title}", 48) for e in chosen],
-            hovertemplate="%{text}<extra></extra>",
+            # A label reads towards the middle of the chart, so none runs off an edge.
+            text=[e.label or "" for e in chosen],
+            textposition=["top right" if _when(e) < middle else "top left" for e in chosen],
+            textfont={"size": 12}, cliponaxis=False,
+            hovertext=[_wrap(f"{_when_text(e)}: {e.title}", 40) for e in chosen],
+            hovertemplate="%{hovertext}<extra></extra>",
             marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
-            meta={"series": i % 5}))
+            meta={"series": i % SERIES}))
     layout = {"xaxis": {"type": "date", "fixedrange": True, "automargin": True},
               "yaxis": {"automargin": True, "fixedrange": True}}
     return table, traces, layout, "medium"
 
 
 def links_chart(chart: Chart, content: Content):
-    """Who is linked to which farm, and how. Every mark, row and label comes from the link
-    record itself, so none can say more than the link and its response do."""
+    """Who is linked to which farm, and how: one block a farm, each person or group once with
+    every link's kind and their response in brief. Drawn in HTML, so it reads at any width;
+    every word comes from the link record itself, so none says more than the link does."""
     table = Table(["Person or group", "Farm", "Link", "Role", "Response"])
-    by_kind: dict[str, dict[str, list]] = {}
+    groups = []
     for farm in content.farms.values():
+        people: dict[str, list] = {}
         for link in farm.links:
             actor = content.actors[link.actor]
-            response = link.response.summary if link.response else ""
-            table.rows.append([actor.name, farm.name, link.label, link.role, response])
-            points = by_kind.setdefault(link.kind, {"x": [], "y": [], "text": []})
-            points["x"].append(farm.short_name or farm.name)
-            points["y"].append(actor.name)
-            points["text"].append(_wrap(f"{actor.name} — {farm.name}: {link.role}"
-                                        + (f". Response: {response}" if response else ""), 48))
-    traces = [go.Scatter(name=LINK_KINDS[kind][0], mode="markers",
-                         hovertemplate="%{text}<extra></extra>",
-                         marker={"color": _series(i), "symbol": LINK_SYMBOLS[kind], "size": 13},
-                         meta={"series": i},
-                         **by_kind[kind])
-              for i, kind in enumerate(k for k in LINK_SYMBOLS if k in by_kind)]
-    layout = {"showlegend": True,
-              "xaxis": {"automargin": True, "fixedrange": True, "tickangle": -40},
-              "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
-    return table, traces, layout, "tall"
+            people.setdefault(link.actor, [actor, []])[1].append(link)
+            table.rows.append([actor.name, farm.name, link.label, link.role,
+                               link.response.summary if link.response else ""])
+        if people:
+            groups.append((farm, [tuple(entry) for entry in people.values()]))
+    return table, groups
 
 
 def chronology_chart(chart: Chart, content: Content):
@@ -296,21 +348,22 @@ def chronology_chart(chart: Chart, content: Content):
             spans["hovertext"].append(f"{event.when} (no time given)")
     traces = [
         go.Scatter(name="Time of day given by the source", mode="markers", marker={"color": _series(0),
-                   "size": 13, "symbol": "diamond"}, meta={"series": 0},
+                   "size": 13, "symbol": "diamond"}, meta={"series": 0}, cliponaxis=False,
                    hovertemplate="%{text}: %{y}<extra></extra>", **points),
         go.Bar(name="Day given, no time", orientation="h", marker={"color": _series(1)},
                meta={"series": 1}, hovertemplate="%{hovertext}: %{y}<extra></extra>", **spans),
     ]
     order = [_wrap(e.title, 20) for e in events]
     layout = {"showlegend": True,
-              "xaxis": {"title": {"text": chart.axis or "Hours after the first report"},
+              "xaxis": {"title": {"text": _wrap(chart.axis or "Hours after the first report", 28),
+                                  "font": {"size": 12}},
                         "fixedrange": True, "rangemode": "tozero", "dtick": 12},
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
                         "categoryorder": "array", "categoryarray": order}}
     return table, traces, layout, "medium"
 
 
-def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
+def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
     """The calculator's monthly cost by role; the page redraws it from each new estimate."""
     roles = [(f.name, getattr(notes.breakdown_roles, f.name).label)
              for f in dataclasses.fields(notes.breakdown_roles)]
@@ -335,13 +388,12 @@ def breakdown_chart(result: dict, notes: Notes) -> RenderedChart:
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
     return RenderedChart("calculator-breakdown", notes.breakdown_title, notes.breakdown_summary,
                          list(notes.breakdown_sources), table,
-                         _figure(traces, layout, notes.breakdown_title), "short")
+                         _figure(traces, layout, notes.breakdown_title, credit), "short")
 
 
 BUILDERS = {
     "figures": figures_chart,
     "ranges": ranges_chart,
     "timeline": timeline_chart,
-    "links": links_chart,
     "chronology": chronology_chart,
 }

@@ -22,7 +22,8 @@ from .content.model import Farm, Page, Section
 
 @dataclass(frozen=True)
 class PageData:
-    """The notes a page lists, keyed by (source, section), and whether it draws charts."""
+    """The notes a page lists, keyed by (source, section), and whether it draws charts with
+    Plotly (and so loads the charts script)."""
 
     notes: dict[tuple[str, str], int]
     charts: bool
@@ -42,7 +43,7 @@ def page_data(content: Content, *shown: Any) -> PageData:
         if isinstance(item, Citation):
             found.setdefault((item.source, item.section))
         elif isinstance(item, RenderedChart):
-            charts = True
+            charts = charts or item.figure is not None  # HTML charts need no script
             visit(item.sources)
         elif isinstance(item, list | tuple):
             for part in item:

@@ -498,6 +498,8 @@ class Event:
     actors: list[str] = spec("actors the event concerns", default=[], ref="actors")
     worked_out: str | None = spec("how the editors worked out the date or time, when the source "
                                   "gives it only indirectly; shown on the page", default=None)
+    label: str | None = spec("for a key event, a few words written beside its mark on the "
+                             "timeline charts (keep it under 20 characters)", default=None)
     order_as: PartialDate | None = spec(
         "where the event sorts, when its date alone puts it in the wrong place: 'End of 2019' is "
         "dated 2019 but ordered as 2019-12, after November 2019; never shown", default=None)
@@ -536,6 +538,8 @@ class Chart:
     category: EventCategory | None = spec("for timeline and chronology: only events of this category",
                                           default=None)
     compact: bool = spec("draw a smaller version, e.g. on the home page", default=False)
+    separate: bool = spec("for figures: draw each figure on its own scale, when they count "
+                          "different things (users, views, retweets)", default=False)
     axis: str | None = spec("the value axis title, e.g. 'Monthly pay (US$)'", default=None)
 
     def check(self):

@@ -40,12 +40,14 @@ function themed(spec, scheme) {
     }
   }
   const axis = { color: palette.text, gridcolor: palette.grid, zerolinecolor: palette.grid };
+  // Every axis: a chart of figures on separate scales has one pair a figure.
+  for (const key of Object.keys(spec.layout).filter((k) => /^[xy]axis\d*$/.test(k))) {
+    spec.layout[key] = { ...spec.layout[key], ...axis };
+  }
   Object.assign(spec.layout, {
     paper_bgcolor: "rgba(0,0,0,0)",
     plot_bgcolor: "rgba(0,0,0,0)",
     font: { ...spec.layout.font, color: palette.text },
-    xaxis: { ...spec.layout.xaxis, ...axis },
-    yaxis: { ...spec.layout.yaxis, ...axis },
     transition: reducedMotion.matches ? { duration: 0 } : spec.layout.transition,
   });
   return spec;
