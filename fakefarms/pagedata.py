@@ -61,8 +61,9 @@ def page_data(content: Content, *shown: Any) -> PageData:
 def _brought_in(item: Any, content: Content) -> dict[str, list[Any]]:
     """What a record brings onto the page by reference (key-figure cards, charts, events),
     keyed by the field its template shows them after."""
-    if isinstance(item, Page):
-        return {"lede": [content.figures[f] for f in item.figures]}
+    if isinstance(item, Page):  # the picture comes before the lede, the figure cards after it
+        return {"description": [item.hook] if item.hook else [],
+                "lede": [content.figures[f] for f in item.figures]}
     if isinstance(item, Farm):
         return {"sources": [content.figures[f] for f in item.figures]}
     if isinstance(item, Section):

@@ -31,8 +31,9 @@ def index():
 @pages.route("/farms/")
 def farms():
     content = current_content()
-    return render_page("farms.html", tuple(f.sources for f in content.farms.values()),
-                       content=content)
+    charts = [rendered_charts(content)[c.id] for c in content.charts.values() if c.kind == "links"]
+    return render_page("farms.html", (tuple(f.sources for f in content.farms.values()), charts),
+                       content=content, charts=charts)
 
 
 @pages.route("/farms/<farm_id>/")
@@ -196,6 +197,8 @@ def chart_places(content) -> dict[str, tuple[str, str]]:
     for chart in content.charts.values():
         if chart.kind == "timeline" and not chart.compact:
             places.setdefault(chart.id, ("pages.timeline", SITE_PAGES["timeline"].menu))
+        elif chart.kind == "links":
+            places.setdefault(chart.id, ("pages.farms", SITE_PAGES["farms"].menu))
     return places
 
 

@@ -76,7 +76,8 @@ def test_links_chart_lists_each_person_once_a_farm_with_every_link(content):
 
 
 def test_the_links_chart_pairs_every_allegation_with_its_response(built_site):
-    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    farms = built_site / "farms" / "index.html"
+    soup = BeautifulSoup(farms.read_text(encoding="utf-8"), "html.parser")
     lines = soup.select("#chart-farm-links .link-line")
     alleged = [line for line in lines if line.select_one(".tag-alleged")]
     assert alleged

@@ -527,7 +527,8 @@ class Chart:
     id: str = spec("id used in pages' 'charts:' lists and in file names", key=True, pattern=SLUG)
     kind: ChartKind = spec(
         "figures: bars of key figures; ranges: low–high ranges of key figures; "
-        "timeline: the dated events; links: who is linked to which farm; "
+        "timeline: the dated events (the full one is drawn on the timeline page); links: who is "
+        "linked to which farm (drawn on the farms page); "
         "chronology: events of one category by hours since the first")
     title: str = spec("a title that states the finding", warn_over=TITLE_LENGTH)
     summary: str = spec("one paragraph saying what the chart shows, for every reader", rich=True)
@@ -558,6 +559,29 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class ProfileCard:
+    """One moment in a fake profile's life, drawn as a card: when, what it posted, for whom."""
+
+    when: str = spec("when the card shows the profile, e.g. 'Before 6 October 2020'")
+    posted: str = spec("what the profile did then, in the site's own words")
+    backing: str = spec("whom it backed then, shown as the card's badge")
+
+
+@dataclass(frozen=True)
+class Hook:
+    """The picture at the top of a page: one fake profile before and after a turning point,
+    drawn in HTML (never a photo: fake profiles wear stolen photos of real people)."""
+
+    account: str = spec("the fake profile's name, as the source publishes it")
+    before: ProfileCard = spec("the profile before the turning point")
+    turn: str = spec("the turning point between the two cards, in a few words")
+    after: ProfileCard = spec("the profile after it")
+    note: str = spec("what the cards are: an illustration from the source's description, not a "
+                     "screenshot")
+    sources: list[Citation] = spec("where the profile is described", min_items=1)
+
+
+@dataclass(frozen=True)
 class Page:
     """An editorial page: the home explainer, methodology, costs, Kordai."""
 
@@ -570,6 +594,8 @@ class Page:
                     default="")
     figures: list[str] = spec("key figures shown near the top, each a different kind of number",
                               default=[], ref="figures", max_items=3)
+    hook: Hook | None = spec("a picture at the top that shows the finding (home page)",
+                             default=None)
 
     def check(self):
         ids = [s.id for s in self.sections]
