@@ -140,7 +140,7 @@ def test_every_chart_reads_without_javascript(built_site, content):
             assert figure.select_one("figcaption .chart-title").get_text(strip=True)
             assert figure.select_one("figcaption .chart-summary").get_text(strip=True)
             assert figure.select("table tbody tr"), (page, chart_id)
-            assert figure.select_one(".chart-source a.cite"), (page, chart_id)
+            assert figure.select_one(".chart-source .cite"), (page, chart_id)
             download = figure.select_one(".chart-download a[download]")
             assert download["href"].endswith(".csv")
             if figure.select_one(".link-blocks"):

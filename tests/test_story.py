@@ -179,8 +179,10 @@ def test_every_page_shows_its_citations(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         notes = soup.select("section.notes li[id^=note-]")
         assert notes, f"{page.relative_to(built_site)} has no citations"
-        for cite in soup.select("a.cite"):
-            assert soup.find(id=cite["href"][1:]), (page, cite["href"])
+        for cite in soup.select(".cite"):
+            assert soup.find(id=cite["data-note"]), (page, cite["data-note"])
+            opens = soup.find(id=cite["popovertarget"])  # the note, in place
+            assert opens.has_attr("popover") and opens.find("a", href=f"#{cite['data-note']}")
         for note in notes:
             link = note.find("a")
             assert link["href"].startswith("https://"), page
@@ -255,7 +257,7 @@ def test_each_page_lists_exactly_the_notes_it_cites(built_site):
     """Page data numbers citations before rendering; the list and the marks must agree."""
     for page in pages(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        marks = [a["href"][1:] for a in soup.select("a.cite")]
+        marks = [mark["data-note"] for mark in soup.select(".cite")]
         listed = [li["id"] for li in soup.select("section.notes li[id^=note-]")]
         # Numbered in reading order: note n is the n-th source a reader meets.
         assert list(dict.fromkeys(marks)) == listed, page.relative_to(built_site)

@@ -166,9 +166,10 @@ def scroll_through(page: Page, watcher: PageWatcher | None = None, stepwise: boo
 
 
 # Controls a reader can use without leaving the page. Links and submit buttons are left alone,
-# and so is the site's menu (the keyboard walk opens it; open, it would cover the page's top).
-CONTROLS = ("main summary, input[type=checkbox], input[type=radio], button, [role=button], "
-            "[role=tab], [role=switch]")
+# and so is the site's menu (the keyboard walk opens it; open, it would cover the page's top);
+# note marks all work alike, so only the first is tapped (`open_first_note`).
+CONTROLS = ("main summary, input[type=checkbox], input[type=radio], button:not(.cite), "
+            "[role=button], [role=tab], [role=switch]")
 USABLE = """(selector) => [...document.querySelectorAll(selector)].flatMap((e, index) => {
   const r = e.getBoundingClientRect(), style = getComputedStyle(e);
   const shown = r.width > 0 && r.height > 0 && style.visibility !== "hidden";
@@ -189,6 +190,34 @@ def use_controls(page: Page) -> int:
             controls.nth(index).click(timeout=10_000)
             clicked.add(index)
     return len(clicked)
+
+
+OPEN_NOTE = """() => {
+  const open = document.querySelector(":popover-open");
+  if (!open) return null;
+  const r = open.getBoundingClientRect();
+  return {id: open.id, inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight
+                               && r.right <= innerWidth && r.width > 0};
+}"""
+
+
+def open_first_note(page: Page) -> str:
+    """Tap the page's first note mark: its note must open in view, and Escape must close it.
+    Returns what went wrong, or "" (or "no note marks")."""
+    marks = page.locator("main .cite")
+    if not marks.count():
+        return "no note marks"
+    mark = marks.first
+    mark.click(timeout=10_000)
+    shown = page.evaluate(OPEN_NOTE)
+    if not shown or shown["id"] != mark.get_attribute("popovertarget"):
+        return f"tapping {mark.get_attribute('aria-label')} opened {shown and shown['id']}"
+    if not shown["inView"]:
+        return f"note {shown['id']} opens partly off the screen"
+    page.keyboard.press("Escape")
+    if page.evaluate(OPEN_NOTE):
+        return f"Escape leaves note {shown['id']} open"
+    return ""
 
 
 def active_element(page: Page) -> dict:
@@ -353,6 +382,7 @@ class Visit:
     as_opened: dict = field(default_factory=dict)       # header height, open data tables
     undrawn_charts: list[str] = field(default_factory=list)
     controls_used: int = 0
+    first_note: str | None = None                        # what went wrong opening a note
     broken: bool = False                                 # the browser failed: skip the rest
 
     def step(self, action: Callable[[Visit], object]) -> None:
@@ -433,6 +463,7 @@ def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
         visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))
         visit.step(lambda v: setattr(v, "undrawn_charts", v.page.evaluate(UNDRAWN_CHARTS)))
         if controls:
+            visit.step(lambda v: setattr(v, "first_note", open_first_note(v.page)))
             before = watcher.activity
             visit.step(lambda v: setattr(v, "controls_used", use_controls(v.page)))
             if watcher.activity > before:

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 MIN_WORDS = 20
 BLOCKS = "p, li, h2, h3, h4, dt, dd, th, td, caption, figcaption"
 
-# Text that is hidden with JavaScript off. Hiding a JavaScript-only widget (the calculator form,
+# Text that is hidden with JavaScript off, other than what a tap opens (a closed <details>, a
+# note's popover). Hiding a JavaScript-only widget (the calculator form,
 # an empty chart box) from a stylesheet inside <noscript> is deliberate, so text that shows once
 # those stylesheets are set aside is not counted; anything else hidden is content lost.
 RENDERED = """(blocks) => {
@@ -23,7 +24,8 @@ RENDERED = """(blocks) => {
   };
   const text = (e) => e.textContent.trim().replace(/\\s+/g, " ");
   const hidden = () => (main ? [...main.querySelectorAll(blocks)] : []).filter((e) => text(e)
-      && !shown(e) && !e.closest("details:not([open]), [hidden], template, [aria-hidden='true']"));
+      && !shown(e) && !e.closest("details:not([open]), [popover]:not(:popover-open), [hidden], template, "
+                 + "[aria-hidden='true']"));
   const result = {
     h1: h1 && shown(h1) ? h1.innerText.trim() : "",
     h1InMain: !!(main && h1 && main.contains(h1)),

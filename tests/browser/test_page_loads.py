@@ -128,3 +128,14 @@ def test_no_word_is_broken_across_lines(visits):
     broken = [f"{visit.name} at {width}px: {', '.join(words[:4])}" for visit in visits
               for width, words in sorted(visit.split_words.items()) if words]
     assert not broken, "\n".join(broken)
+
+
+def test_a_note_mark_opens_its_note_in_place(visits):
+    """On a phone, tapping a note mark shows the source over the text, and Escape goes back."""
+    tapped = [visit for visit in visits if visit.first_note is not None]
+    if not tapped:
+        pytest.skip("controls are used on the phone pass only")
+    wrong = [f"{visit.name}: {visit.first_note}" for visit in tapped
+             if visit.first_note not in ("", "no note marks")]
+    assert not wrong, "\n".join(wrong)
+    assert sum(visit.first_note == "" for visit in tapped) > len(tapped) / 2
