@@ -68,6 +68,12 @@ class Figure:
         return self.low, self.high
 
     @property
+    def is_floor(self) -> bool:
+        """Whether the source gives only a lower bound ('at least 5', 'over 205,000'), so a
+        chart must not draw the number as if it stopped there."""
+        return self.hedge in FLOOR_HEDGES
+
+    @property
     def number_text(self) -> str:
         """The number as written on the page, without the hedge."""
         if self.value is not None:
@@ -87,6 +93,10 @@ class Figure:
         """The number with its hedge, in the source's words where given: 'nearly 400'."""
         number = self.wording or self.number_text
         return f"{self.hedge} {number}" if self.hedge else number
+
+
+#: Hedges that make a number a lower bound.
+FLOOR_HEDGES = frozenset({"at least", "more than", "over", "from"})
 
 
 @dataclass(frozen=True)
