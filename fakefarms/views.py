@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from collections import Counter
 from itertools import groupby
 
@@ -246,6 +247,34 @@ def sitemap():
     pages_only = [url for url in page_addresses() if url.endswith("/")]
     return Response(render_template("sitemap.xml", urls=pages_only),
                     mimetype="application/xml")
+
+
+@pages.route("/feed.xml")
+def feed():
+    """An Atom feed of the corrections and updates log, newest first. Every date comes from the
+    content, never the clock, so a rebuild writes the same bytes."""
+    content = current_content()
+    entries = feed_entries(content.corrections)
+    updated = entries[0][1] if entries else content.site.published
+    feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "fake-farms:feed").urn
+    return Response(render_template("feed.xml", content=content, entries=entries,
+                                    updated=updated, feed_id=feed_id),
+                    # What static hosts send for .xml; feed readers read Atom by its content.
+                    mimetype="application/xml")
+
+
+def feed_entries(corrections) -> list[tuple[str, object, object]]:
+    """(stable id, date, correction) for each log entry, newest first. The id counts entries of
+    the same date and kind from the oldest, so adding a newer one never renames an older one,
+    and it does not depend on where the site is published."""
+    seen: Counter = Counter()
+    oldest_first = []
+    for correction in reversed(corrections):
+        key = (correction.date.iso, correction.kind)
+        seen[key] += 1
+        name = f"fake-farms:{correction.kind}:{correction.date.iso}:{seen[key]}"
+        oldest_first.append((uuid.uuid5(uuid.NAMESPACE_URL, name).urn, correction.date, correction))
+    return oldest_first[::-1]
 
 
 def page_addresses():

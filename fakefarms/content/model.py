@@ -77,6 +77,12 @@ class PartialDate(ScalarType):
                 -1 if self.hour is None else self.hour, self.minute or 0)
 
     @property
+    def timestamp(self) -> str:
+        """The start of the period the date names, as an RFC 3339 time in UTC (for feeds)."""
+        return (f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
+                f"T{self.hour or 0:02d}:{self.minute or 0:02d}:00Z")
+
+    @property
     def iso(self) -> str:
         """The machine-readable form for <time datetime>."""
         text = f"{self.year:04d}"
