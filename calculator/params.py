@@ -316,6 +316,7 @@ class Words:
     month: str = spec("the {period} of a monthly comparison")
     year: str = spec("the {period} of a yearly comparison")
     copy_link: str = spec("the button that copies a link to the estimate")
+    share_text: str = spec("the words shared with a link to the estimate")
     presets_heading: str = spec("the heading of the table of presets")
     presets_intro: str = spec("what the table of presets is")
     preset_column: str = spec("the heading of the presets' column")

@@ -21,6 +21,7 @@ from .charts import RenderedChart, rendered_charts
 from .content.model import SITE_PAGES, capitalize_first
 from .live import current_content
 from .security import CONTENT_SECURITY_POLICY
+from .sharing import share_links
 
 #: Each of the site's pages (content.model.SITE_PAGES) and the view that serves it.
 ENDPOINTS = {name: {"index": "pages.index", "calculator": "calculator.calculator",
@@ -71,6 +72,12 @@ def absolute_url(endpoint: str, **values) -> str | None:
     return base + url_for(endpoint, **values).lstrip("/")
 
 
+def page_address() -> str:
+    """This page's public address, or its path when the site's address is not known (the
+    preview); share.js puts in the address the reader is actually on."""
+    return absolute_url(request.endpoint, **(request.view_args or {})) or request.path
+
+
 def chart_for(chart_id: str) -> RenderedChart:
     """A chart drawn once for the whole build (page data knows which charts a page shows)."""
     return rendered_charts(current_content())[chart_id]
@@ -116,6 +123,7 @@ def install_template_helpers(app: Flask) -> None:
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
+        share_links=share_links, page_address=page_address,
         page_data=pagedata.current,
     )
     app.jinja_env.filters["rich"] = rich

@@ -52,7 +52,7 @@ def test_without_javascript_the_estimate_shows_the_default_preset(built_site, co
     # the controls that need the script are hidden from text browsers and reader modes
     assert soup.select_one("#calculator-form").has_attr("hidden")
     assert soup.select_one(".presets").has_attr("hidden")
-    assert soup.select_one("#copy-link").find_parent(attrs={"hidden": True})
+    assert soup.select_one("[data-share-copy]").find_parent(attrs={"hidden": True})
     assert not soup.select_one("#no-script-note").has_attr("hidden")
 
 

@@ -194,3 +194,13 @@ def test_grouped_thousands_are_accepted(calculator, typed):
     page.fill("#in-staff", typed)
     assert page.locator("#error-staff").text_content() == ""
     assert page.locator("#out-accounts").text_content() == "5,000"
+
+
+def test_share_links_carry_the_readers_estimate(calculator):
+    page = calculator()
+    page.fill("#in-staff", "40")
+    shared = address(page)
+    assert "staff=40" in shared
+    telegram = page.locator(".share-telegram").get_attribute("href")
+    assert parse_qs(urlsplit(telegram).query)["url"] == [shared]
+    assert page.locator("[data-share-copy]").is_visible()

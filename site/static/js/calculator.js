@@ -102,6 +102,7 @@ function toAddress(inputs, presetId) {
   }
   const address = `${window.location.pathname}?${search}`;
   window.history.replaceState(null, "", address);
+  window.dispatchEvent(new Event("fakefarms:address"));  // share links follow (share.js)
 }
 
 // -- showing the result -----------------------------------------------------------------
@@ -199,16 +200,6 @@ for (const button of presetButtons) {
     update();
   });
 }
-
-document.getElementById("copy-link").addEventListener("click", async () => {
-  const status = document.getElementById("copy-status");
-  try {
-    await navigator.clipboard.writeText(window.location.href);
-    status.textContent = "Link copied.";
-  } catch {
-    status.textContent = `Copy this link: ${window.location.href}`;
-  }
-});
 
 // The form and its buttons work only with this script: they are shown now, and the note
 // that stands in for them without it is hidden.
