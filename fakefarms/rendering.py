@@ -72,6 +72,11 @@ def absolute_url(endpoint: str, **values) -> str | None:
     return base + url_for(endpoint, **values).lstrip("/")
 
 
+def card_name() -> str:
+    """The name of this page's link-preview image: 'index' for the home page, else its path."""
+    return request.path.strip("/") or "index"
+
+
 def page_address() -> str:
     """This page's public address, or its path when the site's address is not known (the
     preview); share.js puts in the address the reader is actually on."""
@@ -123,7 +128,7 @@ def install_template_helpers(app: Flask) -> None:
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
-        share_links=share_links, page_address=page_address,
+        share_links=share_links, page_address=page_address, card_name=card_name,
         page_data=pagedata.current,
     )
     app.jinja_env.filters["rich"] = rich

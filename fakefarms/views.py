@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from collections import Counter
+from html import unescape
 from itertools import groupby
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
 from .calculator_page import calculator
+from .cards import CardText, card_png
 from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
@@ -247,6 +250,31 @@ def sitemap():
     pages_only = [url for url in page_addresses() if url.endswith("/")]
     return Response(render_template("sitemap.xml", urls=pages_only),
                     mimetype="application/xml")
+
+
+#: What a card reads from the page it stands for (both written by the site's own templates:
+#: the first element marked with data-card-figure gives the number).
+OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]*)">')
+CARD_FIGURE = re.compile(r'data-card-figure="([^"]*)" data-card-label="([^"]*)"')
+
+
+@pages.route("/cards/<path:name>.png")
+def card(name: str):
+    """A page's link-preview image, drawn from the page itself: its title (og:title) and the
+    first number it marks for cards (a key figure, or the calculator's default estimate), so
+    the card says what the page says."""
+    content = current_content()
+    page = current_app.test_client().get("/" if name == "index" else f"/{name}/")
+    if page.status_code != 200 or name.startswith("cards/"):
+        abort(404)
+    html = page.get_data(as_text=True)
+    title = OG_TITLE.search(html)
+    figure, label = (unescape(part) for part in CARD_FIGURE.search(html).groups()) \
+        if CARD_FIGURE.search(html) else ("", "")
+    text = CardText(title=unescape(title.group(1)) if title else content.site.title,
+                    figure=figure, figure_label=label,
+                    site=content.site.title, byline=content.site.byline)
+    return Response(card_png(text), mimetype="image/png")
 
 
 @pages.route("/feed.xml")

@@ -1,0 +1,54 @@
+"""Link-preview cards: every page but the 404 names its own 1200×630 PNG, drawn from its title."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from fakefarms.cards import CardText, _font, card_png
+from tests.sitecheck import pages
+
+MAX_BYTES = 200_000
+
+
+def test_every_page_has_its_own_complete_card(built_site):
+    seen = set()
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        meta = {tag.get("property") or tag.get("name"): tag["content"]
+                for tag in soup.find_all("meta") if tag.get("content")}
+        if page.name == "404.html":
+            assert "og:image" not in meta and meta["twitter:card"] == "summary"
+            continue
+        image = meta["og:image"]
+        assert image.startswith("http://127.0.0.1/cards/"), page  # absolute with --base-url
+        assert image not in seen, f"{page}: shares its card"
+        seen.add(image)
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        assert meta["og:image:alt"].startswith(meta["og:title"])
+        assert meta["twitter:card"] == "summary_large_image"
+        for name in ("og:title", "og:description", "og:type", "og:locale", "og:url"):
+            assert meta.get(name), (page, name)
+        file = built_site / urlsplit(image).path.lstrip("/")
+        assert file.stat().st_size <= MAX_BYTES, f"{file}: {file.stat().st_size} bytes"
+        with Image.open(file) as png:
+            assert (png.format, png.size) == ("PNG", (1200, 630))
+
+
+def test_a_card_is_the_same_bytes_every_time_and_differs_by_page():
+    text = CardText("The same fake profiles cheered one party", "approximately 800",
+                    "accounts analysed", "Fake Farms", "An explainer")
+    assert card_png(text) == card_png(text)
+    assert card_png(text) != card_png(CardText("Another title", site="Fake Farms"))
+
+
+def test_the_card_font_draws_cyrillic():
+    """Not the 'missing glyph' box: two Cyrillic letters draw differently."""
+    font = _font(True, 48)
+    assert font.getmask("Ж").getbbox() != font.getmask("Д").getbbox()
+    png = card_png(CardText("Сколько стоит ферма фейков", site="Fake Farms"))
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (1200, 630)
