@@ -79,8 +79,9 @@ def breakdown_csv():
     return Response(table.csv(), mimetype="text/csv")
 
 
-@calculator.route("/calculator/", endpoint="calculator")
-def page():
+def render_calculator(template: str, whole_page: bool = True, **context):
+    """The calculator's page or its embed: the same app, with the same data; the embed shows
+    the app alone, so only the app's sources are its notes."""
     content = current_content()
     params = content.calculator
     results = preset_results(params)
@@ -88,10 +89,15 @@ def page():
     breakdown.csv_url = link("calculator.breakdown_csv")
     default, _, default_text = default_result(params, results)
     shown = (breakdown, params.presets, params.tiers, params.supervisor_pay, params.languages,
-             params.inputs, params.comparisons)  # in the page's reading order
+             params.inputs, params.comparisons) if whole_page else (breakdown,)  # reading order
     return render_page(
-        "calculator.html", shown, content=content, params=params, results=results,
+        template, shown, content=content, params=params, results=results,
         fields=form_fields(params), default_text=default_text, breakdown=breakdown,
         no_script=fill(params.notes.no_script, preset=default.label),
-        model_json=params_to_json(params),
+        model_json=params_to_json(params), **context,
     )
+
+
+@calculator.route("/calculator/", endpoint="calculator")
+def page():
+    return render_calculator("calculator.html")

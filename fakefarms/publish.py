@@ -15,7 +15,7 @@ from flask_frozen import Freezer, FrozenFlaskWarning, MissingURLGeneratorWarning
 from . import addresses
 from .app import PROJECT_ROOT, create_app
 from .content import load_content
-from .security import HEADERS
+from .security import EMBED_FOLDER, EMBED_HEADERS, HEADERS
 from .views import SPLIT_ENDPOINTS, page_addresses
 
 #: Written into every build: a folder holding it is an earlier build, which a build may replace.
@@ -138,9 +138,23 @@ def precompress(root: Path) -> None:
 
 def write_headers(root: Path, base_path: str) -> None:
     """`_headers` for hosts that read one (Netlify, Cloudflare Pages): security headers on
-    every response, and year-long caching for content-hashed assets."""
-    lines = [f"{base_path}*"]
-    lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    every response, and year-long caching for content-hashed assets.
+
+    Hosts apply every rule that matches an address, and a browser enforces every policy it is
+    sent, so the embeds, which any site may frame, must match no policy that forbids framing.
+    The headers common to all go under one rule for everything; the policy goes under a rule
+    for each top-level file and folder of the build, and the embeds' folder gets its own. (An
+    address that is no file gets the 404 page, whose <meta> policy still applies.)
+    """
+    policy = "Content-Security-Policy"
+    names = sorted(p.name for p in root.iterdir() if p.name not in (EMBED_FOLDER, "_headers"))
+    patterns = [base_path] + [f"{base_path}{name}/*" if (root / name).is_dir()
+                              else f"{base_path}{name}" for name in names]
+    lines = [f"{base_path}*", *(f"  {name}: {value}" for name, value in HEADERS.items()
+                                if name != policy)]
+    for pattern, headers in [*((p, HEADERS) for p in patterns),
+                             (f"{base_path}{EMBED_FOLDER}/*", EMBED_HEADERS)]:
+        lines += [pattern, f"  {policy}: {headers[policy]}"]
     lines += [f"{base_path}assets/*", "  Cache-Control: public, max-age=31536000, immutable", ""]
     (root / "_headers").write_text("\n".join(lines), encoding="utf-8")
 

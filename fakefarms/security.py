@@ -23,3 +23,9 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+
+#: The embeds (/embed/*), which any site may frame; otherwise the same headers.
+EMBED_HEADERS = {**HEADERS,
+                 "Content-Security-Policy": CONTENT_SECURITY_POLICY + "; frame-ancestors *"}
+#: The folder of the built site that holds them.
+EMBED_FOLDER = "embed"

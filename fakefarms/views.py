@@ -16,6 +16,7 @@ from .cards import CardText, card_png
 from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
+from .embeds import embeds
 from .live import current_content, quoted
 from .pagedata import render_page
 from .rendering import ENDPOINTS, absolute_url, link, pager, serve_anywhere
@@ -335,6 +336,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(pages)
     app.register_blueprint(charts)
     app.register_blueprint(calculator)
+    app.register_blueprint(embeds)
 
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):

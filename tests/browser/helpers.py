@@ -251,6 +251,8 @@ def keyboard_problems(page: Page) -> list[str]:
     """From the top of a fresh page: Tab reaches the skip link first, then every main-navigation
     link (on a narrow screen after opening the menu button with Enter), each visible while
     focused; Enter on the skip link moves focus to <main>. Needs `instrument`."""
+    if page.evaluate("() => document.body.classList.contains('embedded')"):
+        return []  # an embed, inside another site's page: no site menu, no skip link
     problems = []
     page.evaluate("() => window.__tests.focusLog.splice(0)")
     pressed, log = 0, []
@@ -357,8 +359,10 @@ SPLIT_WORDS = rf"""() => {{
   }}
   return found;
 }}"""
-# The page as it opens: the header's height, and how many data tables are open.
+# The page as it opens: whether it is an embed (no site header), the header's height, and how
+# many data tables are open.
 AS_OPENED = """() => ({
+  embedded: document.body.classList.contains("embedded"),
   header: Math.round(document.querySelector("body > header")?.getBoundingClientRect().height ?? 0),
   openTables: document.querySelectorAll("details.chart-data[open]").length,
 })"""

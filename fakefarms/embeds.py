@@ -1,0 +1,74 @@
+"""Embeds for other newsrooms: the calculator and each chart as a bare page that another site
+places in an iframe, a page of copy-paste snippets, and the small script a host page includes
+so each iframe takes the height of its content.
+
+Only these pages may be framed by other sites (`frame-ancestors *` in `_headers`); every other
+page refuses to be framed.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, url_for
+from markupsafe import escape
+
+from .calculator_page import render_calculator
+from .charts import rendered_charts
+from .live import current_content
+from .pagedata import render_page
+from .rendering import absolute_url
+from .security import EMBED_FOLDER
+
+embeds = Blueprint("embeds", __name__)
+
+#: The message an embedded page posts to its host whenever its height changes.
+HEIGHT_MESSAGE = "fakefarms:height"
+
+
+def embeddable_charts(content):
+    return [c for c in content.charts.values() if not c.compact]
+
+
+def snippet(endpoint: str, title: str, height: int, **values) -> str:
+    """What a newsroom pastes: the iframe, then the resizing script, both at public addresses
+    (paths only when the site's address is not known: build with --base-url to publish)."""
+    src = absolute_url(endpoint, **values) or url_for(endpoint, **values)
+    script = absolute_url("embeds.resize_script") or url_for("embeds.resize_script")
+    # No style attribute: a host page with a strict policy may refuse inline styles.
+    return (f'<iframe src="{src}" title="{escape(title)}" width="100%" height="{height}" '
+            f'loading="lazy"></iframe>\n<script src="{script}" async></script>')
+
+
+@embeds.route(f"/{EMBED_FOLDER}/")
+def index():
+    content = current_content()
+    items = [("calculator", content.calculator.words.title, "embeds.calculator", {}, 1400)]
+    items += [(f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, 640)
+              for c in embeddable_charts(content)]
+    listed = [(key, title, endpoint, values, snippet(endpoint, title, height, **values))
+              for key, title, endpoint, values, height in items]
+    return render_page("embed_index.html", (), content=content, items=listed,
+                       message=HEIGHT_MESSAGE)
+
+
+@embeds.route(f"/{EMBED_FOLDER}/calculator/")
+def calculator():
+    return render_calculator("embed_calculator.html", whole_page=False,
+                             full_page="calculator.calculator")
+
+
+@embeds.route(f"/{EMBED_FOLDER}/charts/<chart_id>/")
+def chart(chart_id: str):
+    content = current_content()
+    if chart_id not in {c.id for c in embeddable_charts(content)}:
+        abort(404)
+    shown = rendered_charts(content)[chart_id]
+    return render_page("embed_chart.html", (shown,), content=content, chart=shown,
+                       full_page="charts.index")
+
+
+@embeds.route(f"/{EMBED_FOLDER}/resize.js")
+def resize_script():
+    """The host page's script, at an address that never changes (snippets live on in other
+    sites' pages), unlike the site's content-hashed assets."""
+    text = current_app.extensions["assets"].content("js/embed-host.js")
+    return Response(text, mimetype="text/javascript")

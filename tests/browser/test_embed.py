@@ -1,0 +1,79 @@
+"""The embeds in a page of another origin, as a newsroom would paste them."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from fakefarms.publish import build_site
+from tests.conftest import SHIPPED_CONTENT
+from tests.siteserver import StaticSiteServer
+
+pytestmark = pytest.mark.browser
+
+#: A strict host: nothing but frames and scripts from the embedding site.
+HOST_HEADERS = """/*
+  Content-Security-Policy: default-src 'none'; frame-src {origin}; script-src {origin}
+"""
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The site built for the address it is served at, so the snippets name that address."""
+    folder = tmp_path_factory.mktemp("embedded") / "public"
+    server = StaticSiteServer(folder)
+    build_site(SHIPPED_CONTENT, folder, server.base_url)
+    with server:
+        yield server
+
+
+def host_page(tmp_path, published, body: str) -> StaticSiteServer:
+    (tmp_path / "index.html").write_text(
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>A newsroom</title>"
+        f"</head><body><h1>A newsroom's story</h1>{body}<p>The story goes on.</p></body></html>",
+        encoding="utf-8")
+    (tmp_path / "_headers").write_text(HOST_HEADERS.format(origin=published.origin),
+                                       encoding="utf-8")
+    return StaticSiteServer(tmp_path)
+
+
+def test_the_pasted_calculator_works_and_takes_its_height(browser, published, tmp_path):
+    embed_page = (published.folder / "embed" / "index.html").read_text(encoding="utf-8")
+    snippet = BeautifulSoup(embed_page, "html.parser").select_one("#embed-calculator-code").string
+    assert snippet.startswith(f'<iframe src="{published.base_url}embed/calculator/"')
+    with host_page(tmp_path, published, snippet) as host:
+        assert host.origin != published.origin
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(host.base_url)
+        frame = page.frame_locator("iframe")
+        frame.locator("#no-script-note[hidden]").wait_for(state="attached")
+        before = frame.locator("#out-monthly").text_content()
+        frame.locator("#in-staff").fill("40")
+        expect(frame.locator("#out-monthly")).not_to_have_text(before)
+        embedded = next(f for f in page.frames if f.url.startswith(published.origin))
+        iframe = page.locator("iframe")
+        # The iframe follows its content's height (posted by the embed, set by the script).
+        page.wait_for_function(
+            "([frame, tall]) => Math.abs(frame.clientHeight - tall) <= 1",
+            arg=[iframe.element_handle(),
+                 embedded.evaluate("document.documentElement.getBoundingClientRect().height")],
+            timeout=5000)
+        assert iframe.bounding_box()["height"] != 1400  # not the snippet's fallback height
+        context.close()
+        assert errors == []
+
+
+def test_other_pages_refuse_to_be_framed(browser, published, tmp_path):
+    with host_page(tmp_path, published,
+                   f'<iframe src="{published.base_url}farms/" title="A page"></iframe>') as host:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(host.base_url)
+        page.wait_for_timeout(500)
+        framed = [f for f in page.frames if f is not page.main_frame]
+        assert framed and not framed[0].url.startswith(published.origin + "/farms")
+        context.close()
