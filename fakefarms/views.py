@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 import uuid
@@ -11,6 +12,8 @@ from itertools import groupby
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
+from calculator.params import params_to_json
+
 from .calculator_page import calculator
 from .cards import CardText, card_png
 from .charts import rendered_charts
@@ -18,6 +21,7 @@ from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .embeds import embeds
 from .live import current_content, quoted
+from .opendata import LICENCE, TABLES, datapackage
 from .pagedata import render_page
 from .rendering import ENDPOINTS, absolute_url, link, pager, serve_anywhere
 
@@ -276,6 +280,33 @@ def card(name: str):
                     figure=figure, figure_label=label,
                     site=content.site.title, byline=content.site.byline)
     return Response(card_png(text), mimetype="image/png")
+
+
+@pages.route("/data/")
+def data():
+    content = current_content()
+    return render_page("data.html", (), content=content, tables=TABLES,
+                       licence=LICENCE)
+
+
+@pages.route("/data/<name>.<any(csv, json):kind>")
+def data_file(name: str, kind: str):
+    content = current_content()
+    if name == "datapackage" and kind == "json":
+        package = datapackage(content, "calculator.json", absolute_url("pages.data"))
+        return Response(json.dumps(package, indent=2, ensure_ascii=False) + "\n",
+                        mimetype="application/json")
+    if name == "calculator" and kind == "json":
+        return Response(json.dumps(params_to_json(content.calculator), indent=2,
+                                   ensure_ascii=False, sort_keys=True) + "\n",
+                        mimetype="application/json")
+    table = next((t for t in TABLES if t.name == name), None)
+    if table is None:
+        abort(404)
+    if kind == "csv":
+        return Response(table.csv(content), mimetype="text/csv")
+    return Response(json.dumps(table.records(content), indent=2, ensure_ascii=False) + "\n",
+                    mimetype="application/json")
 
 
 @pages.route("/feed.xml")

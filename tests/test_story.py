@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from fakefarms.content.model import Link, Passage
 from records.facts import Citation
+from records.walk import walk
 from tests.conftest import ROOT
-from tests.contentwalk import walk
 from tests.sitecheck import pages
 
 #: People whose photographs were stolen for fake profiles, as the Kloop source names them,
@@ -174,8 +174,9 @@ def _all_text(content):
 
 def test_every_page_shows_its_citations(built_site):
     for page in pages(built_site):
-        if page.relative_to(built_site).as_posix() in ("404.html", "embed/index.html"):
-            continue  # no facts: the page of a wrong address, and the embed codes
+        if page.relative_to(built_site).as_posix() in ("404.html", "embed/index.html",
+                                                        "data/index.html"):
+            continue  # no facts: a wrong address, the embed codes, the list of data files
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         notes = soup.select("section.notes li[id^=note-]")
         assert notes, f"{page.relative_to(built_site)} has no citations"

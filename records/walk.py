@@ -1,4 +1,5 @@
-"""Walk every typed object in the content, to check rules that hold everywhere."""
+"""Walk every typed object in a record tree (the content), for rules that hold everywhere and
+for the open data's table of citations."""
 
 from __future__ import annotations
 
