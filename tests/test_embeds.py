@@ -1,0 +1,44 @@
+"""The embed pages and their codes, as built."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from fakefarms.embeds import HEIGHT_MESSAGE
+from tests.conftest import ROOT
+
+
+def soup_of(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
+    embeds = sorted((built_site / "embed").rglob("index.html"))
+    embeds.remove(built_site / "embed" / "index.html")
+    assert len(embeds) >= 2
+    for page in embeds:
+        soup = soup_of(page)
+        assert soup.body["class"] == ["embedded"] and not soup.select("body > header, nav.menu")
+        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        credit = soup.select_one(".embed-credit a")
+        assert credit["target"] == "_top" and credit["href"].startswith("http://127.0.0.1/")
+        assert soup.find("script", src=lambda s: s and "/embed." in s), page
+        assert soup.select("section.notes li"), f"{page}: no sources"
+
+
+def test_the_codes_name_public_addresses_and_one_resizing_script(built_site):
+    soup = soup_of(built_site / "embed" / "index.html")
+    codes = [area.string for area in soup.select("textarea.embed-code")]
+    assert len(codes) == len(list((built_site / "embed").rglob("index.html"))) - 1
+    for code in codes:
+        iframe = BeautifulSoup(code, "html.parser")
+        frame, script = iframe.find("iframe"), iframe.find("script")
+        assert frame["src"].startswith("http://127.0.0.1/embed/") and frame["title"]
+        assert script["src"] == "http://127.0.0.1/embed/resize.js"
+    assert (built_site / "embed" / "resize.js").is_file()
+
+
+def test_both_sides_speak_the_same_message():
+    for script in ("embed.js", "embed-host.js"):
+        text = (ROOT / "site" / "static" / "js" / script).read_text(encoding="utf-8")
+        assert f'"{HEIGHT_MESSAGE}"' in text, script
