@@ -42,9 +42,9 @@ def calculator(browser, site_server):
 
     def open_page(query: str = ""):
         page.goto(site_server.base_url + "calculator/" + query)
-        # The estimate is in the HTML already (for readers without JavaScript); the script has
-        # run to its end once it has hidden the no-script note, in the same task as the rest.
-        page.wait_for_selector("#no-script-note[hidden]", state="attached")
+        # The estimate is in the HTML already (for readers without JavaScript); the script
+        # marks the calculator ready once it is wired and filled in.
+        page.wait_for_selector("#calculator[data-ready]", state="attached")
         return page
 
     yield open_page
@@ -103,7 +103,7 @@ def test_a_shared_link_restores_the_estimate(calculator):
     result = page.locator("#out-monthly").text_content()
     other = calculator("?preset=" + PARAMS.presets[-1].id)
     other.goto(shared)
-    other.wait_for_selector("#no-script-note[hidden]", state="attached")
+    other.wait_for_selector("#calculator[data-ready]", state="attached")
     assert other.locator("#out-monthly").text_content() == result
     assert other.locator("#in-staff").input_value() == "40"
     assert other.locator("#query-note").is_hidden()

@@ -50,7 +50,7 @@ def test_the_pasted_calculator_works_and_takes_its_height(browser, published, tm
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(host.base_url)
         frame = page.frame_locator("iframe")
-        frame.locator("#no-script-note[hidden]").wait_for(state="attached")
+        frame.locator("#calculator[data-ready]").wait_for(state="attached")
         before = frame.locator("#out-monthly").text_content()
         frame.locator("#in-staff").fill("40")
         expect(frame.locator("#out-monthly")).not_to_have_text(before)

@@ -6,8 +6,15 @@ const script = document.querySelector("script[data-model-src]");
 const params = JSON.parse(document.getElementById("calculator-model").textContent);
 // Addresses in data attributes are relative to the page, not to this module.
 const fromPage = (address) => new URL(address, document.baseURI).href;
-const model = await import(fromPage(script.dataset.modelSrc));
-const charts = await import(fromPage(script.dataset.chartsSrc));
+
+// The form and its buttons work only with this script: they are shown at once, before the
+// model arrives, so the page does not jump after it is first drawn; the note that stands in
+// for them without the script is hidden.
+for (const element of document.querySelectorAll("[data-needs-script]")) element.hidden = false;
+document.getElementById("no-script-note").hidden = true;
+
+const [model, charts] = await Promise.all([
+  import(fromPage(script.dataset.modelSrc)), import(fromPage(script.dataset.chartsSrc))]);
 
 const form = document.getElementById("calculator-form");
 const presetButtons = [...document.querySelectorAll("button[data-preset]")];
@@ -201,10 +208,6 @@ for (const button of presetButtons) {
   });
 }
 
-// The form and its buttons work only with this script: they are shown now, and the note
-// that stands in for them without it is hidden.
-for (const element of document.querySelectorAll("[data-needs-script]")) element.hidden = false;
-document.getElementById("no-script-note").hidden = true;
 
 const start = fromAddress();
 if (start.note) {
@@ -215,3 +218,5 @@ if (start.note) {
 activePreset = start.preset;
 fillForm(start.raw);
 update();
+// Wired and filled in: the calculator answers from here on.
+document.getElementById("calculator").dataset.ready = "true";
