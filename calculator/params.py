@@ -280,6 +280,8 @@ class Notes:
                          "are the limits")
     no_script: str = spec("what the estimate shows before the page's script runs (or without "
                           "it); {preset} is the default preset's name")
+    no_script_embed: str = spec("the same, in the embed, which has no table or method below it; "
+                                "{preset} is the default preset's name")
     breakdown_title: str = spec("the title of the chart of the monthly cost by role")
     breakdown_summary: str = spec("what that chart shows, for every reader", rich=True)
     breakdown_sources: list[Citation] = spec("where the roles and their pay come from",

@@ -93,7 +93,8 @@ def render_calculator(template: str, whole_page: bool = True, **context):
     return render_page(
         template, shown, content=content, params=params, results=results,
         fields=form_fields(params), default_text=default_text, breakdown=breakdown,
-        no_script=fill(params.notes.no_script, preset=default.label),
+        no_script=fill(params.notes.no_script if whole_page else params.notes.no_script_embed,
+                       preset=default.label),
         model_json=params_to_json(params), **context,
     )
 
