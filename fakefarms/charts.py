@@ -222,39 +222,46 @@ def figures_chart(chart: Chart, content: Content):
 
 
 def ranges_chart(chart: Chart, content: Content):
-    """Low–high bars for ranges; single reported amounts as points."""
+    """Low–high bars for ranges; single reported amounts as points. As in figure charts, each
+    row's label sits above its mark, so the marks get the chart's whole width on a phone."""
     figures = [content.figures[f] for f in chart.figures]
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
     table = Table(["Role", "As reported", "Low", "High"])
-    spans = {"y": [], "base": [], "x": [], "text": []}
-    points = {"y": [], "x": [], "text": []}
-    for full_label, f in zip(labels, figures, strict=True):
+    spans = {"y": [], "base": [], "x": [], "text": [], "customdata": []}
+    points = {"y": [], "x": [], "text": [], "customdata": []}
+    for row, (label, f) in enumerate(zip(labels, figures, strict=True)):
         low, high = f.bounds
-        table.rows.append([full_label, f.text, f"{low:g}", f"{high:g}"])
-        label = _wrap(full_label)
-        if low != high:
-            spans["y"].append(label)
+        table.rows.append([label, f.text, f"{low:g}", f"{high:g}"])
+        marks = spans if low != high else points
+        marks["y"].append(row + MARK_BELOW_LABEL)
+        marks["x"].append(high - low if marks is spans else low)
+        marks["text"].append((FLOOR_ARROW if f.is_floor else "") + f.text)  # open-ended
+        marks["customdata"].append(label)
+        if marks is spans:
             spans["base"].append(low)
-            spans["x"].append(high - low)
-            spans["text"].append(f.text)
-        else:
-            points["y"].append(label)
-            points["x"].append(low)
-            points["text"].append(f.text)
     traces = [
         go.Bar(name="Reported range", orientation="h", marker={"color": _series(0)}, meta={"series": 0},
-               textposition="outside", cliponaxis=False,
-               hovertemplate="%{y}: %{text}<extra></extra>", **spans),
+               textposition="outside", cliponaxis=False, width=0.4, textangle=0,
+               hovertemplate="%{customdata}: %{text}<extra></extra>", **spans),
         go.Scatter(name="Single reported amount", mode="markers+text", textposition="middle right",
                    marker={"color": _series(1), "size": 12, "symbol": "diamond"}, meta={"series": 1},
-                   hovertemplate="%{y}: %{text}<extra></extra>", **points),
+                   cliponaxis=False, hovertemplate="%{customdata}: %{text}<extra></extra>", **points),
     ]
     top = max(f.bounds[1] for f in figures)
     layout = {"xaxis": _padded(_value_axis(chart, figures[0].format), top), "showlegend": True,
-              "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True,
-                        "categoryorder": "array", "categoryarray": [_wrap(x) for x in labels]}}
-    return table, traces, layout, "medium"
+              "yaxis": {"autorange": False, "range": [len(figures) - 0.35, -0.6],
+                        "showticklabels": False, "showgrid": False, "zeroline": False,
+                        "fixedrange": True},
+              "annotations": [{"text": _wrap(label, 30), "x": 0, "y": row, "xref": "x",
+                               "yref": "y", "xanchor": "left", "yanchor": "bottom",
+                               "showarrow": False, "align": "left"}
+                              for row, label in enumerate(labels)]}
+    return table, traces, layout, "tall" if len(figures) > 4 else "medium"
+
+
+#: Where a row's mark sits, in rows, below the line its label stands on.
+MARK_BELOW_LABEL = 0.25
 
 
 def _events(chart: Chart, content: Content) -> list[Event]:

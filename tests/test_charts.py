@@ -52,7 +52,7 @@ def test_range_bars_equal_yaml(content, chart_id):
     for figure_id in chart.figures:
         f = content.figures[figure_id]
         low, high = f.bounds
-        assert drawn[f.text] == (low, high), figure_id
+        assert drawn[(FLOOR_ARROW if f.is_floor else "") + f.text] == (low, high), figure_id
 
 
 def test_timeline_chart_has_every_event(content):
