@@ -7,20 +7,31 @@ from __future__ import annotations
 
 import csv
 import io
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from records.facts import Citation
+from records.facts import Citation, Figure
 from records.walk import walk
 
 from . import markup
 from .content import Content
+from .content.model import ACTOR_KINDS, LINK_KINDS, EventCategory
 
 #: The licence of the structured data (the sources' own texts keep their own rights).
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+def _either(values) -> str:
+    """'a, b or c': the values a column may take, from their declaration."""
+    values = list(values)
+    return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else values[0]
+
+
+FIGURE_FORMATS = typing.get_args(typing.get_type_hints(Figure)["format"])
 
 
 @dataclass(frozen=True)
@@ -161,7 +172,7 @@ TABLES = (
           "Everyone the investigations name in connection with the farms.", (
         Column("id", "string", "the person's or group's id, as in their page address", True),
         Column("name", "string", "the name as the source spells it", True),
-        Column("kind", "string", "person, party, organisation, media or platform", True),
+        Column("kind", "string", _either(ACTOR_KINDS), True),
         Column("role", "string", "who they are, as of the source's date", True),
         _ids("summary")), _actors, ("id",)),
     Table("links", "Links between farms and people",
@@ -169,8 +180,7 @@ TABLES = (
           "what it rests on, and the response, in full.", (
         Column("farm", "string", "the farm (farms.id)", True),
         Column("actor", "string", "the person or group (actors.id)", True),
-        Column("kind", "string", "alleged, asked (for comment), supported, benefited or "
-               "targeted", True),
+        Column("kind", "string", f"how: {_either(LINK_KINDS)}", True),
         Column("role", "string", "the connection in a few words", True),
         Column("allegation", "string", "what is alleged, where the link is an allegation"),
         Column("alleged_by", "string", "who makes the allegation"),
@@ -185,8 +195,7 @@ TABLES = (
                "2020-10-06 or 2020-02-07T22:00", True),
         Column("date_shown", "string", "the date as the page shows it", True),
         Column("title", "string", "what happened", True),
-        Column("category", "string", "history, election, protest, farm, investigation, "
-               "takedown or kordai", True),
+        Column("category", "string", _either(typing.get_args(EventCategory)), True),
         Column("text", "string", "the detail, in the site's words", True),
         Column("farms", "string", "farms the event concerns (farms.id, '; ' between)"),
         Column("actors", "string", "people and groups it concerns (actors.id, '; ' between)"),
@@ -200,7 +209,7 @@ TABLES = (
         Column("low", "number", "the lower end, when the source gives a range"),
         Column("high", "number", "the upper end, when the source gives a range"),
         Column("hedge", "string", "the source's qualifier: approximately, at least, up to..."),
-        Column("format", "string", "number, usd, percent, hours or som", True),
+        Column("format", "string", _either(FIGURE_FORMATS), True),
         Column("note", "string", "a short explanation"),
         Column("worked_out", "string", "how the editors worked it out, where they did"),
         _ids("figure")), _figures, ("id",)),

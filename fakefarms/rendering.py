@@ -72,6 +72,12 @@ def absolute_url(endpoint: str, **values) -> str | None:
     return base + url_for(endpoint, **values).lstrip("/")
 
 
+def public_link(endpoint: str, **values) -> str:
+    """An address to give out (a preview card, an embed's credit): absolute when the site's
+    address is known, else as this page links it."""
+    return absolute_url(endpoint, **values) or link(endpoint, **values)
+
+
 def card_name() -> str:
     """The name of this page's link-preview image: 'index' for the home page, else its path."""
     return request.path.strip("/") or "index"
@@ -129,6 +135,7 @@ def install_template_helpers(app: Flask) -> None:
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
         share_links=share_links, page_address=page_address, card_name=card_name,
+        public_link=public_link,
         page_data=pagedata.current,
     )
     app.jinja_env.filters["rich"] = rich
