@@ -5,6 +5,7 @@
     python build.py build [--content DIR] [--out DIR] [--base-url URL]
     python build.py serve [--content DIR] [--port N]
     python build.py new farm|actor|event|figure|source|chart ID [--content DIR]
+    python build.py translate LANGUAGE FILE [--content DIR]
     python build.py schema          write content/schema/*.json
 """
 

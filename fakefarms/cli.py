@@ -16,7 +16,7 @@ from records.files import display_path
 from . import addresses
 from .app import create_app
 from .content import ContentError, load_content
-from .content.export import write_schemas
+from .content.export import translation_template, write_schemas
 from .content.scaffold import ScaffoldError, add_entry, kinds
 from .preview import serve
 from .publish import BuildError, UnsafeOutputError, build_site
@@ -51,6 +51,12 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(kinds()), help="what to add")
     new.add_argument("id", help="the new entry's id: lower-case letters, digits and hyphens")
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+
+    translate = commands.add_parser(
+        "translate", help="print a content file's words, in the shape of its translation file")
+    translate.add_argument("language", help="the translation's language code, e.g. ru")
+    translate.add_argument("file", help="the content file, e.g. farms.yaml")
+    translate.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     commands.add_parser("schema", help="write the JSON Schemas to content/schema/")
     return ap
@@ -117,6 +123,12 @@ def run(args: argparse.Namespace) -> int:
         added = add_entry(_content_dir(args.content), args.kind, args.id)
         print(f"added {args.kind} '{args.id}' to {display_path(added.path)} at line "
               f"{added.line}: replace its {added.todos} TODO(s), then run make check")
+        return 0
+    if args.command == "translate":
+        try:
+            print(translation_template(_content_dir(args.content), args.language, args.file), end="")
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
         return 0
     if args.command == "schema":
         for path in write_schemas(DEFAULT_CONTENT / "schema"):

@@ -22,6 +22,12 @@ class Citation:
 # -- key figures ---------------------------------------------------------------
 
 
+#: The qualifiers the sources put on numbers. Each is a kind, shared by every language; its
+#: words in each language come from the interface translations.
+Hedge = Literal["about", "almost", "approximately", "around", "at least", "from", "more than",
+                "nearly", "over", "up to"]
+
+
 @dataclass(frozen=True)
 class Figure:
     """A key number, defined once and shown everywhere by reference."""
@@ -36,8 +42,8 @@ class Figure:
     value: float | None = spec("the number, when it is a single number", default=None, min=0)
     low: float | None = spec("lower end, when the source gives a range", default=None, min=0)
     high: float | None = spec("upper end, when the source gives a range", default=None, min=0)
-    hedge: str | None = spec("the source's qualifier, kept exactly: 'approximately', 'nearly', "
-                             "'at least', 'more than', 'up to', 'about'", default=None)
+    hedge: Hedge | None = spec("the source's qualifier, kept exactly: 'approximately', 'nearly', "
+                               "'at least', 'more than', 'up to', 'about'", default=None)
     note: str | None = spec("a short explanation shown with the figure", default=None)
     wording: str | None = spec("the source's words for the number, shown instead of digits, "
                                "e.g. 'a third', 'a dozen'", default=None)

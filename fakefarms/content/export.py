@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from records.schema import json_schema
+import yaml
 
-from .loader import FILES, schema_name
+from records.schema import json_schema
+from records.translation import words_of
+
+from .loader import FILES, read_originals, schema_name
 
 
 def schemas() -> dict[str, str]:
@@ -29,3 +32,24 @@ def write_schemas(directory: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+class _Folded(yaml.SafeDumper):
+    """Writes long texts folded over several lines, as editors write them."""
+
+
+_Folded.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style=">" if len(text) > 70 else None))
+
+
+def translation_template(directory: Path, language: str, filename: str) -> str:
+    """The words of one content file, in the shape of its translation file, for a translator
+    to replace with their own language."""
+    if filename not in FILES:
+        raise ValueError(f"{filename} is not a content file; choose one of {', '.join(FILES)}")
+    values, _warnings = read_originals(directory)
+    words = words_of(values[filename])
+    head = (f"# The {language} words of {filename}: translate every text in place. Keep the ids, "
+            "the {…} tokens and the\n# addresses of links; facts (numbers, dates, sources) stay "
+            "in the original file.\n")
+    return head + yaml.dump(words, Dumper=_Folded, allow_unicode=True, sort_keys=False, width=88)

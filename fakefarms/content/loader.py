@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from records.errors import ContentError, Problem
 from records.facts import Figure, FiguresFile
 from records.files import cross_check, display_path, read_file
 from records.schema import Invalid, Reader, located
-from records.yamlfile import SCHEMA_COMMENT
+from records.translation import Translator, words_of
+from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
 from .model import (
     SITE_PAGES,
@@ -75,6 +77,12 @@ class Content:
     calculator: CalculatorFile
     redirects: tuple[Redirect, ...] = ()
     warnings: tuple[Problem, ...] = ()  # worth a look, but publishable
+    language: str = "en"  # the language of this edition's words
+    translations: dict[str, Content] = dataclasses.field(default_factory=dict)  # by language
+
+    def edition(self, language: str) -> Content:
+        """The same facts in `language`: this content, or one of its translations."""
+        return self if language == self.language else self.translations[language]
 
     def events_for(self, *, farm: str | None = None, actor: str | None = None) -> list[Event]:
         """The events of one farm or one actor (or all), in date order, looked up, not searched."""
@@ -130,8 +138,28 @@ def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool 
 
 
 def load_content(directory: str | Path) -> Content:
-    """Load and validate every content file; raise ContentError listing all problems."""
-    values, warnings = _load(Path(directory), FILES, report_unread_files=True)
+    """Load and validate every content file, and every translation site.yaml lists; raise
+    ContentError listing all problems."""
+    directory = Path(directory)
+    values, warnings = read_originals(directory)
+    site = values["site.yaml"]
+    translations, problems = {}, []
+    for language in site.translations:
+        translated, found = translate(directory, language, values)
+        problems += found
+        translations[language] = _assemble(translated, (), language)
+    if problems:
+        raise ContentError(problems)
+    return dataclasses.replace(_assemble(values, warnings, site.language),
+                               translations=translations)
+
+
+def read_originals(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """Every file's values in the site's own language, checked, and the warnings."""
+    return _load(directory, FILES, report_unread_files=True)
+
+
+def _assemble(values: dict[str, Any], warnings, language: str) -> Content:
     events = sorted(values["timeline.yaml"].events, key=lambda e: e.sort_key)
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
@@ -148,7 +176,35 @@ def load_content(directory: str | Path) -> Content:
         calculator=with_figures(values["calculator.yaml"], values["figures.yaml"].figures),
         redirects=tuple(values["redirects.yaml"].redirects),
         warnings=tuple(warnings),
+        language=language,
     )
+
+
+def translate(directory: Path, language: str, values: dict[str, Any]
+              ) -> tuple[dict[str, Any], list[Problem]]:
+    """Every file's values with their words taken from content/<language>/, and the problems
+    found: a missing or extra text, a token or link the translation dropped or added."""
+    folder = directory / language
+    translated, problems = {}, []
+    for filename, value in values.items():
+        shown_as = display_path(folder / filename)
+        if not words_of(value):
+            translated[filename] = value  # nothing to translate (redirects)
+            continue
+        if not (folder / filename).is_file():
+            problems.append(Problem(shown_as, 1, 1, "", f"no {language} translation of {filename}",
+                                    f"write one: python build.py translate {language} {filename} "
+                                    f"> {shown_as}, then translate its texts"))
+            continue
+        root, found, text = read_yaml(folder / filename, shown_as)
+        reader = Reader(shown_as, source=text)
+        reader.problems.extend(found)
+        if root is not None:
+            translated[filename] = Translator(reader, language).record(value, root, "", root)
+        problems += reader.problems
+    if folder.is_dir():
+        problems += check_unread_files(folder, values)
+    return translated, problems
 
 
 #: The file that defines each collection references can name.

@@ -128,7 +128,7 @@ class SourceSection:
 class Contributor:
     """A person credited by a source."""
 
-    name: str = spec("name as the source spells it")
+    name: str = spec("name as the source spells it", translate=False)
     role: str = spec("what the source credits them for, e.g. 'database', 'translation'")
 
 
@@ -139,16 +139,18 @@ class Source:
     __collection__: ClassVar[str] = "sources"
 
     id: str = spec("short id used in citations, e.g. 'kloop'", key=True, pattern=SLUG)
-    title: str = spec("the article's title in English")
-    publisher: str = spec("who published it")
+    title: str = spec("the article's title in English, as published", translate=False)
+    publisher: str = spec("who published it", translate=False)
     url: str = spec("public https address of the original", https=True)
     kind: Literal["investigation", "context"] = spec(
         "'investigation' for the two reports the site explains; 'context' for comparison figures")
     sections: list[SourceSection] = spec("the parts of the article that facts cite", min_items=1)
     date: PartialDate | None = spec("publication date, as precise as known; leave it out when "
                                     "the source's date is not known", default=None)
-    author: str | None = spec("the author, where the source names one", default=None)
-    translator: str | None = spec("who translated it, where it is a translation", default=None)
+    author: str | None = spec("the author, where the source names one", default=None,
+                              translate=False)
+    translator: str | None = spec("who translated it, where it is a translation", default=None,
+                                  translate=False)
     contributors: list[Contributor] = spec("people the source credits", default=[])
     note: str | None = spec("anything readers should know about the source", default=None)
 
@@ -646,6 +648,10 @@ class Site:
     archives: str = spec("why each source is linked with an archived copy, shown on the sources "
                          "page", rich=True)
     intros: Intros = spec("the opening paragraph of each list page")
+    translations: list[str] = spec(
+        "the languages the site is also published in, e.g. [ru]: each has its texts in "
+        "content/<code>/ and its interface words in site/translations/<code>/",
+        default=[], pattern=r"^[a-z]{2}$")
 
 
 # -- files -------------------------------------------------------------------
