@@ -251,8 +251,12 @@ class Role:
     """One role of the breakdown: its name on the chart, and the noun the arithmetic counts."""
 
     label: str = spec("the role on the chart and in its table, e.g. 'Supervisors'")
-    one: str = spec("the noun after 1, e.g. 'supervisor'")
+    one: str = spec("the noun after 1 (and, in Russian, 21, 31…), e.g. 'supervisor'")
     other: str = spec("the noun after any other number, e.g. 'supervisors'")
+    few: str | None = spec("in languages with such a form, the noun after 2–4, 22–24…: "
+                           "Russian 'человека'", default=None)
+    many: str | None = spec("in languages with such a form, the noun after 0, 5–20, 25…: "
+                            "Russian 'человек'", default=None)
 
 
 @dataclass(frozen=True)

@@ -110,10 +110,13 @@ class Translator:
                                  "language: change them in the original file, and remove this line")
         for name, f in fields.items():
             original = getattr(value, name)
-            if original in (None, [], ""):
-                continue
             where = _join(path, name)
             key, child = given.get(name, (None, None))
+            if original in (None, [], ""):
+                if child is not None and is_words(f, hints[name]):
+                    # words only some languages need (a plural form English lacks)
+                    changes[name] = self.reader._text(child, where, f.metadata)
+                continue
             if is_words(f, hints[name]):
                 text = self.words(original, child, where, f.metadata, node or at)
             elif _record_type(hints[name]):
