@@ -10,17 +10,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from records.numbers import fill, grouped, money, money_span, ratio
+from records.numbers import fill, grouped, money, money_span, plural, ratio
 
 from .model import Estimate, Range
 from .params import CENTS, CalculatorFile
 
 
-def range_text(params: CalculatorFile, r: Range) -> str:
+def range_text(params: CalculatorFile, r: Range, language: str = "en") -> str:
     """'$1,000–1,500 (midpoint $1,250)', or one amount when the range has no width."""
-    span = money_span(r.low, r.high)
-    return span if span == money(r.central) else fill(params.words.range, span=span,
-                                                       midpoint=money(r.central))
+    span, midpoint = money_span(r.low, r.high, language), money(r.central, language)
+    return span if span == midpoint else fill(params.words.range, span=span, midpoint=midpoint)
 
 
 def _role_pays(params: CalculatorFile, result: Estimate) -> dict[str, tuple[int, int, int]]:
@@ -33,7 +32,7 @@ def _role_pays(params: CalculatorFile, result: Estimate) -> dict[str, tuple[int,
             "supervisors": (i.supervisors, supervisor.low * CENTS, supervisor.high * CENTS)}
 
 
-def arithmetic(params: CalculatorFile, result: Estimate) -> str:
+def arithmetic(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
     """'10 people × $100–150 = $1,000–1,500 a month': every role with people in it."""
     words, roles = params.words, params.notes.breakdown_roles
     pays = _role_pays(params, result)
@@ -42,34 +41,36 @@ def arithmetic(params: CalculatorFile, result: Estimate) -> str:
         count, low, high = pays[field.name]
         role = getattr(roles, field.name)
         if count or (field.name == "operators" and not any(c for c, _, _ in pays.values())):
-            terms.append(fill(words.term, count=grouped(count),
-                              role=role.one if count == 1 else role.other,
-                              pay=money_span(low, high)))
-    total = money_span(result.monthly.low, result.monthly.high)
+            terms.append(fill(words.term, count=grouped(count, language),
+                              role=plural(role, count, language),
+                              pay=money_span(low, high, language)))
+    total = money_span(result.monthly.low, result.monthly.high, language)
     return fill(words.sum, terms=" + ".join(terms), total=total)
 
 
-def comparison_texts(params: CalculatorFile, result: Estimate) -> list[str]:
+def comparison_texts(params: CalculatorFile, result: Estimate, language: str = "en") -> list[str]:
     words = params.words
     about = {c.id: c for c in params.comparisons}
     texts = []
     for c in result.comparisons:
         spec = about[c.id]
+        kind, number, written = ratio(c.ratio_bp, language)
+        phrase = plural(words.times, number, language) if kind == "times" else getattr(words, kind)
         texts.append(fill(words.comparison, period=words.year if c.period == "year" else words.month,
-                          ratio=ratio(c.ratio_bp),
-                          label=spec.label, amount=spec.amount_text or money(c.amount)))
+                          ratio=fill(phrase, ratio=written), label=spec.label,
+                          amount=spec.amount_text or money(c.amount, language)))
     return texts
 
 
-def describe(params: CalculatorFile, result: Estimate) -> dict[str, Any]:
-    """Every text the page shows for a result."""
+def describe(params: CalculatorFile, result: Estimate, language: str = "en") -> dict[str, Any]:
+    """Every text the page shows for a result, its numbers written in `language`."""
     return {
-        "monthly": range_text(params, result.monthly),
-        "yearly": range_text(params, result.yearly),
-        "accounts": grouped(result.accounts),
-        "per_account": range_text(params, result.per_account) if result.per_account
+        "monthly": range_text(params, result.monthly, language),
+        "yearly": range_text(params, result.yearly, language),
+        "accounts": grouped(result.accounts, language),
+        "per_account": range_text(params, result.per_account, language) if result.per_account
         else params.words.no_accounts,
-        "pay_per_person": range_text(params, result.pay_per_person),
-        "arithmetic": arithmetic(params, result),
-        "comparisons": comparison_texts(params, result),
+        "pay_per_person": range_text(params, result.pay_per_person, language),
+        "arithmetic": arithmetic(params, result, language),
+        "comparisons": comparison_texts(params, result, language),
     }

@@ -14,7 +14,7 @@ from typing import Any
 
 from records import prose
 from records.errors import ContentError, Problem
-from records.facts import Figure, FiguresFile
+from records.facts import ENGLISH, Figure, FiguresFile, Words
 from records.files import at, cross_check, read_file
 from records.schema import Invalid, Reader
 
@@ -35,15 +35,17 @@ def load_params(path: Path) -> CalculatorFile:
     if problems:
         raise ContentError(problems)
     resolved = with_figures(params, figures.figures)
-    return _figures_in_words(resolved, {f.id: f.text for f in figures.figures})
+    return _figures_in_words(resolved, {f.id: f.text() for f in figures.figures})
 
 
-def with_figures(params: CalculatorFile, figures: list[Figure]) -> CalculatorFile:
+def with_figures(params: CalculatorFile, figures: list[Figure], language: str = "en",
+                 words: Words = ENGLISH) -> CalculatorFile:
     """The parameters with each comparison's amount, hedge and sources taken from its key
-    figure, so a number the story shows is never typed twice."""
+    figure, so a number the story shows is never typed twice; its words in `language`."""
     by_id = {f.id: f for f in figures}
     comparisons = [c if c.figure is None else dataclasses.replace(
-        c, cents=round(by_id[c.figure].value * CENTS), amount_text=by_id[c.figure].text,
+        c, cents=round(by_id[c.figure].value * CENTS),
+        amount_text=by_id[c.figure].text(language, words),
         sources=list(by_id[c.figure].sources)) for c in params.comparisons]
     return dataclasses.replace(params, comparisons=comparisons)
 

@@ -247,6 +247,18 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Plural:
+    """Words that change with a number, in each form a language has (English: one, other)."""
+
+    one: str = spec("the words after 1 (and, in Russian, 21, 31…)")
+    other: str = spec("the words after any other number (and, in Russian, fractions)")
+    few: str | None = spec("in languages with such a form, the words after 2–4, 22–24…",
+                           default=None)
+    many: str | None = spec("in languages with such a form, the words after 0, 5–20, 25…",
+                            default=None)
+
+
+@dataclass(frozen=True)
 class Role:
     """One role of the breakdown: its name on the chart, and the noun the arithmetic counts."""
 
@@ -319,6 +331,11 @@ class Words:
     comparisons_heading: str = spec("the heading of the comparisons")
     comparison: str = spec("one comparison: the midpoint {period} cost is {ratio} {label} "
                            "({amount})")
+    times: Plural = spec("a comparison's ratio from 1.05 up: '{ratio} times', with the forms "
+                         "the language needs for the number")
+    percent_of: str = spec("a ratio below 1, as a share: '{ratio} of' ({ratio} is '45%')")
+    same_as: str = spec("a ratio close to 1: 'about the same as'")
+    under: str = spec("a ratio below half a percent: 'less than {ratio} of' ({ratio} is '1%')")
     month: str = spec("the {period} of a monthly comparison")
     year: str = spec("the {period} of a yearly comparison")
     copy_link: str = spec("the button that copies a link to the estimate")
@@ -402,13 +419,14 @@ def _worst_ratio_numerator(params: CalculatorFile) -> int:
     return 2 * month * MONTHS * BASIS_POINTS + max(amounts)
 
 
-def params_to_json(params: CalculatorFile) -> dict[str, Any]:
+def params_to_json(params: CalculatorFile, language: str = "en") -> dict[str, Any]:
     """The parameters as JSON for site/static/js/cost-model.js, which reads every number here.
 
     The fields are the YAML's, plus each language's `percent` (the multiplier as the integer
     the model multiplies by), `breakdown_roles` in their declared order (the page writes
     JSON with sorted keys, which would lose the order of a mapping), and `declared_inputs`,
-    the inputs of calculator/inputs.py in their order.
+    the inputs of calculator/inputs.py in their order, and `language`, the language of the
+    words, whose conventions the browser writes numbers in.
     """
     data = dataclasses.asdict(params)
     for language, item in zip(params.languages, data["languages"], strict=True):
@@ -417,4 +435,5 @@ def params_to_json(params: CalculatorFile) -> dict[str, Any]:
     data["breakdown_roles"] = [{"role": f.name, **dataclasses.asdict(getattr(roles, f.name))}
                                for f in dataclasses.fields(roles)]
     data["declared_inputs"] = [i.to_json() for i in INPUTS]
+    data["language"] = language  # the words' language, whose conventions write the numbers
     return data

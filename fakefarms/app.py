@@ -10,6 +10,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 
 from . import assets, live, views
+from .catalogs import interface_languages
 from .content import Content, load_content
 from .rendering import install_template_helpers
 
@@ -57,6 +58,11 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     if content is None and not app.config["LIVE_CONTENT"]:
         content = load_content(app.config["CONTENT_DIR"])
     app.extensions["content"] = content
+    # The translations served: the content's, or in preview every language with interface
+    # words (a page in a language the content lacks is then not found).
+    app.config.setdefault("LANGUAGES", content.site.translations if content
+                          else interface_languages())
+    app.config.setdefault("SOURCE_LANGUAGE", content.language if content else "en")
 
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -20,7 +20,7 @@ from .rendering import link
 calculator = Blueprint("calculator", __name__)
 
 
-def preset_results(params):
+def preset_results(params, language: str):
     """(preset, estimate, its texts) for every preset, computed by the Python model."""
     results = []
     for preset in params.presets:
@@ -28,33 +28,35 @@ def preset_results(params):
         if errors:  # calculator.yaml's own checks keep presets within bounds
             raise ValueError(f"preset {preset.id}: {errors[0].message}")
         result = estimate(params, inputs)
-        results.append((preset, result, describe(params, result)))
+        results.append((preset, result, describe(params, result, language)))
     return results
 
 
-def form_fields(params):
+def form_fields(params, language: str):
     """The form's fields, one per declared input, with their words and hints; the two pay
     inputs share one group (a tier, or a custom pay shown when chosen)."""
     words, notes, bounds = params.words, params.notes, params.inputs
     blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
     extra = {"bloggers": fill(words.blogger_hint, tier=blogger.label),
              "supervisors": fill(words.supervisor_hint, pay=money_span(
-                 params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS))}
+                 params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS, language))}
     fields = []
     for item in INPUTS:
         own = getattr(bounds, item.name)
         field = {"name": item.name, "query": item.query, "kind": item.kind, "label": own.label,
                  "optional": item.optional, "pay": item.pay}
         if item.kind == "choice":
-            field["options"] = [(x.id, x.label, money_span(x.low * CENTS, x.high * CENTS)
-                                 if item.pay else None)
+            field["options"] = [(x.id, x.label, money_span(x.low * CENTS, x.high * CENTS,
+                                                            language) if item.pay else None)
                                 for x in getattr(params, item.choices)
                                 if x.id != params.blogger_tier]
             field["hint"] = None if item.pay else notes.language
         elif item.kind == "money":
-            field["hint"] = fill(notes.pay_hint, min=grouped(own.min), max=grouped(own.max))
+            field["hint"] = fill(notes.pay_hint, min=grouped(own.min, language),
+                                 max=grouped(own.max, language))
         else:
-            hint = fill(words.whole_number_hint, min=grouped(own.min), max=grouped(own.max))
+            hint = fill(words.whole_number_hint, min=grouped(own.min, language),
+                                 max=grouped(own.max, language))
             field["hint"] = f"{hint} {extra[item.name]}" if item.name in extra else hint
         fields.append(field)
     return fields
@@ -75,7 +77,7 @@ def default_breakdown(content, results):
 def breakdown_csv():
     """The breakdown of the default preset; the page offers the current one once it runs."""
     content = current_content()
-    table = default_breakdown(content, preset_results(content.calculator)).table
+    table = default_breakdown(content, preset_results(content.calculator, content.language)).table
     return Response(table.csv(), mimetype="text/csv")
 
 
@@ -84,7 +86,7 @@ def render_calculator(template: str, whole_page: bool = True, **context):
     the app alone, so only the app's sources are its notes."""
     content = current_content()
     params = content.calculator
-    results = preset_results(params)
+    results = preset_results(params, content.language)
     breakdown = default_breakdown(content, results)
     breakdown.csv_url = link("calculator.breakdown_csv")
     default, _, default_text = default_result(params, results)
@@ -92,10 +94,10 @@ def render_calculator(template: str, whole_page: bool = True, **context):
              params.inputs, params.comparisons) if whole_page else (breakdown,)  # reading order
     return render_page(
         template, shown, content=content, params=params, results=results,
-        fields=form_fields(params), default_text=default_text, breakdown=breakdown,
+        fields=form_fields(params, content.language), default_text=default_text, breakdown=breakdown,
         no_script=fill(params.notes.no_script if whole_page else params.notes.no_script_embed,
                        preset=default.label),
-        model_json=params_to_json(params), **context,
+        model_json=params_to_json(params, content.language), **context,
     )
 
 

@@ -20,9 +20,10 @@ from plotly.utils import PlotlyJSONEncoder
 
 from calculator.params import Notes
 from records.facts import Citation, Figure
-from records.numbers import CENTS, money
+from records.numbers import CENTS, decimal, money
 
 from .content import Content
+from .i18n import current_language, gettext
 from .content.model import Chart, Event
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
@@ -83,10 +84,11 @@ class RenderedChart:
 def rendered_charts(content: Content) -> dict[str, RenderedChart]:
     """Every chart of the content, drawn once however many pages show it; a new content
     object (the preview re-reads changed files) gets charts of its own."""
-    if _cache.get("content") is not content:
-        _cache.update(content=content, charts={c.id: render_chart(c, content)
-                                               for c in content.charts.values()})
-    return _cache["charts"]
+    cached = _cache.get(content.language)
+    if cached is None or cached[0] is not content:
+        cached = _cache[content.language] = (content, {c.id: render_chart(c, content)
+                                                       for c in content.charts.values()})
+    return cached[1]
 
 
 _cache: dict = {}
@@ -95,7 +97,8 @@ _cache: dict = {}
 def credit_line(content: Content, citations: list[Citation]) -> str:
     """The line that keeps a chart's attribution inside its image: 'Source: Kloop · Fake Farms'."""
     publishers = dict.fromkeys(content.sources[c.source].publisher for c in citations)
-    return f"Source: {', '.join(publishers)} · {content.site.title}"
+    return gettext("Source: %(publishers)s · %(site)s", publishers=", ".join(publishers),
+                   site=content.site.title)
 
 
 def render_chart(chart: Chart, content: Content) -> RenderedChart:
@@ -148,11 +151,12 @@ def _padded(axis: dict, top: float) -> dict:
     return {**axis, "range": [0, top * 1.7], "rangemode": None}
 
 
-def _drawn(figure: Figure, value: float) -> str:
+def _drawn(figure: Figure, value: float, content: Content) -> str:
     """The value a mark is drawn at, marked as worked out where the source gives no exact number
     ("nearly 400" drawn at 400, a range drawn at its top)."""
     if figure.hedge or figure.wording or figure.value is None:
-        return f"{value:g} (worked out by the editors from “{figure.text}”)"
+        return gettext("%(value)s (worked out by the editors from “%(shown)s”)",
+                       value=decimal(value, content.language), shown=content.figure_text(figure))
     return f"{value:g}"
 
 
@@ -182,8 +186,8 @@ def figures_chart(chart: Chart, content: Content):
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
     values = [f.bounds[1] for f in figures]
-    table = Table(["What", "As reported", "Value drawn"],
-                  [[label, f.text, _drawn(f, v)] for label, f, v in zip(labels, figures, values,
+    table = Table([gettext("What"), gettext("As reported"), gettext("Value drawn")],
+                  [[label, content.figure_text(f), _drawn(f, v, content)] for label, f, v in zip(labels, figures, values,
                                                                        strict=True)])
     rows = [[i] for i in range(len(figures))] if chart.separate else [list(range(len(figures)))]
     traces, layout, annotations = [], {"showlegend": False}, []
@@ -196,7 +200,7 @@ def figures_chart(chart: Chart, content: Content):
             x=[values[i] for i in members], y=[labels[i] for i in members],
             orientation="h", xaxis=x_name, yaxis=y_name, cliponaxis=False,
             # A lower bound's bar runs on into an arrow: the true number may be higher.
-            text=[(FLOOR_ARROW if figures[i].is_floor else "") + figures[i].text for i in members],
+            text=[(FLOOR_ARROW if figures[i].is_floor else "") + content.figure_text(figures[i]) for i in members],
             textposition="outside", textangle=0, constraintext="none",
             hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
             width=0.42, offset=0.02,  # below the category's line, under its label
@@ -227,24 +231,24 @@ def ranges_chart(chart: Chart, content: Content):
     figures = [content.figures[f] for f in chart.figures]
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
-    table = Table(["Role", "As reported", "Low", "High"])
+    table = Table([gettext("Role"), gettext("As reported"), gettext("Low"), gettext("High")])
     spans = {"y": [], "base": [], "x": [], "text": [], "customdata": []}
     points = {"y": [], "x": [], "text": [], "customdata": []}
     for row, (label, f) in enumerate(zip(labels, figures, strict=True)):
         low, high = f.bounds
-        table.rows.append([label, f.text, f"{low:g}", f"{high:g}"])
+        table.rows.append([label, content.figure_text(f), f"{low:g}", f"{high:g}"])
         marks = spans if low != high else points
         marks["y"].append(row + MARK_BELOW_LABEL)
         marks["x"].append(high - low if marks is spans else low)
-        marks["text"].append((FLOOR_ARROW if f.is_floor else "") + f.text)  # open-ended
+        marks["text"].append((FLOOR_ARROW if f.is_floor else "") + content.figure_text(f))  # open-ended
         marks["customdata"].append(label)
         if marks is spans:
             spans["base"].append(low)
     traces = [
-        go.Bar(name="Reported range", orientation="h", marker={"color": _series(0)}, meta={"series": 0},
+        go.Bar(name=gettext("Reported range"), orientation="h", marker={"color": _series(0)}, meta={"series": 0},
                textposition="outside", cliponaxis=False, width=0.4, textangle=0,
                hovertemplate="%{customdata}: %{text}<extra></extra>", **spans),
-        go.Scatter(name="Single reported amount", mode="markers+text", textposition="middle right",
+        go.Scatter(name=gettext("Single reported amount"), mode="markers+text", textposition="middle right",
                    marker={"color": _series(1), "size": 12, "symbol": "diamond"}, meta={"series": 1},
                    cliponaxis=False, hovertemplate="%{customdata}: %{text}<extra></extra>", **points),
     ]
@@ -285,7 +289,7 @@ def timeline_chart(chart: Chart, content: Content):
     with a label) are named beside their marks."""
     events = _events(chart, content)
     categories = list(dict.fromkeys(e.category for e in events))
-    table = Table(["Date", "Event", "Category", "Farms"],
+    table = Table([gettext("Date"), gettext("Event"), gettext("Category"), gettext("Farms")],
                   [[_when_text(e), e.title, e.category.capitalize(),
                     ", ".join(content.farms[f].name for f in e.farms)] for e in events])
     symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross"]
@@ -314,7 +318,7 @@ def links_chart(chart: Chart, content: Content):
     """Who is linked to which farm, and how: one block a farm, each person or group once with
     every link's kind and their response in brief. Drawn in HTML, so it reads at any width;
     every word comes from the link record itself, so none says more than the link does."""
-    table = Table(["Person or group", "Farm", "Link", "Role", "Response"])
+    table = Table([gettext("Person or group"), gettext("Farm"), gettext("Link"), gettext("Role"), gettext("Response")])
     groups = []
     for farm in content.farms.values():
         people: dict[str, list] = {}
@@ -333,7 +337,7 @@ def chronology_chart(chart: Chart, content: Content):
     drawn as a bar across that whole day, since the source gives no time for it."""
     events = _events(chart, content)
     start = datetime.fromisoformat(_when(events[0]))
-    table = Table(["When", "Hours after the first report", "Event"])
+    table = Table([gettext("When"), gettext("Hours after the first report"), gettext("Event")])
     points = {"x": [], "y": [], "text": []}
     spans = {"base": [], "x": [], "y": [], "hovertext": []}
     for event in events:
@@ -354,15 +358,15 @@ def chronology_chart(chart: Chart, content: Content):
             spans["y"].append(label)
             spans["hovertext"].append(f"{event.when} (no time given)")
     traces = [
-        go.Scatter(name="Time of day given by the source", mode="markers", marker={"color": _series(0),
+        go.Scatter(name=gettext("Time of day given by the source"), mode="markers", marker={"color": _series(0),
                    "size": 13, "symbol": "diamond"}, meta={"series": 0}, cliponaxis=False,
                    hovertemplate="%{text}: %{y}<extra></extra>", **points),
-        go.Bar(name="Day given, no time", orientation="h", marker={"color": _series(1)},
+        go.Bar(name=gettext("Day given, no time"), orientation="h", marker={"color": _series(1)},
                meta={"series": 1}, hovertemplate="%{hovertext}: %{y}<extra></extra>", **spans),
     ]
     order = [_wrap(e.title, 20) for e in events]
     layout = {"showlegend": True,
-              "xaxis": {"title": {"text": _wrap(chart.axis or "Hours after the first report", 28),
+              "xaxis": {"title": {"text": _wrap(chart.axis or gettext("Hours after the first report"), 28),
                                   "font": {"size": 12}},
                         "fixedrange": True, "rangemode": "tozero", "dtick": 12},
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
@@ -376,15 +380,15 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
              for f in dataclasses.fields(notes.breakdown_roles)]
     costs = [result["breakdown"][key] for key, _ in roles]
     labels = [label for _, label in roles]
-    table = Table(["Role", "Low", "Midpoint", "High"],
-                  [[label, *(money(round(c[end] * CENTS)) for end in ("low", "central", "high"))]
+    table = Table([gettext("Role"), gettext("Low"), gettext("Midpoint"), gettext("High")],
+                  [[label, *(money(round(c[end] * CENTS), current_language()) for end in ("low", "central", "high"))]
                    for label, c in zip(labels, costs, strict=True)])
     traces = [
-        go.Bar(name="Range (low to high)", orientation="h", y=labels,
+        go.Bar(name=gettext("Range (low to high)"), orientation="h", y=labels,
                base=[c["low"] for c in costs], x=[c["high"] - c["low"] for c in costs],
                marker={"color": _series(0)}, meta={"series": 0, "part": "range"},
                hovertemplate="%{y}: from $%{base:,.0f}<extra></extra>"),
-        go.Scatter(name="Midpoint", mode="markers", y=labels,
+        go.Scatter(name=gettext("Midpoint"), mode="markers", y=labels,
                    x=[c["central"] for c in costs], meta={"series": 1, "part": "central"},
                    marker={"color": _series(1), "size": 13, "symbol": "diamond"},
                    hovertemplate="%{y}: midpoint $%{x:,.0f}<extra></extra>"),

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, g
+from flask import Blueprint, Response, abort, current_app, g
 
 from .content import Content, ContentError, Problem, load_content
 
@@ -18,7 +18,20 @@ preview = Blueprint("preview", __name__)
 
 
 def current_content() -> Content:
-    """The validated content; in preview, re-read when any content file changed.
+    """The validated content in the language of the page being made (a page in a language the
+    content is not translated into is not found)."""
+    from .i18n import current_language
+
+    content = source_content()
+    language = current_language()
+    if language != content.language and language not in content.translations:
+        abort(404)
+    return content.edition(language)
+
+
+def source_content() -> Content:
+    """The validated content in the site's own language, with its translations; in preview,
+    re-read when any content file changed.
 
     Raises ContentError in preview when the edited content is invalid; the app
     shows those problems on the page and in the terminal instead of crashing.
@@ -27,7 +40,7 @@ def current_content() -> Content:
     if not app.config["LIVE_CONTENT"]:
         return app.extensions["content"]
     directory = Path(app.config["CONTENT_DIR"])
-    stamp = _stamps(_saved(directory.glob("*.y*ml")))
+    stamp = _stamps(_saved(directory.glob("**/*.y*ml")))
     cached = app.extensions.get("live_content")
     if cached is None or cached[0] != stamp:
         try:
@@ -47,8 +60,9 @@ def version() -> str:
     backup and lock files (.farms.yaml.swp, farms.yaml~, .#farms.yaml) do not count, so the
     page does not reload while a file is still being typed."""
     content = Path(current_app.config["CONTENT_DIR"])
-    stamps = _stamps(_saved([*content.glob("*.y*ml"), *(SITE_DIR / "templates").rglob("*"),
-                             *(SITE_DIR / "static").rglob("*")]))
+    stamps = _stamps(_saved([*content.glob("**/*.y*ml"), *(SITE_DIR / "templates").rglob("*"),
+                             *(SITE_DIR / "static").rglob("*"),
+                             *(SITE_DIR / "translations").rglob("*.po")]))
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 

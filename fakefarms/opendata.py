@@ -80,7 +80,7 @@ def plain(text: str | None, content: Content) -> str | None:
     """Editors' prose as plain text: key figures written out, no markup."""
     if text is None:
         return None
-    html = markup.render(text, block=False, figure=lambda i: Markup(content.figures[i].text),
+    html = markup.render(text, block=False, figure=lambda i: Markup(content.figure_text(content.figures[i])),
                          site_link=lambda path: path)
     return Markup(html).striptags()
 
@@ -127,7 +127,7 @@ def _events(content):
 
 def _figures(content):
     for figure in content.figures.values():
-        yield {"id": figure.id, "label": figure.label, "as_shown": figure.text,
+        yield {"id": figure.id, "label": figure.label, "as_shown": content.figure_text(figure),
                "value": figure.value, "low": figure.low, "high": figure.high,
                "hedge": figure.hedge, "format": figure.format, "note": figure.note,
                "worked_out": figure.worked_out, "citations": _citations(figure.sources)}

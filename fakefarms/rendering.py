@@ -19,10 +19,14 @@ from . import markup, pagedata
 from .assets import hashed_filename
 from .charts import RenderedChart, rendered_charts
 from .content.model import SITE_PAGES, capitalize_first
-from .live import current_content
+from .i18n import (current_language, date_text, gettext, language_name, locale_tag, ngettext,
+                   pgettext, words)
+from .live import current_content, source_content
 from .security import CONTENT_SECURITY_POLICY
 from .sharing import share_links
 
+#: The blueprints every language serves under its own prefix (views.EDITIONS).
+EDITION_BLUEPRINTS = ("pages", "charts", "calculator", "embeds")
 #: Each of the site's pages (content.model.SITE_PAGES) and the view that serves it.
 ENDPOINTS = {name: {"index": "pages.index", "calculator": "calculator.calculator",
                     "charts": "charts.index"}.get(name, f"pages.{name}") for name in SITE_PAGES}
@@ -39,12 +43,48 @@ def relative_path(target: str, current: str) -> str:
     return relative + hash_mark + fragment
 
 
+def editions() -> list[str]:
+    """The languages the site is published in, its own first: ['en', 'ru']."""
+    content = source_content()
+    return [content.language, *(language for language in current_app.config["LANGUAGES"]
+                                if language in content.translations)]
+
+
+def plain_endpoint(endpoint: str) -> str:
+    """An endpoint without its language: 'ru.pages.farm' → 'pages.farm'."""
+    language, dot, rest = endpoint.partition(".")
+    return rest if language in current_app.config["LANGUAGES"] else endpoint
+
+
+def in_language(endpoint: str, language: str) -> str:
+    """The endpoint serving `endpoint`'s page in `language`: 'pages.farm' in Russian is
+    'ru.pages.farm'. Assets and site-wide files are the same in every language."""
+    endpoint = plain_endpoint(endpoint)
+    if language == current_app.config["SOURCE_LANGUAGE"] or \
+            endpoint.partition(".")[0] not in EDITION_BLUEPRINTS:
+        return endpoint
+    return f"{language}.{endpoint}"
+
+
 def link(endpoint: str, **values) -> str:
-    """Like url_for, but relative to the current page.
+    """Like url_for, but in the page's language and relative to the current page.
 
     The 404 page is served at any depth, so its links start from the site's base path.
     """
-    return site_path(url_for(endpoint, **values))
+    return site_path(url_for(in_language(endpoint, current_language()), **values))
+
+
+def twins() -> list[tuple[str, str, str, str]]:
+    """This page in every language, as (language, link from this page, public address or
+    None when the site's address is not known, the language's name in itself)."""
+    endpoint, values = plain_endpoint(request.endpoint), request.view_args or {}
+    base = current_app.config["BASE_URL"]
+    out = []
+    for language in editions():
+        path = url_for(in_language(endpoint, language), **values)
+        out.append((language, site_path(path), base + path.lstrip("/") if base else None,
+                    language_name(language)))
+    return out
 
 
 def site_path(path: str) -> str:
@@ -65,10 +105,12 @@ def asset(name: str) -> str:
 
 
 def absolute_url(endpoint: str, **values) -> str | None:
-    """The public address of a page, or None when the site's address is not known."""
+    """The public address of a page in this page's language, or None when the site's address
+    is not known."""
     base = current_app.config["BASE_URL"]
     if not base:
         return None
+    endpoint = in_language(endpoint, current_language())
     return base + url_for(endpoint, **values).lstrip("/")
 
 
@@ -79,14 +121,19 @@ def public_link(endpoint: str, **values) -> str:
 
 
 def card_name() -> str:
-    """The name of this page's link-preview image: 'index' for the home page, else its path."""
-    return request.path.strip("/") or "index"
+    """The name of this page's link-preview image: 'index' for the home page, else its path
+    within its language."""
+    language = current_language()
+    path = request.path.removeprefix(f"/{language}/") if language in current_app.config[
+        "LANGUAGES"] else request.path
+    return path.strip("/") or "index"
 
 
 def page_address() -> str:
     """This page's public address, or its path when the site's address is not known (the
     preview); share.js puts in the address the reader is actually on."""
-    return absolute_url(request.endpoint, **(request.view_args or {})) or request.path
+    return absolute_url(plain_endpoint(request.endpoint), **(request.view_args or {})) \
+        or request.path
 
 
 def chart_for(chart_id: str) -> RenderedChart:
@@ -124,9 +171,15 @@ def _prose(text: str, *, block: bool) -> Markup:
                         site_link=site_path)
 
 
+def figure_text(figure: Figure) -> str:
+    """A key figure with its hedge, in the page's language: 'approximately 800'."""
+    language = current_language()
+    return figure.text(language, words(language))
+
+
 def figure_inline(figure: Figure) -> Markup:
     return Markup('<data class="fig" value="{}" data-figure="{}" title="{}">{}</data>').format(
-        figure.data_value, figure.id, figure.label, figure.text)
+        figure.data_value, figure.id, figure.label, figure_text(figure))
 
 
 def install_template_helpers(app: Flask) -> None:
@@ -134,7 +187,7 @@ def install_template_helpers(app: Flask) -> None:
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
-        share_links=share_links, page_address=page_address, card_name=card_name,
+        share_links=share_links, page_address=page_address, card_name=card_name, twins=twins, locale_tag=locale_tag,
         public_link=public_link,
         page_data=pagedata.current,
     )
@@ -142,8 +195,13 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["meta_description"] = meta_description
     app.jinja_env.filters["capitalize_first"] = capitalize_first
-    app.jinja_env.filters["usd_span"] = lambda r: money_span(r.low * CENTS, r.high * CENTS)
-    app.jinja_env.filters["grouped"] = grouped
+    app.jinja_env.filters["usd_span"] = lambda r: money_span(r.low * CENTS, r.high * CENTS,
+                                                            current_language())
+    app.jinja_env.filters["grouped"] = lambda n: grouped(n, current_language())
+    app.jinja_env.filters["date_text"] = lambda d: date_text(d, current_language())
+    app.jinja_env.filters["figure_text"] = figure_text
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
 
     @app.context_processor
     def navigation():
@@ -151,20 +209,23 @@ def install_template_helpers(app: Flask) -> None:
         menu = [(ENDPOINTS[name], page.menu) for name, page in SITE_PAGES.items()
                 if ENDPOINTS[name] in served]
         endpoints = [endpoint for endpoint, _label in menu]
-        here = endpoints.index(request.endpoint) if request.endpoint in endpoints else None
+        endpoint = plain_endpoint(request.endpoint or "")
+        here = endpoints.index(endpoint) if endpoint in endpoints else None
         return {"navigation": menu,
                 "pager": None if here is None else pager(
-                    "chapter", [(link(endpoint), label) for endpoint, label in menu], here)}
+                    (gettext("Previous chapter"), gettext("Next chapter")), [(link(endpoint), label) for endpoint, label in menu], here)}
 
 
-def pager(noun: str, entries: list[tuple[str, str]], here: int) -> list[tuple[str, str, str, str]]:
+def pager(labels: tuple[str, str], entries: list[tuple[str, str]], here: int
+          ) -> list[tuple[str, str, str, str]]:
     """Links to the entries before and after `here` in reading order, as (rel, label, title,
-    href): the chapters of the site, the farms, the people."""
+    href): the chapters of the site, the farms, the people; `labels` say 'Previous chapter'
+    and 'Next chapter' in the page's language."""
     links = []
     if here > 0:
         href, title = entries[here - 1]
-        links.append(("prev", f"Previous {noun}", title, href))
+        links.append(("prev", labels[0], title, href))
     if here + 1 < len(entries):
         href, title = entries[here + 1]
-        links.append(("next", f"Next {noun}", title, href))
+        links.append(("next", labels[1], title, href))
     return links

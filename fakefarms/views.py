@@ -10,7 +10,8 @@ from collections import Counter
 from html import unescape
 from itertools import groupby
 
-from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
+from flask import Blueprint, Flask, Response, abort, current_app, render_template, request
+from flask import url_for as flask_url_for
 
 from calculator.params import params_to_json
 
@@ -20,13 +21,19 @@ from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .embeds import embeds
-from .live import current_content, quoted
+from .i18n import current_language, gettext
+from .live import current_content, quoted, source_content
 from .opendata import LICENCE, TABLES, datapackage
 from .pagedata import render_page
-from .rendering import ENDPOINTS, absolute_url, link, pager, serve_anywhere
+from .rendering import (ENDPOINTS, absolute_url, editions, in_language, link, pager,
+                        serve_anywhere)
 
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
+#: Files for the whole site, in every language: robots.txt and the sitemap.
+root = Blueprint("root", __name__)
+#: The blueprints each language serves, under its own prefix (/ru/) for translations.
+EDITIONS = (pages, charts, calculator, embeds)
 
 @pages.route("/")
 def index():
@@ -53,7 +60,7 @@ def farm(farm_id: str):
     farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
     order = [(link("pages.farm", farm_id=f.id), f.name) for f in content.farms.values()]
     return render_page("farm.html", (farm, events), farm=farm, content=content, events=events,
-                       pager=pager("farm", order, list(content.farms).index(farm_id)))
+                       pager=pager((gettext("Previous farm"), gettext("Next farm")), order, list(content.farms).index(farm_id)))
 
 
 #: The pages of split lists: they exist only when a list passes LIST_LIMIT items.
@@ -118,7 +125,7 @@ def actor(actor_id: str):
     order = [(link("pages.actor", actor_id=a.id), a.name) for a in listed]
     return render_page("actor.html", (actor, [each for _farm, each in links], events),
                        actor=actor, content=content, links=links, events=events,
-                       pager=pager("name", order, listed.index(actor)))
+                       pager=pager((gettext("Previous name"), gettext("Next name")), order, listed.index(actor)))
 
 
 def _timeline(events, subject=None, subject_kind=None, year=None):
@@ -241,19 +248,25 @@ def not_found_page():
     return render_page("404.html", (), content=current_content())
 
 
-@pages.route("/robots.txt")
+@root.route("/robots.txt")
 def robots():
     lines = ["User-agent: *", "Allow: /"]
-    sitemap = absolute_url("pages.sitemap")
+    sitemap = absolute_url("root.sitemap")
     if sitemap:
         lines.append(f"Sitemap: {sitemap}")
     return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
 
-@pages.route("/sitemap.xml")
+@root.route("/sitemap.xml")
 def sitemap():
-    pages_only = [url for url in page_addresses() if url.endswith("/")]
-    return Response(render_template("sitemap.xml", urls=pages_only),
+    """Every page in every language, each with its twins (hreflang), as search engines read
+    them."""
+    languages = editions()
+    base = current_app.config["BASE_URL"] or "/"
+    pages_only = [[base + url.lstrip("/") for url in same] for same in
+                  zip(*(page_addresses(language) for language in languages), strict=True)
+                  if same[0].endswith("/")]
+    return Response(render_template("sitemap.xml", pages=pages_only, languages=languages),
                     mimetype="application/xml")
 
 
@@ -269,7 +282,9 @@ def card(name: str):
     first number it marks for cards (a key figure, or the calculator's default estimate), so
     the card says what the page says."""
     content = current_content()
-    page = current_app.test_client().get("/" if name == "index" else f"/{name}/")
+    home = flask_url_for(in_language("pages.index", current_language()),
+                         _external=False).removeprefix(request.script_root)
+    page = current_app.test_client().get(home if name == "index" else f"{home}{name}/")
     if page.status_code != 200 or name.startswith("cards/"):
         abort(404)
     html = page.get_data(as_text=True)
@@ -297,7 +312,7 @@ def data_file(name: str, kind: str):
         return Response(json.dumps(package, indent=2, ensure_ascii=False) + "\n",
                         mimetype="application/json")
     if name == "calculator" and kind == "json":
-        return Response(json.dumps(params_to_json(content.calculator), indent=2,
+        return Response(json.dumps(params_to_json(content.calculator, content.language), indent=2,
                                    ensure_ascii=False, sort_keys=True) + "\n",
                         mimetype="application/json")
     table = next((t for t in TABLES if t.name == name), None)
@@ -337,9 +352,18 @@ def feed_entries(corrections) -> list[tuple[str, object, object]]:
     return oldest_first[::-1]
 
 
-def page_addresses():
-    """Every HTML page's path, for the sitemap and the freezer."""
-    content = current_content()
+def page_addresses(language: str | None = None):
+    """Every page's and data file's path in one language, or in every language, for the
+    sitemap and the freezer."""
+    if language is None:
+        for each in editions():
+            yield from page_addresses(each)
+        return
+    content = source_content().edition(language)
+
+    def url_for(endpoint: str, **values) -> str:
+        return flask_url_for(in_language(endpoint, language), **values)
+
     for endpoint in ENDPOINTS.values():
         if endpoint in current_app.view_functions:
             yield url_for(endpoint)
@@ -364,10 +388,14 @@ def page_addresses():
 
 
 def init_app(app: Flask) -> None:
-    app.register_blueprint(pages)
-    app.register_blueprint(charts)
-    app.register_blueprint(calculator)
-    app.register_blueprint(embeds)
+    for blueprint in EDITIONS:
+        app.register_blueprint(blueprint)
+    for language in app.config["LANGUAGES"]:
+        edition = Blueprint(language, __name__, url_prefix=f"/{language}")
+        for blueprint in EDITIONS:
+            edition.register_blueprint(blueprint)
+        app.register_blueprint(edition)
+    app.register_blueprint(root)
 
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):

@@ -6,8 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from .numbers import figure_number
+from gettext import NullTranslations as Words
+
+from .numbers import figure_number, one_sign
 from .schema import SLUG, spec
+
+
+#: The words of English: a catalog that returns every message as written.
+ENGLISH = Words()
 
 
 @dataclass(frozen=True)
@@ -79,13 +85,21 @@ class Figure:
         chart must not draw the number as if it stopped there."""
         return self.hedge in FLOOR_HEDGES
 
-    @property
-    def number_text(self) -> str:
-        """The number as written on the page, without the hedge."""
+    def number_text(self, language: str = "en", words: Words = ENGLISH) -> str:
+        """The number as written on the page, without the hedge: '205,000', '$1,000–1,500',
+        '2 hours'; in Russian '205 000', '1 000–1 500 $', '2 часа'."""
         if self.value is not None:
-            return figure_number(self.value, self.format)
-        low = ("$" if self.format == "usd" else "") + figure_number(self.low, "number")
-        return f"{low}–{figure_number(self.high, self.format).lstrip('$')}"
+            return self._unit(figure_number(self.value, self.format, language), self.value, words)
+        low, high = (figure_number(n, self.format, language) for n in (self.low, self.high))
+        return self._unit(one_sign(low, high) if self.format == "usd" else f"{low}–{high}",
+                          self.high, words)
+
+    def _unit(self, number: str, value: float, words: Words) -> str:
+        if self.format == "hours":
+            return words.ngettext("%(num)s hour", "%(num)s hours", value) % {"num": number}
+        if self.format == "som":
+            return words.ngettext("%(num)s som", "%(num)s som", value) % {"num": number}
+        return number
 
     @property
     def data_value(self) -> str:
@@ -94,11 +108,25 @@ class Figure:
             return f"{self.value:g}"
         return f"{self.low:g}-{self.high:g}"
 
-    @property
-    def text(self) -> str:
-        """The number with its hedge, in the source's words where given: 'nearly 400'."""
-        number = self.wording or self.number_text
-        return f"{self.hedge} {number}" if self.hedge else number
+    def text(self, language: str = "en", words: Words = ENGLISH) -> str:
+        """The number with its hedge, in the source's words where given: 'nearly 400'; in
+        Russian 'почти 400'. `words` translates the hedge and units (a gettext catalog)."""
+        number = self.wording or self.number_text(language, words)
+        return f"{hedge_words(words)[self.hedge]} {number}" if self.hedge else number
+
+
+def hedge_words(words: Words) -> dict[str, str]:
+    """Each hedge in the catalog's language (written out, so that Babel finds each one)."""
+    return {"about": words.pgettext("hedge", "about"),
+            "almost": words.pgettext("hedge", "almost"),
+            "approximately": words.pgettext("hedge", "approximately"),
+            "around": words.pgettext("hedge", "around"),
+            "at least": words.pgettext("hedge", "at least"),
+            "from": words.pgettext("hedge", "from"),
+            "more than": words.pgettext("hedge", "more than"),
+            "nearly": words.pgettext("hedge", "nearly"),
+            "over": words.pgettext("hedge", "over"),
+            "up to": words.pgettext("hedge", "up to")}
 
 
 #: Hedges that make a number a lower bound.

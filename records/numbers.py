@@ -5,6 +5,9 @@ tables all write numbers through these functions; site/static/js/cost-model.js h
 same functions for the calculator in the browser, and the shared test vectors check that
 both write every result to the letter.
 
+Each function takes the language to write in; numbers follow its conventions (Babel's
+locale data in Python, `Intl` in the browser), so Russian reads '1 250', '1 000–1 500 $'.
+
 - Whole numbers are grouped by thousands: 1,250.
 - Money is in US dollars; from $10 up it is rounded to whole dollars (half up), below $10
   it keeps its cents when it has any: $1,250, $89, $1.50.
@@ -13,6 +16,11 @@ both write every result to the letter.
 """
 
 from __future__ import annotations
+
+import functools
+
+from babel import Locale
+from babel.numbers import format_currency, format_decimal, format_percent
 
 CENTS = 100
 WHOLE_DOLLARS_FROM = 10 * CENTS  # amounts from $10 up are written in whole dollars
@@ -24,47 +32,92 @@ def half_up(numerator: int, denominator: int) -> int:
     return (2 * numerator + denominator) // (2 * denominator)
 
 
-def grouped(value: int) -> str:
-    """1250 → '1,250'."""
-    return f"{value:,}"
+@functools.cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
 
 
-def money(cents: int) -> str:
-    """$1,250 for 125,000 cents (whole dollars from $10 up); $1.50 below $10."""
+def grouped(value: int, language: str = "en") -> str:
+    """1250 → '1,250' in English, '1 250' in Russian (a no-break space)."""
+    return format_decimal(value, locale=_locale(language))
+
+
+def decimal(value: float, language: str = "en") -> str:
+    """A number with the decimals it has: '5.4', '5,4'."""
+    return format_decimal(value, locale=_locale(language), decimal_quantization=False)
+
+
+def percent(value: float, language: str = "en") -> str:
+    """10 → '10%' in English, '10 %' in Russian."""
+    return format_percent(value / 100, locale=_locale(language), decimal_quantization=False)
+
+
+def _dollars(amount: float | int, language: str, cents: bool) -> str:
+    pattern = _locale(language).currency_formats["standard"].pattern
+    if not cents:
+        pattern = pattern.replace(".00", "")
+    return format_currency(amount, "USD", format=pattern, locale=_locale(language),
+                           currency_digits=False)
+
+
+def money(cents: int, language: str = "en") -> str:
+    """$1,250 for 125,000 cents (whole dollars from $10 up), $1.50 below $10; in Russian
+    '1 250 $' and '1,50 $'."""
     if cents >= WHOLE_DOLLARS_FROM:
-        return f"${half_up(cents, CENTS):,}"
-    dollars, rest = divmod(cents, CENTS)
-    return f"${dollars}" + (f".{rest:02d}" if rest else "")
+        return _dollars(half_up(cents, CENTS), language, cents=False)
+    return _dollars(cents / CENTS, language, cents=bool(cents % CENTS))
 
 
-def money_span(low: int, high: int) -> str:
+def one_sign(first: str, last: str) -> str:
+    """Two amounts as a range with the currency sign once: '$1,000–1,500', '1 000–1 500 $'."""
+    sign = "$"
+    if first.startswith(sign) and last.startswith(sign):
+        return f"{first}–{last.removeprefix(sign)}"
+    tail = first[len(first.rstrip(sign + "\u00a0 ")):]
+    return f"{first.removesuffix(tail)}–{last}" if tail and last.endswith(tail) else \
+        f"{first}–{last}"
+
+
+def money_span(low: int, high: int, language: str = "en") -> str:
     """A range in cents: '$1,000–1,500'; one amount when both ends read the same."""
-    first, last = money(low), money(high)
-    return first if first == last else f"{first}–{last[1:]}"
+    first, last = money(low, language), money(high, language)
+    return first if first == last else one_sign(first, last)
 
 
-def ratio(basis_points: int) -> str:
-    """A ratio given in basis points, rounded to what a reader can use:
-    '22 times' from 10× up; '5.4 times' from 1.05×; 'about the same as' near 1×;
-    '45% of' below; 'less than 1% of' below half a percent."""
+def ratio(basis_points: int, language: str = "en") -> tuple[str, float, str]:
+    """A ratio given in basis points, rounded to what a reader can use, as (kind, number,
+    number written): ('times', 22, '22') from 10× up; ('times', 5.4, '5.4') from 1.05×;
+    ('same_as', 1, '') near 1×; ('percent_of', 45, '45%') below; ('under', 1, '1%') below
+    half a percent. The words around it come from the calculator's content, in each
+    language."""
     if basis_points >= 10 * BASIS_POINTS:
-        return f"{half_up(basis_points, BASIS_POINTS):,} times"
+        times = half_up(basis_points, BASIS_POINTS)
+        return "times", times, grouped(times, language)
     tenths = half_up(basis_points, BASIS_POINTS // 10)
     if tenths > 10:
-        whole, tenth = divmod(tenths, 10)
-        return f"{whole}{f'.{tenth}' if tenth else ''} times"
-    percent = half_up(basis_points, BASIS_POINTS // 100)
+        return "times", tenths / 10, decimal(tenths / 10, language)
+    share = half_up(basis_points, BASIS_POINTS // 100)
     if tenths == 10:
-        return "about the same as"
-    return "less than 1% of" if percent < 1 else f"{percent}% of"
+        return "same_as", 1, ""
+    if share < 1:
+        return "under", 1, percent(1, language)
+    return "percent_of", share, percent(share, language)
 
 
-def figure_number(value: float, kind: str) -> str:
-    """A key figure's number as the story writes it: '800', '$350', '33%', '2 hours'."""
-    digits = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    hours = f"{digits} hour" + ("" if value == 1 else "s")
-    return {"usd": f"${digits}", "percent": f"{digits}%", "hours": hours,
-            "som": f"{digits} som"}.get(kind, digits)
+def plural(forms, count: float, language: str = "en") -> str:
+    """The words of `forms` (one, few, many, other) that go with `count` in `language`, by
+    Babel's plural rules; a form the words do not give falls back to `other`."""
+    return getattr(forms, _locale(language).plural_form(count), None) or forms.other
+
+
+def figure_number(value: float, kind: str, language: str = "en") -> str:
+    """A key figure's number as the story writes it: '800', '$350', '33%'; hours and som are
+    written by the caller's words ('2 hours', '100 som')."""
+    if kind == "usd":
+        return _dollars(value, language, cents=not float(value).is_integer())
+    if kind == "percent":
+        return percent(value, language)
+    return decimal(value, language)
 
 
 def fill(template: str, **values: str) -> str:

@@ -19,6 +19,7 @@ from records.schema import Invalid, Reader, located
 from records.translation import Translator, words_of
 from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
+from ..catalogs import words
 from .model import (
     SITE_PAGES,
     Actor,
@@ -79,6 +80,10 @@ class Content:
     warnings: tuple[Problem, ...] = ()  # worth a look, but publishable
     language: str = "en"  # the language of this edition's words
     translations: dict[str, Content] = dataclasses.field(default_factory=dict)  # by language
+
+    def figure_text(self, figure: Figure) -> str:
+        """A key figure with its hedge in this edition's language: 'approximately 800'."""
+        return figure.text(self.language, words(self.language))
 
     def edition(self, language: str) -> Content:
         """The same facts in `language`: this content, or one of its translations."""
@@ -143,13 +148,13 @@ def load_content(directory: str | Path) -> Content:
     directory = Path(directory)
     values, warnings = read_originals(directory)
     site = values["site.yaml"]
-    translations, problems = {}, []
-    for language in site.translations:
-        translated, found = translate(directory, language, values)
-        problems += found
-        translations[language] = _assemble(translated, (), language)
+    translated = {language: translate(directory, language, values)
+                  for language in site.translations}
+    problems = [p for _values, found in translated.values() for p in found]
     if problems:
         raise ContentError(problems)
+    translations = {language: _assemble(words, (), language)
+                    for language, (words, _found) in translated.items()}
     return dataclasses.replace(_assemble(values, warnings, site.language),
                                translations=translations)
 
@@ -173,7 +178,8 @@ def _assemble(values: dict[str, Any], warnings, language: str) -> Content:
         pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items()
                if kind is Page},
         charts={c.id: c for c in values["charts.yaml"].charts},
-        calculator=with_figures(values["calculator.yaml"], values["figures.yaml"].figures),
+        calculator=with_figures(values["calculator.yaml"], values["figures.yaml"].figures,
+                                language, words(language)),
         redirects=tuple(values["redirects.yaml"].redirects),
         warnings=tuple(warnings),
         language=language,
@@ -221,7 +227,7 @@ def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> 
     changes: ask for its {fig:id} token instead."""
     spellings = prose.Spellings({f.id: prose.spellings(f.value, f.low, f.high, f.format, f.hedge,
                                                        f.wording) for f in figures})
-    shown = {f.id: f.text for f in figures}
+    shown = {f.id: f.text() for f in figures}
     problems = []
     for reader in readers:
         for field in reader.prose:
