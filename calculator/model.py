@@ -26,10 +26,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, make_dataclass
 from typing import Any
 
-from records.numbers import grouped, half_up
+from records.numbers import fill, grouped, half_up, money
 
 from .inputs import INPUTS, NAMES, Input
-from .params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Preset
+from .params import (BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Messages,
+                     Preset)
 
 #: Valid inputs, one field per declared input: counts and whole dollars as int, choices as
 #: an id; of tier and pay exactly one is given, the other is None.
@@ -180,31 +181,24 @@ def whole_number(raw: Any) -> int | str:
     return int(significant + "0" * exponent)
 
 
-def _amount(value: int, bound: Bound) -> str:
-    return ("$" if bound.format == "usd" else "") + grouped(value)
+def _amount(value: int, bound: Bound, language: str) -> str:
+    return money(value * CENTS, language) if bound.format == "usd" else grouped(value, language)
 
 
-def _bounded(raw: Any, bound: Bound) -> int | str:
+def _bounded(raw: Any, bound: Bound, messages: Messages, language: str) -> int | str:
     """The whole number within bound, or the message saying what is wrong."""
     value = whole_number(raw)
-    low, high = _amount(bound.min, bound), _amount(bound.max, bound)
+    words = {"label": bound.label, "low": _amount(bound.min, bound, language),
+             "high": _amount(bound.max, bound, language)}
     if isinstance(value, int):
         if value < bound.min:
-            return f"{bound.label}: must be at least {low}."
+            return fill(messages.at_least, **words)
         if value > bound.max:
-            return f"{bound.label}: must be at most {high}."
+            return fill(messages.at_most, **words)
         return value
     if value == "fractional" and bound.format == "usd":
-        return f"{bound.label}: must be whole US dollars, without cents."
-    return {
-        "empty": f"{bound.label}: enter a number from {low} to {high}.",
-        "not_number": f"{bound.label}: not a number; write digits, such as 1500 or 1,500, "
-                      "without currency signs.",
-        "nan": f"{bound.label}: NaN is not a number; enter a number from {low} to {high}.",
-        "negative": f"{bound.label}: cannot be negative.",
-        "huge": f"{bound.label}: far too large; must be at most {high}.",
-        "fractional": f"{bound.label}: must be a whole number.",
-    }[value]
+        return fill(messages.whole_dollars, **words)
+    return fill(getattr(messages, value), **words)
 
 
 def _given(raw: Any) -> bool:
@@ -212,33 +206,35 @@ def _given(raw: Any) -> bool:
     return raw is not None and not (isinstance(raw, str) and not raw.strip(_SPACE))
 
 
-def _choice(raw: Any, ids: list[str], name: str, label: str) -> str | InputError:
-    choices = ", ".join(ids)
+def _choice(raw: Any, ids: list[str], name: str, label: str, messages: Messages
+            ) -> str | InputError:
     text = raw.strip(_SPACE) if isinstance(raw, str) else raw
     if text in ids:
         return text
-    if not _given(raw):
-        return InputError(name, f"{label}: choose one of {choices}.")
-    return InputError(name, f"{label}: not one of {choices}.")
+    message = messages.not_one_of if _given(raw) else messages.choose_one
+    return InputError(name, fill(message, label=label, choices=", ".join(ids)))
 
 
-def _checked(params: CalculatorFile, item: Input, raw: Any) -> int | str | InputError:
+def _checked(params: CalculatorFile, item: Input, raw: Any, language: str
+             ) -> int | str | InputError:
     """One input's valid value, or its error."""
     words = getattr(params.inputs, item.name)
     if item.kind == "choice":
-        return _choice(raw, [x.id for x in getattr(params, item.choices)], item.name, words.label)
-    result = _bounded(0 if item.optional and raw is None else raw, words)
+        return _choice(raw, [x.id for x in getattr(params, item.choices)], item.name, words.label,
+                       params.messages)
+    result = _bounded(0 if item.optional and raw is None else raw, words, params.messages,
+                      language)
     return InputError(item.name, result) if isinstance(result, str) else result
 
 
-def validate(params: CalculatorFile,
-             raw: Mapping[str, Any]) -> tuple[Inputs | None, list[InputError]]:
+def validate(params: CalculatorFile, raw: Mapping[str, Any], language: str = "en"
+             ) -> tuple[Inputs | None, list[InputError]]:
     """Check raw inputs as a browser form or the command line gives them.
 
     Keys: the declared inputs' names (calculator/inputs.py). Of the two pay inputs, tier
     and pay, exactly one is given; an optional input that is absent or None means 0.
     Values may be text, numbers or None. Returns the inputs, or None and one error per bad
-    field, in the declared order; nothing is clamped or rounded.
+    field, in the declared order, in the words of `language`; nothing is clamped or rounded.
     """
     values: dict[str, Any] = {name: None for name in NAMES}
     errors: list[InputError] = []
@@ -247,9 +243,10 @@ def validate(params: CalculatorFile,
     for item in INPUTS:
         if item.pay and pay_given != [item.name]:
             if len(pay_given) != 1 and item.name == pay_inputs[-1]:
-                errors.append(InputError("pay", _PAY_PROBLEMS[bool(pay_given)]))
+                errors.append(InputError("pay", params.messages.pay_both if pay_given
+                                         else params.messages.pay_neither))
             continue
-        result = _checked(params, item, raw.get(item.name))
+        result = _checked(params, item, raw.get(item.name), language)
         if isinstance(result, InputError):
             errors.append(result)
         else:
@@ -258,9 +255,6 @@ def validate(params: CalculatorFile,
         return None, errors
     return Inputs(**values), []
 
-
-_PAY_PROBLEMS = {True: "Pay: choose a pay tier or a custom monthly pay, not both.",
-                 False: "Pay: choose a pay tier or enter a custom monthly pay."}
 
 
 def preset_raw(preset: Preset) -> dict[str, Any]:

@@ -306,6 +306,29 @@ class Notes:
 
 
 @dataclass(frozen=True)
+class Messages:
+    """What the calculator says about a value it cannot use. {label} is the input's label,
+    {low} and {high} its limits, {choices} the ids it accepts."""
+
+    at_least: str = spec("a number below the lowest allowed: '{label}: must be at least {low}.'")
+    at_most: str = spec("a number above the highest allowed")
+    whole_dollars: str = spec("an amount of money with cents")
+    empty: str = spec("nothing entered")
+    not_number: str = spec("text that is not a number")
+    nan: str = spec("'NaN' entered")
+    negative: str = spec("a negative number")
+    huge: str = spec("a number beyond the range of exact whole numbers")
+    fractional: str = spec("a number with a fraction")
+    choose_one: str = spec("a choice not given")
+    not_one_of: str = spec("a choice not among the choices")
+    pay_both: str = spec("both a pay tier and a custom pay given")
+    pay_neither: str = spec("neither a pay tier nor a custom pay given")
+    summary: Plural = spec("the note over the form listing the problems: {count} and {errors}")
+    link_ignored: str = spec("a shared link whose settings cannot be used: {note} is the "
+                             "first problem")
+
+
+@dataclass(frozen=True)
 class Words:
     """The page's short texts, and how a result is put into words by the page and the
     command line alike; {name} marks a slot filled in with a number or a name."""
@@ -363,6 +386,7 @@ class CalculatorFile:
 
     notes: Notes = spec("sentences shown with the result")
     words: Words = spec("the page's short texts, and how results are put into words")
+    messages: Messages = spec("what the calculator says about values it cannot use")
     default_preset: str = spec("id of the preset the calculator opens with", pattern=SLUG)
     blogger_tier: str = spec("id of the tier bloggers and journalists are paid at", pattern=SLUG)
     supervisor_pay: PayRange = spec("what a supervisor earns a month")
@@ -429,8 +453,8 @@ def params_to_json(params: CalculatorFile, language: str = "en") -> dict[str, An
     words, whose conventions the browser writes numbers in.
     """
     data = dataclasses.asdict(params)
-    for language, item in zip(params.languages, data["languages"], strict=True):
-        item["percent"] = language.percent
+    for choice, item in zip(params.languages, data["languages"], strict=True):
+        item["percent"] = choice.percent
     roles = params.notes.breakdown_roles
     data["breakdown_roles"] = [{"role": f.name, **dataclasses.asdict(getattr(roles, f.name))}
                                for f in dataclasses.fields(roles)]

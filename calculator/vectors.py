@@ -164,8 +164,8 @@ def _encode(value: Any) -> Any:
 
 
 def _case(n: int, label: str, set_name: str, params: CalculatorFile, raw: dict[str, Any],
-          preset: str | None = None) -> dict[str, Any]:
-    inputs, errors = validate(params, raw)
+          preset: str | None = None, language: str = "en") -> dict[str, Any]:
+    inputs, errors = validate(params, raw, language)
     case: dict[str, Any] = {"id": f"{n:04d} {set_name}: {label}", "params": set_name}
     if preset:
         case["preset"] = preset
@@ -173,29 +173,32 @@ def _case(n: int, label: str, set_name: str, params: CalculatorFile, raw: dict[s
     case["errors"] = [{"field": e.field, "message": e.message} for e in errors]
     result = estimate(params, inputs) if inputs else None
     case["estimate"] = result.to_json() if result else None
-    case["texts"] = describe(params, result) if result else None
+    case["texts"] = describe(params, result, language) if result else None
     return case
 
 
 def build(fixture: CalculatorFile, content: CalculatorFile) -> dict[str, Any]:
     """The vectors for the fixture parameters, their variant, and the shipped content's."""
-    sets = {"fixture": (fixture, AWKWARD), "variant": (variant(fixture), AWKWARD_FEW),
-            "content": (content, AWKWARD)}
-    for name, (values, _) in sets.items():
+    # The fixture's numbers written the Russian way as well ("1 000–1 500 $", "5,4", plural
+    # forms), so the browser's Intl is checked against Babel.
+    sets = {"fixture": (fixture, AWKWARD, "en"), "variant": (variant(fixture), AWKWARD_FEW, "en"),
+            "content": (content, AWKWARD, "en"), "fixture-ru": (fixture, AWKWARD, "ru")}
+    for name, (values, _, _) in sets.items():
         if problems(values):
             raise ValueError(f"{name} parameters have problems: {problems(values)}")
     cases = []
-    for name, (values, awkward) in sets.items():
+    for name, (values, awkward, language) in sets.items():
         for preset in values.presets:
             cases.append(_case(len(cases), f"preset {preset.id}", name, values,
-                               preset_raw(preset), preset.id))
+                               preset_raw(preset), preset.id, language))
         for label, raw in _raw_cases(values, awkward):
-            cases.append(_case(len(cases), label, name, values, raw))
+            cases.append(_case(len(cases), label, name, values, raw, language=language))
     return {
         "about": "Generated from the Python model by the tests, or by `python -m "
                  "calculator.vectors --write FILE`; not committed. Money is in US dollars, "
                  "exact to the cent.",
-        "params": {name: params_to_json(values) for name, (values, _) in sets.items()},
+        "params": {name: params_to_json(values, language)
+                   for name, (values, _, language) in sets.items()},
         "cases": cases,
     }
 

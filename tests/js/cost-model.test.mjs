@@ -42,7 +42,9 @@ describe("shared vectors", () => {
     assert.ok(cases.length >= 500, `${cases.length} cases`);
     assert.ok(cases.filter((c) => c.estimate).length >= 250);
     assert.ok(cases.filter((c) => c.errors.length).length >= 250);
-    assert.deepEqual(Object.keys(vectors.params).sort(), ["content", "fixture", "variant"]);
+    assert.deepEqual(Object.keys(vectors.params).sort(), ["content", "fixture", "fixture-ru", "variant"]);
+    // Russian numbers ("1 000–1 500 $", "5,4") are checked too, not only English ones.
+    assert.ok(cases.some((c) => c.params === "fixture-ru" && c.texts?.monthly.includes("\u00a0$")));
     for (const name of Object.keys(vectors.params)) {
       assert.ok(cases.some((c) => c.params === name && c.preset), `${name} has no preset case`);
     }

@@ -125,7 +125,8 @@ function showErrors(errors) {
   const summary = document.getElementById("error-summary");
   summary.hidden = !errors.length;
   summary.textContent = errors.length
-    ? `Please check ${errors.length === 1 ? "one value" : `${errors.length} values`}: ${errors.map((e) => e.message).join(" ")}`
+    ? model.fill(model.plural(params.messages.summary, errors.length, params.language),
+      { count: model.grouped(errors.length, params.language), errors: errors.map((e) => e.message).join(" ") })
     : "";
   document.getElementById("results").classList.toggle("is-stale", errors.length > 0);
 }
@@ -166,7 +167,7 @@ function showBreakdown(breakdown) {
   rows.forEach((row, i) => {
     const cells = row.querySelectorAll("td");
     [costs[i].low, costs[i].central, costs[i].high].forEach((v, j) => {
-      cells[j].textContent = model.money(model.toCents(v));
+      cells[j].textContent = model.money(model.toCents(v), params.language);
     });
     lines.push([row.querySelector("th").textContent, ...[...cells].map((c) => c.textContent)]
       .map((text) => (/[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text)).join(","));
@@ -212,7 +213,7 @@ for (const button of presetButtons) {
 const start = fromAddress();
 if (start.note) {
   const note = document.getElementById("query-note");
-  note.textContent = `The link’s settings could not be used (${start.note}), so the calculator shows its default instead.`;
+  note.textContent = model.fill(params.messages.link_ignored, { note: start.note });
   note.hidden = false;
 }
 activePreset = start.preset;

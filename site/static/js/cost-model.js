@@ -84,36 +84,77 @@ export function wholeNumber(raw) {
 
 const WHOLE_DOLLARS_FROM = 10 * CENTS;
 
-/** 1250 -> "1,250". */
-export function grouped(value) {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+// Numbers are written in the conventions of the words' language (params.language) by Intl,
+// as records/numbers.py writes them with Babel: "1,250" and "$1,250" in English, "1 250" and
+// "1 250 $" in Russian.
+const formats = new Map();
+function format(language, options) {
+  const key = `${language} ${JSON.stringify(options)}`;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(language, options));
+  return formats.get(key);
+}
+
+/** 1250 -> "1,250" ("1 250" in Russian). */
+export function grouped(value, language = "en") {
+  return format(language, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** 5.4 -> "5.4" ("5,4" in Russian). */
+export function decimal(value, language = "en") {
+  return format(language, { maximumFractionDigits: 15 }).format(value);
+}
+
+/** 45 -> "45%" ("45 %" in Russian). */
+export function percent(value, language = "en") {
+  return format(language, { style: "percent", maximumFractionDigits: 15 }).format(value / 100);
+}
+
+function currency(amount, language, cents) {
+  const digits = cents ? 2 : 0;
+  return format(language, {
+    style: "currency", currency: "USD", currencyDisplay: "narrowSymbol",
+    minimumFractionDigits: digits, maximumFractionDigits: digits,
+  }).format(amount);
 }
 
 /** $1,250 for 125000 cents (whole dollars from $10 up); $1.50 below $10. */
-export function money(cents) {
-  if (cents >= WHOLE_DOLLARS_FROM) return `$${grouped(halfUp(cents, CENTS))}`;
-  const rest = cents % CENTS;
-  return `$${(cents - rest) / CENTS}${rest ? `.${String(rest).padStart(2, "0")}` : ""}`;
+export function money(cents, language = "en") {
+  if (cents >= WHOLE_DOLLARS_FROM) return currency(halfUp(cents, CENTS), language, false);
+  return currency(cents / CENTS, language, cents % CENTS !== 0);
+}
+
+/** Two amounts as a range with the currency sign once: "$1,000–1,500", "1 000–1 500 $". */
+export function oneSign(first, last) {
+  const sign = "$";
+  if (first.startsWith(sign) && last.startsWith(sign)) return `${first}–${last.slice(sign.length)}`;
+  const tail = first.slice(first.replace(/[$\u00a0 ]+$/, "").length);
+  return tail && last.endsWith(tail) ? `${first.slice(0, -tail.length)}–${last}` : `${first}–${last}`;
 }
 
 /** A range in cents: "$1,000–1,500"; one amount when both ends read the same. */
-export function moneySpan(low, high) {
-  const first = money(low);
-  const last = money(high);
-  return first === last ? first : `${first}–${last.slice(1)}`;
+export function moneySpan(low, high, language = "en") {
+  const first = money(low, language);
+  const last = money(high, language);
+  return first === last ? first : oneSign(first, last);
 }
 
-/** A ratio in basis points, rounded to what a reader can use. */
-export function ratio(basisPoints) {
-  if (basisPoints >= 10 * BASIS_POINTS) return `${grouped(halfUp(basisPoints, BASIS_POINTS))} times`;
-  const tenths = halfUp(basisPoints, BASIS_POINTS / 10);
-  if (tenths > 10) {
-    const tenth = tenths % 10;
-    return `${(tenths - tenth) / 10}${tenth ? `.${tenth}` : ""} times`;
+/** A ratio in basis points, rounded to what a reader can use: [kind, number, as written]. */
+export function ratio(basisPoints, language = "en") {
+  if (basisPoints >= 10 * BASIS_POINTS) {
+    const times = halfUp(basisPoints, BASIS_POINTS);
+    return ["times", times, grouped(times, language)];
   }
-  if (tenths === 10) return "about the same as";
-  const percent = halfUp(basisPoints, BASIS_POINTS / CENTS); // a percent is a hundredth, as a cent
-  return percent < 1 ? "less than 1% of" : `${percent}% of`;
+  const tenths = halfUp(basisPoints, BASIS_POINTS / 10);
+  if (tenths > 10) return ["times", tenths / 10, decimal(tenths / 10, language)];
+  const share = halfUp(basisPoints, BASIS_POINTS / CENTS); // a percent is a hundredth, as a cent
+  if (tenths === 10) return ["same_as", 1, ""];
+  if (share < 1) return ["under", 1, percent(1, language)];
+  return ["percent_of", share, percent(share, language)];
+}
+
+/** The words of forms (one, few, many, other) that go with count, by Intl's plural rules. */
+export function plural(forms, count, language = "en") {
+  return forms[new Intl.PluralRules(language).select(count)] ?? forms.other;
 }
 
 /** A sentence from content with its {name} slots filled. */
@@ -123,59 +164,46 @@ export function fill(template, values) {
   return text;
 }
 
-function amount(value, bound) {
-  return bound.format === "usd" ? `$${grouped(value)}` : grouped(value);
+function amount(value, bound, language) {
+  return bound.format === "usd" ? money(value * CENTS, language) : grouped(value, language);
 }
 
 /** The whole number within bound, or the message saying what is wrong. */
-function bounded(raw, bound) {
+function bounded(raw, bound, messages, language) {
   const value = wholeNumber(raw);
-  const low = amount(bound.min, bound);
-  const high = amount(bound.max, bound);
+  const words = {
+    label: bound.label,
+    low: amount(bound.min, bound, language),
+    high: amount(bound.max, bound, language),
+  };
   if (typeof value === "number") {
-    if (value < bound.min) return `${bound.label}: must be at least ${low}.`;
-    if (value > bound.max) return `${bound.label}: must be at most ${high}.`;
+    if (value < bound.min) return fill(messages.at_least, words);
+    if (value > bound.max) return fill(messages.at_most, words);
     return value;
   }
-  if (value === "fractional" && bound.format === "usd") {
-    return `${bound.label}: must be whole US dollars, without cents.`;
-  }
-  return {
-    empty: `${bound.label}: enter a number from ${low} to ${high}.`,
-    not_number:
-      `${bound.label}: not a number; write digits, such as 1500 or 1,500, ` +
-      "without currency signs.",
-    nan: `${bound.label}: NaN is not a number; enter a number from ${low} to ${high}.`,
-    negative: `${bound.label}: cannot be negative.`,
-    huge: `${bound.label}: far too large; must be at most ${high}.`,
-    fractional: `${bound.label}: must be a whole number.`,
-  }[value];
+  if (value === "fractional" && bound.format === "usd") return fill(messages.whole_dollars, words);
+  return fill(messages[value], words);
 }
 
 function given(raw) {
   return raw !== null && raw !== undefined && !(typeof raw === "string" && !trim(raw));
 }
 
-function choice(raw, ids, field, label) {
+function choice(raw, ids, field, label, messages) {
   const text = typeof raw === "string" ? trim(raw) : raw;
   if (ids.includes(text)) return text;
-  const choices = ids.join(", ");
-  if (!given(raw)) return { field, message: `${label}: choose one of ${choices}.` };
-  return { field, message: `${label}: not one of ${choices}.` };
+  const message = given(raw) ? messages.not_one_of : messages.choose_one;
+  return { field, message: fill(message, { label, choices: ids.join(", ") }) };
 }
-
-const PAY_PROBLEMS = {
-  both: "Pay: choose a pay tier or a custom monthly pay, not both.",
-  neither: "Pay: choose a pay tier or enter a custom monthly pay.",
-};
 
 /** One input's valid value, or its error. */
 function checked(params, item, raw) {
   const words = params.inputs[item.name];
   if (item.kind === "choice") {
-    return choice(raw, params[item.choices].map((x) => x.id), item.name, words.label);
+    return choice(raw, params[item.choices].map((x) => x.id), item.name, words.label, params.messages);
   }
-  const result = bounded(item.optional && (raw === null || raw === undefined) ? 0 : raw, words);
+  const given = item.optional && (raw === null || raw === undefined) ? 0 : raw;
+  const result = bounded(given, words, params.messages, params.language);
   return typeof result === "string" ? { field: item.name, message: result } : result;
 }
 
@@ -196,7 +224,8 @@ export function validate(params, raw) {
   for (const item of declared) {
     if (item.pay && !(payGiven.length === 1 && payGiven[0] === item.name)) {
       if (payGiven.length !== 1 && item.name === payInputs[payInputs.length - 1]) {
-        errors.push({ field: "pay", message: payGiven.length ? PAY_PROBLEMS.both : PAY_PROBLEMS.neither });
+        const { messages } = params;
+        errors.push({ field: "pay", message: payGiven.length ? messages.pay_both : messages.pay_neither });
       }
       continue;
     }
@@ -318,8 +347,9 @@ export function estimate(params, inputs) {
 export const toCents = (dollars) => Math.round(dollars * CENTS);
 
 function rangeText(params, r) {
-  const span = moneySpan(toCents(r.low), toCents(r.high));
-  const midpoint = money(toCents(r.central));
+  const { language } = params;
+  const span = moneySpan(toCents(r.low), toCents(r.high), language);
+  const midpoint = money(toCents(r.central), language);
   return span === midpoint ? span : fill(params.words.range, { span, midpoint });
 }
 
@@ -337,25 +367,26 @@ function arithmetic(params, result) {
   const nobody = Object.values(pays).every(([count]) => !count);
   const terms = params.breakdown_roles
     .filter(({ role }) => pays[role][0] || (role === "operators" && nobody))
-    .map(({ role, one, other }) => {
-      const [count, low, high] = pays[role];
+    .map((forms) => {
+      const [count, low, high] = pays[forms.role];
       return fill(params.words.term, {
-        count: grouped(count),
-        role: count === 1 ? one : other,
-        pay: moneySpan(low, high),
+        count: grouped(count, params.language),
+        role: plural(forms, count, params.language),
+        pay: moneySpan(low, high, params.language),
       });
     });
-  const total = moneySpan(toCents(result.monthly_cost.low), toCents(result.monthly_cost.high));
+  const total = moneySpan(toCents(result.monthly_cost.low), toCents(result.monthly_cost.high),
+    params.language);
   return fill(params.words.sum, { terms: terms.join(" + "), total });
 }
 
 /** Every text the page shows for a result of estimate(). */
 export function describe(params, result) {
-  const { words } = params;
+  const { words, language } = params;
   return {
     monthly: rangeText(params, result.monthly_cost),
     yearly: rangeText(params, result.yearly_cost),
-    accounts: grouped(result.accounts),
+    accounts: grouped(result.accounts, language),
     per_account: result.cost_per_account
       ? rangeText(params, result.cost_per_account)
       : words.no_accounts,
@@ -363,11 +394,13 @@ export function describe(params, result) {
     arithmetic: arithmetic(params, result),
     comparisons: result.comparisons.map((c) => {
       const about = params.comparisons.find((x) => x.id === c.id);
+      const [kind, number, written] = ratio(c.ratio_bp, language);
+      const phrase = kind === "times" ? plural(words.times, number, language) : words[kind];
       return fill(words.comparison, {
         period: c.period === "year" ? words.year : words.month,
-        ratio: ratio(c.ratio_bp),
+        ratio: fill(phrase, { ratio: written }),
         label: about.label,
-        amount: about.amount_text ?? money(toCents(c.amount)),
+        amount: about.amount_text ?? money(toCents(c.amount), language),
       });
     }),
   };
