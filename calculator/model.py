@@ -29,8 +29,7 @@ from typing import Any
 from records.numbers import fill, grouped, half_up, money
 
 from .inputs import INPUTS, NAMES, Input
-from .params import (BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Messages,
-                     Preset)
+from .params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Messages, Preset
 
 #: Valid inputs, one field per declared input: counts and whole dollars as int, choices as
 #: an id; of tier and pay exactly one is given, the other is None.

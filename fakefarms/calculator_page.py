@@ -13,6 +13,7 @@ from calculator.params import CENTS, params_to_json
 from records.numbers import fill, grouped, money_span
 
 from .charts import breakdown_chart, credit_line
+from .i18n import pgettext
 from .live import current_content
 from .pagedata import render_page
 from .rendering import link
@@ -62,6 +63,21 @@ def form_fields(params, language: str):
     return fields
 
 
+def assumed_words() -> dict[str, str]:
+    """The values a record of calculator.yaml may list under `assumed`, as the page names them
+    after 'Editors’ assumption:', in the page's language (written out, so that Babel finds each
+    one; a value missing here is shown by its name)."""
+    return {"min": pgettext("assumed value", "min"), "max": pgettext("assumed value", "max"),
+            "low": pgettext("assumed value", "low"), "high": pgettext("assumed value", "high"),
+            "multiplier": pgettext("assumed value", "multiplier"),
+            "staff": pgettext("assumed value", "staff"),
+            "accounts_per_person": pgettext("assumed value", "accounts per person"),
+            "language": pgettext("assumed value", "language"),
+            "tier": pgettext("assumed value", "tier"), "pay": pgettext("assumed value", "pay"),
+            "bloggers": pgettext("assumed value", "bloggers"),
+            "supervisors": pgettext("assumed value", "supervisors")}
+
+
 def default_result(params, results):
     """The default preset, its estimate and their texts."""
     return next(item for item in results if item[0].id == params.default_preset)
@@ -97,7 +113,8 @@ def render_calculator(template: str, whole_page: bool = True, **context):
         fields=form_fields(params, content.language), default_text=default_text, breakdown=breakdown,
         no_script=fill(params.notes.no_script if whole_page else params.notes.no_script_embed,
                        preset=default.label),
-        model_json=params_to_json(params, content.language), **context,
+        model_json=params_to_json(params, content.language), assumed_words=assumed_words(),
+        **context,
     )
 
 

@@ -23,8 +23,8 @@ from records.facts import Citation, Figure
 from records.numbers import CENTS, decimal, money
 
 from .content import Content
-from .i18n import current_language, gettext
 from .content.model import Chart, Event
+from .i18n import current_language, gettext
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
@@ -187,7 +187,8 @@ def figures_chart(chart: Chart, content: Content):
               for i, f in enumerate(figures)]
     values = [f.bounds[1] for f in figures]
     table = Table([gettext("What"), gettext("As reported"), gettext("Value drawn")],
-                  [[label, content.figure_text(f), _drawn(f, v, content)] for label, f, v in zip(labels, figures, values,
+                  [[label, content.figure_text(f), _drawn(f, v, content)] for label, f, v in zip(labels,
+                      figures, values,
                                                                        strict=True)])
     rows = [[i] for i in range(len(figures))] if chart.separate else [list(range(len(figures)))]
     traces, layout, annotations = [], {"showlegend": False}, []
@@ -200,7 +201,8 @@ def figures_chart(chart: Chart, content: Content):
             x=[values[i] for i in members], y=[labels[i] for i in members],
             orientation="h", xaxis=x_name, yaxis=y_name, cliponaxis=False,
             # A lower bound's bar runs on into an arrow: the true number may be higher.
-            text=[(FLOOR_ARROW if figures[i].is_floor else "") + content.figure_text(figures[i]) for i in members],
+            text=[(FLOOR_ARROW if figures[i].is_floor else "") + content.figure_text(figures[i])
+                  for i in members],
             textposition="outside", textangle=0, constraintext="none",
             hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
             width=0.42, offset=0.02,  # below the category's line, under its label
@@ -245,7 +247,8 @@ def ranges_chart(chart: Chart, content: Content):
         if marks is spans:
             spans["base"].append(low)
     traces = [
-        go.Bar(name=gettext("Reported range"), orientation="h", marker={"color": _series(0)}, meta={"series": 0},
+        go.Bar(name=gettext("Reported range"), orientation="h", marker={"color": _series(0)},
+            meta={"series": 0},
                textposition="outside", cliponaxis=False, width=0.4, textangle=0,
                hovertemplate="%{customdata}: %{text}<extra></extra>", **spans),
         go.Scatter(name=gettext("Single reported amount"), mode="markers+text", textposition="middle right",
@@ -318,7 +321,8 @@ def links_chart(chart: Chart, content: Content):
     """Who is linked to which farm, and how: one block a farm, each person or group once with
     every link's kind and their response in brief. Drawn in HTML, so it reads at any width;
     every word comes from the link record itself, so none says more than the link does."""
-    table = Table([gettext("Person or group"), gettext("Farm"), gettext("Link"), gettext("Role"), gettext("Response")])
+    table = Table([gettext("Person or group"), gettext("Farm"), gettext("Link"), gettext("Role"),
+        gettext("Response")])
     groups = []
     for farm in content.farms.values():
         people: dict[str, list] = {}
@@ -358,7 +362,8 @@ def chronology_chart(chart: Chart, content: Content):
             spans["y"].append(label)
             spans["hovertext"].append(f"{event.when} (no time given)")
     traces = [
-        go.Scatter(name=gettext("Time of day given by the source"), mode="markers", marker={"color": _series(0),
+        go.Scatter(name=gettext("Time of day given by the source"), mode="markers",
+            marker={"color": _series(0),
                    "size": 13, "symbol": "diamond"}, meta={"series": 0}, cliponaxis=False,
                    hovertemplate="%{text}: %{y}<extra></extra>", **points),
         go.Bar(name=gettext("Day given, no time"), orientation="h", marker={"color": _series(1)},
@@ -381,7 +386,8 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
     costs = [result["breakdown"][key] for key, _ in roles]
     labels = [label for _, label in roles]
     table = Table([gettext("Role"), gettext("Low"), gettext("Midpoint"), gettext("High")],
-                  [[label, *(money(round(c[end] * CENTS), current_language()) for end in ("low", "central", "high"))]
+                  [[label, *(money(round(c[end] * CENTS), current_language()) for end in ("low",
+                      "central", "high"))]
                    for label, c in zip(labels, costs, strict=True)])
     traces = [
         go.Bar(name=gettext("Range (low to high)"), orientation="h", y=labels,

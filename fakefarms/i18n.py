@@ -12,13 +12,17 @@ import functools
 
 from babel import Locale
 from babel.dates import format_skeleton, format_time
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 
 from .catalogs import words
 from .content.model import PartialDate
 
+
 def current_language() -> str:
-    """The language of the page being rendered: the blueprint it is served under."""
+    """The language of the page being rendered: the blueprint it is served under (English
+    outside a request: the command line, charts drawn by tests)."""
+    if not has_request_context():
+        return "en"
     outer = request.blueprints[-1] if request.blueprints else ""
     return outer if outer in current_app.config["LANGUAGES"] else current_app.config["SOURCE_LANGUAGE"]
 

@@ -63,7 +63,9 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
             # A page without a URL generator or a link to a missing page is a failed build.
             warnings.simplefilter("error", FrozenFlaskWarning)
             # ... except the split list pages, which exist only past LIST_LIMIT items.
-            split = "|".join(re.escape(e) for e in SPLIT_ENDPOINTS)
+            languages = "|".join(re.escape(language) for language in app.config["LANGUAGES"])
+            names = "|".join(re.escape(e) for e in SPLIT_ENDPOINTS)
+            split = f"(({languages})\\.)?({names})" if languages else f"({names})"
             warnings.filterwarnings("ignore", f"Nothing frozen for endpoints ({split})"
                                     f"(, ({split}))*\\.", MissingURLGeneratorWarning)
             try:
@@ -75,7 +77,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
             except Exception as exc:
                 raise BuildError(f"rendering failed: {type(exc).__name__}: {exc}") from exc
         addresses.write_redirects(app, content, staging)
-        write_headers(staging, app.config["BASE_PATH"])
+        write_headers(staging, app.config["BASE_PATH"], app.config["LANGUAGES"])
         (staging / BUILD_MARKER).write_text(BUILD_MARKER_TEXT, encoding="utf-8")
         precompress(staging)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
@@ -136,24 +138,30 @@ def precompress(root: Path) -> None:
             path.with_name(path.name + ".gz").write_bytes(data)
 
 
-def write_headers(root: Path, base_path: str) -> None:
+def write_headers(root: Path, base_path: str, languages=()) -> None:
     """`_headers` for hosts that read one (Netlify, Cloudflare Pages): security headers on
     every response, and year-long caching for content-hashed assets.
 
     Hosts apply every rule that matches an address, and a browser enforces every policy it is
     sent, so the embeds, which any site may frame, must match no policy that forbids framing.
     The headers common to all go under one rule for everything; the policy goes under a rule
-    for each top-level file and folder of the build, and the embeds' folder gets its own. (An
-    address that is no file gets the 404 page, whose <meta> policy still applies.)
+    for each top-level file and folder of the build (and of each language's folder, which
+    holds embeds of its own), and the embeds' folders get their own. (An address that is no
+    file gets the 404 page, whose <meta> policy still applies.)
     """
     policy = "Content-Security-Policy"
-    names = sorted(p.name for p in root.iterdir() if p.name not in (EMBED_FOLDER, "_headers"))
-    patterns = [base_path] + [f"{base_path}{name}/*" if (root / name).is_dir()
-                              else f"{base_path}{name}" for name in names]
+    patterns, embeds = [], []
+    for folder, prefix in [(root, base_path), *((root / lang, f"{base_path}{lang}/")
+                                                 for lang in languages)]:
+        patterns.append(prefix)
+        for path in sorted(folder.iterdir()):
+            if path.name in (EMBED_FOLDER, "_headers") or path.name in languages:
+                continue
+            patterns.append(f"{prefix}{path.name}/*" if path.is_dir() else f"{prefix}{path.name}")
+        embeds.append(f"{prefix}{EMBED_FOLDER}/*")
     lines = [f"{base_path}*", *(f"  {name}: {value}" for name, value in HEADERS.items()
                                 if name != policy)]
-    for pattern, headers in [*((p, HEADERS) for p in patterns),
-                             (f"{base_path}{EMBED_FOLDER}/*", EMBED_HEADERS)]:
+    for pattern, headers in [*((p, HEADERS) for p in patterns), *((e, EMBED_HEADERS) for e in embeds)]:
         lines += [pattern, f"  {policy}: {headers[policy]}"]
     lines += [f"{base_path}assets/*", "  Cache-Control: public, max-age=31536000, immutable", ""]
     (root / "_headers").write_text("\n".join(lines), encoding="utf-8")

@@ -19,8 +19,7 @@ from . import markup, pagedata
 from .assets import hashed_filename
 from .charts import RenderedChart, rendered_charts
 from .content.model import SITE_PAGES, capitalize_first
-from .i18n import (current_language, date_text, gettext, language_name, locale_tag, ngettext,
-                   pgettext, words)
+from .i18n import current_language, date_text, gettext, language_name, locale_tag, ngettext, pgettext, words
 from .live import current_content, source_content
 from .security import CONTENT_SECURITY_POLICY
 from .sharing import share_links
@@ -187,7 +186,8 @@ def install_template_helpers(app: Flask) -> None:
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
-        share_links=share_links, page_address=page_address, card_name=card_name, twins=twins, locale_tag=locale_tag,
+        share_links=share_links, page_address=page_address, card_name=card_name, twins=twins,
+        locale_tag=locale_tag,
         public_link=public_link,
         page_data=pagedata.current,
     )
@@ -213,7 +213,8 @@ def install_template_helpers(app: Flask) -> None:
         here = endpoints.index(endpoint) if endpoint in endpoints else None
         return {"navigation": menu,
                 "pager": None if here is None else pager(
-                    (gettext("Previous chapter"), gettext("Next chapter")), [(link(endpoint), label) for endpoint, label in menu], here)}
+                    (gettext("Previous chapter"), gettext("Next chapter")),
+                    [(link(endpoint), gettext(label)) for endpoint, label in menu], here)}
 
 
 def pager(labels: tuple[str, str], entries: list[tuple[str, str]], here: int

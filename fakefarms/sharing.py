@@ -6,18 +6,23 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-#: (id, label, address pattern); {url} and {text} are filled in, URL-encoded.
+from .i18n import gettext
+from .markers import N_
+
+#: (id, label, address pattern); {url} and {text} are filled in, URL-encoded. The labels are
+#: the services' own names, the same in every language, except where marked for translation.
 SHARE_SERVICES = (
     ("telegram", "Telegram", "https://t.me/share/url?url={url}&text={text}"),
     ("whatsapp", "WhatsApp", "https://wa.me/?text={text}%20{url}"),
     ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
     ("x", "X", "https://x.com/intent/post?url={url}&text={text}"),
-    ("email", "E-mail", "mailto:?subject={text}&body={url}"),
+    ("email", N_("E-mail"), "mailto:?subject={text}&body={url}"),
 )
 
 
 def share_links(url: str, text: str) -> list[tuple[str, str, str, str]]:
-    """(id, label, pattern, address) for each service, sharing `url` with `text`."""
+    """(id, label in the page's language, pattern, address) for each service, sharing `url`
+    with `text`."""
     filled = {"url": quote(url, safe=""), "text": quote(text, safe="")}
-    return [(service, label, pattern, pattern.format(**filled))
+    return [(service, gettext(label), pattern, pattern.format(**filled))
             for service, label, pattern in SHARE_SERVICES]

@@ -17,16 +17,16 @@ from calculator.params import params_to_json
 
 from .calculator_page import calculator
 from .cards import CardText, card_png
+from .catalogs import words
 from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .embeds import embeds
-from .i18n import current_language, gettext
+from .i18n import current_language, date_text, gettext
 from .live import current_content, quoted, source_content
-from .opendata import LICENCE, TABLES, datapackage
+from .opendata import CALCULATOR_TITLE, LICENCE, TABLES, datapackage, shown_tables
 from .pagedata import render_page
-from .rendering import (ENDPOINTS, absolute_url, editions, in_language, link, pager,
-                        serve_anywhere)
+from .rendering import ENDPOINTS, absolute_url, editions, in_language, link, pager, serve_anywhere
 
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
@@ -60,7 +60,8 @@ def farm(farm_id: str):
     farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
     order = [(link("pages.farm", farm_id=f.id), f.name) for f in content.farms.values()]
     return render_page("farm.html", (farm, events), farm=farm, content=content, events=events,
-                       pager=pager((gettext("Previous farm"), gettext("Next farm")), order, list(content.farms).index(farm_id)))
+                       pager=pager((gettext("Previous farm"), gettext("Next farm")), order,
+                                   list(content.farms).index(farm_id)))
 
 
 #: The pages of split lists: they exist only when a list passes LIST_LIMIT items.
@@ -82,7 +83,7 @@ def _actor_groups(actors):
     order = list(ACTOR_KINDS)
     kinds = groupby(sorted(actors, key=lambda a: (order.index(a.kind), a.name)),
                     key=lambda a: a.kind)
-    return [(ACTOR_KINDS[kind], kind, list(items)) for kind, items in kinds]
+    return [(gettext(ACTOR_KINDS[kind]), kind, list(items)) for kind, items in kinds]
 
 
 def _actors_page(actors, letter=None):
@@ -125,7 +126,8 @@ def actor(actor_id: str):
     order = [(link("pages.actor", actor_id=a.id), a.name) for a in listed]
     return render_page("actor.html", (actor, [each for _farm, each in links], events),
                        actor=actor, content=content, links=links, events=events,
-                       pager=pager((gettext("Previous name"), gettext("Next name")), order, listed.index(actor)))
+                       pager=pager((gettext("Previous name"), gettext("Next name")), order,
+                                   listed.index(actor)))
 
 
 def _timeline(events, subject=None, subject_kind=None, year=None):
@@ -202,8 +204,9 @@ for _name in (name for name, page in SITE_PAGES.items() if page.editorial):
 
 
 def chart_places(content) -> dict[str, tuple[str, str]]:
-    """Where each chart appears in the story: chart id -> (page endpoint, page title). Each
-    chart is drawn once, where it belongs; the charts page links to it there."""
+    """Where each chart appears in the story: chart id -> (page endpoint, page title in the
+    page's language). Each chart is drawn once, where it belongs; the charts page links to it
+    there."""
     places = {}
     for name, page in content.pages.items():
         endpoint = "pages.index" if name == "home" else f"pages.{name}"
@@ -215,7 +218,7 @@ def chart_places(content) -> dict[str, tuple[str, str]]:
             places.setdefault(chart.id, ("pages.timeline", SITE_PAGES["timeline"].menu))
         elif chart.kind == "links":
             places.setdefault(chart.id, ("pages.farms", SITE_PAGES["farms"].menu))
-    return places
+    return {chart_id: (endpoint, gettext(menu)) for chart_id, (endpoint, menu) in places.items()}
 
 
 @charts.route("/charts/", endpoint="index")
@@ -300,8 +303,9 @@ def card(name: str):
 @pages.route("/data/")
 def data():
     content = current_content()
-    return render_page("data.html", (), content=content, tables=TABLES,
-                       licence=LICENCE)
+    language = current_language()
+    return render_page("data.html", (), content=content, tables=shown_tables(words(language)),
+                       licence=LICENCE, calculator_title=gettext(CALCULATOR_TITLE))
 
 
 @pages.route("/data/<name>.<any(csv, json):kind>")
@@ -329,25 +333,29 @@ def feed():
     """An Atom feed of the corrections and updates log, newest first. Every date comes from the
     content, never the clock, so a rebuild writes the same bytes."""
     content = current_content()
-    entries = feed_entries(content.corrections)
+    # A translation's feed is a feed of its own, with its own ids.
+    edition = "" if content.language == current_app.config["SOURCE_LANGUAGE"] else content.language
+    entries = feed_entries(content.corrections, edition)
     updated = entries[0][1] if entries else content.site.published
-    feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "fake-farms:feed").urn
+    feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "fake-farms:feed" + (f":{edition}" if edition else "")).urn
     return Response(render_template("feed.xml", content=content, entries=entries,
                                     updated=updated, feed_id=feed_id),
                     # What static hosts send for .xml; feed readers read Atom by its content.
                     mimetype="application/xml")
 
 
-def feed_entries(corrections) -> list[tuple[str, object, object]]:
+def feed_entries(corrections, edition: str = "") -> list[tuple[str, object, object]]:
     """(stable id, date, correction) for each log entry, newest first. The id counts entries of
     the same date and kind from the oldest, so adding a newer one never renames an older one,
-    and it does not depend on where the site is published."""
+    and it does not depend on where the site is published; a translation (`edition`, its
+    language code) has ids of its own."""
     seen: Counter = Counter()
     oldest_first = []
     for correction in reversed(corrections):
         key = (correction.date.iso, correction.kind)
         seen[key] += 1
         name = f"fake-farms:{correction.kind}:{correction.date.iso}:{seen[key]}"
+        name += f":{edition}" if edition else ""
         oldest_first.append((uuid.uuid5(uuid.NAMESPACE_URL, name).urn, correction.date, correction))
     return oldest_first[::-1]
 
@@ -387,7 +395,25 @@ def page_addresses(language: str | None = None):
             yield url_for("pages.actors_letter", letter=letter)
 
 
+def install_interface_filters(app: Flask) -> None:
+    """Filters that write the content model's own words (how a link, a statement, a request for
+    comment is described) in the page's language."""
+    def language_words():
+        return words(current_language())
+
+    def in_language_date(date) -> str:
+        return date_text(date, current_language())
+
+    app.jinja_env.filters.update(
+        link_label=lambda link: link.label_in(language_words()),
+        statement_text=lambda statement: statement.text_in(language_words()),
+        in_brief=lambda response: response.in_brief_in(language_words()),
+        asked_text=lambda response: response.asked_text_in(language_words(), in_language_date),
+    )
+
+
 def init_app(app: Flask) -> None:
+    install_interface_filters(app)
     for blueprint in EDITIONS:
         app.register_blueprint(blueprint)
     for language in app.config["LANGUAGES"]:

@@ -4,13 +4,11 @@ figures, each defined once with its hedge and written the same way everywhere.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
-
 from gettext import NullTranslations as Words
+from typing import ClassVar, Literal
 
 from .numbers import figure_number, one_sign
 from .schema import SLUG, spec
-
 
 #: The words of English: a catalog that returns every message as written.
 ENGLISH = Words()
@@ -95,6 +93,7 @@ class Figure:
                           self.high, words)
 
     def _unit(self, number: str, value: float, words: Words) -> str:
+        value = int(value) if float(value).is_integer() else value  # gettext counts in integers
         if self.format == "hours":
             return words.ngettext("%(num)s hour", "%(num)s hours", value) % {"num": number}
         if self.format == "som":

@@ -143,3 +143,14 @@ def broken_css_references(root: Path, mount: str = "/") -> list[str]:
             elif file_for(root, absolute, mount) is None:
                 broken.append(f"{css.relative_to(root)}: {value} -> missing {absolute}")
     return broken
+
+
+def in_edition(relative: str) -> tuple[str, str]:
+    """A built file's language and its path within its language's edition:
+    'ru/farms/index.html' → ('ru', 'farms/index.html')."""
+    language, slash, rest = relative.partition("/")
+    return (language, rest) if slash and language in TRANSLATIONS else ("en", relative)
+
+
+#: The languages the shipped content is translated into (site.yaml).
+TRANSLATIONS = ("ru",)

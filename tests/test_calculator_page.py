@@ -23,7 +23,7 @@ def test_page_embeds_the_parameters_from_yaml(built_site, content):
 
 def test_presets_are_precomputed_by_the_python_model(built_site, content):
     soup = page(built_site)
-    results = preset_results(content.calculator)
+    results = preset_results(content.calculator, "en")
     assert len(results) == len(content.calculator.presets) >= 6
     for preset, _result, text in results:
         cell = soup.select_one(f"td[data-preset-monthly='{preset.id}']")
@@ -44,7 +44,7 @@ def test_assumptions_are_labelled_on_the_page(built_site, content):
 def test_without_javascript_the_estimate_shows_the_default_preset(built_site, content):
     soup = page(built_site)
     params = content.calculator
-    _, _, text = next(r for r in preset_results(params) if r[0].id == params.default_preset)
+    _, _, text = next(r for r in preset_results(params, "en") if r[0].id == params.default_preset)
     assert soup.select_one("#out-monthly").get_text() == text["monthly"]
     assert soup.select_one("#out-arithmetic").get_text() == text["arithmetic"]
     for slot in ("yearly", "accounts", "per_account"):

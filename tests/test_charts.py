@@ -33,7 +33,7 @@ def test_figure_bars_equal_yaml(content, chart_id):
     assert [x for bar in bars for x in bar["x"]] == [value_of(f) for f in figures]
     # Each number as the source gives it; each lower bound, and only those, runs on into an arrow.
     assert [t for bar in bars for t in bar["text"]] == [
-        (FLOOR_ARROW if f.is_floor else "") + f.text for f in figures]
+        (FLOOR_ARROW if f.is_floor else "") + f.text() for f in figures]
     if chart.separate:  # one scale a figure: a bar a row, each on its own axes
         assert len(bars) == len(figures)
         assert len({bar["xaxis"] for bar in bars}) == len(figures)
@@ -52,7 +52,7 @@ def test_range_bars_equal_yaml(content, chart_id):
     for figure_id in chart.figures:
         f = content.figures[figure_id]
         low, high = f.bounds
-        assert drawn[(FLOOR_ARROW if f.is_floor else "") + f.text] == (low, high), figure_id
+        assert drawn[(FLOOR_ARROW if f.is_floor else "") + f.text()] == (low, high), figure_id
 
 
 def test_timeline_chart_has_every_event(content):
@@ -146,7 +146,7 @@ def test_every_chart_reads_without_javascript(built_site, content):
             if figure.select_one(".link-blocks"):
                 continue  # drawn in HTML: nothing waits for a script
             plot = figure.select_one(".chart-plot")
-            assert plot["role"] == "img" and plot["aria-label"].startswith("Chart:")
+            assert plot["role"] == "img" and plot["aria-label"].startswith(("Chart:", "График:"))
             data = json.loads(figure.select_one("script[type='application/json']").string)
             assert data["layout"]["meta"]["title"] == figure.select_one(".chart-title").get_text()
     assert set(content.charts) <= seen

@@ -14,7 +14,7 @@ from fakefarms.content.model import Link, Passage
 from records.facts import Citation
 from records.walk import walk
 from tests.conftest import ROOT
-from tests.sitecheck import pages
+from tests.sitecheck import in_edition, pages
 
 #: People whose photographs were stolen for fake profiles, as the Kloop source names them,
 #: and the handles of commenters it quotes. None of them may appear anywhere on the site.
@@ -59,7 +59,8 @@ def test_responses_sit_beside_allegations(built_site, content):
             assert parts == ["allegation-claim", "allegation-response"], page
             shown += 1
     alleged = sum(1 for f in content.farms.values() for link in f.links if link.allegation)
-    assert shown == 2 * alleged  # once on the farm's page, once on the person's
+    # once on the farm's page, once on the person's, in each language
+    assert shown == 2 * alleged * (1 + len(content.translations))
 
 
 def _links(content):
@@ -159,7 +160,10 @@ def test_rendered_figures_equal_their_yaml_values(built_site, content):
             figure = content.figures[element["data-figure"]]
             expected = sorted(set(figure.bounds))
             assert [float(x) for x in element["value"].split("-")] == expected, (page, figure.id)
-            assert element.get_text() == figure.text, (page, figure.id)
+            language, _path = in_edition(page.relative_to(built_site).as_posix())
+            edition = content.edition(language)
+            assert element.get_text() == edition.figure_text(edition.figures[figure.id]), \
+                (page, figure.id)
             checked.add(figure.id)
     used = {m for text in _all_text(content) for m in re.findall(r"\{fig:([^}]+)\}", text)}
     assert used <= checked  # every figure used in text was rendered somewhere
@@ -174,8 +178,8 @@ def _all_text(content):
 
 def test_every_page_shows_its_citations(built_site):
     for page in pages(built_site):
-        if page.relative_to(built_site).as_posix() in ("404.html", "embed/index.html",
-                                                        "data/index.html"):
+        if in_edition(page.relative_to(built_site).as_posix())[1] in (
+                "404.html", "embed/index.html", "data/index.html"):
             continue  # no facts: a wrong address, the embed codes, the list of data files
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         notes = soup.select("section.notes li[id^=note-]")
@@ -272,7 +276,7 @@ def test_no_key_figure_is_repeated_on_a_page(built_site):
     source makes the same claim about two (a party and its leader)."""
     repeated = []
     for page in pages(built_site):
-        if page.relative_to(built_site).as_posix() == "calculator/index.html":
+        if in_edition(page.relative_to(built_site).as_posix())[1] == "calculator/index.html":
             continue  # a tool: each pay tier is a choice in its form and a line of its method
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for part in soup.select(".chart-data, .allegation-claim"):

@@ -153,8 +153,8 @@ def load_content(directory: str | Path) -> Content:
     problems = [p for _values, found in translated.values() for p in found]
     if problems:
         raise ContentError(problems)
-    translations = {language: _assemble(words, (), language)
-                    for language, (words, _found) in translated.items()}
+    translations = {language: _assemble(texts, (), language)
+                    for language, (texts, _found) in translated.items()}
     return dataclasses.replace(_assemble(values, warnings, site.language),
                                translations=translations)
 
@@ -231,9 +231,9 @@ def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> 
     problems = []
     for reader in readers:
         for field in reader.prose:
-            for start, words, figure_id in spellings.retyped(field.text):
-                node = located(field.node, field.text, start, len(words), reader.source)
-                problems.append(reader.at(node, field.path, f"'{' '.join(words.split())}' retypes "
+            for start, typed, figure_id in spellings.retyped(field.text):
+                node = located(field.node, field.text, start, len(typed), reader.source)
+                problems.append(reader.at(node, field.path, f"'{' '.join(typed.split())}' retypes "
                                           f"the key figure '{figure_id}'",
                                           f"write {{fig:{figure_id}}}, which shows "
                                           f"“{shown[figure_id]}” and follows any change to it"))

@@ -8,11 +8,14 @@ Schema for editors' IDEs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from records.facts import Citation
+from records.facts import ENGLISH, Citation, Words
 from records.schema import SLUG, ScalarType, spec
+
+from ..markers import N_
 
 #: An address on this site, as readers see it: /, /farms/, /charts/farm-links.csv.
 SITE_PATH = r"^/([a-z0-9-]+/)*([a-z0-9-]+\.[a-z]+)?$"
@@ -199,16 +202,18 @@ def _repeated_cards(top: list[str], sections: list):
 
 # -- people, groups and farms --------------------------------------------------
 
-#: Each kind of actor, in the order the people index lists them, with its heading there.
-ACTOR_KINDS: dict[str, str] = {"person": "People", "party": "Political parties",
-                               "organisation": "Organisations", "media": "Media",
-                               "platform": "Platforms"}
+#: Each kind of actor, in the order the people index lists them, with its heading there
+#: (in English: the page translates it).
+ACTOR_KINDS: dict[str, str] = {"person": N_("People"), "party": N_("Political parties"),
+                               "organisation": N_("Organisations"), "media": N_("Media"),
+                               "platform": N_("Platforms")}
 ActorKind = Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]
 
 
 @dataclass(frozen=True)
 class SitePage:
-    """A page sections can point readers to: its menu label and the words of that link."""
+    """A page sections can point readers to: its menu label and the words of that link (in
+    English, marked for the catalogs: the menu and the link translate them)."""
 
     menu: str
     more: str
@@ -218,16 +223,17 @@ class SitePage:
 #: The site's pages in menu order. A new editorial page is one entry here (editorial=True)
 #: and its YAML file; its address, menu item, "more" link and file follow.
 SITE_PAGES: dict[str, SitePage] = {
-    "index": SitePage("Story", "Read the story"),
-    "farms": SitePage("Farms", "Read about each farm"),
-    "actors": SitePage("People", "See the people and groups named"),
-    "timeline": SitePage("Timeline", "Follow the timeline"),
-    "methodology": SitePage("How fakes were found", "How the fakes were found", editorial=True),
-    "costs": SitePage("What a farm costs", "What a farm costs", editorial=True),
-    "calculator": SitePage("Calculator", "Estimate a farm’s cost"),
-    "kordai": SitePage("Kordai case", "The Kordai case", editorial=True),
-    "charts": SitePage("Charts", "See the charts"),
-    "sources": SitePage("Sources", "Sources and credits"),
+    "index": SitePage(N_("Story"), N_("Read the story")),
+    "farms": SitePage(N_("Farms"), N_("Read about each farm")),
+    "actors": SitePage(N_("People"), N_("See the people and groups named")),
+    "timeline": SitePage(N_("Timeline"), N_("Follow the timeline")),
+    "methodology": SitePage(N_("How fakes were found"), N_("How the fakes were found"),
+                            editorial=True),
+    "costs": SitePage(N_("What a farm costs"), N_("What a farm costs"), editorial=True),
+    "calculator": SitePage(N_("Calculator"), N_("Estimate a farm’s cost")),
+    "kordai": SitePage(N_("Kordai case"), N_("The Kordai case"), editorial=True),
+    "charts": SitePage(N_("Charts"), N_("See the charts")),
+    "sources": SitePage(N_("Sources"), N_("Sources and credits")),
 }
 MoreLink = Literal[tuple(name for name in SITE_PAGES if name != "index")]  # type: ignore[valid-type]
 
@@ -245,19 +251,20 @@ class Actor:
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
 
 
-#: Each kind of statement: a word or two for the people index, and what it means.
+#: Each kind of statement: a word or two for the people index (translated where shown), and
+#: what it means (for editors).
 STATEMENT_KINDS: dict[str, tuple[str, str]] = {
-    "no_response": ("no answer by publication", "had not answered by publication"),
-    "refused": ("refused to comment", "refused to answer or to comment"),
-    "denied": ("denied", "denied the claim, or part of it"),
-    "confirmed": ("confirmed a related fact", "confirmed a related fact"),
-    "said": ("answered", "another statement"),
+    "no_response": (N_("no answer by publication"), "had not answered by publication"),
+    "refused": (N_("refused to comment"), "refused to answer or to comment"),
+    "denied": (N_("denied"), "denied the claim, or part of it"),
+    "confirmed": (N_("confirmed a related fact"), "confirmed a related fact"),
+    "said": (N_("answered"), "another statement"),
 }
 StatementKind = Literal[tuple(STATEMENT_KINDS)]  # type: ignore[valid-type]
 Channel = Literal["official", "unofficial", "interview"]
 #: How each channel reads in front of a statement's summary.
-CHANNELS: dict[str, str] = {"official": "officially", "unofficial": "unofficially",
-                            "interview": "in an interview"}
+CHANNELS: dict[str, str] = {"official": N_("officially"), "unofficial": N_("unofficially"),
+                            "interview": N_("in an interview")}
 
 
 @dataclass(frozen=True)
@@ -274,7 +281,13 @@ class Statement:
     @property
     def text(self) -> str:
         """The summary with its channel in front: 'unofficially, denied any connection …'."""
-        return f"{CHANNELS[self.channel]}, {self.summary}" if self.channel else self.summary
+        return self.text_in()
+
+    def text_in(self, words: Words = ENGLISH) -> str:
+        """`text` with the channel in the language of `words` (a gettext catalog)."""
+        if not self.channel:
+            return self.summary
+        return f"{words.gettext(CHANNELS[self.channel])}, {self.summary}"
 
 
 @dataclass(frozen=True)
@@ -325,33 +338,50 @@ class Response:
 
     @property
     def asked_text(self) -> str:
+        return self.asked_text_in()
+
+    def asked_text_in(self, words: Words = ENGLISH, date: Callable[[PartialDate], str] = str
+                      ) -> str:
+        """Whether and when the source asked, in the language of `words` (a gettext catalog),
+        with the date as `date` writes it."""
         if self.request == "not_reported":
-            return "the source reports no request for comment"
+            return words.gettext("the source reports no request for comment")
         if self.date_asked is None:
-            return "asked for comment; the source gives no date for the request"
-        return f"asked for comment on {self.date_asked}"
+            return words.gettext("asked for comment; the source gives no date for the request")
+        return words.gettext("asked for comment on %(date)s") % {"date": date(self.date_asked)}
 
     @property
     def in_brief(self) -> str:
         """The response in a word or two, for lists: 'denied', 'no answer by publication',
         'refused to comment (officially) · denied (unofficially)': each kind of statement, with
         how it was said, once."""
+        return self.in_brief_in()
+
+    def in_brief_in(self, words: Words = ENGLISH) -> str:
+        """`in_brief` in the language of `words` (a gettext catalog)."""
         if self.request == "not_reported":
-            return "no request for comment reported"
-        said = dict.fromkeys(STATEMENT_KINDS[s.kind][0] + (f" ({CHANNELS[s.channel]})" if s.channel
-                                                           else "") for s in self.statements)
+            return words.gettext("no request for comment reported")
+        said = dict.fromkeys(words.gettext(STATEMENT_KINDS[s.kind][0])
+                             + (f" ({words.gettext(CHANNELS[s.channel])})" if s.channel else "")
+                             for s in self.statements)
         return " · ".join(said)
 
     @property
     def summary(self) -> str:
         """Every statement, in order, with who gave it and when they were asked: the one
         wording used in labels, tables and data files."""
+        return self.summary_in()
+
+    def summary_in(self, words: Words = ENGLISH, date: Callable[[PartialDate], str] = str
+                   ) -> str:
+        """`summary` in the language of `words` (a gettext catalog), dates as `date` writes
+        them."""
         if self.request == "not_reported":
-            return "No request for comment reported"
-        said = "; ".join(s.text for s in self.statements)
+            return words.gettext("No request for comment reported")
+        said = "; ".join(s.text_in(words) for s in self.statements)
         said = f"{self.by}: {said}" if self.by else capitalize_first(said)
         if any(s.kind == "no_response" for s in self.statements):
-            said += f" ({self.asked_text})"
+            said += f" ({self.asked_text_in(words, date)})"
         return said
 
 
@@ -369,13 +399,13 @@ class Allegation:
 LinkKind = Literal["alleged", "asked", "supported", "benefited", "targeted"]
 #: Each kind of link: its label on pages and in data, and what it means (for editors).
 LINK_KINDS: dict[str, tuple[str, str]] = {
-    "alleged": ("Alleged link", "a source, as quoted, alleges that this person or group ran, "
+    "alleged": (N_("Alleged link"), "a source, as quoted, alleges that this person or group ran, "
                 "paid for or supervised the farm (needs an allegation and a response)"),
-    "asked": ("Asked for comment", "the source asked them for comment about the farm but alleges "
+    "asked": (N_("Asked for comment"), "the source asked them for comment about the farm but alleges "
               "nothing about them by name (needs a response)"),
-    "supported": ("Supported by the farm", "the farm's accounts posted in their favour"),
-    "benefited": ("Benefited", "they are reported to have gained from the farm's work"),
-    "targeted": ("Targeted by the farm", "the farm's accounts attacked them"),
+    "supported": (N_("Supported by the farm"), "the farm's accounts posted in their favour"),
+    "benefited": (N_("Benefited"), "they are reported to have gained from the farm's work"),
+    "targeted": (N_("Targeted by the farm"), "the farm's accounts attacked them"),
 }
 
 
@@ -412,7 +442,11 @@ class Link:
 
     @property
     def label(self) -> str:
-        return LINK_KINDS[self.kind][0]
+        return self.label_in()
+
+    def label_in(self, words: Words = ENGLISH) -> str:
+        """The kind of link as pages and data name it, in the language of `words`."""
+        return words.gettext(LINK_KINDS[self.kind][0])
 
 
 @dataclass(frozen=True)
@@ -483,8 +517,10 @@ class Farm:
 
 # -- timeline ----------------------------------------------------------------
 
-EventCategory = Literal["history", "election", "protest", "farm", "investigation",
-                        "takedown", "kordai"]
+#: The timeline's categories: each id is also the word the timeline shows (translated there).
+EVENT_CATEGORIES = (N_("history"), N_("election"), N_("protest"), N_("farm"),
+                    N_("investigation"), N_("takedown"), N_("kordai"))
+EventCategory = Literal[EVENT_CATEGORIES]  # type: ignore[valid-type]
 
 
 @dataclass(frozen=True)

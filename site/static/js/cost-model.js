@@ -106,7 +106,8 @@ export function decimal(value, language = "en") {
 
 /** 45 -> "45%" ("45 %" in Russian). */
 export function percent(value, language = "en") {
-  return format(language, { style: "percent", maximumFractionDigits: 15 }).format(value / 100);
+  // a percent is a hundredth, as a cent is
+  return format(language, { style: "percent", maximumFractionDigits: 15 }).format(value / CENTS);
 }
 
 function currency(amount, language, cents) {
