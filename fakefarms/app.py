@@ -21,6 +21,15 @@ VENDOR_ASSETS = {
     "vendor/plotly-basic.min.js":
         PROJECT_ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js",
 }
+#: Plotly's words and number formats for each language with interface words; npm ships them
+#: as CommonJS modules, which the page runs after Plotly with `module` defined (PLOTLY_LOCALE).
+PLOTLY_LOCALES = {
+    f"vendor/plotly-locale-{language}.js":
+        PROJECT_ROOT / "node_modules" / "plotly.js-locales" / f"{language}.js"
+    for language in interface_languages()
+}
+VENDOR_ASSETS.update(PLOTLY_LOCALES)
+PLOTLY_LOCALE = (b"var module = {};\n", b"\nPlotly.register(module.exports);\n")
 #: Placeholders in assets that stand for another asset's hashed address.
 LINKED_ASSETS = {
     "js/charts.js": {"@PLOTLY_BUNDLE@": "vendor/plotly-basic.min.js"},
@@ -69,7 +78,8 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     # A typo in a template must fail the build, not render an empty string.
     app.jinja_env.undefined = StrictUndefined
     install_template_helpers(app)
-    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS)
+    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS,
+                    dict.fromkeys(PLOTLY_LOCALES, PLOTLY_LOCALE))
     views.init_app(app)
     if app.config["LIVE_CONTENT"]:
         app.register_blueprint(live.preview)  # the reload script and its version stamp

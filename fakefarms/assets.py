@@ -23,10 +23,12 @@ HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-
 class AssetIndex:
     """Maps asset paths to hashed names, recomputing when a file changes (preview)."""
 
-    def __init__(self, root: Path, vendor: dict[str, Path], links: dict[str, dict[str, str]]):
+    def __init__(self, root: Path, vendor: dict[str, Path], links: dict[str, dict[str, str]],
+                 wrappers: dict[str, tuple[bytes, bytes]] | None = None):
         self.root = root
         self.vendor = vendor  # asset name -> file installed by npm
         self.links = links  # asset name -> {placeholder: name of the asset it stands for}
+        self.wrappers = wrappers or {}  # asset name -> (code before it, code after it)
         self._cache: dict[str, tuple[tuple, bytes, str]] = {}
 
     def path_of(self, name: str) -> Path:
@@ -45,7 +47,8 @@ class AssetIndex:
         stamp = tuple(self.path_of(n).stat().st_mtime for n in [name, *targets.values()])
         cached = self._cache.get(name)
         if cached is None or cached[0] != stamp:
-            data = self.path_of(name).read_bytes()
+            before, after = self.wrappers.get(name, (b"", b""))
+            data = before + self.path_of(name).read_bytes() + after
             for placeholder, target in targets.items():
                 address = posixpath.relpath(self.hashed_name(target), posixpath.dirname(name))
                 data = data.replace(placeholder.encode(), address.encode())
@@ -65,8 +68,9 @@ class AssetIndex:
 
 
 def init_app(app: Flask, root: Path, vendor: dict[str, Path],
-             links: dict[str, dict[str, str]]) -> None:
-    index = AssetIndex(root, vendor, links)
+             links: dict[str, dict[str, str]],
+             wrappers: dict[str, tuple[bytes, bytes]] | None = None) -> None:
+    index = AssetIndex(root, vendor, links, wrappers)
     app.extensions["assets"] = index
 
     @app.route("/assets/<path:filename>")

@@ -22,9 +22,10 @@ from calculator.params import Notes
 from records.facts import Citation, Figure
 from records.numbers import CENTS, decimal, money
 
+from .catalogs import words as catalog
 from .content import Content
-from .content.model import Chart, Event
-from .i18n import current_language, gettext
+from .content.model import Chart, Event, capitalize_first
+from .i18n import current_language, date_text, gettext
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
@@ -275,10 +276,11 @@ def _events(chart: Chart, content: Content) -> list[Event]:
     return [e for e in content.events if chart.category in (None, e.category)]
 
 
-def _when_text(event: Event) -> str:
+def _when_text(event: Event, language: str) -> str:
     """The event's date as readers see it, marked where the editors worked it out."""
-    return f"{event.when} (worked out by the editors: {event.worked_out})" if event.worked_out \
-        else event.when
+    when = event.date_label or date_text(event.date, language)
+    return gettext("%(when)s (worked out by the editors: %(how)s)", when=when,
+                   how=event.worked_out) if event.worked_out else when
 
 
 def _when(event: Event) -> str:
@@ -293,7 +295,7 @@ def timeline_chart(chart: Chart, content: Content):
     events = _events(chart, content)
     categories = list(dict.fromkeys(e.category for e in events))
     table = Table([gettext("Date"), gettext("Event"), gettext("Category"), gettext("Farms")],
-                  [[_when_text(e), e.title, e.category.capitalize(),
+                  [[_when_text(e, content.language), e.title, capitalize_first(gettext(e.category)),
                     ", ".join(content.farms[f].name for f in e.farms)] for e in events])
     symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross"]
     first, last = (datetime.fromisoformat(_when(e)) for e in (events[0], events[-1]))
@@ -302,13 +304,13 @@ def timeline_chart(chart: Chart, content: Content):
     for i, category in enumerate(categories):
         chosen = [e for e in events if e.category == category]
         traces.append(go.Scatter(
-            name=category.capitalize(), mode="markers+text", x=[_when(e) for e in chosen],
-            y=[category.capitalize()] * len(chosen),
+            name=capitalize_first(gettext(category)), mode="markers+text", x=[_when(e) for e in chosen],
+            y=[capitalize_first(gettext(category))] * len(chosen),
             # A label reads towards the middle of the chart, so none runs off an edge.
             text=[e.label or "" for e in chosen],
             textposition=["top right" if _when(e) < middle else "top left" for e in chosen],
             textfont={"size": 12}, cliponaxis=False,
-            hovertext=[_wrap(f"{_when_text(e)}: {e.title}", 40) for e in chosen],
+            hovertext=[_wrap(f"{_when_text(e, content.language)}: {e.title}", 40) for e in chosen],
             hovertemplate="%{hovertext}<extra></extra>",
             marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
             meta={"series": i % SERIES}))
@@ -329,8 +331,10 @@ def links_chart(chart: Chart, content: Content):
         for link in farm.links:
             actor = content.actors[link.actor]
             people.setdefault(link.actor, [actor, []])[1].append(link)
-            table.rows.append([actor.name, farm.name, link.label, link.role,
-                               link.response.summary if link.response else ""])
+            words = catalog(content.language)
+            table.rows.append([actor.name, farm.name, link.label_in(words), link.role,
+                               link.response.summary_in(words, lambda d: date_text(
+                                   d, content.language)) if link.response else ""])
         if people:
             groups.append((farm, [tuple(entry) for entry in people.values()]))
     return table, groups
@@ -348,14 +352,17 @@ def chronology_chart(chart: Chart, content: Content):
         begin = (datetime.fromisoformat(_when(event)) - start).total_seconds() / 3600
         label = _wrap(event.title, 20)
         if event.date.hour is not None:
-            table.rows.append([_when_text(event), f"{begin:g}", event.title])
+            table.rows.append([_when_text(event, content.language), f"{begin:g}", event.title])
             points["x"].append(begin)
             points["y"].append(label)
-            points["text"].append(_wrap(_when_text(event), 48))
+            points["text"].append(_wrap(_when_text(event, content.language), 48))
         else:
             length = {"day": 24, "month": 24 * 30, "year": 24 * 365}[event.date.precision]
-            table.rows.append([_when_text(event), f"{begin:g}–{begin + length:g} (the source "
-                               f"gives no time: the whole {event.date.precision} is drawn)",
+            drawn = {"day": gettext("the source gives no time: the whole day is drawn"),
+                     "month": gettext("the source gives no time: the whole month is drawn"),
+                     "year": gettext("the source gives no time: the whole year is drawn")}
+            table.rows.append([_when_text(event, content.language),
+                               f"{begin:g}–{begin + length:g} ({drawn[event.date.precision]})",
                                event.title])
             spans["base"].append(begin)
             spans["x"].append(length)

@@ -170,6 +170,13 @@ def _prose(text: str, *, block: bool) -> Markup:
                         site_link=site_path)
 
 
+def plotly_locale() -> str | None:
+    """The asset with Plotly's words and number formats for the page's language, if it has
+    one (English is Plotly's own)."""
+    name = f"vendor/plotly-locale-{current_language()}.js"
+    return name if name in current_app.extensions["assets"].vendor else None
+
+
 def figure_text(figure: Figure) -> str:
     """A key figure with its hedge, in the page's language: 'approximately 800'."""
     language = current_language()
@@ -187,7 +194,7 @@ def install_template_helpers(app: Flask) -> None:
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
         share_links=share_links, page_address=page_address, card_name=card_name, twins=twins,
-        locale_tag=locale_tag,
+        locale_tag=locale_tag, plotly_locale=plotly_locale,
         public_link=public_link,
         page_data=pagedata.current,
     )

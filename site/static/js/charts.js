@@ -20,6 +20,28 @@ function loadPlotly() {
   return plotly;
 }
 
+// A page in another language names the script with Plotly's words for it (month names,
+// separators); it registers them with Plotly, and the charts use them.
+const locales = new Map();
+function loadLocale(plot) {
+  const src = plot.dataset.localeSrc;
+  if (!src) return Promise.resolve();
+  if (!locales.has(src)) {
+    locales.set(src, new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("Plotly's locale could not be loaded"));
+      document.head.append(script);
+    }));
+  }
+  return locales.get(src);
+}
+
+function configFor(plot) {
+  return plot.dataset.localeSrc ? { ...config, locale: document.documentElement.lang } : config;
+}
+
 function figureFor(plot) {
   const spec = JSON.parse(document.getElementById(`chart-${plot.dataset.chart}-data`).textContent);
   return themed(spec, dark.matches ? "dark" : "light");
@@ -60,13 +82,14 @@ async function draw(plot) {
   plot.dataset.drawn = "pending";
   try {
     const Plotly = await loadPlotly();
+    await loadLocale(plot);
     const { data, layout } = figureFor(plot);
-    await Plotly.newPlot(plot, data, layout, config);
+    await Plotly.newPlot(plot, data, layout, configFor(plot));
     plot.dataset.drawn = "yes";
   } catch (error) {
     // The table below still carries the data; say so instead of leaving an empty box.
     plot.dataset.drawn = "failed";
-    plot.textContent = "The chart could not be drawn. Its data is in the table below.";
+    plot.textContent = plot.dataset.failed;
     console.warn(error);
   }
 }
@@ -76,14 +99,14 @@ export async function refresh(plot) {
   if (plot.dataset.drawn !== "yes") return;
   const Plotly = await loadPlotly();
   const { data, layout } = figureFor(plot);
-  Plotly.react(plot, data, layout, config);
+  Plotly.react(plot, data, layout, configFor(plot));
 }
 
 async function redrawAll() {
   for (const plot of plots.filter((p) => p.dataset.drawn === "yes")) {
     const Plotly = await loadPlotly();
     const { data, layout } = figureFor(plot);
-    Plotly.react(plot, data, layout, config);
+    Plotly.react(plot, data, layout, configFor(plot));
   }
 }
 

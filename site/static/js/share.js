@@ -30,9 +30,9 @@ if (box) {
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
-      status.textContent = "Link copied.";
+      status.textContent = box.dataset.copied;
     } catch {
-      status.textContent = `Copy this link: ${window.location.href}`;
+      status.textContent = `${box.dataset.copyThis} ${window.location.href}`;
     }
   });
   shareAddress();
