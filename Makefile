@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: preview build check test lint schema bench clean
+.PHONY: preview build check test lint schema translations bench clean
 .DEFAULT_GOAL := test
 
 $(BIN)/python:
@@ -44,6 +44,14 @@ check: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(BIN)/python build.py schema
+
+# The interface's words: gather every marked string into the catalogs' template, then add the
+# new ones to each language's catalog to translate (LANGUAGE=ky starts a catalog for Kyrgyz).
+BABEL_KEYWORDS := -k pgettext:1c,2 -k N_
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output --omit-header -o site/translations/messages.pot .
+	$(if $(LANGUAGE),$(BIN)/pybabel init -i site/translations/messages.pot -d site/translations -l $(LANGUAGE),)
+	$(BIN)/pybabel update -i site/translations/messages.pot -d site/translations --no-fuzzy-matching --ignore-obsolete
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

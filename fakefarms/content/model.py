@@ -156,6 +156,8 @@ class Source:
                                   translate=False)
     contributors: list[Contributor] = spec("people the source credits", default=[])
     note: str | None = spec("anything readers should know about the source", default=None)
+    language: str = spec("the language of its title and names as given here: 'en'",
+                         default="en", pattern=r"^[a-z]{2}$")
 
     @property
     def archive_url(self) -> str:
@@ -684,6 +686,9 @@ class Site:
     archives: str = spec("why each source is linked with an archived copy, shown on the sources "
                          "page", rich=True)
     intros: Intros = spec("the opening paragraph of each list page")
+    languages_note: str | None = spec(
+        "in every language: which languages the site is published in, who translated it and "
+        "from what; shown on the sources page", default=None, rich=True)
     translations: list[str] = spec(
         "the languages the site is also published in, e.g. [ru]: each has its texts in "
         "content/<code>/ and its interface words in site/translations/<code>/",

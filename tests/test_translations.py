@@ -1,0 +1,254 @@
+"""The Russian edition: the same facts as the English, every text translated, every interface
+string from the catalogs, and the check that names what is missing or different."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from gettext import NullTranslations
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+from fakefarms.app import create_app
+from fakefarms.catalogs import CATALOGS, catalog_path, replaced
+from fakefarms.content import ContentError, load_content
+from fakefarms.content.loader import FILES, read_originals
+from records.translation import words_of
+from tests.conftest import ROOT, SHIPPED_CONTENT
+from tests.sitecheck import pages
+
+
+def _twins(built_site: Path):
+    """(English page, its Russian twin) for every page of the built site."""
+    for page in pages(built_site):
+        relative = page.relative_to(built_site)
+        if relative.parts[0] != "ru":
+            yield page, built_site / "ru" / relative
+
+
+def test_every_english_page_has_a_russian_twin_with_the_same_figures(built_site):
+    compared = 0
+    for english, russian in _twins(built_site):
+        assert russian.is_file(), f"{english} has no Russian twin"
+        figures = []
+        for page in (english, russian):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            figures.append([(d["data-figure"], d["value"]) for d in soup.select("data[data-figure]")])
+            assert soup.html["lang"] == ("ru" if page == russian else "en")
+        # the same figures, in the order each language's sentences put them
+        assert sorted(figures[0]) == sorted(figures[1]), english
+        compared += bool(figures[0])
+    assert compared > 20
+
+
+def test_twins_link_each_other_with_hreflang(built_site):
+    for english, russian in _twins(built_site):
+        for page, other in ((english, "ru"), (russian, "en")):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            if not soup.select_one(".site-header") or page.name == "404.html":
+                continue  # redirects, embeds and the 404 page, which hosts serve at any address
+            languages = {a["hreflang"] for a in soup.select('link[rel=alternate][hreflang]')}
+            assert languages == {"en", "ru", "x-default"}, page
+            switch = soup.select_one(f'.language-switch a[hreflang="{other}"]')
+            assert switch, page
+            target = (page.parent / switch["href"]).resolve()
+            expected = russian if page == english else english
+            assert target == expected.parent.resolve() or target == expected.resolve(), page
+
+
+def test_the_russian_calculator_gives_the_english_estimates(app):
+    client = app.test_client()
+    pages = {}
+    for prefix in ("", "/ru"):
+        soup = BeautifulSoup(client.get(f"{prefix}/calculator/").get_data(as_text=True),
+                             "html.parser")
+        pages[prefix] = soup
+    for english, russian in zip(pages[""].select(".preset-table tbody tr"),
+                                pages["/ru"].select(".preset-table tbody tr"), strict=True):
+        digits = [re.sub(r"\D", "", cell.get_text()) for cell in english.select("td")[:1]]
+        assert digits == [re.sub(r"\D", "", cell.get_text()) for cell in russian.select("td")[:1]]
+    assert "\u00a0$" in pages["/ru"].select_one("#out-monthly").get_text()
+
+
+# -- the check --------------------------------------------------------------------
+
+
+@pytest.fixture
+def translated_copy(tmp_path) -> Path:
+    """A writable copy of the shipped content, with its Russian translation."""
+    target = tmp_path / "content"
+    shutil.copytree(SHIPPED_CONTENT, target)
+    return target
+
+
+def _problems(directory: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(directory)
+    return [str(p) for p in caught.value.problems]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_missing_russian_text_is_named_with_its_file_line_and_the_english(translated_copy):
+    path = translated_copy / "ru" / "figures.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("- id: farms-found"))
+    label = next(i for i in range(number + 1, len(lines)) if lines[i].lstrip().startswith("label:"))
+    del lines[label]
+    path.write_text("".join(lines), encoding="utf-8")
+    (problem,) = _problems(translated_copy)
+    assert problem.startswith(f"content/ru/figures.yaml:{number + 1}:") or \
+        "ru/figures.yaml" in problem.split(":")[0]
+    assert "figures['farms-found'].label: no ru text" in problem
+    assert "fake-account farms Kloop found in Kyrgyzstan" in problem  # the English to translate
+
+
+def test_a_translation_must_keep_the_figures_and_links_of_the_english(translated_copy):
+    farms = translated_copy / "ru" / "farms.yaml"
+    text = farms.read_text(encoding="utf-8")
+    token = re.search(r"\{fig:[a-z0-9-]+\}", text).group(0)
+    farms.write_text(text.replace(token, "800", 1), encoding="utf-8")
+    (problem,) = _problems(translated_copy)
+    assert "does not keep the original's tokens and links" in problem
+    assert token in problem
+
+
+def test_facts_cannot_be_changed_in_a_translation(translated_copy):
+    _edit(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n",
+          "- id: farms-found\n  value: 6\n")
+    (problem,) = _problems(translated_copy)
+    assert "'value' is not text to translate" in problem
+    assert "change them in the original file" in problem
+
+
+def test_an_item_the_english_lacks_is_reported(translated_copy):
+    _edit(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n", "- id: farms-lost\n")
+    problems = _problems(translated_copy)
+    assert any("no item 'farms-lost' in the original" in p for p in problems)
+    assert any("figures['farms-found'].label: no ru text" in p for p in problems)
+
+
+def test_a_missing_translation_file_says_how_to_start_one(translated_copy):
+    (translated_copy / "ru" / "kordai.yaml").unlink()
+    (problem,) = _problems(translated_copy)
+    assert "no ru translation of kordai.yaml" in problem
+    assert "python build.py translate ru kordai.yaml" in problem
+
+
+def test_translate_prints_a_files_words_in_the_shape_of_its_translation():
+    result = subprocess.run([sys.executable, "build.py", "translate", "ru", "figures.yaml"],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    words = yaml.safe_load(result.stdout)
+    first = words["figures"][0]
+    assert set(first) <= {"id", "label", "note", "wording", "worked_out"}  # no numbers
+    values, _ = read_originals(SHIPPED_CONTENT)
+    assert words == words_of(values["figures.yaml"])
+
+
+def test_every_text_of_every_file_has_its_russian_text(content):
+    values, _ = read_originals(SHIPPED_CONTENT)
+    for filename in FILES:
+        if words_of(values[filename]):
+            assert (SHIPPED_CONTENT / "ru" / filename).is_file(), filename
+    assert content.translations["ru"].site.title != content.site.title
+
+
+# -- the interface catalogs ---------------------------------------------------------
+
+
+def _extracted(tmp_path: Path) -> Path:
+    out = tmp_path / "messages.pot"
+    subprocess.run([Path(sys.executable).parent / "pybabel", "extract", "-F", "babel.cfg",
+                    "-k", "pgettext:1c,2", "-k", "N_", "--no-location", "--sort-output",
+                    "--omit-header", "-o", str(out), "."], cwd=ROOT, check=True)
+    return out
+
+
+def test_the_catalogs_template_is_up_to_date_and_russian_translates_all_of_it(tmp_path):
+    fresh = _extracted(tmp_path)
+    assert fresh.read_text(encoding="utf-8") == (CATALOGS / "messages.pot").read_text(
+        encoding="utf-8"), "run: make translations"
+    with fresh.open("rb") as template, catalog_path("ru").open("rb") as russian:
+        wanted, catalog = read_po(template), read_po(russian)
+    for message in wanted:
+        if not message.id:
+            continue
+        found = catalog.get(message.id, message.context)
+        assert found is not None and not found.fuzzy, message.id
+        strings = found.string if isinstance(found.string, tuple) else (found.string,)
+        assert all(strings), f"no Russian for {message.id!r}"
+        if isinstance(found.string, tuple):
+            assert len(strings) == 3, message.id  # one, few, many
+
+
+class Pseudo(NullTranslations):
+    """Every interface string wrapped in ⟦…⟧, so text outside the marks bypassed the
+    catalogs."""
+
+    def gettext(self, message):
+        return f"⟦{message}⟧"
+
+    def ngettext(self, singular, plural, n):
+        return f"⟦{singular if n == 1 else plural}⟧"
+
+    def pgettext(self, context, message):
+        return f"⟦{message}⟧"
+
+
+def _pseudo_translation(directory: Path) -> None:
+    """content/ru/ with every text of the English wrapped in ⟦…⟧."""
+    values, _ = read_originals(directory)
+
+    def wrap(value):
+        if isinstance(value, str):
+            return f"⟦{value}⟧"
+        if isinstance(value, list):
+            return [wrap(v) for v in value]
+        return {k: (v if k == "id" else wrap(v)) for k, v in value.items()}
+
+    for filename, value in values.items():
+        words = words_of(value)
+        if words:
+            (directory / "ru" / filename).write_text(
+                yaml.safe_dump(wrap(words), allow_unicode=True), encoding="utf-8")
+
+
+MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
+
+
+def test_no_english_interface_text_bypasses_the_catalogs(tmp_path):
+    """A pseudo-translation: every interface string and every content text wrapped in marks.
+    What is left on a Russian page outside them came from neither, and must have no Latin
+    words (the English names of sources, marked lang="en", and the switch to English aside)."""
+    directory = tmp_path / "content"
+    shutil.copytree(SHIPPED_CONTENT, directory)
+    _pseudo_translation(directory)
+    app = create_app({"TESTING": True, "CONTENT_DIR": directory})
+    client = app.test_client()
+    leaks = []
+    with replaced("ru", Pseudo()), app.test_request_context():
+        from fakefarms.views import page_addresses
+
+        addresses = [a for a in page_addresses("ru") if a.endswith("/")] + ["/ru/404.html"]
+    with replaced("ru", Pseudo()):
+        for address in addresses:
+            soup = BeautifulSoup(client.get(address).get_data(as_text=True), "html.parser")
+            for hidden in soup.select("script, style, textarea, pre, code, [lang]:not([lang=ru])"):
+                hidden.decompose()
+            text = soup.get_text(" ")
+            while MARKED.search(text):
+                text = MARKED.sub(" ", text)
+            words = set(re.findall(r"[A-Za-z]{2,}", text))
+            if words:
+                leaks.append(f"{address}: {sorted(words)[:12]}")
+    assert not leaks, "\n".join(leaks)
