@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.sitecheck import pages, url_of  # noqa: E402
+from tests.sitecheck import in_edition, pages, url_of  # noqa: E402
 from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -47,10 +47,12 @@ def site_paths(public: Path) -> list[str]:
 
 
 def one_per_kind(paths: list[str]) -> list[str]:
-    kinds: dict[tuple[str, int], str] = {}
+    """One page of each kind in each language: '/farms/x/' and '/ru/farms/x/' are two."""
+    kinds: dict[tuple[str, str, int], str] = {}
     for path in paths:
-        parts = path.strip("/").split("/")
-        kinds.setdefault((parts[0], len(parts)), path)
+        language, edition_path = in_edition(path.lstrip("/"))
+        parts = edition_path.strip("/").split("/")
+        kinds.setdefault((language, parts[0], len(parts)), path)
     return list(kinds.values())
 
 

@@ -43,10 +43,16 @@ def with_figures(params: CalculatorFile, figures: list[Figure], language: str = 
     """The parameters with each comparison's amount, hedge and sources taken from its key
     figure, so a number the story shows is never typed twice; its words in `language`."""
     by_id = {f.id: f for f in figures}
-    comparisons = [c if c.figure is None else dataclasses.replace(
-        c, cents=round(by_id[c.figure].value * CENTS),
-        amount_text=by_id[c.figure].text(language, words),
-        sources=list(by_id[c.figure].sources)) for c in params.comparisons]
+
+    def label(text: str) -> str:  # a label is put into sentences as it is: its figures in words
+        return prose.FIGURE_TOKEN.sub(lambda m: by_id[m.group(1)].text(language, words), text)
+
+    comparisons = [dataclasses.replace(c, label=label(c.label)) if c.figure is None else
+                   dataclasses.replace(c, label=label(c.label),
+                                       cents=round(by_id[c.figure].value * CENTS),
+                                       amount_text=by_id[c.figure].text(language, words),
+                                       sources=list(by_id[c.figure].sources))
+                   for c in params.comparisons]
     return dataclasses.replace(params, comparisons=comparisons)
 
 

@@ -20,7 +20,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from calculator.params import Notes
 from records.facts import Citation, Figure
-from records.numbers import CENTS, decimal, money
+from records.numbers import CENTS, affixes, decimal, money
 
 from .catalogs import words as catalog
 from .content import Content
@@ -165,17 +165,13 @@ def _figure_name(figure: Figure, label: str | None) -> str:
     return label or figure.label[:1].upper() + figure.label[1:]
 
 
-def _value_axis(chart: Chart, fmt: str) -> dict:
+def _value_axis(chart: Chart, fmt: str, language: str) -> dict:
     axis = {"title": {"text": _wrap(chart.axis, 28), "font": {"size": 12}} if chart.axis else None,
             "rangemode": "tozero",
             "fixedrange": True, "automargin": True}
-    if fmt == "usd":
-        axis["tickprefix"] = "$"
-        axis["separatethousands"] = True
-    elif fmt == "percent":
-        axis["ticksuffix"] = "%"
-    else:
-        axis["separatethousands"] = True
+    if fmt in ("usd", "percent"):
+        axis["tickprefix"], axis["ticksuffix"] = affixes(fmt, language)
+    axis["separatethousands"] = fmt != "percent"
     return {k: v for k, v in axis.items() if v is not None}
 
 
@@ -211,7 +207,7 @@ def figures_chart(chart: Chart, content: Content):
         annotations += [{"text": _wrap(labels[i], 30), "x": 0, "y": labels[i], "xref": x_name,
                          "yref": y_name, "xanchor": "left", "yanchor": "bottom", "yshift": 1,
                          "showarrow": False, "align": "left"} for i in members]
-        x_axis = {**_padded(_value_axis(chart, figures[members[0]].format), top),
+        x_axis = {**_padded(_value_axis(chart, figures[members[0]].format, content.language), top),
                   "anchor": y_name}
         y_axis = {"autorange": "reversed", "fixedrange": True, "showticklabels": False,
                   "anchor": x_name}
@@ -257,7 +253,8 @@ def ranges_chart(chart: Chart, content: Content):
                    cliponaxis=False, hovertemplate="%{customdata}: %{text}<extra></extra>", **points),
     ]
     top = max(f.bounds[1] for f in figures)
-    layout = {"xaxis": _padded(_value_axis(chart, figures[0].format), top), "showlegend": True,
+    layout = {"xaxis": _padded(_value_axis(chart, figures[0].format, content.language), top),
+              "showlegend": True,
               "yaxis": {"autorange": False, "range": [len(figures) - 0.35, -0.6],
                         "showticklabels": False, "showgrid": False, "zeroline": False,
                         "fixedrange": True},
@@ -392,6 +389,11 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
              for f in dataclasses.fields(notes.breakdown_roles)]
     costs = [result["breakdown"][key] for key, _ in roles]
     labels = [label for _, label in roles]
+    before, after = affixes("usd", current_language())
+
+    def dollars(number: str) -> str:
+        return before + number + after
+
     table = Table([gettext("Role"), gettext("Low"), gettext("Midpoint"), gettext("High")],
                   [[label, *(money(round(c[end] * CENTS), current_language()) for end in ("low",
                       "central", "high"))]
@@ -400,14 +402,17 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
         go.Bar(name=gettext("Range (low to high)"), orientation="h", y=labels,
                base=[c["low"] for c in costs], x=[c["high"] - c["low"] for c in costs],
                marker={"color": _series(0)}, meta={"series": 0, "part": "range"},
-               hovertemplate="%{y}: from $%{base:,.0f}<extra></extra>"),
+               hovertemplate="%{y}: " + gettext("from %(amount)s", amount=dollars("%{base:,.0f}"))
+               + "<extra></extra>"),
         go.Scatter(name=gettext("Midpoint"), mode="markers", y=labels,
                    x=[c["central"] for c in costs], meta={"series": 1, "part": "central"},
                    marker={"color": _series(1), "size": 13, "symbol": "diamond"},
-                   hovertemplate="%{y}: midpoint $%{x:,.0f}<extra></extra>"),
+                   hovertemplate="%{y}: " + gettext("midpoint %(amount)s",
+                                                    amount=dollars("%{x:,.0f}")) + "<extra></extra>"),
     ]
     layout = {"showlegend": True, "barmode": "overlay",
-              "xaxis": {"title": {"text": "US$ a month"}, "tickprefix": "$", "rangemode": "tozero",
+              "xaxis": {"title": {"text": gettext("US$ a month")}, "tickprefix": before,
+                        "ticksuffix": after, "rangemode": "tozero",
                         "separatethousands": True, "fixedrange": True, "automargin": True},
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
     return RenderedChart("calculator-breakdown", notes.breakdown_title, notes.breakdown_summary,

@@ -110,6 +110,15 @@ def plural(forms, count: float, language: str = "en") -> str:
     return getattr(forms, _locale(language).plural_form(count), None) or forms.other
 
 
+def affixes(kind: str, language: str = "en") -> tuple[str, str]:
+    """What the language writes before and after a number of money or a percentage: ('$', '')
+    and ('', '%') in English, ('', ' $') and ('', ' %') in Russian (for chart axes)."""
+    sample = money(100 * CENTS, language) if kind == "usd" else percent(100, language)
+    number = grouped(100, language)
+    before, _, after = sample.partition(number)
+    return before, after
+
+
 def figure_number(value: float, kind: str, language: str = "en") -> str:
     """A key figure's number as the story writes it: '800', '$350', '33%'; hours and som are
     written by the caller's words ('2 hours', '100 som')."""

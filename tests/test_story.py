@@ -17,10 +17,13 @@ from tests.conftest import ROOT
 from tests.sitecheck import in_edition, pages
 
 #: People whose photographs were stolen for fake profiles, as the Kloop source names them,
-#: and the handles of commenters it quotes. None of them may appear anywhere on the site.
+#: and the handles of commenters it quotes, in Latin and in Cyrillic letters. None of them may
+#: appear anywhere on the site, in any language.
 MUST_NOT_APPEAR = [
     "Lilith", "Kuznetsova", "Cillian", "Murphy", "Anatasia Popova", "Popova", "Sadyvakasova",
     "Sardana", "Makarova", "Radina", "Ashirova", "Talgat", "Laneya", "nurs8216", "bish_toner",
+    "Лилит", "Кузнецова", "Киллиан", "Мерфи", "Попова", "Садывакасова", "Асель", "Сардана",
+    "Макарова", "Радина", "Аширова", "Ашырова", "Талгат", "Ланея",
 ]
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from gettext import NullTranslations
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -20,7 +21,7 @@ from fakefarms.catalogs import CATALOGS, catalog_path, replaced
 from fakefarms.content import ContentError, load_content
 from fakefarms.content.loader import FILES, read_originals
 from records.translation import words_of
-from tests.conftest import ROOT, SHIPPED_CONTENT
+from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
 from tests.sitecheck import pages
 
 
@@ -60,6 +61,27 @@ def test_twins_link_each_other_with_hreflang(built_site):
             target = (page.parent / switch["href"]).resolve()
             expected = russian if page == english else english
             assert target == expected.parent.resolve() or target == expected.resolve(), page
+
+
+def test_every_hreflang_and_sitemap_twin_is_a_built_page(built_subpath_site):
+    """Under a sub-path, with absolute addresses: each language link of each page, and each
+    alternate of the sitemap, names a page the build wrote."""
+    def built(url: str) -> Path:
+        assert url.startswith(SUBPATH_BASE), url
+        path = built_subpath_site / url.removeprefix(SUBPATH_BASE)
+        return path / "index.html" if url.endswith("/") else path
+
+    checked = 0
+    for page in pages(built_subpath_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("link[rel=alternate][hreflang]"):
+            assert built(link["href"]).is_file(), (page, link["href"])
+            checked += 1
+    sitemap = ElementTree.parse(built_subpath_site / "sitemap.xml")
+    for link in sitemap.iter("{http://www.w3.org/1999/xhtml}link"):
+        assert built(link.get("href")).is_file(), link.get("href")
+        checked += 1
+    assert checked > 500
 
 
 def test_the_russian_calculator_gives_the_english_estimates(app):

@@ -204,3 +204,32 @@ def test_share_links_carry_the_readers_estimate(calculator):
     telegram = page.locator(".share-telegram").get_attribute("href")
     assert parse_qs(urlsplit(telegram).query)["url"] == [shared]
     assert page.locator("[data-share-copy]").is_visible()
+
+
+def test_the_russian_calculator_works_out_the_same_estimates_in_russian(browser, site_server):
+    """A shared address works in both languages; the Russian page gives the English page's
+    estimate, written the Russian way by the browser, as Python writes it."""
+    from fakefarms.content import load_content
+
+    russian = load_content(SHIPPED_CONTENT).translations["ru"].calculator
+    raw = {"staff": "12", "accounts_per_person": "7", "language": PARAMS.languages[0].id,
+           "tier": "experienced"}
+    inputs, errors = validate(russian, raw, "ru")
+    assert not errors
+    expected = describe(russian, estimate(russian, inputs), "ru")
+    query = f"?staff=12&accounts=7&language={PARAMS.languages[0].id}&tier=experienced"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    shown = {}
+    for prefix in ("", "ru/"):
+        page.goto(site_server.base_url + prefix + "calculator/" + query)
+        page.wait_for_selector("#calculator[data-ready]", state="attached")
+        shown[prefix] = page.locator("#out-monthly").text_content()
+    assert shown["ru/"] == expected["monthly"]
+    assert page.locator("#out-arithmetic").text_content() == expected["arithmetic"]
+    assert page.locator("#out-comparisons li").all_text_contents() == expected["comparisons"]
+    assert "\u00a0$" in shown["ru/"] and shown[""].startswith("$")
+    assert [c for c in shown[""] if c.isdigit()] == [c for c in shown["ru/"] if c.isdigit()]
+    page.fill("#in-staff", "-1")
+    assert "не может быть отрицательным" in page.locator("#error-summary").text_content()
+    context.close()
