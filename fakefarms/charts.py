@@ -398,23 +398,34 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
                   [[label, *(money(round(c[end] * CENTS), current_language()) for end in ("low",
                       "central", "high"))]
                    for label, c in zip(labels, costs, strict=True)])
+    # As in the range charts, each role's name sits above its mark, so on a phone the marks
+    # get the chart's whole width; calculator.js changes only the marks' x values.
+    rows = [row + MARK_BELOW_LABEL for row in range(len(labels))]
     traces = [
-        go.Bar(name=gettext("Range (low to high)"), orientation="h", y=labels,
+        go.Bar(name=gettext("Range (low to high)"), orientation="h", y=rows, width=0.4,
                base=[c["low"] for c in costs], x=[c["high"] - c["low"] for c in costs],
-               marker={"color": _series(0)}, meta={"series": 0, "part": "range"},
-               hovertemplate="%{y}: " + gettext("from %(amount)s", amount=dollars("%{base:,.0f}"))
+               customdata=labels, marker={"color": _series(0)}, meta={"series": 0, "part": "range"},
+               hovertemplate="%{customdata}: " + gettext("from %(amount)s",
+                                                         amount=dollars("%{base:,.0f}"))
                + "<extra></extra>"),
-        go.Scatter(name=gettext("Midpoint"), mode="markers", y=labels,
+        go.Scatter(name=gettext("Midpoint"), mode="markers", y=rows, customdata=labels,
                    x=[c["central"] for c in costs], meta={"series": 1, "part": "central"},
                    marker={"color": _series(1), "size": 13, "symbol": "diamond"},
-                   hovertemplate="%{y}: " + gettext("midpoint %(amount)s",
-                                                    amount=dollars("%{x:,.0f}")) + "<extra></extra>"),
+                   hovertemplate="%{customdata}: " + gettext("midpoint %(amount)s",
+                                                             amount=dollars("%{x:,.0f}"))
+                   + "<extra></extra>"),
     ]
     layout = {"showlegend": True, "barmode": "overlay",
               "xaxis": {"title": {"text": gettext("US$ a month")}, "tickprefix": before,
-                        "ticksuffix": after, "rangemode": "tozero",
+                        "ticksuffix": after, "rangemode": "tozero", "nticks": 5,
                         "separatethousands": True, "fixedrange": True, "automargin": True},
-              "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"}}
+              "yaxis": {"autorange": False, "range": [len(labels) - 0.35, -0.6],
+                        "showticklabels": False, "showgrid": False, "zeroline": False,
+                        "fixedrange": True},
+              "annotations": [{"text": _wrap(label, 30), "x": 0, "y": row, "xref": "paper",
+                               "yref": "y", "xanchor": "left", "yanchor": "bottom",
+                               "showarrow": False, "align": "left"}
+                              for row, label in enumerate(labels)]}
     return RenderedChart("calculator-breakdown", notes.breakdown_title, notes.breakdown_summary,
                          list(notes.breakdown_sources), table,
                          _figure(traces, layout, notes.breakdown_title, credit), "short")
