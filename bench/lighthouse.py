@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.sitecheck import in_edition, pages, url_of  # noqa: E402
+from tests.sitecheck import one_per_kind, pages, url_of  # noqa: E402
 from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -44,16 +44,6 @@ def site_paths(public: Path) -> list[str]:
     """The address of every built HTML page, as a host serves it ('/', '/farms/', '/404.html')."""
     paths = [url_of(public, file, origin="") for file in pages(public)]
     return sorted(paths, key=lambda p: (p.count("/"), p))
-
-
-def one_per_kind(paths: list[str]) -> list[str]:
-    """One page of each kind in each language: '/farms/x/' and '/ru/farms/x/' are two."""
-    kinds: dict[tuple[str, str, int], str] = {}
-    for path in paths:
-        language, edition_path = in_edition(path.lstrip("/"))
-        parts = edition_path.strip("/").split("/")
-        kinds.setdefault((language, parts[0], len(parts)), path)
-    return list(kinds.values())
 
 
 def run_lighthouse(url: str) -> dict:
@@ -114,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         build_site(args.content, public, server.base_url)
         paths = site_paths(public)
         if args.kinds:
-            paths = one_per_kind(paths)
+            kinds = one_per_kind(paths)
+            paths = [path for path in paths if path in kinds]
         if args.pages:
             unknown = [p for p in args.pages if p not in paths and p != "/404.html"]
             if unknown:

@@ -154,3 +154,23 @@ def in_edition(relative: str) -> tuple[str, str]:
 
 #: The languages the shipped content is translated into (site.yaml).
 TRANSLATIONS = ("ru",)
+
+
+def one_per_kind(names) -> set[str]:
+    """One of each kind of page in each language, by name within the build ('farms/x/' or
+    'farms/x/index.html'): same language, first folder and depth."""
+    kinds: dict[tuple[str, str, int], str] = {}
+    for name in names:
+        language, path = in_edition(name.lstrip("/"))
+        parts = path.strip("/").split("/")
+        kinds.setdefault((language, parts[0], len(parts)), name)
+    return set(kinds.values())
+
+
+def sampled(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, address) of every page in the site's own language, and of one page of each kind
+    in each translation: the pages share their templates, so checks that do not depend on
+    the words (a desktop screen, axe, no JavaScript) read each translation's kinds once."""
+    kinds = one_per_kind(name for name, _address in pages)
+    return [(name, address) for name, address in pages
+            if in_edition(name)[0] == "en" or name in kinds]

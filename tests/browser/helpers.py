@@ -399,15 +399,6 @@ class Visit:
             self.broken = True
 
 
-def one_per_kind(pages: list[tuple[str, str]]) -> set[str]:
-    """Names of one page per kind: same first folder and depth ("actors/x/index.html")."""
-    kinds: dict[tuple[str, int], str] = {}
-    for name, _url in pages:
-        parts = name.split("/")
-        kinds.setdefault((parts[0], len(parts)), name)
-    return set(kinds.values())
-
-
 def open_tab(context: BrowserContext) -> tuple[Page, PageWatcher]:
     instrument(context)
     page = context.new_page()

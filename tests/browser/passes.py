@@ -11,7 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from .helpers import DESKTOP, MOBILE, Visit, load, one_per_kind, open_tab, scroll_through, visit_pages
+from tests.sitecheck import one_per_kind
+
+from .helpers import DESKTOP, MOBILE, Visit, load, open_tab, scroll_through, visit_pages
 
 #: The screens every page is visited at: a phone (scrolled a screen at a time, every control
 #: used) and a desktop; each also narrowed to the widths after it to measure sideways scrolling
@@ -29,7 +31,8 @@ def visits_at(screen_name: str, browser: Browser, site_pages: list[tuple[str, st
     phone = screen.get("is_mobile", False)
     context = browser.new_context(**screen)
     try:
-        return visit_pages(context, site_pages, keyboard=one_per_kind(site_pages), controls=phone,
+        kinds = one_per_kind(name for name, _address in site_pages)
+        return visit_pages(context, site_pages, keyboard=kinds, controls=phone,
                            stepwise=phone, widths=narrower)
     finally:
         context.close()
