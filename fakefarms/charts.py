@@ -255,14 +255,21 @@ def ranges_chart(chart: Chart, content: Content):
     top = max(f.bounds[1] for f in figures)
     layout = {"xaxis": _padded(_value_axis(chart, figures[0].format, content.language), top),
               "showlegend": True,
-              "yaxis": {"autorange": False, "range": [len(figures) - 0.35, -0.6],
-                        "showticklabels": False, "showgrid": False, "zeroline": False,
-                        "fixedrange": True},
-              "annotations": [{"text": _wrap(label, 30), "x": 0, "y": row, "xref": "x",
-                               "yref": "y", "xanchor": "left", "yanchor": "bottom",
-                               "showarrow": False, "align": "left"}
-                              for row, label in enumerate(labels)]}
+              **labelled_rows(labels, "x")}
     return table, traces, layout, "tall" if len(figures) > 4 else "medium"
+
+
+def labelled_rows(labels: list[str], xref: str) -> dict:
+    """A y axis of one row a label, each label written above its row's mark (which sits
+    MARK_BELOW_LABEL lower), so on a phone the marks get the chart's whole width instead of
+    sharing it with a column of labels."""
+    return {"yaxis": {"autorange": False, "range": [len(labels) - 0.35, -0.6],
+                      "showticklabels": False, "showgrid": False, "zeroline": False,
+                      "fixedrange": True},
+            "annotations": [{"text": _wrap(label, 30), "x": 0, "y": row, "xref": xref,
+                             "yref": "y", "xanchor": "left", "yanchor": "bottom",
+                             "showarrow": False, "align": "left"}
+                            for row, label in enumerate(labels)]}
 
 
 #: Where a row's mark sits, in rows, below the line its label stands on.
@@ -398,8 +405,8 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
                   [[label, *(money(round(c[end] * CENTS), current_language()) for end in ("low",
                       "central", "high"))]
                    for label, c in zip(labels, costs, strict=True)])
-    # As in the range charts, each role's name sits above its mark, so on a phone the marks
-    # get the chart's whole width; calculator.js changes only the marks' x values.
+    # As in the range charts, each role's name sits above its mark (labelled_rows);
+    # calculator.js changes only the marks' x values.
     rows = [row + MARK_BELOW_LABEL for row in range(len(labels))]
     traces = [
         go.Bar(name=gettext("Range (low to high)"), orientation="h", y=rows, width=0.4,
@@ -419,13 +426,7 @@ def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:
               "xaxis": {"title": {"text": gettext("US$ a month")}, "tickprefix": before,
                         "ticksuffix": after, "rangemode": "tozero", "nticks": 5,
                         "separatethousands": True, "fixedrange": True, "automargin": True},
-              "yaxis": {"autorange": False, "range": [len(labels) - 0.35, -0.6],
-                        "showticklabels": False, "showgrid": False, "zeroline": False,
-                        "fixedrange": True},
-              "annotations": [{"text": _wrap(label, 30), "x": 0, "y": row, "xref": "paper",
-                               "yref": "y", "xanchor": "left", "yanchor": "bottom",
-                               "showarrow": False, "align": "left"}
-                              for row, label in enumerate(labels)]}
+              **labelled_rows(labels, "paper")}
     return RenderedChart("calculator-breakdown", notes.breakdown_title, notes.breakdown_summary,
                          list(notes.breakdown_sources), table,
                          _figure(traces, layout, notes.breakdown_title, credit), "short")

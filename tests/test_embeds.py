@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from fakefarms.embeds import HEIGHT_MESSAGE
@@ -26,14 +27,16 @@ def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
         assert soup.select("section.notes li"), f"{page}: no sources"
 
 
-def test_the_codes_name_public_addresses_and_one_resizing_script(built_site):
-    soup = soup_of(built_site / "embed" / "index.html")
+@pytest.mark.parametrize("language", ["", "ru/"])
+def test_the_codes_name_public_addresses_and_one_resizing_script(built_site, language):
+    """Each language's embeds page gives its own language's embeds, and the one script."""
+    soup = soup_of(built_site / language / "embed" / "index.html")
     codes = [area.string for area in soup.select("textarea.embed-code")]
-    assert len(codes) == len(list((built_site / "embed").rglob("index.html"))) - 1
+    assert len(codes) == len(list((built_site / language / "embed").rglob("index.html"))) - 1
     for code in codes:
         iframe = BeautifulSoup(code, "html.parser")
         frame, script = iframe.find("iframe"), iframe.find("script")
-        assert frame["src"].startswith("http://127.0.0.1/embed/") and frame["title"]
+        assert frame["src"].startswith(f"http://127.0.0.1/{language}embed/") and frame["title"]
         assert script["src"] == "http://127.0.0.1/embed/resize.js"
     assert (built_site / "embed" / "resize.js").is_file()
 

@@ -25,6 +25,19 @@ def test_the_feed_is_valid_atom_with_every_log_entry(built_site, content):
     assert feed.feed.updated == content.corrections[0].date.timestamp
 
 
+def test_the_russian_feed_is_valid_atom_in_russian(built_site, content):
+    english = feedparser.parse((built_site / "feed.xml").read_bytes())
+    feed = feedparser.parse((built_site / "ru" / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.language == "ru"
+    russian = content.translations["ru"].corrections
+    assert [e.summary for e in feed.entries] == [c.text for c in russian]
+    assert all(e.link.startswith("http://127.0.0.1/ru/") for e in feed.entries)
+    # its own entries, dated as the English ones
+    assert not {e.id for e in feed.entries} & {e.id for e in english.entries}
+    assert [e.updated for e in feed.entries] == [e.updated for e in english.entries]
+
+
 def test_a_newer_entry_never_renames_an_older_one():
     older = [Correction(PartialDate.from_text("2026-11-23"), "update", "First publication.")]
     same_day = Correction(PartialDate.from_text("2026-11-23"), "update", "A second update.")
