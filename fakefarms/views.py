@@ -74,9 +74,10 @@ def _split(items) -> bool:
 
 
 def initial(name: str) -> str:
-    """The people index's letter for a name: 'a' to 'z', or 'other'."""
+    """The people index's letter for a name, in the name's own alphabet without accents
+    ('a' to 'z', 'а' to 'я'), or 'other'."""
     first = unicodedata.normalize("NFKD", name[:1]).lower()[:1]
-    return first if "a" <= first <= "z" else "other"
+    return first if first.isalpha() else "other"
 
 
 def _actor_groups(actors):

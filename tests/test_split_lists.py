@@ -59,6 +59,19 @@ def test_the_people_index_splits_by_letter(small_limit, content):
     assert client.get("/actors/letter/q1/").status_code == 404
 
 
+def test_the_russian_people_index_splits_by_russian_letters(small_limit, content):
+    client = small_limit.test_client()
+    russian = content.translations["ru"].actors.values()
+    letters = {initial(a.name) for a in russian}
+    assert {"а", "с"} <= letters  # Азим Азимов, Садыр Жапаров (Cyrillic letters)
+    index = soup_of(client, "/ru/actors/")
+    assert len(index.select("nav.filters a")) >= len(letters)
+    page = soup_of(client, "/ru/actors/letter/с/")
+    names = [h.get_text(strip=True) for h in page.select(".card h3")]
+    assert sorted(names) == sorted(a.name for a in russian if initial(a.name) == "с")
+    assert "Садыр Жапаров" in names
+
+
 def test_split_pages_are_frozen_and_in_the_sitemap(small_limit, content):
     with small_limit.test_request_context():
         addresses = set(page_addresses())
