@@ -12,9 +12,10 @@ from frictionless import validate
 from fakefarms.opendata import TABLES
 
 
-@pytest.fixture(scope="module")
-def data_dir(built_site):
-    return built_site / "data"
+@pytest.fixture(scope="module", params=["", "ru/"])
+def data_dir(built_site, request):
+    """The open data of each language: the same rows, the words in that language."""
+    return built_site / request.param / "data"
 
 
 def test_the_data_package_is_valid(data_dir):
