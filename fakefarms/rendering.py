@@ -76,6 +76,9 @@ def link(endpoint: str, **values) -> str:
 def twins() -> list[tuple[str, str, str, str]]:
     """This page in every language, as (language, link from this page, public address or
     None when the site's address is not known, the language's name in itself)."""
+    if request.endpoint is None:  # an unknown address in the preview: its 404 page alone
+        language = current_language()
+        return [(language, request.path, None, language_name(language))]
     endpoint, values = plain_endpoint(request.endpoint), request.view_args or {}
     base = current_app.config["BASE_URL"]
     out = []
@@ -218,7 +221,7 @@ def install_template_helpers(app: Flask) -> None:
         endpoints = [endpoint for endpoint, _label in menu]
         endpoint = plain_endpoint(request.endpoint or "")
         here = endpoints.index(endpoint) if endpoint in endpoints else None
-        return {"navigation": menu,
+        return {"navigation": menu, "current_endpoint": endpoint,
                 "pager": None if here is None else pager(
                     (gettext("Previous chapter"), gettext("Next chapter")),
                     [(link(endpoint), gettext(label)) for endpoint, label in menu], here)}

@@ -107,3 +107,11 @@ def test_a_new_yaml_file_shows_up_at_once(preview, content_copy):
     assert preview.get("/").status_code == 200
     (content_copy / "farms-extra.yml").write_text("farms: []\n", encoding="utf-8")
     assert "this file is not read by the site" in _problem_page(preview).get_text()
+
+
+def test_an_unknown_address_gets_the_404_page(preview):
+    """A mistyped address in the preview is the site's 404 page, as on a host, not a crash."""
+    response = preview.get("/no-such-page/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert soup.select_one("main h1") and not soup.select("[aria-current=page]")
