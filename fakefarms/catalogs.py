@@ -1,4 +1,5 @@
-"""The interface's words in each language: gettext catalogs made with Babel.
+"""The interface's words in each language: gettext catalogs made with Babel; and dates in
+each language's words, from Babel's locale data.
 
 A language's words are in `site/translations/<code>/LC_MESSAGES/messages.po`, read as they
 are saved (compiled in memory, so there is no compile step to forget). English is the
@@ -8,14 +9,21 @@ catalogs' source language and needs none.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from babel import Locale
+from babel.dates import format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+
+if TYPE_CHECKING:
+    from .content.model import PartialDate
 
 CATALOGS = Path(__file__).resolve().parent.parent / "site" / "translations"
 DOMAIN = "messages"
@@ -60,3 +68,25 @@ def replaced(language: str, catalog: NullTranslations):
         yield
     finally:
         del _REPLACED[language]
+
+
+def date_text(date: PartialDate, language: str) -> str:
+    """A date as precise as it is given, in the language's words: '7 February 2020',
+    '7 февраля 2020 г.', 'February 2020', 'февраль 2020 г.', '2020'."""
+    if date.month is None:
+        return str(date.year)
+    locale = _date_locale(language)
+    day = datetime.date(date.year, date.month, date.day or 1)
+    text = format_skeleton("yMMMM" if date.day is None else "yMMMMd", day, locale=locale)
+    if date.hour is not None:
+        text += ", " + format_time(datetime.time(date.hour, date.minute), "HH:mm", locale=locale)
+    return text
+
+
+#: The site's English writes dates the British way: 7 February 2020.
+DATE_LOCALES = {"en": "en_GB"}
+
+
+@functools.cache
+def _date_locale(language: str) -> Locale:
+    return Locale.parse(DATE_LOCALES.get(language, language))

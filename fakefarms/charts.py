@@ -22,10 +22,10 @@ from calculator.params import Notes
 from records.facts import Citation, Figure
 from records.numbers import CENTS, affixes, decimal, money
 
-from .catalogs import words as catalog
+from .catalogs import date_text
 from .content import Content
 from .content.model import Chart, Event, capitalize_first
-from .i18n import current_language, date_text, gettext
+from .i18n import current_language, gettext
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
@@ -161,8 +161,14 @@ def _drawn(figure: Figure, value: float, content: Content) -> str:
     return f"{value:g}"
 
 
+def _mark_text(figure: Figure, content: Content) -> str:
+    """A mark's label: the figure as reported, after an arrow where it is only a lower bound
+    (the true number may be higher)."""
+    return (FLOOR_ARROW if figure.is_floor else "") + content.figure_text(figure)
+
+
 def _figure_name(figure: Figure, label: str | None) -> str:
-    return label or figure.label[:1].upper() + figure.label[1:]
+    return label or capitalize_first(figure.label)
 
 
 def _value_axis(chart: Chart, fmt: str, language: str) -> dict:
@@ -198,8 +204,7 @@ def figures_chart(chart: Chart, content: Content):
             x=[values[i] for i in members], y=[labels[i] for i in members],
             orientation="h", xaxis=x_name, yaxis=y_name, cliponaxis=False,
             # A lower bound's bar runs on into an arrow: the true number may be higher.
-            text=[(FLOOR_ARROW if figures[i].is_floor else "") + content.figure_text(figures[i])
-                  for i in members],
+            text=[_mark_text(figures[i], content) for i in members],
             textposition="outside", textangle=0, constraintext="none",
             hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
             width=0.42, offset=0.02,  # below the category's line, under its label
@@ -239,7 +244,7 @@ def ranges_chart(chart: Chart, content: Content):
         marks = spans if low != high else points
         marks["y"].append(row + MARK_BELOW_LABEL)
         marks["x"].append(high - low if marks is spans else low)
-        marks["text"].append((FLOOR_ARROW if f.is_floor else "") + content.figure_text(f))  # open-ended
+        marks["text"].append(_mark_text(f, content))
         marks["customdata"].append(label)
         if marks is spans:
             spans["base"].append(low)
@@ -282,7 +287,7 @@ def _events(chart: Chart, content: Content) -> list[Event]:
 
 def _when_text(event: Event, language: str) -> str:
     """The event's date as readers see it, marked where the editors worked it out."""
-    when = event.date_label or date_text(event.date, language)
+    when = event.when(lambda date: date_text(date, language))
     return gettext("%(when)s (worked out by the editors: %(how)s)", when=when,
                    how=event.worked_out) if event.worked_out else when
 
@@ -335,10 +340,9 @@ def links_chart(chart: Chart, content: Content):
         for link in farm.links:
             actor = content.actors[link.actor]
             people.setdefault(link.actor, [actor, []])[1].append(link)
-            words = catalog(content.language)
-            table.rows.append([actor.name, farm.name, link.label_in(words), link.role,
-                               link.response.summary_in(words, lambda d: date_text(
-                                   d, content.language)) if link.response else ""])
+            table.rows.append([actor.name, farm.name, link.label_in(content.words), link.role,
+                               link.response.summary_in(content.words, content.date_text)
+                               if link.response else ""])
         if people:
             groups.append((farm, [tuple(entry) for entry in people.values()]))
     return table, groups
@@ -371,7 +375,8 @@ def chronology_chart(chart: Chart, content: Content):
             spans["base"].append(begin)
             spans["x"].append(length)
             spans["y"].append(label)
-            spans["hovertext"].append(f"{event.when} (no time given)")
+            spans["hovertext"].append(gettext("%(when)s (no time given)",
+                                              when=_when_text(event, content.language)))
     traces = [
         go.Scatter(name=gettext("Time of day given by the source"), mode="markers",
             marker={"color": _series(0),

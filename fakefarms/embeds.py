@@ -16,7 +16,7 @@ from .charts import rendered_charts
 from .i18n import current_language
 from .live import current_content
 from .pagedata import render_page
-from .rendering import absolute_url, in_language
+from .rendering import in_language, public_address
 from .security import EMBED_FOLDER
 
 embeds = Blueprint("embeds", __name__)
@@ -32,12 +32,10 @@ def embeddable_charts(content):
 def snippet(endpoint: str, title: str, height: int, **values) -> str:
     """What a newsroom pastes: the iframe, then the resizing script, both at public addresses
     (paths only when the site's address is not known: build with --base-url to publish)."""
-    src = absolute_url(endpoint, **values) or url_for(
-        in_language(endpoint, current_language()), **values)
+    src = url_for(in_language(endpoint, current_language()), **values)
     # One resizing script serves the embeds of every language, at one fixed address.
-    base = current_app.config["BASE_URL"]
     script = url_for("embeds.resize_script")
-    script = base + script.lstrip("/") if base else script
+    src, script = (public_address(path) or path for path in (src, script))
     # No style attribute: a host page with a strict policy may refuse inline styles.
     return (f'<iframe src="{src}" title="{escape(title)}" width="100%" height="{height}" '
             f'loading="lazy"></iframe>\n<script src="{script}" async></script>')

@@ -15,11 +15,6 @@ _BLOCK = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link", "list"]
 _INLINE = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link"])
 
 
-#: A spaced dash keeps to the word before it, so no line starts with one (Russian sets dashes
-#: this way throughout).
-NO_BREAK_BEFORE_DASH = "\u00a0— "
-
-
 def render(text: str, *, block: bool, figure: Callable[[str], Markup],
            site_link: Callable[[str], str]) -> Markup:
     """The prose as HTML: Markdown rendered with raw HTML escaped, {fig:id} tokens shown by
@@ -33,7 +28,7 @@ def render(text: str, *, block: bool, figure: Callable[[str], Markup],
                 token.attrSet("href", site_link(href))
             else:
                 token.attrSet("rel", "noopener")
-    html = md.renderer.render(tokens, md.options, {}).replace(" — ", NO_BREAK_BEFORE_DASH)
+    html = md.renderer.render(tokens, md.options, {})
     return Markup(FIGURE_TOKEN.sub(lambda m: str(figure(m.group(1))), html.strip()))
 
 

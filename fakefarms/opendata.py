@@ -17,14 +17,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from records.facts import ENGLISH, Citation, Figure, Words
+from records.facts import ENGLISH, Citation, Figure, Hedge, Words
 from records.walk import walk
 
 from . import markup
-from .catalogs import words as catalog
 from .content import Content
-from .content.model import ACTOR_KINDS, LINK_KINDS, EventCategory
-from .i18n import date_text
+from .content.model import ACTOR_KINDS, LINK_KINDS, EventCategory, Source
 from .markers import N_
 
 #: The licence of the structured data (the sources' own texts keep their own rights); the
@@ -59,10 +57,6 @@ class Column:
     note: str
     required: bool = False
     choices: tuple[str, ...] = ()
-
-    @property
-    def description(self) -> str:
-        return self.description_in()
 
     def description_in(self, words: Words = ENGLISH) -> str:
         """The column's note in the language of `words` (a gettext catalog)."""
@@ -134,13 +128,7 @@ def _actors(content):
                "citations": _citations(actor.summary)}
 
 
-def _words(content: Content) -> tuple[Words, typing.Callable]:
-    """The interface words of the content's language, and how it writes a date."""
-    return catalog(content.language), lambda date: date_text(date, content.language)
-
-
 def _links(content):
-    words, date = _words(content)
     for farm in content.farms.values():
         for link in farm.links:
             allegation, response = link.allegation, link.response
@@ -148,16 +136,16 @@ def _links(content):
                    "allegation": plain(allegation.claim, content) if allegation else None,
                    "alleged_by": allegation.alleged_by if allegation else None,
                    "basis": allegation.basis if allegation else None,
-                   "response": response.summary_in(words, date) if response else None,
+                   "response": response.summary_in(content.words, content.date_text)
+                   if response else None,
                    "response_text": plain(response.text, content) if response else None,
                    "citations": _citations(link)}
 
 
 def _events(content):
-    date = _words(content)[1]
     for event in content.events:
         yield {"id": event.id, "date": event.date.iso,
-               "date_shown": event.date_label or date(event.date),
+               "date_shown": event.when(content.date_text),
                "title": event.title, "category": event.category,
                "text": plain(event.text, content), "farms": "; ".join(event.farms),
                "actors": "; ".join(event.actors), "worked_out": event.worked_out,
@@ -179,12 +167,19 @@ def _sources(content):
                "archive_url": source.archive_url, "kind": source.kind}
 
 
+#: The kinds of record that cite sources, and where the content holds them.
+CITING_RECORDS: dict[str, Callable] = {
+    "farm": lambda content: content.farms.values(),
+    "actor": lambda content: content.actors.values(),
+    "event": lambda content: content.events,
+    "figure": lambda content: content.figures.values(),
+}
+
+
 def _citation_rows(content):
     """Every citation on the site: which record cites which part of which source."""
-    records = [*(("farm", f.id, f) for f in content.farms.values()),
-               *(("actor", a.id, a) for a in content.actors.values()),
-               *(("event", e.id, e) for e in content.events),
-               *(("figure", f.id, f) for f in content.figures.values())]
+    records = [(kind, record.id, record) for kind, listed in CITING_RECORDS.items()
+               for record in listed(content)]
     for kind, record_id, record in records:
         seen = set()
         for path, citation in walk(record):
@@ -252,8 +247,8 @@ TABLES = (
         Column("value", "number", N_("the number, when the source gives a single one")),
         Column("low", "number", N_("the lower end, when the source gives a range")),
         Column("high", "number", N_("the upper end, when the source gives a range")),
-        Column("hedge", "string",
-               N_("the source's qualifier: approximately, at least, up to...")),
+        Column("hedge", "string", N_("the source's qualifier, where it gives one: %(choices)s"),
+               choices=typing.get_args(Hedge)),
         Column("format", "string", "", True, FIGURE_FORMATS),
         Column("note", "string", N_("a short explanation")),
         Column("worked_out", "string", N_("how the editors worked it out, where they did")),
@@ -266,11 +261,12 @@ TABLES = (
         Column("date", "string", N_("its publication date, as precise as known")),
         Column("url", "string", N_("the original"), True),
         Column("archive_url", "string", N_("the Internet Archive's copy"), True),
-        Column("kind", "string", N_("investigation, or context (comparison figures)"), True)),
+        Column("kind", "string", N_("%(choices)s (context: a report used for comparison figures)"),
+               True, typing.get_args(typing.get_type_hints(Source)["kind"]))),
           _sources, ("id",)),
     Table("citations", N_("Citations"), N_("Each citation: which field of which record rests "
                                            "on which part of which source."), (
-        Column("record_kind", "string", N_("farm, actor, event or figure"), True),
+        Column("record_kind", "string", "", True, tuple(CITING_RECORDS)),
         Column("record", "string", N_("the record's id"), True),
         Column("field", "string", N_("the field that cites, e.g. links[0].allegation"), True),
         Column("source", "string", N_("the source (sources.id)"), True),
@@ -301,7 +297,7 @@ def datapackage(content: Content, calculator_file: str, homepage: str | None) ->
     keys; the calculator's parameters as a JSON resource. Its titles and notes are in the
     content's language; names and licence are the same in every language."""
     site = content.site
-    words = catalog(content.language)
+    words = content.words
     resources = [{"name": t.name, "type": "table", "path": f"{t.name}.csv", "format": "csv",
                   "mediatype": "text/csv", "encoding": "utf-8", "title": words.gettext(t.title),
                   "description": words.gettext(t.description), "schema": t.schema(words)}

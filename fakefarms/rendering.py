@@ -18,14 +18,12 @@ from records.numbers import CENTS, grouped, money_span
 from . import markup, pagedata
 from .assets import hashed_filename
 from .charts import RenderedChart, rendered_charts
-from .content.model import SITE_PAGES, capitalize_first
-from .i18n import current_language, date_text, gettext, language_name, locale_tag, ngettext, pgettext, words
+from .content.model import CORRECTION_KINDS, SITE_PAGES, capitalize_first
+from .i18n import current_language, gettext, language_name, locale_tag, ngettext, pgettext
 from .live import current_content, source_content
 from .security import CONTENT_SECURITY_POLICY
 from .sharing import share_links
 
-#: The blueprints every language serves under its own prefix (views.EDITIONS).
-EDITION_BLUEPRINTS = ("pages", "charts", "calculator", "embeds")
 #: Each of the site's pages (content.model.SITE_PAGES) and the view that serves it.
 ENDPOINTS = {name: {"index": "pages.index", "calculator": "calculator.calculator",
                     "charts": "charts.index"}.get(name, f"pages.{name}") for name in SITE_PAGES}
@@ -59,10 +57,8 @@ def in_language(endpoint: str, language: str) -> str:
     """The endpoint serving `endpoint`'s page in `language`: 'pages.farm' in Russian is
     'ru.pages.farm'. Assets and site-wide files are the same in every language."""
     endpoint = plain_endpoint(endpoint)
-    if language == current_app.config["SOURCE_LANGUAGE"] or \
-            endpoint.partition(".")[0] not in EDITION_BLUEPRINTS:
-        return endpoint
-    return f"{language}.{endpoint}"
+    translated = f"{language}.{endpoint}"
+    return translated if translated in current_app.view_functions else endpoint
 
 
 def link(endpoint: str, **values) -> str:
@@ -80,12 +76,10 @@ def twins() -> list[tuple[str, str, str, str]]:
         language = current_language()
         return [(language, request.path, None, language_name(language))]
     endpoint, values = plain_endpoint(request.endpoint), request.view_args or {}
-    base = current_app.config["BASE_URL"]
     out = []
     for language in editions():
         path = url_for(in_language(endpoint, language), **values)
-        out.append((language, site_path(path), base + path.lstrip("/") if base else None,
-                    language_name(language)))
+        out.append((language, site_path(path), public_address(path), language_name(language)))
     return out
 
 
@@ -106,14 +100,17 @@ def asset(name: str) -> str:
     return link("assets", filename=hashed_filename(name))
 
 
+def public_address(path: str) -> str | None:
+    """A site address (/ru/farms/) as the public reads it, or None when the site's address is
+    not known."""
+    base = current_app.config["BASE_URL"]
+    return base + path.lstrip("/") if base else None
+
+
 def absolute_url(endpoint: str, **values) -> str | None:
     """The public address of a page in this page's language, or None when the site's address
     is not known."""
-    base = current_app.config["BASE_URL"]
-    if not base:
-        return None
-    endpoint = in_language(endpoint, current_language())
-    return base + url_for(endpoint, **values).lstrip("/")
+    return public_address(url_for(in_language(endpoint, current_language()), **values))
 
 
 def public_link(endpoint: str, **values) -> str:
@@ -134,8 +131,7 @@ def card_name() -> str:
 def page_address() -> str:
     """This page's public address, or its path when the site's address is not known (the
     preview); share.js puts in the address the reader is actually on."""
-    return absolute_url(plain_endpoint(request.endpoint), **(request.view_args or {})) \
-        or request.path
+    return absolute_url(request.endpoint, **(request.view_args or {})) or request.path
 
 
 def chart_for(chart_id: str) -> RenderedChart:
@@ -180,15 +176,9 @@ def plotly_locale() -> str | None:
     return name if name in current_app.extensions["assets"].vendor else None
 
 
-def figure_text(figure: Figure) -> str:
-    """A key figure with its hedge, in the page's language: 'approximately 800'."""
-    language = current_language()
-    return figure.text(language, words(language))
-
-
 def figure_inline(figure: Figure) -> Markup:
     return Markup('<data class="fig" value="{}" data-figure="{}" title="{}">{}</data>').format(
-        figure.data_value, figure.id, figure.label, figure_text(figure))
+        figure.data_value, figure.id, figure.label, current_content().figure_text(figure))
 
 
 def install_template_helpers(app: Flask) -> None:
@@ -208,8 +198,17 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["usd_span"] = lambda r: money_span(r.low * CENTS, r.high * CENTS,
                                                             current_language())
     app.jinja_env.filters["grouped"] = lambda n: grouped(n, current_language())
-    app.jinja_env.filters["date_text"] = lambda d: date_text(d, current_language())
-    app.jinja_env.filters["figure_text"] = figure_text
+    # The content model's words (a figure, a link, a response, a date) in the page's language.
+    app.jinja_env.filters.update(
+        date_text=lambda date: current_content().date_text(date),
+        figure_text=lambda figure: current_content().figure_text(figure),
+        link_label=lambda link: link.label_in(current_content().words),
+        correction_kind=lambda kind: gettext(CORRECTION_KINDS[kind]),
+        statement_text=lambda statement: statement.text_in(current_content().words),
+        in_brief=lambda response: response.in_brief_in(current_content().words),
+        asked_text=lambda response: response.asked_text_in(current_content().words,
+                                                           current_content().date_text),
+    )
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
 

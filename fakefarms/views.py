@@ -22,11 +22,20 @@ from .charts import rendered_charts
 from .content import ContentError
 from .content.model import ACTOR_KINDS, SITE_PAGES
 from .embeds import embeds
-from .i18n import current_language, date_text, gettext
+from .i18n import current_language, gettext
 from .live import current_content, quoted, source_content
-from .opendata import CALCULATOR_TITLE, LICENCE, TABLES, datapackage, shown_tables
+from .opendata import CALCULATOR_DESCRIPTION, CALCULATOR_TITLE, LICENCE, TABLES, datapackage, shown_tables
 from .pagedata import render_page
-from .rendering import ENDPOINTS, absolute_url, editions, in_language, link, pager, serve_anywhere
+from .rendering import (
+    ENDPOINTS,
+    absolute_url,
+    editions,
+    in_language,
+    link,
+    pager,
+    public_address,
+    serve_anywhere,
+)
 
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
@@ -266,8 +275,7 @@ def sitemap():
     """Every page in every language, each with its twins (hreflang), as search engines read
     them."""
     languages = editions()
-    base = current_app.config["BASE_URL"] or "/"
-    pages_only = [[base + url.lstrip("/") for url in same] for same in
+    pages_only = [[public_address(url) or url for url in same] for same in
                   zip(*(page_addresses(language) for language in languages), strict=True)
                   if same[0].endswith("/")]
     return Response(render_template("sitemap.xml", pages=pages_only, languages=languages),
@@ -306,7 +314,8 @@ def data():
     content = current_content()
     language = current_language()
     return render_page("data.html", (), content=content, tables=shown_tables(words(language)),
-                       licence=LICENCE, calculator_title=gettext(CALCULATOR_TITLE))
+                       licence=LICENCE, calculator_title=gettext(CALCULATOR_TITLE),
+                       calculator_description=gettext(CALCULATOR_DESCRIPTION))
 
 
 @pages.route("/data/<name>.<any(csv, json):kind>")
@@ -396,25 +405,7 @@ def page_addresses(language: str | None = None):
             yield url_for("pages.actors_letter", letter=letter)
 
 
-def install_interface_filters(app: Flask) -> None:
-    """Filters that write the content model's own words (how a link, a statement, a request for
-    comment is described) in the page's language."""
-    def language_words():
-        return words(current_language())
-
-    def in_language_date(date) -> str:
-        return date_text(date, current_language())
-
-    app.jinja_env.filters.update(
-        link_label=lambda link: link.label_in(language_words()),
-        statement_text=lambda statement: statement.text_in(language_words()),
-        in_brief=lambda response: response.in_brief_in(language_words()),
-        asked_text=lambda response: response.asked_text_in(language_words(), in_language_date),
-    )
-
-
 def init_app(app: Flask) -> None:
-    install_interface_filters(app)
     for blueprint in EDITIONS:
         app.register_blueprint(blueprint)
     for language in app.config["LANGUAGES"]:

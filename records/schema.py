@@ -29,6 +29,7 @@ from .errors import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _TAG = "tag:yaml.org,2002:"
+NO_BREAK_BEFORE_DASH = "\u00a0— "
 #: The placeholder `build.py new` writes wherever an entry needs words, a value or a citation;
 #: any left is a problem, so a half-written entry is never published.
 TODO = "TODO"
@@ -293,6 +294,9 @@ class Reader:
         if rules.get("https") and not re.fullmatch(r"https://[^\s<>\"']+\.[^\s<>\"']+", text):
             self.fail(node, path, f"'{text}' is not an https:// address", "give the full public address")
             return Invalid
+        # A spaced dash keeps to the word before it, so no line starts with one (Russian sets
+        # dashes this way throughout), wherever the text is shown.
+        text = text.replace(" — ", NO_BREAK_BEFORE_DASH)
         longest = rules.get("warn_over")
         if longest and len(text) > longest:
             self.warnings.append(self.at(node, path, f"warning: {len(text)} characters is long "

@@ -40,7 +40,7 @@ def test_order_as_places_an_event_without_a_more_precise_date(content_copy):
     _append_event(content_copy, END_OF_2019 + "    order_as: 2019-12\n")
     events = load_content(content_copy).events
     assert [e.id for e in events] == ["early", "end-2019", "pub"]
-    assert events[1].when == "End of 2019"  # the shown date is unchanged
+    assert events[1].when() == "End of 2019"  # the shown date is unchanged
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

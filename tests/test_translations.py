@@ -18,11 +18,11 @@ from bs4 import BeautifulSoup
 
 from fakefarms.app import create_app
 from fakefarms.catalogs import CATALOGS, catalog_path, replaced
-from fakefarms.content import ContentError, load_content
 from fakefarms.content.loader import FILES, read_originals
 from records.translation import words_of
 from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
 from tests.sitecheck import pages
+from tests.test_content_errors import problems_for, replace
 
 
 def _twins(built_site: Path):
@@ -109,18 +109,6 @@ def translated_copy(tmp_path) -> Path:
     return target
 
 
-def _problems(directory: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(directory)
-    return [str(p) for p in caught.value.problems]
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_missing_russian_text_is_named_with_its_file_line_and_the_english(translated_copy):
     path = translated_copy / "ru" / "figures.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -128,7 +116,7 @@ def test_a_missing_russian_text_is_named_with_its_file_line_and_the_english(tran
     label = next(i for i in range(number + 1, len(lines)) if lines[i].lstrip().startswith("label:"))
     del lines[label]
     path.write_text("".join(lines), encoding="utf-8")
-    (problem,) = _problems(translated_copy)
+    (problem,) = problems_for(translated_copy)
     assert problem.startswith(f"content/ru/figures.yaml:{number + 1}:") or \
         "ru/figures.yaml" in problem.split(":")[0]
     assert "figures['farms-found'].label: no ru text" in problem
@@ -140,29 +128,29 @@ def test_a_translation_must_keep_the_figures_and_links_of_the_english(translated
     text = farms.read_text(encoding="utf-8")
     token = re.search(r"\{fig:[a-z0-9-]+\}", text).group(0)
     farms.write_text(text.replace(token, "800", 1), encoding="utf-8")
-    (problem,) = _problems(translated_copy)
+    (problem,) = problems_for(translated_copy)
     assert "does not keep the original's tokens and links" in problem
     assert token in problem
 
 
 def test_facts_cannot_be_changed_in_a_translation(translated_copy):
-    _edit(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n",
+    replace(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n",
           "- id: farms-found\n  value: 6\n")
-    (problem,) = _problems(translated_copy)
+    (problem,) = problems_for(translated_copy)
     assert "'value' is not text to translate" in problem
     assert "change them in the original file" in problem
 
 
 def test_an_item_the_english_lacks_is_reported(translated_copy):
-    _edit(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n", "- id: farms-lost\n")
-    problems = _problems(translated_copy)
+    replace(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n", "- id: farms-lost\n")
+    problems = problems_for(translated_copy)
     assert any("no item 'farms-lost' in the original" in p for p in problems)
     assert any("figures['farms-found'].label: no ru text" in p for p in problems)
 
 
 def test_a_missing_translation_file_says_how_to_start_one(translated_copy):
     (translated_copy / "ru" / "kordai.yaml").unlink()
-    (problem,) = _problems(translated_copy)
+    (problem,) = problems_for(translated_copy)
     assert "no ru translation of kordai.yaml" in problem
     assert "python build.py translate ru kordai.yaml" in problem
 

@@ -19,7 +19,7 @@ from records.schema import Invalid, Reader, located
 from records.translation import Translator, words_of
 from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
-from ..catalogs import words
+from ..catalogs import date_text, words
 from .model import (
     SITE_PAGES,
     Actor,
@@ -81,9 +81,18 @@ class Content:
     language: str = "en"  # the language of this edition's words
     translations: dict[str, Content] = dataclasses.field(default_factory=dict)  # by language
 
+    @property
+    def words(self):
+        """The interface words of this edition's language (a gettext catalog)."""
+        return words(self.language)
+
+    def date_text(self, date) -> str:
+        """A date in this edition's language: '7 February 2020', '7 февраля 2020 г.'."""
+        return date_text(date, self.language)
+
     def figure_text(self, figure: Figure) -> str:
         """A key figure with its hedge in this edition's language: 'approximately 800'."""
-        return figure.text(self.language, words(self.language))
+        return figure.text(self.language, self.words)
 
     def edition(self, language: str) -> Content:
         """The same facts in `language`: this content, or one of its translations."""

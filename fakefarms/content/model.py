@@ -280,13 +280,9 @@ class Statement:
     channel: Channel | None = spec("official, unofficial or interview, where the source says how "
                                    "it was said", default=None)
 
-    @property
-    def text(self) -> str:
-        """The summary with its channel in front: 'unofficially, denied any connection …'."""
-        return self.text_in()
-
     def text_in(self, words: Words = ENGLISH) -> str:
-        """`text` with the channel in the language of `words` (a gettext catalog)."""
+        """The summary with its channel in front, in the language of `words` (a gettext
+        catalog): 'unofficially, denied any connection …'."""
         if not self.channel:
             return self.summary
         return f"{words.gettext(CHANNELS[self.channel])}, {self.summary}"
@@ -338,10 +334,6 @@ class Response:
                 return kind
         return "not_reported"
 
-    @property
-    def asked_text(self) -> str:
-        return self.asked_text_in()
-
     def asked_text_in(self, words: Words = ENGLISH, date: Callable[[PartialDate], str] = str
                       ) -> str:
         """Whether and when the source asked, in the language of `words` (a gettext catalog),
@@ -352,15 +344,10 @@ class Response:
             return words.gettext("asked for comment; the source gives no date for the request")
         return words.gettext("asked for comment on %(date)s") % {"date": date(self.date_asked)}
 
-    @property
-    def in_brief(self) -> str:
-        """The response in a word or two, for lists: 'denied', 'no answer by publication',
-        'refused to comment (officially) · denied (unofficially)': each kind of statement, with
-        how it was said, once."""
-        return self.in_brief_in()
-
     def in_brief_in(self, words: Words = ENGLISH) -> str:
-        """`in_brief` in the language of `words` (a gettext catalog)."""
+        """The response in a word or two, for lists, in the language of `words` (a gettext
+        catalog): 'denied', 'no answer by publication', 'refused to comment (officially) ·
+        denied (unofficially)': each kind of statement, with how it was said, once."""
         if self.request == "not_reported":
             return words.gettext("no request for comment reported")
         said = dict.fromkeys(words.gettext(STATEMENT_KINDS[s.kind][0])
@@ -368,16 +355,11 @@ class Response:
                              for s in self.statements)
         return " · ".join(said)
 
-    @property
-    def summary(self) -> str:
-        """Every statement, in order, with who gave it and when they were asked: the one
-        wording used in labels, tables and data files."""
-        return self.summary_in()
-
     def summary_in(self, words: Words = ENGLISH, date: Callable[[PartialDate], str] = str
                    ) -> str:
-        """`summary` in the language of `words` (a gettext catalog), dates as `date` writes
-        them."""
+        """Every statement, in order, with who gave it and when they were asked: the one
+        wording used in labels, tables and data files, in the language of `words` (a gettext
+        catalog), dates as `date` writes them."""
         if self.request == "not_reported":
             return words.gettext("No request for comment reported")
         said = "; ".join(s.text_in(words) for s in self.statements)
@@ -441,10 +423,6 @@ class Link:
         if self.kind in ("alleged", "asked") and self.response is None:
             yield "response", f"an '{self.kind}' link needs the response", \
                 "add 'response:' with request, statements, text and sources"
-
-    @property
-    def label(self) -> str:
-        return self.label_in()
 
     def label_in(self, words: Words = ENGLISH) -> str:
         """The kind of link as pages and data name it, in the language of `words`."""
@@ -554,9 +532,10 @@ class Event:
     def sort_key(self) -> tuple:
         return ((self.order_as or self.date).sort_key, self.id)
 
-    @property
-    def when(self) -> str:
-        return self.date_label or str(self.date)
+    def when(self, date: Callable[[PartialDate], str] = str) -> str:
+        """The date as readers see it: the source's words for it, or the date as `date`
+        writes it."""
+        return self.date_label or date(self.date)
 
 
 # -- charts ------------------------------------------------------------------
@@ -650,12 +629,17 @@ class Page:
         yield from _repeated_cards(self.figures, self.sections)
 
 
+#: Each kind of entry in the corrections log, with its name there and in the feed.
+CORRECTION_KINDS: dict[str, str] = {"correction": N_("Correction"), "update": N_("Update")}
+CorrectionKind = Literal[tuple(CORRECTION_KINDS)]  # type: ignore[valid-type]
+
+
 @dataclass(frozen=True)
 class Correction:
     """An entry in the public corrections and updates log."""
 
     date: PartialDate = spec("when the change was published")
-    kind: Literal["correction", "update"] = spec("correction of an error, or an update")
+    kind: CorrectionKind = spec("correction of an error, or an update")
     text: str = spec("what changed and why")
 
 
