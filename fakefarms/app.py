@@ -11,8 +11,10 @@ from jinja2 import StrictUndefined
 
 from . import assets, live, views
 from .catalogs import interface_languages
+from .charts import PALETTES
 from .content import Content, load_content
 from .rendering import install_template_helpers
+from .sketches import palette_css
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = PROJECT_ROOT / "site"
@@ -33,6 +35,12 @@ PLOTLY_LOCALE = (b"var module = {};\n", b"\nPlotly.register(module.exports);\n")
 #: Placeholders in assets that stand for another asset's hashed address.
 LINKED_ASSETS = {
     "js/charts.js": {"@PLOTLY_BUNDLE@": "vendor/plotly-basic.min.js"},
+}
+#: Code written around an asset: Plotly's locales, and the stylesheet, which gains the colours
+#: of the charts' static drawings from the palettes the Plotly charts use.
+WRAPPED_ASSETS = {
+    **dict.fromkeys(PLOTLY_LOCALES, PLOTLY_LOCALE),
+    "css/site.css": (b"", palette_css(PALETTES).encode()),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -78,8 +86,7 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     # A typo in a template must fail the build, not render an empty string.
     app.jinja_env.undefined = StrictUndefined
     install_template_helpers(app)
-    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS,
-                    dict.fromkeys(PLOTLY_LOCALES, PLOTLY_LOCALE))
+    assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS, WRAPPED_ASSETS)
     views.init_app(app)
     if app.config["LIVE_CONTENT"]:
         app.register_blueprint(live.preview)  # the reload script and its version stamp

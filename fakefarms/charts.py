@@ -20,12 +20,13 @@ from plotly.utils import PlotlyJSONEncoder
 
 from calculator.params import Notes
 from records.facts import Citation, Figure
-from records.numbers import CENTS, affixes, decimal, money
+from records.numbers import CENTS, affixes, decimal, figure_number, money
 
 from .catalogs import date_text
 from .content import Content
 from .content.model import Chart, Event, capitalize_first
 from .i18n import current_language, gettext
+from .sketches import Draft, Mark, Row, Sketch, lay_out, linear_scale
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
@@ -75,6 +76,7 @@ class RenderedChart:
     size: str  # "short", "medium" or "tall": a CSS class, so no inline style is needed
     csv_url: str | None = None  # where the CSV is, when not at the charts' own CSV address
     groups: list | None = None  # an HTML chart's blocks: (farm, [(actor, link)]) for "links"
+    sketch: Sketch | None = None  # the chart drawn without script (see sketches.py)
 
     def figure_json(self) -> str:
         # Sorted keys and no generated uids keep builds byte-identical.
@@ -108,16 +110,22 @@ def render_chart(chart: Chart, content: Content) -> RenderedChart:
         return RenderedChart(chart.id, chart.title, chart.summary, list(chart.sources), table,
                              None, "tall", groups=groups)
     builder = BUILDERS[chart.kind]
-    table, traces, layout, size = builder(chart, content)
+    table, traces, layout, size, draft = builder(chart, content)
+    credit = credit_line(content, chart.sources)
     return RenderedChart(chart.id, chart.title, chart.summary, list(chart.sources), table,
-                         _figure(traces, layout, chart.title, credit_line(content, chart.sources)),
-                         "short" if chart.compact else size)
+                         _figure(traces, layout, chart.title, credit),
+                         "short" if chart.compact else size,
+                         sketch=lay_out(draft, _title_lines(chart.title), credit))
+
+
+def _title_lines(title: str) -> list[str]:
+    return textwrap.wrap(title, 30)  # fits a 320 px phone
 
 
 def _figure(traces: list[go.BaseTraceType], layout: dict, title: str, credit: str) -> dict:
     """The Plotly figure, with the chart's title and its source line at its top, so an image of
     the chart (a screenshot shared in a chat) keeps both."""
-    title_lines = textwrap.wrap(title, 30)  # fits a 320 px phone
+    title_lines = _title_lines(title)
     legend = layout.pop("showlegend", False)
     heading = 16 + 20 * len(title_lines) + 20  # the title's lines and the source line
     figure = go.Figure(data=traces, layout=go.Layout(
@@ -149,7 +157,10 @@ def _wrap(text: str, width: int = 18) -> str:
 
 def _padded(axis: dict, top: float) -> dict:
     # Room beyond the longest bar for its hedged label ("approximately 800").
-    return {**axis, "range": [0, top * 1.7], "rangemode": None}
+    return {**axis, "range": [0, top * PADDING], "rangemode": None}
+
+
+PADDING = 1.7  # a value axis runs to this times its longest mark
 
 
 def _drawn(figure: Figure, value: float, content: Content) -> str:
@@ -169,6 +180,12 @@ def _mark_text(figure: Figure, content: Content) -> str:
 
 def _figure_name(figure: Figure, label: str | None) -> str:
     return label or capitalize_first(figure.label)
+
+
+def _sketch_scale(chart: Chart, fmt: str, top: float, language: str):
+    """The static drawing's value scale, padded as the Plotly axis is (`_padded`)."""
+    return linear_scale(0, top * PADDING, lambda v: figure_number(v, fmt, language),
+                        chart.axis or "")
 
 
 def _value_axis(chart: Chart, fmt: str, language: str) -> dict:
@@ -194,7 +211,7 @@ def figures_chart(chart: Chart, content: Content):
                       figures, values,
                                                                        strict=True)])
     rows = [[i] for i in range(len(figures))] if chart.separate else [list(range(len(figures)))]
-    traces, layout, annotations = [], {"showlegend": False}, []
+    traces, layout, annotations, sketched = [], {"showlegend": False}, [], []
     for row, members in enumerate(rows, 1):
         x_name, y_name = ("x", "y") if row == 1 else (f"x{row}", f"y{row}")
         top = max(values[i] for i in members)
@@ -214,6 +231,9 @@ def figures_chart(chart: Chart, content: Content):
                          "showarrow": False, "align": "left"} for i in members]
         x_axis = {**_padded(_value_axis(chart, figures[members[0]].format, content.language), top),
                   "anchor": y_name}
+        scale = _sketch_scale(chart, figures[members[0]].format, top, content.language)
+        sketched += [Row(labels[i], (Mark(0, values[i], text=_mark_text(figures[i], content)),),
+                         scale if chart.separate else None) for i in members]
         y_axis = {"autorange": "reversed", "fixedrange": True, "showticklabels": False,
                   "anchor": x_name}
         if chart.separate:
@@ -226,7 +246,8 @@ def figures_chart(chart: Chart, content: Content):
         layout[f"yaxis{'' if row == 1 else row}"] = y_axis
     layout["annotations"] = annotations
     size = "medium" if chart.separate or len(figures) > 3 else "short"
-    return table, traces, layout, size
+    draft = Draft(sketched, None if chart.separate else scale)
+    return table, traces, layout, size, draft
 
 
 def ranges_chart(chart: Chart, content: Content):
@@ -238,6 +259,7 @@ def ranges_chart(chart: Chart, content: Content):
     table = Table([gettext("Role"), gettext("As reported"), gettext("Low"), gettext("High")])
     spans = {"y": [], "base": [], "x": [], "text": [], "customdata": []}
     points = {"y": [], "x": [], "text": [], "customdata": []}
+    sketched = []
     for row, (label, f) in enumerate(zip(labels, figures, strict=True)):
         low, high = f.bounds
         table.rows.append([label, content.figure_text(f), f"{low:g}", f"{high:g}"])
@@ -248,6 +270,8 @@ def ranges_chart(chart: Chart, content: Content):
         marks["customdata"].append(label)
         if marks is spans:
             spans["base"].append(low)
+        sketched.append(Row(label, (Mark(low, high, 0, text=_mark_text(f, content)) if marks is spans
+                                    else Mark(low, None, 1, "diamond", _mark_text(f, content)),)))
     traces = [
         go.Bar(name=gettext("Reported range"), orientation="h", marker={"color": _series(0)},
             meta={"series": 0},
@@ -261,7 +285,9 @@ def ranges_chart(chart: Chart, content: Content):
     layout = {"xaxis": _padded(_value_axis(chart, figures[0].format, content.language), top),
               "showlegend": True,
               **labelled_rows(labels, "x")}
-    return table, traces, layout, "tall" if len(figures) > 4 else "medium"
+    draft = Draft(sketched, _sketch_scale(chart, figures[0].format, top, content.language),
+                  legend=[(0, "bar", traces[0].name), (1, "diamond", traces[1].name)])
+    return table, traces, layout, "tall" if len(figures) > 4 else "medium", draft
 
 
 def labelled_rows(labels: list[str], xref: str) -> dict:
@@ -309,7 +335,7 @@ def timeline_chart(chart: Chart, content: Content):
     symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross"]
     first, last = (datetime.fromisoformat(_when(e)) for e in (events[0], events[-1]))
     middle = (first + (last - first) / 2).isoformat()
-    traces = []
+    traces, sketched = [], []
     for i, category in enumerate(categories):
         chosen = [e for e in events if e.category == category]
         traces.append(go.Scatter(
@@ -323,9 +349,21 @@ def timeline_chart(chart: Chart, content: Content):
             hovertemplate="%{hovertext}<extra></extra>",
             marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
             meta={"series": i % SERIES}))
+        sketched.append(Row(traces[-1].name, tuple(
+            Mark(_years(e), series=i % SERIES, symbol=symbols[i % len(symbols)], note=e.label or "")
+            for e in chosen)))
     layout = {"xaxis": {"type": "date", "fixedrange": True, "automargin": True},
               "yaxis": {"automargin": True, "fixedrange": True}}
-    return table, traces, layout, "medium"
+    start, end = _years(events[0]), _years(events[-1])
+    margin = (end - start) * 0.04  # room for the first and last marks
+    scale = linear_scale(start - margin, end + margin, lambda year: f"{year:.0f}", steps=(1, 2, 5))
+    return table, traces, layout, "medium", Draft(sketched, scale)
+
+
+def _years(event: Event) -> float:
+    """The event's instant in years, for a scale of years: 2020.5 is about 1 July 2020."""
+    instant = datetime.fromisoformat(_when(event))
+    return instant.year + (instant.timetuple().tm_yday - 1) / 366
 
 
 def links_chart(chart: Chart, content: Content):
@@ -356,6 +394,7 @@ def chronology_chart(chart: Chart, content: Content):
     table = Table([gettext("When"), gettext("Hours after the first report"), gettext("Event")])
     points = {"x": [], "y": [], "text": []}
     spans = {"base": [], "x": [], "y": [], "hovertext": []}
+    sketched = []
     for event in events:
         begin = (datetime.fromisoformat(_when(event)) - start).total_seconds() / 3600
         label = _wrap(event.title, 20)
@@ -364,6 +403,7 @@ def chronology_chart(chart: Chart, content: Content):
             points["x"].append(begin)
             points["y"].append(label)
             points["text"].append(_wrap(_when_text(event, content.language), 48))
+            sketched.append(Row(event.title, (Mark(begin, None, 0, "diamond"),)))
         else:
             length = {"day": 24, "month": 24 * 30, "year": 24 * 365}[event.date.precision]
             drawn = {"day": gettext("the source gives no time: the whole day is drawn"),
@@ -377,6 +417,7 @@ def chronology_chart(chart: Chart, content: Content):
             spans["y"].append(label)
             spans["hovertext"].append(gettext("%(when)s (no time given)",
                                               when=_when_text(event, content.language)))
+            sketched.append(Row(event.title, (Mark(begin, begin + length, 1),)))
     traces = [
         go.Scatter(name=gettext("Time of day given by the source"), mode="markers",
             marker={"color": _series(0),
@@ -386,13 +427,20 @@ def chronology_chart(chart: Chart, content: Content):
                meta={"series": 1}, hovertemplate="%{hovertext}: %{y}<extra></extra>", **spans),
     ]
     order = [_wrap(e.title, 20) for e in events]
+    axis_title = chart.axis or gettext("Hours after the first report")
     layout = {"showlegend": True,
-              "xaxis": {"title": {"text": _wrap(chart.axis or gettext("Hours after the first report"), 28),
-                                  "font": {"size": 12}},
-                        "fixedrange": True, "rangemode": "tozero", "dtick": 12},
+              "xaxis": {"title": {"text": _wrap(axis_title, 28), "font": {"size": 12}},
+                        "fixedrange": True, "rangemode": "tozero", "dtick": HOURS_STEP},
               "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
                         "categoryorder": "array", "categoryarray": order}}
-    return table, traces, layout, "medium"
+    end = max(points["x"] + [b + x for b, x in zip(spans["base"], spans["x"], strict=True)])
+    scale = linear_scale(0, end, lambda hours: decimal(hours, content.language), axis_title,
+                         step=HOURS_STEP)
+    draft = Draft(sketched, scale, [(0, "diamond", traces[0].name), (1, "bar", traces[1].name)])
+    return table, traces, layout, "medium", draft
+
+
+HOURS_STEP = 12  # a chronology's ticks: every half day
 
 
 def breakdown_chart(result: dict, notes: Notes, credit: str) -> RenderedChart:

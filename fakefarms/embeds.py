@@ -44,11 +44,15 @@ def snippet(endpoint: str, title: str, height: int, **values) -> str:
 @embeds.route(f"/{EMBED_FOLDER}/")
 def index():
     content = current_content()
-    items = [("calculator", content.calculator.words.title, "embeds.calculator", {}, 1400)]
-    items += [(f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, 640)
+    charts = rendered_charts(content)
+    # Each item: its anchor, title, page, the page's values, the iframe's height, and the chart
+    # whose drawing previews it (an HTML chart, such as the links, has none).
+    items = [("calculator", content.calculator.words.title, "embeds.calculator", {}, 1400, None)]
+    items += [(f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, 640,
+               charts[c.id] if charts[c.id].sketch else None)
               for c in embeddable_charts(content)]
-    listed = [(key, title, endpoint, values, snippet(endpoint, title, height, **values))
-              for key, title, endpoint, values, height in items]
+    listed = [(key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)
+              for key, title, endpoint, values, height, chart in items]
     return render_page("embed_index.html", (), content=content, items=listed,
                        message=HEIGHT_MESSAGE)
 

@@ -311,9 +311,12 @@ def keyboard_problems(page: Page) -> list[str]:
 
 
 # charts.js marks each plot data-drawn="yes" once Plotly has drawn it (or "failed": it then
-# says so in the box and warns on the console, which is not an error).
+# says so in the box and warns on the console, which is not an error). A plot the build drew
+# (data-draw="on-request", an embed's) waits for the reader's pointer: its drawing must show.
 UNDRAWN_CHARTS = """() => [...document.querySelectorAll(".chart-plot[data-chart]")]
-  .filter((e) => e.dataset.drawn !== "yes" || !e.querySelector("svg"))
+  .filter((e) => e.dataset.draw === "on-request"
+    ? !(e.dataset.drawn === "yes" || e.querySelector("svg.chart-sketch")?.getBoundingClientRect().height)
+    : e.dataset.drawn !== "yes" || !e.querySelector("svg"))
   .map((e) => `${e.dataset.chart} (data-drawn=${e.dataset.drawn || "unset"})`)"""
 # How far the page scrolls sideways, and the outermost elements that stick out past the screen's
 # right edge (those inside a container that scrolls or clips on its own are not at fault).

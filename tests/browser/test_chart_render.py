@@ -1,4 +1,5 @@
-"""Charts are drawn only when they near the screen, and then without errors."""
+"""Charts are drawn only when they near the screen (an embed's, when the reader points at it),
+and then without errors."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def test_plotly_loads_only_when_a_chart_nears_the_screen(browser, site_server):
+def watched_phone(browser):
+    """A phone-sized page that records its errors and warnings, and every address it asks for."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     problems: list[str] = []
@@ -16,6 +18,11 @@ def test_plotly_loads_only_when_a_chart_nears_the_screen(browser, site_server):
     page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    return context, page, problems, requests
+
+
+def test_plotly_loads_only_when_a_chart_nears_the_screen(browser, site_server):
+    context, page, problems, requests = watched_phone(browser)
     page.goto(site_server.base_url + "kordai/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in requests if "plotly" in u], "Plotly was fetched before any chart was near"
@@ -38,4 +45,35 @@ def test_dark_scheme_recolours_charts(browser, site_server):
     expect(plot).to_have_attribute("data-drawn", "yes", timeout=15000)
     colour = page.evaluate("el => el.data[0].marker.color", plot.element_handle())
     assert colour == "#56b4e9"
+    # The build's drawing takes the same colours from the stylesheet.
+    page.goto(site_server.base_url + "embed/charts/database-takedown/")
+    bar = page.locator(".chart-sketch rect.series-0").first
+    assert page.evaluate("el => getComputedStyle(el).fill", bar.element_handle()) == "rgb(86, 180, 233)"
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["embed/charts/database-takedown/", "ru/embed/charts/kordai-spread/"])
+def test_an_embedded_chart_shows_at_once_and_fetches_plotly_only_when_pointed_at(
+        browser, site_server, path):
+    context, page, problems, requests = watched_phone(browser)
+    page.goto(site_server.base_url + path)
+    page.wait_for_load_state("networkidle")
+    plot = page.locator(".chart-plot")
+    sketch = plot.locator("svg.chart-sketch")
+    # The build's drawing shows, with its marks, before any script has drawn anything.
+    expect(sketch).to_be_visible()
+    assert sketch.locator("rect, use").count() >= 4
+    assert not [u for u in requests if "plotly" in u], "Plotly was fetched before it was wanted"
+    page.mouse.wheel(0, 300)  # scrolling the embed is not asking for the chart
+    page.wait_for_timeout(300)
+    assert not [u for u in requests if "plotly" in u]
+
+    height = plot.bounding_box()["height"]
+    plot.hover()
+    expect(plot).to_have_attribute("data-drawn", "yes", timeout=15000)
+    assert [u for u in requests if "plotly" in u]
+    assert plot.locator("svg.main-svg").count() >= 1 and sketch.count() == 0
+    # Plotly takes the drawing's place at its height: nothing below the chart moves.
+    assert abs(plot.bounding_box()["height"] - height) <= 1
+    assert problems == []
     context.close()

@@ -1,6 +1,8 @@
 // Draws the page's charts with Plotly, fetched only when a chart nears the screen or the
 // reader first interacts. Each chart's figure is JSON in <script id="chart-ID-data">; the
-// build wrote it from the content, so no number lives here.
+// build wrote it from the content, so no number lives here. A chart the build has drawn already
+// (data-draw="on-request": an embed's) becomes a Plotly chart only when the reader points at
+// it, so a page that is all chart shows at once and fetches Plotly only for those who use it.
 
 // The build replaces this placeholder with the bundle's content-hashed address.
 const PLOTLY = new URL("@PLOTLY_BUNDLE@", import.meta.url).href;
@@ -80,17 +82,30 @@ const config = { responsive: true, displayModeBar: false, displaylogo: false };
 async function draw(plot) {
   if (plot.dataset.drawn) return;
   plot.dataset.drawn = "pending";
+  const sketch = plot.querySelector(".chart-sketch");
   try {
     const Plotly = await loadPlotly();
     await loadLocale(plot);
     const { data, layout } = figureFor(plot);
+    if (sketch) {
+      // Plotly takes the drawing's place at the drawing's height, so nothing below moves.
+      plot.style.height = `${plot.offsetHeight}px`;
+      sketch.remove();
+    }
     await Plotly.newPlot(plot, data, layout, configFor(plot));
     plot.dataset.drawn = "yes";
   } catch (error) {
+    console.warn(error);
+    if (sketch) {
+      // The build's drawing still shows every mark.
+      plot.replaceChildren(sketch);
+      plot.style.height = "";
+      delete plot.dataset.drawn;
+      return;
+    }
     // The table below still carries the data; say so instead of leaving an empty box.
     plot.dataset.drawn = "failed";
     plot.textContent = plot.dataset.failed;
-    console.warn(error);
   }
 }
 
@@ -110,7 +125,16 @@ async function redrawAll() {
   }
 }
 
-if (plots.length) {
+const onRequest = plots.filter((plot) => plot.dataset.draw === "on-request");
+const onApproach = plots.filter((plot) => !onRequest.includes(plot));
+
+for (const plot of onRequest) {
+  for (const type of ["pointerenter", "pointerdown"]) {
+    plot.addEventListener(type, () => draw(plot), { once: true, passive: true });
+  }
+}
+
+if (onApproach.length) {
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries.filter((e) => e.isIntersecting)) {
@@ -120,12 +144,12 @@ if (plots.length) {
     },
     { rootMargin: "200px 0px" },
   );
-  plots.forEach((plot) => observer.observe(plot));
+  onApproach.forEach((plot) => observer.observe(plot));
   // The first tap or scroll fetches Plotly early, so the next chart is ready. Key presses do
   // not: a keyboard reader tabbing through the navigation should not pay for it.
   const warmUp = () => loadPlotly().catch(() => {});
   for (const type of ["pointerdown", "scroll"]) {
     window.addEventListener(type, warmUp, { once: true, passive: true });
   }
-  dark.addEventListener("change", redrawAll);
 }
+if (plots.length) dark.addEventListener("change", redrawAll);

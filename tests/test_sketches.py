@@ -1,0 +1,111 @@
+"""Charts drawn at build time: the same rows, numbers and colours as the Plotly charts, placed
+to fit any width."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fakefarms.charts import PALETTES, render_chart
+from fakefarms.sketches import Draft, Mark, Row, Scale, lay_out, linear_scale
+from tests.sitecheck import pages
+from tests.test_charts import chart_ids
+
+
+@pytest.mark.parametrize(("low", "high", "options", "ticks"), [
+    (0, 1360, {}, [0, 500, 1000]),
+    (0, 5100, {}, [0, 2000, 4000]),
+    (0, 85, {}, [0, 20, 40, 60, 80]),
+    (0, 2550, {}, [0, 1000, 2000]),
+    (2009.6, 2021.2, {"steps": (1, 2, 5)}, [2010, 2015, 2020]),
+    (0, 50, {"step": 12}, [0, 12, 24, 36, 48]),
+])
+def test_scales_have_round_ticks(low, high, options, ticks):
+    scale = linear_scale(low, high, lambda v: f"{v:g}", **options)
+    assert [value for value, _text in scale.ticks] == ticks
+    assert [text for _value, text in scale.ticks] == [f"{t:g}" for t in ticks]
+
+
+def test_marks_are_placed_across_in_percent_of_the_width():
+    scale = Scale(0, 100, ((0, "0"), (50, "50"), (100, "100")))
+    sketch = lay_out(Draft([Row("Short", (Mark(0, 25, text="25"),)),
+                            Row("Long", (Mark(0, 80, text="80"),)),
+                            Row("Point", (Mark(40, None, 1, "diamond", "about 40"),))], scale),
+                     ["A title"], "Source: test")
+    short, long_, point = sketch.shapes
+    assert (short.x, short.width) == ("3.00%", "23.00%")  # 92% of the width is the scale's
+    assert (long_.x, long_.width) == ("3.00%", "73.60%")
+    assert (point.x, point.symbol, point.series) == ("39.80%", "diamond", 1)
+    values = {t.text: t for t in sketch.texts}
+    assert values["25"].kind == "value" and values["25"].anchor == "start"  # after a short bar
+    assert values["80"].kind == "inside" and values["80"].anchor == "end"  # inside a long one
+    assert values["about 40"].x == point.x and values["about 40"].dx > 0
+    # Numbers at either end of the scale stay inside the drawing.
+    assert [values[n].anchor for n in ("0", "50", "100")] == ["start", "middle", "end"]
+    # Rows go down the drawing in order, below the title and source line.
+    tops = [values[label].y for label in ("A title", "Source: test", "Short", "Long", "Point")]
+    assert tops == sorted(tops) and sketch.height > tops[-1]
+    assert set(sketch.symbols) == {"diamond"}
+
+
+@pytest.mark.parametrize("chart_id", [c for c in chart_ids() if c != "farm-links"])
+def test_each_drawing_has_every_row_and_number_of_its_chart(content, chart_id):
+    rendered = render_chart(content.charts[chart_id], content)
+    sketch = rendered.sketch
+    labels = [t.text for t in sketch.texts if t.kind == "label"]
+    kind = content.charts[chart_id].kind
+    texts = [text for trace in rendered.figure["data"] if trace.get("mode") != "markers"
+             for text in trace.get("text") or [] if text]
+    if kind == "timeline":  # a row a category, a mark an event, a note each named event
+        assert labels == list(dict.fromkeys(row[2] for row in rendered.table.rows))
+        assert len([s for s in sketch.shapes if s.symbol]) == len(rendered.table.rows)
+        assert sorted(t.text for t in sketch.texts if t.kind == "note") == sorted(texts)
+    else:  # a row a table row, under its label, with the number as reported
+        named = 2 if kind == "chronology" else 0
+        assert labels == [line for row in rendered.table.rows
+                          for line in textwrap.wrap(row[named], 34)]
+        drawn = [t.text for t in sketch.texts if t.kind in ("value", "inside")]
+        assert sorted(drawn) == sorted(texts)
+    assert " ".join(t.text for t in sketch.texts if t.kind == "title") == rendered.title
+
+
+def test_the_drawing_colours_are_the_charts_palettes(built_site):
+    (stylesheet,) = (built_site / "assets" / "css").glob("site.*.css")
+    css = stylesheet.read_text(encoding="utf-8")
+    light, _, dark = css.rpartition("@media (prefers-color-scheme: dark)")
+    for scheme, text in (("light", light), ("dark", dark)):
+        for number, colour in enumerate(PALETTES[scheme]["series"]):
+            assert f".chart-sketch .series-{number} {{ fill: {colour}; }}" in text
+
+
+def test_embedded_charts_are_drawn_in_the_page_and_story_pages_are_not(built_site):
+    embedded = 0
+    for file in pages(built_site):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        in_embed = "/embed/charts/" in file.as_posix()
+        for plot in soup.select(".chart-plot[data-chart]"):
+            sketch = plot.select_one("svg.chart-sketch")
+            assert bool(sketch) == in_embed == (plot.get("data-draw") == "on-request"), file
+            if sketch:
+                embedded += 1
+                # The drawing is in the page's language.
+                title = plot.find_parent("figure").select_one(".chart-title").get_text()
+                drawn = "".join(t.get_text() for t in sketch.select("text.title"))
+                assert drawn.replace(" ", "") == title.replace(" ", "")  # lines may break at a hyphen
+                # Each symbol it uses is defined once, under an id of its own chart.
+                ids = [p["id"] for p in sketch.select("defs path")]
+                uses = {u["href"].lstrip("#") for u in sketch.select("use")}
+                assert uses <= set(ids) and all(i.startswith(f"sketch-{plot['data-chart']}-") for i in ids)
+    assert embedded >= 2 * 7  # every Plotly chart's embed, in both languages
+
+
+def test_the_embeds_page_previews_each_chart(built_site):
+    for folder in ("embed", "ru/embed"):
+        soup = BeautifulSoup((built_site / folder / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        items = soup.select(".embed-item[id^=embed-chart-]")
+        previewed = [i for i in items if i.select_one(".embed-preview[role=img] svg.chart-sketch")]
+        # Every chart but the links, which is drawn in HTML, has its drawing as a preview.
+        assert len(previewed) == len(items) - 1 and len(items) >= 8
