@@ -388,20 +388,21 @@ def links_chart(chart: Chart, content: Content):
 
 def chronology_chart(chart: Chart, content: Content):
     """Events of one category by hours after the first. An event dated only to the day is
-    drawn as a bar across that whole day, since the source gives no time for it."""
+    drawn as a bar across that whole day, since the source gives no time for it. As in range
+    charts, each event's name sits above its mark, so the marks get the whole width."""
     events = _events(chart, content)
     start = datetime.fromisoformat(_when(events[0]))
     table = Table([gettext("When"), gettext("Hours after the first report"), gettext("Event")])
-    points = {"x": [], "y": [], "text": []}
-    spans = {"base": [], "x": [], "y": [], "hovertext": []}
+    points = {"x": [], "y": [], "text": [], "customdata": []}
+    spans = {"base": [], "x": [], "y": [], "hovertext": [], "customdata": []}
     sketched = []
-    for event in events:
+    for row, event in enumerate(events):
         begin = (datetime.fromisoformat(_when(event)) - start).total_seconds() / 3600
-        label = _wrap(event.title, 20)
         if event.date.hour is not None:
             table.rows.append([_when_text(event, content.language), f"{begin:g}", event.title])
             points["x"].append(begin)
-            points["y"].append(label)
+            points["y"].append(row + MARK_BELOW_LABEL)
+            points["customdata"].append(_wrap(event.title, 40))
             points["text"].append(_wrap(_when_text(event, content.language), 48))
             sketched.append(Row(event.title, (Mark(begin, None, 0, "diamond"),)))
         else:
@@ -414,7 +415,8 @@ def chronology_chart(chart: Chart, content: Content):
                                event.title])
             spans["base"].append(begin)
             spans["x"].append(length)
-            spans["y"].append(label)
+            spans["y"].append(row + MARK_BELOW_LABEL)
+            spans["customdata"].append(_wrap(event.title, 40))
             spans["hovertext"].append(gettext("%(when)s (no time given)",
                                               when=_when_text(event, content.language)))
             sketched.append(Row(event.title, (Mark(begin, begin + length, 1),)))
@@ -422,22 +424,23 @@ def chronology_chart(chart: Chart, content: Content):
         go.Scatter(name=gettext("Time of day given by the source"), mode="markers",
             marker={"color": _series(0),
                    "size": 13, "symbol": "diamond"}, meta={"series": 0}, cliponaxis=False,
-                   hovertemplate="%{text}: %{y}<extra></extra>", **points),
+                   hovertemplate="%{text}: %{customdata}<extra></extra>", **points),
         go.Bar(name=gettext("Day given, no time"), orientation="h", marker={"color": _series(1)},
-               meta={"series": 1}, hovertemplate="%{hovertext}: %{y}<extra></extra>", **spans),
+               meta={"series": 1}, width=0.4, hovertemplate="%{hovertext}: %{customdata}<extra></extra>",
+               **spans),
     ]
-    order = [_wrap(e.title, 20) for e in events]
     axis_title = chart.axis or gettext("Hours after the first report")
-    layout = {"showlegend": True,
-              "xaxis": {"title": {"text": _wrap(axis_title, 28), "font": {"size": 12}},
-                        "fixedrange": True, "rangemode": "tozero", "dtick": HOURS_STEP},
-              "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
-                        "categoryorder": "array", "categoryarray": order}}
     end = max(points["x"] + [b + x for b, x in zip(spans["base"], spans["x"], strict=True)])
+    layout = {"showlegend": True,
+              # A little room before hour 0, so its mark is drawn whole.
+              "xaxis": {"title": {"text": _wrap(axis_title, 28), "font": {"size": 12}},
+                        "fixedrange": True, "range": [-HOURS_STEP / 8, end + 1],
+                        "dtick": HOURS_STEP, "automargin": True},
+              **labelled_rows([e.title for e in events], "paper")}
     scale = linear_scale(0, end, lambda hours: decimal(hours, content.language), axis_title,
                          step=HOURS_STEP)
     draft = Draft(sketched, scale, [(0, "diamond", traces[0].name), (1, "bar", traces[1].name)])
-    return table, traces, layout, "medium", draft
+    return table, traces, layout, "tall", draft  # events' names run to two or three lines
 
 
 HOURS_STEP = 12  # a chronology's ticks: every half day
