@@ -40,17 +40,22 @@ REFERENCES = {"actor": "actors", "farms": "farms", "actors": "actors", "figures"
 
 
 def synthetic_content(scale: int, target: Path) -> None:
-    """The real content with `scale` copies of every farm, actor, event and figure."""
+    """The real content with `scale` copies of every farm, actor, event and figure, in the
+    original files and in each translation's (content/ru/...), so every edition grows alike."""
     shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("published-addresses.txt"))
     for filename, key in GROWING.items():
-        path = target / filename
-        first_line = path.read_text(encoding="utf-8").splitlines()[0]
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))[key]
-        copies = list(items)
-        for copy in range(1, scale):
-            copies += [_renamed(item, f"-x{copy}", key) for item in items]
-        body = yaml.safe_dump({key: copies}, allow_unicode=True, sort_keys=False, width=100)
-        path.write_text(first_line + "\n" + body, encoding="utf-8")
+        for path in [target / filename, *sorted(target.glob(f"*/{filename}"))]:
+            _grow(path, key, scale)
+
+
+def _grow(path: Path, key: str, scale: int) -> None:
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))[key]
+    copies = list(items)
+    for copy in range(1, scale):
+        copies += [_renamed(item, f"-x{copy}", key) for item in items]
+    body = yaml.safe_dump({key: copies}, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(first_line + "\n" + body, encoding="utf-8")
 
 
 def _renamed(value, suffix: str, collection: str, field: str | None = None):

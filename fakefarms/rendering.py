@@ -8,6 +8,7 @@ server, without knowing where it will be hosted.
 from __future__ import annotations
 
 import posixpath
+from typing import NamedTuple
 
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
@@ -69,18 +70,54 @@ def link(endpoint: str, **values) -> str:
     return site_path(url_for(in_language(endpoint, current_language()), **values))
 
 
-def twins() -> list[tuple[str, str, str, str]]:
-    """This page in every language, as (language, link from this page, public address or
-    None when the site's address is not known, the language's name in itself)."""
-    if request.endpoint is None:  # an unknown address in the preview: its 404 page alone
-        language = current_language()
-        return [(language, request.path, None, language_name(language))]
-    endpoint, values = plain_endpoint(request.endpoint), request.view_args or {}
-    out = []
-    for language in editions():
-        path = url_for(in_language(endpoint, language), **values)
-        out.append((language, site_path(path), public_address(path), language_name(language)))
+#: Pages addressed by a word of their own language (a letter of the split people index: 'b'
+#: in English, 'б' in Russian), which have no twin in another language: there, the page that
+#: lists them stands in for them.
+OWN_LANGUAGE_PAGES = {"pages.actors_letter": "pages.actors"}
+
+
+class Twin(NamedTuple):
+    language: str
+    path: str  # the site address (/ru/farms/x/)
+    same_page: bool  # the same page in that language, not the page that stands in for it
+
+
+def twins_of(endpoint: str, values: dict, language: str) -> list[Twin]:
+    """The page at `endpoint` with `values`, in `language`, as it is in every language."""
+    endpoint, out = plain_endpoint(endpoint), []
+    for each in editions():
+        same = each == language or endpoint not in OWN_LANGUAGE_PAGES
+        path = url_for(in_language(endpoint if same else OWN_LANGUAGE_PAGES[endpoint], each),
+                       **(values if same else {}))
+        out.append(Twin(each, path, same))
     return out
+
+
+def alternates(twins: list[Twin]) -> list[tuple[str, str]]:
+    """A page's hreflang alternates, as (language, path): the same page in each language and
+    the site's own language's as x-default; none for a page that exists in one language only."""
+    same = [(twin.language, twin.path) for twin in twins if twin.same_page]
+    return [*same, ("x-default", same[0][1])] if len(same) > 1 else []
+
+
+def _current_twins() -> list[Twin]:
+    if request.endpoint is None:  # an unknown address in the preview: its 404 page alone
+        return [Twin(current_language(), request.path, True)]
+    return twins_of(request.endpoint, request.view_args or {}, current_language())
+
+
+def twins() -> list[tuple[str, str, str]]:
+    """Where this page's language switch leads: (language, link from this page, the
+    language's name in itself) for every language."""
+    return [(twin.language, site_path(twin.path), language_name(twin.language))
+            for twin in _current_twins()]
+
+
+def hreflang_links() -> list[tuple[str, str]]:
+    """This page's alternates, as (hreflang, public address, or link from this page when the
+    site's address is not known)."""
+    return [(language, public_address(path) or site_path(path))
+            for language, path in alternates(_current_twins())]
 
 
 def site_path(path: str) -> str:
@@ -187,6 +224,7 @@ def install_template_helpers(app: Flask) -> None:
         url_for=link, link=link, asset=asset, absolute_url=absolute_url,
         chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
         share_links=share_links, page_address=page_address, card_name=card_name, twins=twins,
+        hreflang_links=hreflang_links,
         locale_tag=locale_tag, plotly_locale=plotly_locale,
         public_link=public_link,
         page_data=pagedata.current,

@@ -29,12 +29,14 @@ from .pagedata import render_page
 from .rendering import (
     ENDPOINTS,
     absolute_url,
+    alternates,
     editions,
     in_language,
     link,
     pager,
     public_address,
     serve_anywhere,
+    twins_of,
 )
 
 pages = Blueprint("pages", __name__)
@@ -274,11 +276,17 @@ def robots():
 def sitemap():
     """Every page in every language, each with its twins (hreflang), as search engines read
     them."""
-    languages = editions()
-    pages_only = [[public_address(url) or url for url in same] for same in
-                  zip(*(page_addresses(language) for language in languages), strict=True)
-                  if same[0].endswith("/")]
-    return Response(render_template("sitemap.xml", pages=pages_only, languages=languages),
+    routes = current_app.url_map.bind("")
+    entries = []
+    for language in editions():
+        for path in page_addresses(language):
+            if not path.endswith("/"):
+                continue
+            twins = twins_of(*routes.match(path), language)
+            entries.append((public_address(path) or path,
+                            [(hreflang, public_address(twin) or twin)
+                             for hreflang, twin in alternates(twins)]))
+    return Response(render_template("sitemap.xml", entries=entries),
                     mimetype="application/xml")
 
 
@@ -296,17 +304,38 @@ def card(name: str):
     content = current_content()
     home = flask_url_for(in_language("pages.index", current_language()),
                          _external=False).removeprefix(request.script_root)
-    page = current_app.test_client().get(home if name == "index" else f"{home}{name}/")
-    if page.status_code != 200 or name.startswith("cards/"):
+    path = home if name == "index" else f"{home}{name}/"
+    if name.startswith("cards/"):
         abort(404)
-    html = page.get_data(as_text=True)
-    title = OG_TITLE.search(html)
-    figure, label = (unescape(part) for part in CARD_FIGURE.search(html).groups()) \
-        if CARD_FIGURE.search(html) else ("", "")
-    text = CardText(title=unescape(title.group(1)) if title else content.site.title,
-                    figure=figure, figure_label=label,
-                    site=content.site.title, byline=content.site.byline)
-    return Response(card_png(text), mimetype="image/png")
+    # The build serves each page before its card (the page names it): the page left its card's
+    # words. Otherwise (the preview), serve the page now to read them.
+    seen = _card_texts.pop(path, None)
+    if seen is None or seen[0] is not content:
+        page = current_app.test_client().get(path)
+        seen = _card_texts.pop(path, None)
+        if page.status_code != 200 or seen is None:
+            abort(404)
+    return Response(card_png(seen[1]), mimetype="image/png")
+
+
+#: Each served page's card words, by the page's path, until its card is drawn; with the content
+#: they were read from, so a card never shows words from before an edit.
+_card_texts: dict[str, tuple] = {}
+
+
+def remember_card_text(response: Response) -> Response:
+    """After a page is served: keep what its card will show."""
+    if response.status_code == 200 and response.mimetype == "text/html" and not response.direct_passthrough:
+        html = response.get_data(as_text=True)
+        title = OG_TITLE.search(html)
+        if title:
+            content = current_content()
+            marked = CARD_FIGURE.search(html)
+            figure, label = (unescape(part) for part in marked.groups()) if marked else ("", "")
+            _card_texts[request.path] = (content, CardText(
+                title=unescape(title.group(1)), figure=figure, figure_label=label,
+                site=content.site.title, byline=content.site.byline))
+    return response
 
 
 @pages.route("/data/")
@@ -414,6 +443,7 @@ def init_app(app: Flask) -> None:
             edition.register_blueprint(blueprint)
         app.register_blueprint(edition)
     app.register_blueprint(root)
+    app.after_request(remember_card_text)
 
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):

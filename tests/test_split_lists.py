@@ -4,11 +4,16 @@ them and no JavaScript needed; below it (the real site) they stay whole."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+from xml.etree import ElementTree
+
 import pytest
 from bs4 import BeautifulSoup
 
 from fakefarms.app import create_app
 from fakefarms.views import initial, page_addresses
+
+SITEMAP, XHTML = "{http://www.sitemaps.org/schemas/sitemap/0.9}", "{http://www.w3.org/1999/xhtml}"
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +82,33 @@ def test_split_pages_are_frozen_and_in_the_sitemap(small_limit, content):
         addresses = set(page_addresses())
     assert {f"/timeline/{e.date.year}/" for e in content.events} <= addresses
     assert {f"/actors/letter/{initial(a.name)}/" for a in content.actors.values()} <= addresses
+
+
+def test_a_letter_page_leads_to_the_other_languages_people_index(small_limit):
+    """A letter is a word of its own language ('s' in English, 'с' in Russian): a letter page
+    has no twin, so its language switch leads to the other language's people index, and it
+    names no other language's address as the same page."""
+    client = small_limit.test_client()
+    for path, other, other_index in (("/ru/actors/letter/с/", "en", "../../../../actors/"),
+                                     ("/actors/letter/s/", "ru", "../../../ru/actors/")):
+        page = soup_of(client, path)
+        switch = page.select_one(f".language-switch a[hreflang={other}]")
+        assert switch["href"] == other_index
+        alternates = {link["hreflang"] for link in page.select("link[rel=alternate][hreflang]")}
+        assert other not in alternates and "x-default" not in alternates
+        assert not page.select("meta[property='og:locale:alternate']")
+    farm = soup_of(client, "/farms/pre-election-2020/")
+    assert {link["hreflang"] for link in farm.select("link[rel=alternate][hreflang]")} == {
+        "en", "ru", "x-default"}
+
+
+def test_the_sitemap_pairs_only_twins(small_limit):
+    sitemap = ElementTree.fromstring(small_limit.test_client().get("/sitemap.xml").get_data())
+    entries = {url.find(f"{SITEMAP}loc").text: {link.get("hreflang")
+                                                for link in url.findall(f"{XHTML}link")}
+               for url in sitemap.findall(f"{SITEMAP}url")}
+    # Addresses in a sitemap are escaped: the Cyrillic letter is percent-encoded.
+    assert entries["/actors/letter/s/"] == set() and entries[quote("/ru/actors/letter/с/")] == set()
+    assert entries["/farms/pre-election-2020/"] == entries["/ru/farms/pre-election-2020/"] == {
+        "en", "ru", "x-default"}
+    assert entries["/timeline/2020/"] == {"en", "ru", "x-default"}  # a year is the same in both
