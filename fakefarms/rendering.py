@@ -8,7 +8,8 @@ server, without knowing where it will be hosted.
 from __future__ import annotations
 
 import posixpath
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TypeVar
 
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
@@ -74,6 +75,9 @@ def link(endpoint: str, **values) -> str:
 #: in English, 'б' in Russian), which have no twin in another language: there, the page that
 #: lists them stands in for them.
 OWN_LANGUAGE_PAGES = {"pages.actors_letter": "pages.actors"}
+
+
+T = TypeVar("T")
 
 
 class Twin(NamedTuple):
@@ -257,23 +261,25 @@ def install_template_helpers(app: Flask) -> None:
                 if ENDPOINTS[name] in served]
         endpoints = [endpoint for endpoint, _label in menu]
         endpoint = plain_endpoint(request.endpoint or "")
-        here = endpoints.index(endpoint) if endpoint in endpoints else None
+        labels = dict(menu)
         return {"navigation": menu, "current_endpoint": endpoint,
-                "pager": None if here is None else pager(
-                    (gettext("Previous chapter"), gettext("Next chapter")),
-                    [(link(endpoint), gettext(label)) for endpoint, label in menu], here)}
+                "pager": pager((gettext("Previous chapter"), gettext("Next chapter")), endpoints,
+                               endpoint, lambda e: (link(e), gettext(labels[e])))
+                if endpoint in endpoints else None}
 
 
-def pager(labels: tuple[str, str], entries: list[tuple[str, str]], here: int
-          ) -> list[tuple[str, str, str, str]]:
-    """Links to the entries before and after `here` in reading order, as (rel, label, title,
-    href): the chapters of the site, the farms, the people; `labels` say 'Previous chapter'
-    and 'Next chapter' in the page's language."""
-    links = []
-    if here > 0:
-        href, title = entries[here - 1]
+def pager(labels: tuple[str, str], order: Sequence[T], here: T,
+          entry: Callable[[T], tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """Links to the items before and after `here` in `order` (reading order), as (rel, label,
+    title, href): the chapters of the site, the farms, the people. `entry` gives an item's
+    (href, title), asked only of the two neighbours, so a site of thousands of people does
+    not link every person on every person's page; `labels` say 'Previous chapter' and 'Next
+    chapter' in the page's language."""
+    position, links = order.index(here), []
+    if position > 0:
+        href, title = entry(order[position - 1])
         links.append(("prev", labels[0], title, href))
-    if here + 1 < len(entries):
-        href, title = entries[here + 1]
+    if position + 1 < len(order):
+        href, title = entry(order[position + 1])
         links.append(("next", labels[1], title, href))
     return links

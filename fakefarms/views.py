@@ -69,10 +69,10 @@ def farm(farm_id: str):
     if farm_id not in content.farms:
         abort(404)
     farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
-    order = [(link("pages.farm", farm_id=f.id), f.name) for f in content.farms.values()]
     return render_page("farm.html", (farm, events), farm=farm, content=content, events=events,
-                       pager=pager((gettext("Previous farm"), gettext("Next farm")), order,
-                                   list(content.farms).index(farm_id)))
+                       pager=pager((gettext("Previous farm"), gettext("Next farm")),
+                                   list(content.farms), farm_id,
+                                   lambda f: (link("pages.farm", farm_id=f), content.farms[f].name)))
 
 
 #: The pages of split lists: they exist only when a list passes LIST_LIMIT items.
@@ -91,10 +91,10 @@ def initial(name: str) -> str:
     return first if first.isalpha() else "other"
 
 
-def _actor_groups(actors):
-    order = list(ACTOR_KINDS)
-    kinds = groupby(sorted(actors, key=lambda a: (order.index(a.kind), a.name)),
-                    key=lambda a: a.kind)
+def _actor_groups(content, actors):
+    """`actors` by kind, in reading order (Content.people_in_order)."""
+    position = {actor_id: n for n, actor_id in enumerate(content.people_in_order)}
+    kinds = groupby(sorted(actors, key=lambda a: position[a.id]), key=lambda a: a.kind)
     return [(gettext(ACTOR_KINDS[kind]), kind, list(items)) for kind, items in kinds]
 
 
@@ -105,7 +105,7 @@ def _actors_page(actors, letter=None):
     if _split(everyone):
         counts = Counter(initial(a.name) for a in everyone)
         letters = sorted(counts.items(), key=lambda item: (item[0] == "other", item[0]))
-    groups = _actor_groups(actors) if letter or not letters else []
+    groups = _actor_groups(content, actors) if letter or not letters else []
     shown = tuple(a.summary[0].sources for _heading, _kind, items in groups for a in items)
     alleged = {a.id: [(farm, link) for farm, link in content.links_of(a.id) if link.allegation]
                for _heading, _kind, items in groups for a in items}
@@ -134,12 +134,11 @@ def actor(actor_id: str):
         abort(404)
     actor, links = content.actors[actor_id], content.links_of(actor_id)
     events = content.events_for(actor=actor_id)
-    listed = [a for _heading, _kind, items in _actor_groups(content.actors.values()) for a in items]
-    order = [(link("pages.actor", actor_id=a.id), a.name) for a in listed]
     return render_page("actor.html", (actor, [each for _farm, each in links], events),
                        actor=actor, content=content, links=links, events=events,
-                       pager=pager((gettext("Previous name"), gettext("Next name")), order,
-                                   listed.index(actor)))
+                       pager=pager((gettext("Previous name"), gettext("Next name")),
+                                   content.people_in_order, actor_id,
+                                   lambda a: (link("pages.actor", actor_id=a), content.actors[a].name)))
 
 
 def _timeline(events, subject=None, subject_kind=None, year=None):

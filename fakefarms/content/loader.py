@@ -21,6 +21,7 @@ from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
 from ..catalogs import date_text, words
 from .model import (
+    ACTOR_KINDS,
     SITE_PAGES,
     Actor,
     ActorsFile,
@@ -93,6 +94,14 @@ class Content:
     def figure_text(self, figure: Figure) -> str:
         """A key figure with its hedge in this edition's language: 'approximately 800'."""
         return figure.text(self.language, self.words)
+
+    @functools.cached_property
+    def people_in_order(self) -> tuple[str, ...]:
+        """The people's ids in reading order: by kind, in the order ACTOR_KINDS lists the
+        kinds, then by name (worked out once: every person's page links its neighbours)."""
+        kinds = list(ACTOR_KINDS)
+        ordered = sorted(self.actors.values(), key=lambda a: (kinds.index(a.kind), a.name))
+        return tuple(actor.id for actor in ordered)
 
     def edition(self, language: str) -> Content:
         """The same facts in `language`: this content, or one of its translations."""
