@@ -23,6 +23,12 @@ embeds = Blueprint("embeds", __name__)
 
 #: The message an embedded page posts to its host whenever its height changes.
 HEIGHT_MESSAGE = "fakefarms:height"
+#: An iframe's height in its code, which it keeps on a page without the resizing script: the
+#: calculator's form and estimate; a chart's summary, drawing and the line under it, at an
+#: article's width (the sources follow, inside the frame).
+CALCULATOR_HEIGHT = 1400
+AROUND_A_CHART = 400
+HTML_CHART_HEIGHT = 640
 
 
 def embeddable_charts(content):
@@ -47,10 +53,12 @@ def index():
     charts = rendered_charts(content)
     # Each item: its anchor, title, page, the page's values, the iframe's height, and the chart
     # whose drawing previews it (an HTML chart, such as the links, has none).
-    items = [("calculator", content.calculator.words.title, "embeds.calculator", {}, 1400, None)]
-    items += [(f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, 640,
-               charts[c.id] if charts[c.id].sketch else None)
-              for c in embeddable_charts(content)]
+    items = [("calculator", content.calculator.words.title, "embeds.calculator", {},
+              CALCULATOR_HEIGHT, None)]
+    for c in embeddable_charts(content):
+        drawn = charts[c.id] if charts[c.id].sketch else None
+        height = AROUND_A_CHART + drawn.sketch.height if drawn else HTML_CHART_HEIGHT
+        items.append((f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, height, drawn))
     listed = [(key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)
               for key, title, endpoint, values, height, chart in items]
     return render_page("embed_index.html", (), content=content, items=listed,

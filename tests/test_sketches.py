@@ -109,3 +109,15 @@ def test_the_embeds_page_previews_each_chart(built_site):
         previewed = [i for i in items if i.select_one(".embed-preview[role=img] svg.chart-sketch")]
         # Every chart but the links, which is drawn in HTML, has its drawing as a preview.
         assert len(previewed) == len(items) - 1 and len(items) >= 8
+
+
+def test_a_chart_embed_code_is_tall_enough_for_its_drawing(built_site, content):
+    """Without the resizing script the iframe keeps the height in its code: the whole chart
+    shows, not its top."""
+    soup = BeautifulSoup((built_site / "embed" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    for item in soup.select(".embed-item[id^=embed-chart-]"):
+        preview = item.select_one("svg.chart-sketch")
+        if preview:
+            code = BeautifulSoup(item.select_one("textarea").get_text(), "html.parser")
+            assert int(code.iframe["height"]) > int(preview["height"]) + 300
