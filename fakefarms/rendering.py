@@ -77,9 +77,6 @@ def link(endpoint: str, **values) -> str:
 OWN_LANGUAGE_PAGES = {"pages.actors_letter": "pages.actors"}
 
 
-T = TypeVar("T")
-
-
 class Twin(NamedTuple):
     language: str
     path: str  # the site address (/ru/farms/x/)
@@ -266,6 +263,9 @@ def install_template_helpers(app: Flask) -> None:
                 "pager": pager((gettext("Previous chapter"), gettext("Next chapter")), endpoints,
                                endpoint, lambda e: (link(e), gettext(labels[e])))
                 if endpoint in endpoints else None}
+
+
+T = TypeVar("T")  # an item in reading order: a chapter's endpoint, a farm's or a person's id
 
 
 def pager(labels: tuple[str, str], order: Sequence[T], here: T,
