@@ -119,7 +119,7 @@ def render_chart(chart: Chart, content: Content) -> RenderedChart:
 
 
 def _title_lines(title: str) -> list[str]:
-    return textwrap.wrap(title, 30)  # fits a 320 px phone
+    return textwrap.wrap(title, 27)  # fits a 320 px phone, in Cyrillic too
 
 
 def _figure(traces: list[go.BaseTraceType], layout: dict, title: str, credit: str) -> dict:
