@@ -339,7 +339,10 @@ def timeline_chart(chart: Chart, content: Content):
     for i, category in enumerate(categories):
         chosen = [e for e in events if e.category == category]
         traces.append(go.Scatter(
-            name=capitalize_first(gettext(category)), mode="markers+text", x=[_when(e) for e in chosen],
+            # The smaller version (the home page's) names no event over its marks, which would
+            # crowd its rows on a phone; hovering names each, and the fuller chart names them.
+            name=capitalize_first(gettext(category)), x=[_when(e) for e in chosen],
+            mode="markers" if chart.compact else "markers+text",
             y=[capitalize_first(gettext(category))] * len(chosen),
             # A label reads towards the middle of the chart, so none runs off an edge.
             text=[e.label or "" for e in chosen],
@@ -350,7 +353,8 @@ def timeline_chart(chart: Chart, content: Content):
             marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
             meta={"series": i % SERIES}))
         sketched.append(Row(traces[-1].name, tuple(
-            Mark(_years(e), series=i % SERIES, symbol=symbols[i % len(symbols)], note=e.label or "")
+            Mark(_years(e), series=i % SERIES, symbol=symbols[i % len(symbols)],
+                 note="" if chart.compact else e.label or "")
             for e in chosen)))
     layout = {"xaxis": {"type": "date", "fixedrange": True, "automargin": True},
               "yaxis": {"automargin": True, "fixedrange": True}}
