@@ -345,9 +345,10 @@ def timeline_chart(chart: Chart, content: Content):
             mode="markers" if chart.compact else "markers+text",
             y=[capitalize_first(gettext(category))] * len(chosen),
             # A label reads towards the middle of the chart, so none runs off an edge.
-            text=[e.label or "" for e in chosen],
-            textposition=["top right" if _when(e) < middle else "top left" for e in chosen],
-            textfont={"size": 12}, cliponaxis=False,
+            **({} if chart.compact else {
+                "text": [e.label or "" for e in chosen], "textfont": {"size": 12},
+                "textposition": ["top right" if _when(e) < middle else "top left" for e in chosen]}),
+            cliponaxis=False,
             hovertext=[_wrap(f"{_when_text(e, content.language)}: {e.title}", 40) for e in chosen],
             hovertemplate="%{hovertext}<extra></extra>",
             marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},

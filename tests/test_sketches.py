@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fakefarms.charts import PALETTES, render_chart
-from fakefarms.sketches import Draft, Mark, Row, Scale, lay_out, linear_scale
+from fakefarms.sketches import LABEL_WIDTH, Draft, Mark, Row, Scale, lay_out, linear_scale
 from tests.sitecheck import pages
 from tests.test_charts import chart_ids
 
@@ -65,7 +65,7 @@ def test_each_drawing_has_every_row_and_number_of_its_chart(content, chart_id):
     else:  # a row a table row, under its label, with the number as reported
         named = 2 if kind == "chronology" else 0
         assert labels == [line for row in rendered.table.rows
-                          for line in textwrap.wrap(row[named], 34)]
+                          for line in textwrap.wrap(row[named], LABEL_WIDTH)]
         drawn = [t.text for t in sketch.texts if t.kind in ("value", "inside")]
         assert sorted(drawn) == sorted(texts)
     assert " ".join(t.text for t in sketch.texts if t.kind == "title") == rendered.title
