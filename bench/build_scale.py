@@ -3,8 +3,9 @@
 For each scale the script writes a content folder with that many copies of the real farms,
 actors, events and figures (each copy with its own ids, its references and {fig:id} tokens
 pointing at its own copies, so the content is valid and pages are of realistic size), builds
-it into a temporary folder in a fresh process, and reports pages, seconds, pages per second,
-peak memory, and how much of the time went into rendering templates with Jinja2 itself
+it into a temporary folder in a fresh process, with one worker a core as `build.py build`
+does, and reports pages, seconds, pages per second, peak memory, the processor time of all
+the processes, and how much of it went into rendering templates with Jinja2 itself
 (Frozen-Flask's overhead is the total over that).
 
     python bench/build_scale.py                     # scales 1,10,100
@@ -74,12 +75,17 @@ def _renamed(value, suffix: str, collection: str, field: str | None = None):
 
 
 def measure(content: Path) -> dict:
-    """Build once in this process and report; run in a fresh process per scale."""
+    """Build once in this process (and its workers) and report; run in a fresh process per
+    scale. Jinja2's time is summed over the workers, so the overhead compares processor
+    time with processor time, whatever the number of workers."""
+    import multiprocessing
+
     import jinja2
 
+    from fakefarms.freezing import default_workers
     from fakefarms.publish import build_site
 
-    rendering = [0.0]
+    rendering = multiprocessing.Value("d", 0.0)  # shared with the forked workers
     render = jinja2.Template.render
 
     def timed_render(self, *args, **kwargs):
@@ -87,18 +93,31 @@ def measure(content: Path) -> dict:
         try:
             return render(self, *args, **kwargs)
         finally:
-            rendering[0] += time.perf_counter() - start
+            with rendering.get_lock():
+                rendering.value += time.perf_counter() - start
 
     jinja2.Template.render = timed_render
+    workers = default_workers()
     with tempfile.TemporaryDirectory() as out:
+        before = _processor_seconds()
         start = time.perf_counter()
-        report = build_site(content, Path(out) / "site")
+        report = build_site(content, Path(out) / "site", workers=workers)
         seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"pages": report.pages, "seconds": round(seconds, 2),
+        processor = _processor_seconds() - before
+    peak_kb = max(resource.getrusage(who).ru_maxrss
+                  for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    jinja = rendering.value
+    return {"pages": report.pages, "seconds": round(seconds, 2), "workers": workers,
             "pages_per_second": round(report.pages / seconds, 1),
-            "peak_mb": round(peak_kb / 1024, 1), "jinja_seconds": round(rendering[0], 2),
-            "overhead": round(seconds / rendering[0], 2) if rendering[0] else None}
+            "peak_mb": round(peak_kb / 1024, 1), "cpu_seconds": round(processor, 2),
+            "jinja_seconds": round(jinja, 2),
+            "overhead": round(processor / jinja, 2) if jinja else None}
+
+
+def _processor_seconds() -> float:
+    """User and system time of this process and of its workers that have ended."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in
+               (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def run(scales: list[int]) -> list[dict]:
@@ -116,10 +135,11 @@ def run(scales: list[int]) -> list[dict]:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| scale | pages | seconds | pages/s | peak MB | Jinja2 s | build ÷ Jinja2 |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| scale | pages | seconds | pages/s | peak MB | processor s | Jinja2 s | build ÷ Jinja2 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['scale']}× | {r['pages']} | {r['seconds']} | {r['pages_per_second']} | "
-              f"{r['peak_mb']} | {r['jinja_seconds']} | {r['overhead']} |" for r in results]
+              f"{r['peak_mb']} | {r['cpu_seconds']} | {r['jinja_seconds']} | {r['overhead']} |"
+              for r in results]
     return "\n".join(lines)
 
 
@@ -139,7 +159,8 @@ def goals(results: list[dict]) -> list[str]:
     for r in results:
         if r["overhead"]:
             lines.append(f"{'met' if r['overhead'] <= 2 else 'MISSED'}: at {r['scale']}× the build "
-                         f"takes {r['overhead']}× the Jinja2 rendering time (goal ≤ 2×)")
+                         f"takes {r['overhead']}× the Jinja2 rendering time, in processor time "
+                         "(goal ≤ 2×)")
     return lines
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask
-from jinja2 import StrictUndefined
+from jinja2 import FileSystemBytecodeCache, StrictUndefined
 
 from . import assets, live, views
 from .catalogs import interface_languages
@@ -81,6 +81,9 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
                           else interface_languages())
     app.config.setdefault("SOURCE_LANGUAGE", content.language if content else "en")
 
+    # Compiled templates are kept between runs (checked against their source), so a build
+    # or a worker process does not compile them again.
+    app.jinja_env.bytecode_cache = FileSystemBytecodeCache()
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # A typo in a template must fail the build, not render an empty string.

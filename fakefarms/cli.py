@@ -18,6 +18,7 @@ from .app import create_app
 from .content import ContentError, load_content
 from .content.export import translation_template, write_schemas
 from .content.scaffold import ScaffoldError, add_entry, kinds
+from .freezing import default_workers
 from .preview import serve
 from .publish import BuildError, UnsafeOutputError, build_site
 
@@ -42,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, default=DEFAULT_OUT)
     build.add_argument("--base-url", help="public address, e.g. https://example.org/fake-farms/")
+    build.add_argument("--workers", type=int, default=default_workers(),
+                       help="processes rendering pages (default: one a core, here %(default)s)")
 
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:5000, live")
     serve.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
@@ -110,7 +113,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "build":
         base_url = _base_url(args.base_url)
-        report = build_site(_content_dir(args.content), args.out, base_url)
+        if args.workers < 1:
+            raise UsageError(f"--workers {args.workers}: give 1 or more processes")
+        report = build_site(_content_dir(args.content), args.out, base_url, args.workers)
         print(f"built {report.pages} pages ({report.files} files) into {report.out_dir}")
         if not base_url:
             print("note: no --base-url given, so pages carry no canonical address and the "

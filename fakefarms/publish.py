@@ -7,12 +7,13 @@ import re
 import shutil
 import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask_frozen import Freezer, FrozenFlaskWarning, MissingURLGeneratorWarning
+from flask_frozen import FrozenFlaskWarning, MissingURLGeneratorWarning
 
-from . import addresses
+from . import addresses, freezing
 from .app import PROJECT_ROOT, create_app
 from .content import load_content
 from .security import EMBED_FOLDER, EMBED_HEADERS, HEADERS
@@ -39,8 +40,10 @@ class BuildReport:
     files: int
 
 
-def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) -> BuildReport:
-    """Build into a fresh folder beside `out_dir` and swap it in only on success.
+def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
+               workers: int = 1) -> BuildReport:
+    """Build into a fresh folder beside `out_dir` and swap it in only on success, rendering
+    pages with `workers` processes (the output is the same for any number).
 
     A failed build leaves the previous `out_dir` exactly as it was.
     """
@@ -57,8 +60,6 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
                           # Raise template errors instead of logging them as 500 pages.
                           "PROPAGATE_EXCEPTIONS": True}, content=content)
         published = addresses.checked(app, Path(content_dir), content)
-        freezer = Freezer(app, with_static_files=False, log_url_for=True)
-        freezer.register_generator(page_addresses)
         with warnings.catch_warnings():
             # A page without a URL generator or a link to a missing page is a failed build.
             warnings.simplefilter("error", FrozenFlaskWarning)
@@ -69,17 +70,14 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None) ->
             warnings.filterwarnings("ignore", f"Nothing frozen for endpoints ({split})"
                                     f"(, ({split}))*\\.", MissingURLGeneratorWarning)
             try:
-                urls = freezer.freeze()
-            except FrozenFlaskWarning as exc:
-                raise BuildError(f"{type(exc).__name__}: {exc}") from exc
-            except ValueError as exc:  # Frozen-Flask reports bad statuses this way
+                urls = freezing.freeze(app, page_addresses, workers, with_static_files=False,
+                                       log_url_for=True)
+            except freezing.FreezeError as exc:
                 raise BuildError(str(exc)) from exc
-            except Exception as exc:
-                raise BuildError(f"rendering failed: {type(exc).__name__}: {exc}") from exc
         addresses.write_redirects(app, content, staging)
         write_headers(staging, app.config["BASE_PATH"], app.config["LANGUAGES"])
         (staging / BUILD_MARKER).write_text(BUILD_MARKER_TEXT, encoding="utf-8")
-        precompress(staging)
+        precompress(staging, workers)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap_in(staging, out_dir)
     except BaseException:
@@ -130,12 +128,17 @@ def _why_not_replaceable(out: Path, content_dir: Path) -> str | None:
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 
 
-def precompress(root: Path) -> None:
-    """Write a .gz beside every text file; mtime 0 and no file name keep builds identical."""
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in COMPRESSIBLE:
-            data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-            path.with_name(path.name + ".gz").write_bytes(data)
+def precompress(root: Path, workers: int = 1) -> None:
+    """Write a .gz beside every text file; mtime 0 and no file name keep builds identical.
+    zlib lets go of Python's lock while it compresses, so threads share the work."""
+    texts = [p for p in sorted(root.rglob("*")) if p.is_file() and p.suffix in COMPRESSIBLE]
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(_compress, texts))
+
+
+def _compress(path: Path) -> None:
+    data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+    path.with_name(path.name + ".gz").write_bytes(data)
 
 
 def write_headers(root: Path, base_path: str, languages=()) -> None:

@@ -146,3 +146,12 @@ def test_real_project_and_content_are_refused():
         check_output_folder(ROOT / "content", FIXTURE_CONTENT)
     with pytest.raises(UnsafeOutputError, match="contains the project folder"):
         check_output_folder(ROOT.parent, FIXTURE_CONTENT)
+
+
+def test_fewer_than_one_worker_is_refused(project, content_copy, tmp_path, capsys):
+    out = tmp_path / "public"
+    before = everything_under(tmp_path)
+    assert cli.main(["build", "--content", str(content_copy), "--out", str(out),
+                     "--workers", "0"]) == 1
+    assert everything_under(tmp_path) == before
+    assert capsys.readouterr().err == "error: --workers 0: give 1 or more processes\n"

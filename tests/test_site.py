@@ -100,8 +100,9 @@ def test_links_resolve_check_can_fail(tmp_path):
 
 
 def test_rebuild_is_byte_identical(built_site, tmp_path):
+    """Built again, by two processes sharing the pages (the fixture used one): the same files."""
     again = tmp_path / "again"
-    build_site(SHIPPED_CONTENT, again, "http://127.0.0.1/")
+    build_site(SHIPPED_CONTENT, again, "http://127.0.0.1/", workers=2)
     comparison = filecmp.dircmp(built_site, again)
     assert_same_tree(comparison)
 
@@ -131,16 +132,35 @@ def test_failed_build_leaves_previous_output_untouched(content_copy, tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["content", "public"]  # no staging left behind
 
 
-def test_page_that_404s_fails_build_and_keeps_output(content_copy, tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_page_that_404s_fails_build_and_keeps_output(content_copy, tmp_path, monkeypatch, workers):
     from fakefarms.publish import BuildError
 
     out = tmp_path / "public"
     build_site(content_copy, out)
     before = snapshot(out)
-    monkeypatch.setattr("fakefarms.publish.page_addresses", lambda: ["/farms/no-such-farm/"])
-    with pytest.raises(BuildError, match="404"):
-        build_site(content_copy, out)
+    monkeypatch.setattr("fakefarms.publish.page_addresses",
+                        lambda: ["/farms/", "/farms/no-such-farm/"])
+    with pytest.raises(BuildError, match="^Unexpected status '404 NOT FOUND' on URL /farms/no-such-farm/$"):
+        build_site(content_copy, out, workers=workers)
     assert snapshot(out) == before
+
+
+def test_a_failing_view_in_a_worker_names_its_error(content_copy, tmp_path, monkeypatch):
+    """An exception in a worker process reaches the build as one line, whatever its type."""
+    from fakefarms import views
+    from fakefarms.publish import BuildError
+
+    class Unpicklable(Exception):
+        def __init__(self, a, b):
+            super().__init__(f"{a} and {b}")
+
+    def broken(*args, **kwargs):
+        raise Unpicklable("this", "that")
+
+    monkeypatch.setattr(views, "render_page", broken)
+    with pytest.raises(BuildError, match="^rendering failed: Unpicklable: this and that$"):
+        build_site(content_copy, tmp_path / "out", workers=2)
 
 
 def test_preview_shows_content_errors_on_the_page(content_copy, capsys):

@@ -57,8 +57,9 @@ def asset_signature(file: Path, root: Path) -> tuple:
     references = {value for element in soup.find_all(True) for name, value in element.attrs.items()
                   if isinstance(value, str) and (name in ("src", "srcset", "data-src")
                                                  or (name.startswith("data-") and ASSET.match(value))
+                                                 # a stylesheet or an icon, not a page's twin
                                                  or (name == "href" and element.name == "link"
-                                                     and "canonical" not in element.get("rel", [])))}
+                                                     and ASSET.match(value)))}
     return len(file.relative_to(root).parts), frozenset(references)
 
 
