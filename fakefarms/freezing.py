@@ -44,8 +44,9 @@ class _ShareFreezer(Freezer):
     """Frozen-Flask's freezer for one worker: the pages of its share, and whatever they link to
     that no other worker claimed first."""
 
-    def __init__(self, app: Flask, **options):
+    def __init__(self, app: Flask, written: Callable[[Path], None] | None = None, **options):
         super().__init__(app, **options)
+        self.written = written
         #: Frozen-Flask's own generators (the pages without arguments), before the shares'.
         self.own_generators = list(self.url_generators)
         #: Where workers claim addresses; None when this is the only one.
@@ -59,7 +60,10 @@ class _ShareFreezer(Freezer):
                 os.close(os.open(self.claims / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
             except FileExistsError:  # another worker builds it
                 return self.root / normalize("NFC", self.urlpath_to_filepath(url))
-        return super()._build_one(url, last_modified)
+        path = super()._build_one(url, last_modified)
+        if self.written:
+            self.written(path)
+        return path
 
     def _check_endpoints(self, seen_endpoints):
         # A worker sees only its share's endpoints; the whole freeze checks their union.
@@ -84,15 +88,16 @@ _job: tuple | None = None
 
 
 def freeze(app: Flask, pages: Callable[[], Iterable[str]], workers: int = 1,
-           **options) -> frozenset[str]:
+           written: Callable[[Path], None] | None = None, **options) -> frozenset[str]:
     """Freeze every address `pages` yields and every address they link to, with `workers`
-    processes; `options` are the Freezer's (log_url_for=True, with_static_files=False).
+    processes, calling `written` with each file in the process that wrote it; `options` are
+    the Freezer's (log_url_for=True, with_static_files=False).
 
     Warnings the caller turned into errors (a missing URL generator, a link to no page) fail
     the freeze as in one Frozen-Flask run, as does an exception in any worker: FreezeError.
     """
     global _job
-    freezer = _ShareFreezer(app, **options)
+    freezer = _ShareFreezer(app, written, **options)
     try:
         if workers <= 1:
             shares = [_freeze_share(freezer, pages, None, 0, 1)]

@@ -70,8 +70,8 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
             warnings.filterwarnings("ignore", f"Nothing frozen for endpoints ({split})"
                                     f"(, ({split}))*\\.", MissingURLGeneratorWarning)
             try:
-                urls = freezing.freeze(app, page_addresses, workers, with_static_files=False,
-                                       log_url_for=True)
+                urls = freezing.freeze(app, page_addresses, workers, written=compress,
+                                       with_static_files=False, log_url_for=True)
             except freezing.FreezeError as exc:
                 raise BuildError(str(exc)) from exc
         addresses.write_redirects(app, content, staging)
@@ -129,16 +129,20 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 
 
 def precompress(root: Path, workers: int = 1) -> None:
-    """Write a .gz beside every text file; mtime 0 and no file name keep builds identical.
-    zlib lets go of Python's lock while it compresses, so threads share the work."""
-    texts = [p for p in sorted(root.rglob("*")) if p.is_file() and p.suffix in COMPRESSIBLE]
+    """Write a .gz beside every text file that has none yet (the freezing workers compress
+    what they write). zlib lets go of Python's lock while it compresses, so threads share
+    the work."""
+    texts = [p for p in sorted(root.rglob("*")) if p.is_file() and p.suffix in COMPRESSIBLE
+             and not p.with_name(p.name + ".gz").exists()]
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(_compress, texts))
+        list(pool.map(compress, texts))
 
 
-def _compress(path: Path) -> None:
-    data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-    path.with_name(path.name + ".gz").write_bytes(data)
+def compress(path: Path) -> None:
+    """A text file's .gz copy, beside it; mtime 0 and no file name keep builds identical."""
+    if path.suffix in COMPRESSIBLE:
+        data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        path.with_name(path.name + ".gz").write_bytes(data)
 
 
 def write_headers(root: Path, base_path: str, languages=()) -> None:
@@ -158,7 +162,8 @@ def write_headers(root: Path, base_path: str, languages=()) -> None:
                                                  for lang in languages)]:
         patterns.append(prefix)
         for path in sorted(folder.iterdir()):
-            if path.name in (EMBED_FOLDER, "_headers") or path.name in languages:
+            # (A .gz copy is served at its original's address, under the original's rule.)
+            if path.name in (EMBED_FOLDER, "_headers") or path.name in languages or path.suffix == ".gz":
                 continue
             patterns.append(f"{prefix}{path.name}/*" if path.is_dir() else f"{prefix}{path.name}")
         embeds.append(f"{prefix}{EMBED_FOLDER}/*")

@@ -14,6 +14,7 @@ original's `{...}` tokens (figures, slots) and the site's own links.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import typing
@@ -31,6 +32,7 @@ FACT_RULES = ("key", "ref", "pattern", "section_of", "https")
 KEPT = re.compile(r"\{[^{}\s]+\}|\]\(([^)\s]+)\)")
 
 
+@functools.cache  # asked for every field of every item: the answer depends on the field only
 def is_words(f: dataclasses.Field, hint: Any) -> bool:
     """Whether a field holds words to translate: text (or a list of texts) that is not a
     fact, unless declared `translate=False`."""
@@ -39,6 +41,7 @@ def is_words(f: dataclasses.Field, hint: Any) -> bool:
             and f.metadata.get("translate", True))
 
 
+@functools.cache
 def _plain(hint: Any) -> Any:
     """The type without `| None`."""
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
@@ -46,6 +49,7 @@ def _plain(hint: Any) -> Any:
     return hint
 
 
+@functools.cache
 def _record_type(hint: Any) -> type | None:
     """The record type a field holds (alone or in a list), if any."""
     hint = _plain(hint)
