@@ -39,14 +39,21 @@ def file_for(root: Path, url: str, mount: str = "/") -> Path | None:
     return target if target.is_file() else None
 
 
+def parsed(file: Path) -> BeautifulSoup:
+    """A built page's tree, parsed once for every test that reads it (until the file changes):
+    read it, never change it."""
+    stat = file.stat()
+    return _parsed(file, stat.st_mtime_ns, stat.st_size)
+
+
 @cache
-def _soup(file: Path) -> BeautifulSoup:
+def _parsed(file: Path, _mtime_ns: int, _size: int) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def internal_links(root: Path, file: Path, mount: str):
     """(attribute value, absolute URL) for every same-origin reference on the page."""
-    soup = _soup(file)
+    soup = parsed(file)
     base = url_of(root, file, mount)
     base_tag = soup.find("base", href=True)
     if base_tag:
@@ -72,7 +79,7 @@ def broken_links(root: Path, mount: str = "/") -> list[str]:
                 broken.append(f"{where} -> missing {absolute}")
                 continue
             fragment = urlsplit(absolute).fragment
-            if fragment and target.suffix == ".html" and not _soup(target).find(id=fragment):
+            if fragment and target.suffix == ".html" and not parsed(target).find(id=fragment):
                 broken.append(f"{where} -> no element with id '{fragment}'")
     return broken
 
@@ -93,7 +100,7 @@ def _srcset_urls(value: str):
 def asset_references(root: Path, file: Path, mount: str):
     """(value, absolute URL) for srcset candidates and data-* attributes that name a file
     (data-plotly-src="assets/…", data-model-src=…); data-src is in internal_links already."""
-    soup = _soup(file)
+    soup = parsed(file)
     base = url_of(root, file, mount)
     base_tag = soup.find("base", href=True)
     if base_tag:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from fakefarms.cli import main
 from fakefarms.content import ContentError
 from fakefarms.publish import build_site
+from tests.sitecheck import parsed
 
 
 def _rename_matraimov(content_dir) -> None:
@@ -60,7 +60,7 @@ def test_a_redirect_keeps_the_old_address_working(content_copy, tmp_path):
     _redirect(content_copy, "/actors/matraimov/", "/actors/raimbek-matraimov/")
     out = tmp_path / "out"
     build_site(content_copy, out, "https://example.org/ff/")
-    soup = BeautifulSoup((out / "actors/matraimov/index.html").read_text(), "html.parser")
+    soup = parsed(out / "actors/matraimov/index.html")
     assert soup.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../raimbek-matraimov/"
     assert soup.select_one("link[rel=canonical]")["href"] == \
         "https://example.org/ff/actors/raimbek-matraimov/"

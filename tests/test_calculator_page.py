@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup
 from calculator.inputs import INPUTS
 from calculator.params import params_to_json
 from fakefarms.calculator_page import preset_results
+from tests.sitecheck import parsed
 
 
 def page(built_site) -> BeautifulSoup:
-    return BeautifulSoup((built_site / "calculator" / "index.html").read_text(), "html.parser")
+    return parsed(built_site / "calculator" / "index.html")
 
 
 def test_page_embeds_the_parameters_from_yaml(built_site, content):

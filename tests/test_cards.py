@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
 from PIL import Image
 
 from fakefarms.cards import CardText, _font, card_png
-from tests.sitecheck import pages
+from tests.sitecheck import pages, parsed
 
 MAX_BYTES = 200_000
 
@@ -17,7 +16,7 @@ MAX_BYTES = 200_000
 def test_every_page_has_its_own_complete_card(built_site):
     seen = set()
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         meta = {tag.get("property") or tag.get("name"): tag["content"]
                 for tag in soup.find_all("meta") if tag.get("content")}
         if page.name == "404.html":

@@ -6,11 +6,10 @@ import json
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from fakefarms.charts import FLOOR_ARROW, PALETTES, render_chart
 from tests.conftest import SHIPPED_CONTENT
-from tests.sitecheck import pages
+from tests.sitecheck import pages, parsed
 
 # Test ids only, read without loading the content; the tests take the session's `content`.
 _DECLARED = yaml.safe_load((SHIPPED_CONTENT / "charts.yaml").read_text(encoding="utf-8"))["charts"]
@@ -77,7 +76,7 @@ def test_links_chart_lists_each_person_once_a_farm_with_every_link(content):
 
 def test_the_links_chart_pairs_every_allegation_with_its_response(built_site):
     farms = built_site / "farms" / "index.html"
-    soup = BeautifulSoup(farms.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(farms)
     lines = soup.select("#chart-farm-links .link-line")
     alleged = [line for line in lines if line.select_one(".tag-alleged")]
     assert alleged
@@ -126,7 +125,7 @@ def test_chart_colours_pass_non_text_contrast(scheme):
 
 def chart_pages(root):
     for page in pages(root):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         if soup.select("figure.chart"):
             yield page, soup
 
@@ -154,7 +153,7 @@ def test_every_chart_reads_without_javascript(built_site, content):
 
 def test_first_html_carries_no_chart_script(built_site):
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for script in soup.find_all("script"):
             assert "plotly" not in script.get("src", "").lower(), page
             if not script.get("src"):
@@ -173,7 +172,7 @@ def test_first_html_carries_no_chart_script(built_site):
 
 def test_charts_load_only_on_chart_pages(built_site):
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         has_charts = bool(soup.select(".chart-plot"))
         loads = bool(soup.select("script[src*='js/charts.']"))
         assert has_charts == loads, page

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from fakefarms.content import ContentError, load_content
 from fakefarms.publish import build_site
+from tests.sitecheck import parsed
 from tests.test_content_errors import replace
 
 
@@ -83,7 +83,7 @@ def test_markdown_subset_is_published_as_formatting(content_copy, tmp_path):
                                "- first point\n- second point")
     out = tmp_path / "out"
     build_site(content_copy, out)
-    soup = BeautifulSoup((out / "actors/orunbekov/index.html").read_text(), "html.parser")
+    soup = parsed(out / "actors/orunbekov/index.html")
     main = soup.select_one("main")
     assert main.select_one("strong").get_text() == "named"
     assert main.select_one("p em").get_text() == "three"
@@ -167,7 +167,7 @@ def test_meta_descriptions_are_cut_at_a_word(content_copy, tmp_path):
         encoding="utf-8")
     out = tmp_path / "out"
     build_site(content_copy, out)
-    soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    soup = parsed(out / "index.html")
     description = soup.select_one("meta[name=description]")["content"]
     assert len(description) <= 161 and description.endswith("site…")
 

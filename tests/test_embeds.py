@@ -7,10 +7,7 @@ from bs4 import BeautifulSoup
 
 from fakefarms.embeds import HEIGHT_MESSAGE
 from tests.conftest import ROOT
-
-
-def soup_of(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+from tests.sitecheck import parsed
 
 
 def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
@@ -18,7 +15,7 @@ def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
     embeds.remove(built_site / "embed" / "index.html")
     assert len(embeds) >= 2
     for page in embeds:
-        soup = soup_of(page)
+        soup = parsed(page)
         assert soup.body["class"] == ["embedded"] and not soup.select("body > header, nav.menu")
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         credit = soup.select_one(".embed-credit a")
@@ -30,7 +27,7 @@ def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
 @pytest.mark.parametrize("language", ["", "ru/"])
 def test_the_codes_name_public_addresses_and_one_resizing_script(built_site, language):
     """Each language's embeds page gives its own language's embeds, and the one script."""
-    soup = soup_of(built_site / language / "embed" / "index.html")
+    soup = parsed(built_site / language / "embed" / "index.html")
     codes = [area.string for area in soup.select("textarea.embed-code")]
     assert len(codes) == len(list((built_site / language / "embed").rglob("index.html"))) - 1
     for code in codes:

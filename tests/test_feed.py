@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import feedparser
-from bs4 import BeautifulSoup
 
 from fakefarms.content.model import Correction, PartialDate
 from fakefarms.views import feed_entries
-from tests.sitecheck import pages
+from tests.sitecheck import pages, parsed
 
 
 def test_the_feed_is_valid_atom_with_every_log_entry(built_site, content):
@@ -50,6 +49,6 @@ def test_a_newer_entry_never_renames_an_older_one():
 
 def test_every_page_names_the_feed(built_site):
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         link = soup.find("link", rel="alternate", type="application/atom+xml")
         assert link and link["href"].endswith("feed.xml"), page

@@ -6,10 +6,10 @@ import csv
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from frictionless import validate
 
 from fakefarms.opendata import TABLES
+from tests.sitecheck import parsed
 
 
 @pytest.fixture(scope="module", params=["", "ru/"])
@@ -37,7 +37,7 @@ def rows(data_dir, name: str) -> list[dict]:
 
 
 def count(built_site, page: str, selector: str) -> int:
-    soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(built_site / page)
     return len(soup.select(selector))
 
 
@@ -62,7 +62,7 @@ def test_the_tables_hold_what_the_site_shows(built_site, data_dir, content):
 
 
 def test_csv_and_json_agree_and_the_page_lists_every_file(built_site, data_dir):
-    soup = BeautifulSoup((data_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(data_dir / "index.html")
     linked = {a["href"].rsplit("/", 1)[-1] for a in soup.select("a[href]")}
     for table in TABLES:
         records = json.loads((data_dir / f"{table.name}.json").read_text(encoding="utf-8"))

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup
-
 from fakefarms.sharing import SHARE_SERVICES
+from tests.sitecheck import parsed
 
 STORY_PAGES = ["index.html", "methodology/index.html", "costs/index.html", "kordai/index.html",
                "calculator/index.html"]
@@ -25,7 +24,7 @@ def shared_address(href: str) -> str:
 
 def test_story_pages_and_the_calculator_offer_every_service(built_site):
     for name in STORY_PAGES:
-        soup = BeautifulSoup((built_site / name).read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(built_site / name)
         canonical = soup.find("link", rel="canonical")["href"]
         links = soup.select(".share a[data-share-pattern]")
         assert [a["class"][1] for a in links] == [f"share-{s}" for s, _l, _p in SHARE_SERVICES]

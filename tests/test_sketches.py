@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from fakefarms.charts import PALETTES, render_chart
 from fakefarms.sketches import LABEL_WIDTH, Draft, Mark, Row, Scale, lay_out, linear_scale
-from tests.sitecheck import pages
+from tests.sitecheck import pages, parsed
 from tests.test_charts import chart_ids
 
 
@@ -83,7 +83,7 @@ def test_the_drawing_colours_are_the_charts_palettes(built_site):
 def test_embeds_show_the_drawing_and_story_pages_keep_it_for_readers_without_script(built_site):
     embedded = 0
     for file in pages(built_site):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(file)
         in_embed = "/embed/charts/" in file.as_posix()
         for plot in soup.select(".chart-plot[data-chart]"):
             # An embed's drawing is in its Plotly box, which waits for the reader's pointer; a
@@ -110,8 +110,7 @@ def test_embeds_show_the_drawing_and_story_pages_keep_it_for_readers_without_scr
 
 def test_the_embeds_page_previews_each_chart(built_site):
     for folder in ("embed", "ru/embed"):
-        soup = BeautifulSoup((built_site / folder / "index.html").read_text(encoding="utf-8"),
-                             "html.parser")
+        soup = parsed(built_site / folder / "index.html")
         items = soup.select(".embed-item[id^=embed-chart-]")
         previewed = [i for i in items if i.select_one(".embed-preview[role=img] svg.chart-sketch")]
         # Every chart but the links, which is drawn in HTML, has its drawing as a preview.
@@ -121,8 +120,7 @@ def test_the_embeds_page_previews_each_chart(built_site):
 def test_a_chart_embed_code_is_tall_enough_for_its_drawing(built_site, content):
     """Without the resizing script the iframe keeps the height in its code: the whole chart
     shows, not its top."""
-    soup = BeautifulSoup((built_site / "embed" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = parsed(built_site / "embed" / "index.html")
     for item in soup.select(".embed-item[id^=embed-chart-]"):
         preview = item.select_one("svg.chart-sketch")
         if preview:

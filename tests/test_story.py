@@ -8,13 +8,12 @@ import sys
 from collections import Counter
 
 import pytest
-from bs4 import BeautifulSoup
 
 from fakefarms.content.model import Link, Passage
 from records.facts import Citation
 from records.walk import walk
 from tests.conftest import ROOT
-from tests.sitecheck import in_edition, pages
+from tests.sitecheck import in_edition, pages, parsed
 
 #: People whose photographs were stolen for fake profiles, as the Kloop source names them,
 #: and the handles of commenters it quotes, in Latin and in Cyrillic letters. None of them may
@@ -56,7 +55,7 @@ def test_every_allegation_has_basis_and_response(content):
 def test_responses_sit_beside_allegations(built_site, content):
     shown = 0
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for block in soup.select(".allegation"):
             parts = [child["class"][0] for child in block.find_all("div", recursive=False)]
             assert parts == ["allegation-claim", "allegation-response"], page
@@ -71,7 +70,7 @@ def _links(content):
 
 
 def _actor_page(built_site, actor_id):
-    return BeautifulSoup((built_site / "actors" / actor_id / "index.html").read_text(), "html.parser")
+    return parsed(built_site / "actors" / actor_id / "index.html")
 
 
 def test_every_statement_of_a_response_is_shown_wherever_the_response_is(built_site, content):
@@ -81,8 +80,7 @@ def test_every_statement_of_a_response_is_shown_wherever_the_response_is(built_s
     assert with_statements  # Orunbekov's response has four statements
     for farm, link in with_statements:
         shown = [_actor_page(built_site, link.actor),
-                 BeautifulSoup((built_site / "farms" / farm.id / "index.html").read_text(),
-                               "html.parser")]
+                 parsed(built_site / "farms" / farm.id / "index.html")]
         for soup in shown:
             items = [li.get_text(" ", strip=True).lower() for li in soup.select(".statements li")]
             for statement in link.response.statements:
@@ -128,7 +126,7 @@ def test_no_calculator_preset_comparison_or_cost_chart_names_an_accused_person(c
 
 
 def test_each_source_links_an_archived_copy(built_site, content):
-    soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "html.parser")
+    soup = parsed(built_site / "sources" / "index.html")
     for source in content.sources.values():
         archived = f"https://web.archive.org/web/{source.url}"
         assert soup.select_one(f"#source-{source.id} a[href='{archived}']"), source.id
@@ -138,7 +136,7 @@ def test_each_source_links_an_archived_copy(built_site, content):
 def test_worked_out_values_are_marked_on_the_page(built_site, content):
     worked = [e for e in content.events if e.worked_out]
     assert worked  # the Kordai videos' time is worked out from "7 hours" after 22:00
-    soup = BeautifulSoup((built_site / "timeline" / "index.html").read_text(), "html.parser")
+    soup = parsed(built_site / "timeline" / "index.html")
     for event in worked:
         assert "worked out" in soup.select_one(f"#event-{event.id}").get_text().lower()
     csv_rows = (built_site / "charts" / "kordai-reach.csv").read_text(encoding="utf-8")
@@ -158,7 +156,7 @@ def test_section_titles_in_quotation_marks_are_the_sources_headings(built_site, 
 def test_rendered_figures_equal_their_yaml_values(built_site, content):
     checked = set()
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for element in soup.select("data[data-figure]"):
             figure = content.figures[element["data-figure"]]
             expected = sorted(set(figure.bounds))
@@ -184,7 +182,7 @@ def test_every_page_shows_its_citations(built_site):
         if in_edition(page.relative_to(built_site).as_posix())[1] in (
                 "404.html", "embed/index.html", "data/index.html"):
             continue  # no facts: a wrong address, the embed codes, the list of data files
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         notes = soup.select("section.notes li[id^=note-]")
         assert notes, f"{page.relative_to(built_site)} has no citations"
         for cite in soup.select(".cite"):
@@ -197,8 +195,7 @@ def test_every_page_shows_its_citations(built_site):
 
 
 def test_citations_name_the_section(built_site):
-    soup = BeautifulSoup((built_site / "farms" / "pro-matraimov" / "index.html").read_text(),
-                         "html.parser")
+    soup = parsed(built_site / "farms" / "pro-matraimov" / "index.html")
     notes = [li.get_text(" ", strip=True) for li in soup.select("section.notes li")]
     assert any("Fake accounts supporting the Matraimovs" in note for note in notes), notes
 
@@ -217,7 +214,7 @@ def test_victim_check_can_fail(tmp_path):
 
 
 def test_credits_and_corrections_are_shown(built_site, content):
-    soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "html.parser")
+    soup = parsed(built_site / "sources" / "index.html")
     text = soup.get_text(" ", strip=True)
     kloop = content.sources["kloop"]
     for person in [kloop.translator, *(c.name for c in kloop.contributors)]:
@@ -251,7 +248,7 @@ def test_no_sentence_readers_see_is_copied_from_the_sources(built_site):
 
 
 def test_methodology_checklist_is_a_plain_list_without_javascript(built_site):
-    soup = BeautifulSoup((built_site / "methodology" / "index.html").read_text(), "html.parser")
+    soup = parsed(built_site / "methodology" / "index.html")
     checklist = soup.select_one("fieldset.checklist")
     signals = checklist.select("ol.signals > li")
     assert len(signals) >= 8
@@ -264,7 +261,7 @@ def test_methodology_checklist_is_a_plain_list_without_javascript(built_site):
 def test_each_page_lists_exactly_the_notes_it_cites(built_site):
     """Page data numbers citations before rendering; the list and the marks must agree."""
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         marks = [mark["data-note"] for mark in soup.select(".cite")]
         listed = [li["id"] for li in soup.select("section.notes li[id^=note-]")]
         # Numbered in reading order: note n is the n-th source a reader meets.
@@ -281,10 +278,9 @@ def test_no_key_figure_is_repeated_on_a_page(built_site):
     for page in pages(built_site):
         if in_edition(page.relative_to(built_site).as_posix())[1] == "calculator/index.html":
             continue  # a tool: each pay tier is a choice in its form and a line of its method
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for part in soup.select(".chart-data, .allegation-claim"):
-            part.decompose()
-        counts = Counter(element["data-figure"] for element in soup.select("[data-figure]"))
+        shown = parsed(page).select("[data-figure]:not(.chart-data, .chart-data *, "
+                                    ".allegation-claim, .allegation-claim *)")
+        counts = Counter(element["data-figure"] for element in shown)
         repeated += [f"{page.relative_to(built_site)}: {figure} shown {n} times"
                      for figure, n in counts.items() if n > 1]
     assert not repeated, "\n".join(repeated)

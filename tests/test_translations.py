@@ -21,7 +21,7 @@ from fakefarms.catalogs import CATALOGS, catalog_path, replaced
 from fakefarms.content.loader import FILES, read_originals
 from records.translation import words_of
 from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
-from tests.sitecheck import pages
+from tests.sitecheck import pages, parsed
 from tests.test_content_errors import problems_for, replace
 
 
@@ -39,7 +39,7 @@ def test_every_english_page_has_a_russian_twin_with_the_same_figures(built_site)
         assert russian.is_file(), f"{english} has no Russian twin"
         figures = []
         for page in (english, russian):
-            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            soup = parsed(page)
             figures.append([(d["data-figure"], d["value"]) for d in soup.select("data[data-figure]")])
             assert soup.html["lang"] == ("ru" if page == russian else "en")
         # the same figures, in the order each language's sentences put them
@@ -51,7 +51,7 @@ def test_every_english_page_has_a_russian_twin_with_the_same_figures(built_site)
 def test_twins_link_each_other_with_hreflang(built_site):
     for english, russian in _twins(built_site):
         for page, other in ((english, "ru"), (russian, "en")):
-            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            soup = parsed(page)
             if not soup.select_one(".site-header") or page.name == "404.html":
                 continue  # redirects, embeds and the 404 page, which hosts serve at any address
             languages = {a["hreflang"] for a in soup.select('link[rel=alternate][hreflang]')}
@@ -73,7 +73,7 @@ def test_every_hreflang_and_sitemap_twin_is_a_built_page(built_subpath_site):
 
     checked = 0
     for page in pages(built_subpath_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for link in soup.select("link[rel=alternate][hreflang]"):
             assert built(link["href"]).is_file(), (page, link["href"])
             checked += 1

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import expect
+
+from tests.sitecheck import parsed
 
 from .helpers import MOBILE, PageWatcher, active_element
 
@@ -21,7 +22,7 @@ def checklist_page(browser, site_server):
     file = site_server.folder / PAGE
     if not file.is_file():
         pytest.skip(f"the build has no {PAGE}")
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(file)
     if not soup.select_one(CHECKLIST):
         pytest.skip(f"{PAGE} has no checklist")
     context = browser.new_context(viewport=MOBILE)

@@ -7,9 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.sitecheck import pages
+from tests.sitecheck import pages, parsed
 
 from .helpers import DESKTOP, PageWatcher, visit_pages
 
@@ -53,7 +52,7 @@ ASSET = re.compile(r"^[^\s:?#]+\.[a-z0-9]{2,5}([?#]\S*)?$", re.I)
 
 def asset_signature(file: Path, root: Path) -> tuple:
     """Pages at the same depth that name the same assets resolve them the same way."""
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(file)
     references = {value for element in soup.find_all(True) for name, value in element.attrs.items()
                   if isinstance(value, str) and (name in ("src", "srcset", "data-src")
                                                  or (name.startswith("data-") and ASSET.match(value))

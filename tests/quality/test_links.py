@@ -8,13 +8,10 @@ Internal <a>/<link>/<script>/<img> links and fragments are checked by tests/test
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-
-from tests.sitecheck import ORIGIN, broken_asset_references, broken_css_references, pages, url_of
+from tests.sitecheck import ORIGIN, broken_asset_references, broken_css_references, pages, parsed, url_of
 
 SUBPATH_MOUNT = "/fake-farms/"
 LINK_ATTRIBUTES = ("href", "cite", "action", "formaction")
@@ -25,16 +22,13 @@ FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "modulepre
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 
 
-@cache
-def soup_of(file: Path) -> BeautifulSoup:
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def own_origins(root: Path) -> set[str]:
     """The site's own absolute origin(s), from canonical links (the --base-url of the build)."""
     origins = set()
     for file in pages(root):
-        for link in soup_of(file).select("link[rel~=canonical][href], meta[property='og:url'][content]"):
+        for link in parsed(file).select("link[rel~=canonical][href], meta[property='og:url'][content]"):
             parts = urlsplit(link.get("href") or link.get("content"))
             origins.add(f"{parts.scheme}://{parts.netloc}")
     return origins
@@ -74,7 +68,7 @@ def test_external_links_are_well_formed_https(built_site):
     problems, checked = [], 0
     for file in pages(built_site):
         name = file.relative_to(built_site).as_posix()
-        for element in soup_of(file).find_all(True):
+        for element in parsed(file).find_all(True):
             for attribute in LINK_ATTRIBUTES:
                 value = element.get(attribute)
                 if not isinstance(value, str) or not value.strip().lower().startswith("http"):
@@ -105,7 +99,7 @@ def test_nothing_is_embedded_from_another_site(built_site):
     for file in pages(built_site):
         name = file.relative_to(built_site).as_posix()
         page_url = url_of(built_site, file)
-        for element in soup_of(file).find_all(True):
+        for element in parsed(file).find_all(True):
             values = [element.get(a) for a in FETCHING]
             if element.name == "link" and FETCHING_RELS & set(element.get("rel", [])):
                 values.append(element.get("href"))
@@ -126,7 +120,7 @@ def test_every_page_names_its_icon(built_site):
     """Without <link rel=icon> browsers ask for /favicon.ico at the domain root: a 404 on every
     visit, and outside the site when it is hosted under a sub-path."""
     missing = [file.relative_to(built_site).as_posix() for file in pages(built_site)
-               if not soup_of(file).select_one("link[rel~=icon][href]")]
+               if not parsed(file).select_one("link[rel~=icon][href]")]
     assert not missing, "no <link rel=icon>: " + ", ".join(missing)
 
 
@@ -135,7 +129,7 @@ def test_fragment_links_stay_on_their_page(built_site):
     skip link or footnote link on such a page leaves it."""
     problems = []
     for file in pages(built_site):
-        soup = soup_of(file)
+        soup = parsed(file)
         base = soup.find("base", href=True)
         if not base:
             continue

@@ -10,8 +10,6 @@ import gzip
 import hashlib
 import json
 import re
-from functools import cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,7 +18,7 @@ from bs4 import BeautifulSoup
 from fakefarms.publish import COMPRESSIBLE
 from fakefarms.security import EMBED_FOLDER
 from tests.conftest import SUBPATH_BASE
-from tests.sitecheck import pages, url_of
+from tests.sitecheck import pages, parsed, url_of
 from tests.siteserver import headers_for, parse_headers
 
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}  # never executed by browsers
@@ -71,9 +69,6 @@ def policy_problems(policy: str) -> list[str]:
     return problems
 
 
-@cache
-def soup_of(file: Path) -> BeautifulSoup:
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def csp_meta(soup: BeautifulSoup) -> list:
@@ -84,7 +79,7 @@ def test_every_page_has_a_strict_csp_meta(built_site):
     problems = []
     for file in pages(built_site):
         name = file.relative_to(built_site).as_posix()
-        soup = soup_of(file)
+        soup = parsed(file)
         metas = csp_meta(soup)
         if len(metas) != 1:
             problems.append(f"{name}: {len(metas)} <meta http-equiv=Content-Security-Policy>, want 1")
@@ -104,7 +99,7 @@ def test_no_inline_script_or_event_handler(built_site):
     problems = []
     for file in pages(built_site):
         name = file.relative_to(built_site).as_posix()
-        for script in soup_of(file).find_all("script"):
+        for script in parsed(file).find_all("script"):
             kind = (script.get("type") or "").split(";")[0].strip().lower()
             if script.has_attr("src"):
                 if script.string and script.string.strip():
@@ -119,7 +114,7 @@ def test_no_inline_script_or_event_handler(built_site):
                 json.loads(script.string or "")
             except json.JSONDecodeError as exc:
                 problems.append(f"{name}: <script type={kind} id={script.get('id')}> is not JSON: {exc}")
-        for element in soup_of(file).find_all(True):
+        for element in parsed(file).find_all(True):
             for attribute, value in element.attrs.items():
                 if attribute.lower().startswith("on"):
                     problems.append(f"{name}: <{element.name} {attribute}=...>: event-handler attributes "
@@ -139,7 +134,7 @@ def test_no_inline_style_the_policy_blocks(built_site):
     problems = []
     for file in pages(built_site):
         name = file.relative_to(built_site).as_posix()
-        soup = soup_of(file)
+        soup = parsed(file)
         metas = csp_meta(soup)
         directives = parse_policy(metas[0].get("content", "")) if metas else {}
         sources = directives.get("style-src", directives.get("default-src", []))
