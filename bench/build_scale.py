@@ -10,6 +10,7 @@ the processes, and how much of it went into rendering templates with Jinja2 itse
 
     python bench/build_scale.py                     # scales 1,10,100
     python bench/build_scale.py --scales 1,10 --json
+    python bench/build_scale.py --workers 1         # one process, for comparison
 
 With --json the last line is a JSON list of {"scale", "pages", "seconds", "peak_mb", ...}.
 Goals, on two cores: the real site builds in 2 s or less; pages per second at 100× are at
@@ -74,7 +75,7 @@ def _renamed(value, suffix: str, collection: str, field: str | None = None):
     return value
 
 
-def measure(content: Path) -> dict:
+def measure(content: Path, workers: int) -> dict:
     """Build once in this process (and its workers) and report; run in a fresh process per
     scale. Jinja2's time is summed over the workers, so the overhead compares processor
     time with processor time, whatever the number of workers."""
@@ -82,7 +83,6 @@ def measure(content: Path) -> dict:
 
     import jinja2
 
-    from fakefarms.freezing import default_workers
     from fakefarms.publish import build_site
 
     rendering = multiprocessing.Value("d", 0.0)  # shared with the forked workers
@@ -97,7 +97,6 @@ def measure(content: Path) -> dict:
                 rendering.value += time.perf_counter() - start
 
     jinja2.Template.render = timed_render
-    workers = default_workers()
     with tempfile.TemporaryDirectory() as out:
         before = _processor_seconds()
         start = time.perf_counter()
@@ -120,13 +119,14 @@ def _processor_seconds() -> float:
                (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
-def run(scales: list[int]) -> list[dict]:
+def run(scales: list[int], workers: int) -> list[dict]:
     results = []
     for scale in scales:
         with tempfile.TemporaryDirectory() as folder:
             content = Path(folder) / "content"
             synthetic_content(scale, content)
-            child = subprocess.run([sys.executable, __file__, "--measure", str(content)],
+            child = subprocess.run([sys.executable, __file__, "--measure", str(content),
+                                    "--workers", str(workers)],
                                    capture_output=True, text=True, cwd=ROOT, check=False)
             if child.returncode != 0:
                 raise SystemExit(f"scale {scale}: the build failed:\n{child.stderr[-3000:]}")
@@ -165,16 +165,20 @@ def goals(results: list[dict]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(ROOT))
+    from fakefarms.freezing import default_workers
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the site")
     ap.add_argument("--json", action="store_true", help="end with one line of JSON")
+    ap.add_argument("--workers", type=int, default=default_workers(),
+                    help="processes rendering pages, as for build.py build (default: %(default)s)")
     ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     args = ap.parse_args(argv)
     if args.measure:
-        sys.path.insert(0, str(ROOT))
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(args.measure, args.workers)))
         return 0
-    results = run([int(s) for s in args.scales.split(",")])
+    results = run([int(s) for s in args.scales.split(",")], args.workers)
     print(table(results))
     print("\n".join(goals(results)))
     if args.json:
