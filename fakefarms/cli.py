@@ -44,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT)
     build.add_argument("--base-url", help="public address, e.g. https://example.org/fake-farms/")
     build.add_argument("--workers", type=int, default=default_workers(),
-                       help="processes rendering pages (default: one a core, here %(default)s)")
+                       help="processes rendering pages (default here: %(default)s; one a core on Linux)")
 
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:5000, live")
     serve.add_argument("--content", type=Path, default=DEFAULT_CONTENT)

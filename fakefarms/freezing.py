@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,10 +27,9 @@ from flask_frozen import Freezer, FrozenFlaskWarning
 
 
 def default_workers() -> int:
-    """One worker a core, where processes can be forked (not on Windows); else one."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """One worker a core on Linux, where forking the process that made the app is safe and
+    cheap (macOS advises against it; Windows cannot); elsewhere one."""
+    return len(os.sched_getaffinity(0)) if sys.platform == "linux" else 1
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,8 @@ def freeze(app: Flask, pages: Callable[[], Iterable[str]], workers: int = 1,
     global _job
     freezer = _ShareFreezer(app, written, **options)
     try:
-        if workers <= 1:
-            shares = [_freeze_share(freezer, pages, None, 0, 1)]
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            shares = [_freeze_share(freezer, pages, 0, 1)]
         else:
             with tempfile.TemporaryDirectory(prefix="fakefarms-claims-") as claims:
                 freezer.claims = Path(claims)
@@ -110,7 +110,7 @@ def freeze(app: Flask, pages: Callable[[], Iterable[str]], workers: int = 1,
                 first = next(freezer.all_urls(), None)
                 if first is not None:
                     freezer._build_one(first)
-                _job = (freezer, pages, freezer.claims)
+                _job = (freezer, pages)
                 try:
                     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                         shares = list(pool.map(_run_share, range(workers), [workers] * workers))
@@ -126,16 +126,15 @@ def freeze(app: Flask, pages: Callable[[], Iterable[str]], workers: int = 1,
 
 
 def _run_share(share: int, shares: int) -> Frozen:
-    freezer, pages, claims = _job
+    """In a worker: its share of the freeze."""
+    freezer, pages = _job
     try:
-        return _freeze_share(freezer, pages, claims, share, shares)
-    except Exception as exc:  # sent back whole: the parent may not be able to unpickle `exc`
+        return _freeze_share(freezer, pages, share, shares)
+    except Exception as exc:  # a FreezeError always reaches the parent; a view's error may not
         raise failure(exc) from exc
 
 
-def _freeze_share(freezer: _ShareFreezer, pages, claims: Path | None, share: int,
-                  shares: int) -> Frozen:
-    freezer.claims = claims
+def _freeze_share(freezer: _ShareFreezer, pages, share: int, shares: int) -> Frozen:
     freezer.url_generators = [*freezer.own_generators, lambda: islice(pages(), share, None, shares)]
     urls = frozenset(freezer.freeze())
     return Frozen(urls, frozenset(freezer.endpoints))
