@@ -74,7 +74,7 @@ class FreezeError(Exception):
     """A page failed to freeze; the message says which and why, in one line."""
 
 
-def failure(exc: BaseException) -> FreezeError:
+def _failure(exc: BaseException) -> FreezeError:
     """The one-line message for what Frozen-Flask or a view raised."""
     if isinstance(exc, FrozenFlaskWarning):  # a warning the caller made an error
         return FreezeError(f"{type(exc).__name__}: {exc}")
@@ -121,7 +121,7 @@ def freeze(app: Flask, pages: Callable[[], Iterable[str]], workers: int = 1,
     except FreezeError:
         raise
     except Exception as exc:
-        raise failure(exc) from exc
+        raise _failure(exc) from exc
     return frozenset().union(*(s.urls for s in shares))
 
 
@@ -131,7 +131,7 @@ def _run_share(share: int, shares: int) -> Frozen:
     try:
         return _freeze_share(freezer, pages, share, shares)
     except Exception as exc:  # a FreezeError always reaches the parent; a view's error may not
-        raise failure(exc) from exc
+        raise _failure(exc) from exc
 
 
 def _freeze_share(freezer: _ShareFreezer, pages, share: int, shares: int) -> Frozen:

@@ -132,14 +132,14 @@ def precompress(root: Path, workers: int = 1) -> None:
     """Write a .gz beside every text file that has none yet (the freezing workers compress
     what they write). zlib lets go of Python's lock while it compresses, so threads share
     the work."""
-    texts = [p for p in sorted(root.rglob("*")) if p.is_file() and p.suffix in COMPRESSIBLE
-             and not p.with_name(p.name + ".gz").exists()]
+    left = [p for p in sorted(root.rglob("*")) if p.is_file() and not p.with_name(p.name + ".gz").exists()]
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(compress, texts))
+        list(pool.map(compress, left))
 
 
 def compress(path: Path) -> None:
-    """A text file's .gz copy, beside it; mtime 0 and no file name keep builds identical."""
+    """A text file's .gz copy, beside it (other files have none); mtime 0 and no file name
+    keep builds identical."""
     if path.suffix in COMPRESSIBLE:
         data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
         path.with_name(path.name + ".gz").write_bytes(data)

@@ -22,8 +22,6 @@ FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "modulepre
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 
 
-
-
 def own_origins(root: Path) -> set[str]:
     """The site's own absolute origin(s), from canonical links (the --base-url of the build)."""
     origins = set()

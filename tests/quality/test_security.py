@@ -69,8 +69,6 @@ def policy_problems(policy: str) -> list[str]:
     return problems
 
 
-
-
 def csp_meta(soup: BeautifulSoup) -> list:
     return soup.find_all("meta", attrs={"http-equiv": lambda v: v and v.lower() == "content-security-policy"})
 
