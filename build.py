@@ -6,6 +6,7 @@
     python build.py serve [--content DIR] [--port N]
     python build.py new farm|actor|event|figure|source|chart ID [--content DIR]
     python build.py translate LANGUAGE FILE [--content DIR]
+    python build.py translations [--update [--accept PATTERN]] [--content DIR]
     python build.py schema          write content/schema/*.json
 """
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from flask import Flask
-from jinja2 import FileSystemBytecodeCache, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 
 from . import assets, live, views
 from .catalogs import interface_languages
@@ -57,6 +59,15 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _compiled_name(env: Environment) -> str:
+    """The names of compiled templates kept between runs: the compiled code depends on the
+    environment's settings (a `finalize` hook, trimmed blocks) and Jinja's version as well as
+    on the template's source, which is all Jinja checks, so they are part of the name."""
+    settings = (jinja2.__version__, env.trim_blocks, env.lstrip_blocks, env.autoescape,
+                getattr(env.finalize, "__qualname__", None), sorted(env.extensions))
+    return f"fakefarms-{hashlib.sha256(repr(settings).encode()).hexdigest()[:12]}-%s.cache"
+
+
 def create_app(config: dict[str, Any] | None = None, content: Content | None = None) -> Flask:
     """Build the app. Content is loaded here, once, unless it is passed in already loaded."""
     app = Flask(
@@ -83,12 +94,12 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
 
     # Compiled templates are kept between runs (checked against their source), so a build
     # or a worker process does not compile them again.
-    app.jinja_env.bytecode_cache = FileSystemBytecodeCache()
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # A typo in a template must fail the build, not render an empty string.
     app.jinja_env.undefined = StrictUndefined
     install_template_helpers(app)
+    app.jinja_env.bytecode_cache = FileSystemBytecodeCache(pattern=_compiled_name(app.jinja_env))
     assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS, WRAPPED_ASSETS)
     views.init_app(app)
     if app.config["LIVE_CONTENT"]:

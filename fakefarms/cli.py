@@ -15,7 +15,7 @@ from records.files import display_path
 
 from . import addresses
 from .app import create_app
-from .content import ContentError, load_content
+from .content import ContentError, load_content, translations
 from .content.export import translation_template, write_schemas
 from .content.scaffold import ScaffoldError, add_entry, kinds
 from .freezing import default_workers
@@ -60,6 +60,16 @@ def parser() -> argparse.ArgumentParser:
     translate.add_argument("language", help="the translation's language code, e.g. ru")
     translate.add_argument("file", help="the content file, e.g. farms.yaml")
     translate.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+
+    tied = commands.add_parser(
+        "translations", help="what is translated, missing or out of date, per file and language")
+    tied.add_argument("--update", action="store_true",
+                              help="write ids for new items and record which English each "
+                                   "translation was made from")
+    tied.add_argument("--accept", action="append", default=[], metavar="PATTERN",
+                              help="with --update: record out-of-date translations that still "
+                                   "say what the English says, e.g. \"farms.yaml:farms['x'].*\"")
+    tied.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     commands.add_parser("schema", help="write the JSON Schemas to content/schema/")
     return ap
@@ -134,6 +144,18 @@ def run(args: argparse.Namespace) -> int:
             print(translation_template(_content_dir(args.content), args.language, args.file), end="")
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
+        return 0
+    if args.command == "translations":
+        content_dir = _content_dir(args.content)
+        if args.accept and not args.update:
+            raise UsageError("--accept records translations: give it with --update")
+        if args.update:
+            done = translations.update(content_dir, args.accept)
+            for line in done.keys:
+                print(line)
+            print(f"recorded {done.recorded} new or revised translation(s); "
+                  f"{len(done.still_outdated)} still out of date")
+        print(translations.report(content_dir), end="")
         return 0
     if args.command == "schema":
         for path in write_schemas(DEFAULT_CONTENT / "schema"):

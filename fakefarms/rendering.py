@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from records.facts import Figure
 from records.numbers import CENTS, grouped, money_span
+from records.translation import Untranslated
 
 from . import markup, pagedata
 from .assets import hashed_filename
@@ -180,7 +181,26 @@ def chart_for(chart_id: str) -> RenderedChart:
 def rich(text: str) -> Markup:
     """One line of editor prose as HTML: the Markdown subset, {fig:id} tokens as the figure
     with its hedge, the site's own pages linked relative to this one."""
-    return _prose(text, block=False)
+    return _marked(text, _prose(text, block=False))
+
+
+def shown(value):
+    """Every value a template writes (Jinja's `finalize`): a text shown in the original
+    language because its translation is missing or out of date carries that language and a
+    short note saying a translation is coming."""
+    return _marked(value, escape(value)) if isinstance(value, Untranslated) else value
+
+
+def _marked(text: str, html: Markup, *, block: bool = False) -> Markup:
+    if not isinstance(text, Untranslated):
+        return html
+    note = gettext("translation to come")
+    if block:
+        return Markup('<div lang="{}" class="untranslated">{}</div>'
+                      '<p class="translation-pending">{}</p>').format(text.language, html, note)
+    return Markup('<span lang="{}" class="untranslated">{}</span>'
+                  ' <small class="translation-pending">({})</small>').format(
+                      text.language, html, note)
 
 
 def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
@@ -191,8 +211,10 @@ def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
         html = html.replace(Markup("<p>"), Markup("<p>") + before + " ", 1) \
             if html.startswith("<p>") else Markup("<p>{}</p>").format(before) + html
     if html.endswith("</p>"):
-        return html[:-4] + after + Markup("</p>")
-    return html + (Markup("<p>{}</p>").format(after) if after else Markup(""))
+        html = html[:-4] + after + Markup("</p>")
+    elif after:
+        html += Markup("<p>{}</p>").format(after)
+    return _marked(text, html, block=True)
 
 
 def meta_description(html: str) -> str:
@@ -230,6 +252,7 @@ def install_template_helpers(app: Flask) -> None:
         public_link=public_link,
         page_data=pagedata.current,
     )
+    app.jinja_env.finalize = shown
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["meta_description"] = meta_description

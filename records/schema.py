@@ -207,7 +207,28 @@ class Reader:
             self.fail(node, path, f"has {len(items)} items, at most {rules['max_items']} allowed",
                       f"keep the {rules['max_items']} that matter most: {rules.get('help', '')}")
             return Invalid
-        return Invalid if Invalid in items else items
+        if Invalid in items:
+            return Invalid
+        self._check_keys(nodes, items, item_hint, path)
+        return items
+
+    def _check_keys(self, nodes: list[yaml.Node], items: list[Any], item_hint: Any,
+                    path: str) -> None:
+        """Within one list, each item's key (its id, or what `__key__` names) is its own:
+        translations are tied to items by it."""
+        key = item_key(item_hint) if dataclasses.is_dataclass(item_hint) else None
+        if key is None or _declared(item_hint)[0][key].metadata.get("key"):
+            return  # no key, or a collection's id, which the loader checks across files
+        seen: set[str] = set()
+        for node, item in zip(nodes, items, strict=True):
+            value = getattr(item, key)
+            if value is None:
+                continue
+            if value in seen:
+                self.fail(node_at(node, key), _join(item_path(path, 0, node), key),
+                          f"{key} '{value}' is used twice in this list",
+                          f"give each item its own {key}: translations are tied to it")
+            seen.add(value)
 
     def _todo(self, node, path, rules, hint) -> bool:
         """Report a TODO placeholder left in a value; True when there is one."""
@@ -332,6 +353,13 @@ def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
 def _declared(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
     """A record type's fields and their resolved types, worked out once per type."""
     return ({f.name: f for f in dataclasses.fields(cls) if f.init}, typing.get_type_hints(cls))
+
+
+def item_key(cls: type) -> str | None:
+    """The field that names an item of record type `cls` within its list, and ties its
+    translations to it: the `__key__` the type declares (a link's `actor`), or its `id`."""
+    name = getattr(cls, "__key__", "id")
+    return name if name in _declared(cls)[0] else None
 
 
 #: Fields that name a list item for editors, in order of preference.

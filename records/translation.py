@@ -3,33 +3,87 @@
 A translation file mirrors its original (`content/ru/farms.yaml` mirrors
 `content/farms.yaml`) but holds only words: every text field that is not an id,
 a reference, a pattern or an address. Ids, dates, numbers, citations and links
-between records live once, in the original. A list's items are matched by their
-`id` where their kind has one, otherwise by position.
+between records live once, in the original.
 
-`translate` returns the original record with each text replaced by its
-translation, after checking that every text has one and that it keeps the
-original's `{...}` tokens (figures, slots) and the site's own links.
+A translated text is tied to what it translates, never to a position: each item of
+a list names its item in the original by its key (its `id`, or the field its type
+declares as `__key__`: a link's `actor`), and a list of labels gives each label
+under the id it labels. Reordering, inserting or deleting items in the original
+never moves a translation to another item.
+
+Each translated text is also tied to the English it was made from. The tooling
+(`python build.py translations --update`) records, per text, that English and a
+fingerprint of the translation (`MadeFrom`); when the English changes, the
+translation is out of date. A text whose translation is missing or out of date is
+shown in the original language, as an `Untranslated` string that pages mark with its
+language, and is reported as `Pending`; an allegation or a response (a type with
+`__translated_whole__`) is then shown whole in the original, never half in each.
+
+`Translator.record` returns the original record with each text replaced by its
+translation, after checking that every translation keeps the original's `{...}`
+tokens (figures, slots) and the site's own links.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import re
 import types
 import typing
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import yaml
 
-from .schema import Invalid, Reader, _declared, _join
+from .schema import Invalid, Reader, _declared, _join, item_key
 
 #: Rules that make a text field a fact (an id, a reference, a code) rather than words.
 FACT_RULES = ("key", "ref", "pattern", "section_of", "https")
 #: What a translation must keep from its original: {fig:id} and {slot} tokens, and the
 #: addresses of Markdown links.
 KEPT = re.compile(r"\{[^{}\s]+\}|\]\(([^)\s]+)\)")
+#: The file in each language's folder that records what each translation was made from.
+MADE_FROM_FILE = "translated-from.yaml"
+
+
+class Untranslated(str):
+    """A text in the original language, shown where its translation is missing or out of
+    date; pages mark it with `language`."""
+
+    language = "en"
+
+
+def fingerprint(text: str) -> str:
+    """A short fingerprint of a text, to notice that it changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one translated text was made from: the original's words then, and a fingerprint
+    of the translation then."""
+
+    original: str
+    translation: str  # fingerprint
+
+
+#: Per content file, per text's path: what its translation was made from.
+MadeFrom = dict[str, dict[str, Made]]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A text whose translation is missing, out of date or not yet recorded."""
+
+    state: Literal["missing", "outdated", "unrecorded", "unkeyed"]
+    path: str
+    at: yaml.Node  # where the translation is, or the nearest node that exists
+    original: str = ""  # the original's words now (for a whole item: empty)
+    was: str = ""  # for an outdated text: the original's words it was translated from
+    translation: str = ""  # the translation as it stands
 
 
 @functools.cache  # asked for every field of every item: the answer depends on the field only
@@ -58,6 +112,17 @@ def _record_type(hint: Any) -> type | None:
     return hint if dataclasses.is_dataclass(hint) else None
 
 
+@functools.cache
+def _list_key(cls: type) -> str:
+    """The key that ties translations to the items of a list of `cls`; a translated list
+    without one is a mistake in the declarations, not in content."""
+    key = item_key(cls)
+    if key is None:
+        raise TypeError(f"{cls.__name__} is translated in lists, so it needs an 'id' field or a "
+                        "'__key__' naming the field that identifies it")
+    return key
+
+
 def kept(text: str) -> Counter:
     """The tokens and link addresses a translation of `text` must keep."""
     return Counter(m.group(1) or m.group(0) for m in KEPT.finditer(text))
@@ -65,36 +130,66 @@ def kept(text: str) -> Counter:
 
 def words_of(value: Any) -> Any:
     """The translatable part of a record, as plain data in the shape a translation file
-    takes (what `build.py translation` writes for a translator to start from)."""
+    takes (what `build.py translate` writes for a translator to start from): each list
+    item under its key, each list of labels under the ids it labels."""
     fields, hints = _declared(type(value))
     out: dict[str, Any] = {}
-    if "id" in fields:
-        out["id"] = value.id
     for name, f in fields.items():
         item = getattr(value, name)
         if item in (None, [], ""):
             continue
         if is_words(f, hints[name]):
-            out[name] = item
-        elif _record_type(hints[name]):
-            inner = [words_of(x) for x in item] if isinstance(item, list) else words_of(item)
-            if inner and (not isinstance(inner, list) or any(inner)):
+            out[name] = (dict(zip(getattr(value, f.metadata["keyed_by"]), item, strict=True))
+                         if isinstance(item, list) else item)
+        elif _holds_words(hints[name]):
+            if isinstance(item, list):
+                key = _list_key(_record_type(hints[name]))
+                inner = [{key: getattr(x, key), **words} for x in item
+                         if getattr(x, key) is not None and (words := words_of(x))]
+            else:
+                inner = words_of(item)
+            if inner:
                 out[name] = inner
-    return out if set(out) - {"id"} else {}
+    return out
+
+
+def untranslated(value: Any) -> Any:
+    """`value` with every text marked as shown in its original language."""
+    fields, hints = _declared(type(value))
+    changes: dict[str, Any] = {}
+    for name, f in fields.items():
+        item = getattr(value, name)
+        if item in (None, [], ""):
+            continue
+        if is_words(f, hints[name]):
+            changes[name] = ([Untranslated(x) for x in item] if isinstance(item, list)
+                             else Untranslated(item))
+        elif _holds_words(hints[name]):
+            changes[name] = ([untranslated(x) for x in item] if isinstance(item, list)
+                             else untranslated(item))
+    return dataclasses.replace(value, **changes)
 
 
 class Translator:
-    """Lays one translation file over its original record, reporting what is missing, extra
-    or changed with the translation file's line."""
+    """Lays one translation file over its original record, reporting what is wrong with the
+    translation file's line, and noting what is pending (missing, out of date)."""
 
-    def __init__(self, reader: Reader, language: str):
+    def __init__(self, reader: Reader, language: str, made_from: dict[str, Made] | None = None):
         self.reader = reader
         self.language = language
+        self.made_from = made_from or {}
+        self.pending: list[Pending] = []
+        #: Every text that has a translation, by path: (the original now, the translation).
+        self.translated: dict[str, tuple[str, str]] = {}
 
     def record(self, value: Any, node: yaml.Node | None, path: str, at: yaml.Node) -> Any:
         """`value` with its words taken from `node` (None when the translation lacks it;
         problems are then placed at `at`, the nearest node that exists)."""
-        fields, hints = _declared(type(value))
+        cls = type(value)
+        fields, hints = _declared(cls)
+        if node is None and words_of(value):
+            self.pending.append(Pending("missing", path or "(top level)", at))
+            return untranslated(value)
         given = {}
         if node is not None:
             if not isinstance(node, yaml.MappingNode):
@@ -102,52 +197,53 @@ class Translator:
                                  "write it as 'field: text' lines, as in the original")
                 return Invalid
             given = {k.value: (k, v) for k, v in node.value}
-        changes: dict[str, Any] = {}
-        for name, (key, _child) in given.items():
-            if name == "id" and "id" in fields:
+        key = item_key(cls)
+        for name, (key_node, _child) in given.items():
+            if name == key:
                 continue
             f = fields.get(name)
-            if f is None or not (is_words(f, hints[name]) or _record_type(hints[name])):
-                self.reader.fail(key, _join(path, str(name)),
+            if f is None or not (is_words(f, hints[name]) or _holds_words(hints[name])):
+                self.reader.fail(key_node, _join(path, str(name)),
                                  f"'{name}' is not text to translate",
                                  "facts (ids, numbers, dates, sources, links) are shared by every "
                                  "language: change them in the original file, and remove this line")
+        pending_before = len(self.pending)
+        changes: dict[str, Any] = {}
         for name, f in fields.items():
             original = getattr(value, name)
             where = _join(path, name)
-            key, child = given.get(name, (None, None))
+            name_node, child = given.get(name, (None, None))
             if original in (None, [], ""):
                 if child is not None and is_words(f, hints[name]):
                     # words only some languages need (a plural form English lacks)
                     changes[name] = self.reader._text(child, where, f.metadata)
                 continue
             if is_words(f, hints[name]):
-                text = self.words(original, child, where, f.metadata, node or at)
-            elif _record_type(hints[name]):
-                text = (self.items(original, child, where, key or node or at)
+                if isinstance(original, list):
+                    text = self.labels(original, getattr(value, f.metadata["keyed_by"]), child,
+                                       where, f.metadata, name_node or node or at)
+                else:
+                    text = self.words(original, child, where, f.metadata, node or at)
+            elif _holds_words(hints[name]):
+                text = (self.items(original, child, where, name_node or node or at)
                         if isinstance(original, list) else
-                        self.record(original, child, where, key or node or at))
+                        self.record(original, child, where, name_node or node or at))
             else:
                 continue
             if text is Invalid:
                 return Invalid
             changes[name] = text
+        if getattr(cls, "__translated_whole__", False) and any(
+                p.state in ("missing", "outdated") for p in self.pending[pending_before:]):
+            return untranslated(value)  # never half in one language, half in another
         return dataclasses.replace(value, **changes)
 
-    def words(self, original: Any, node: yaml.Node | None, path: str, rules: dict,
+    def words(self, original: str, node: yaml.Node | None, path: str, rules: dict,
               at: yaml.Node) -> Any:
-        if isinstance(original, list):
-            if node is None or not isinstance(node, yaml.SequenceNode) or \
-                    len(node.value) != len(original):
-                self.missing(node or at, path, f"a list of {len(original)} texts, in the "
-                             f"original's order: {'; '.join(original)}")
-                return Invalid
-            texts = [self.words(o, n, f"{path}#{i + 1}", rules, n)
-                     for i, (o, n) in enumerate(zip(original, node.value, strict=True))]
-            return Invalid if Invalid in texts else texts
+        """The translation of one text, or the original, marked, while it is pending."""
         if node is None:
-            self.missing(at, path, f"translate: {original}")
-            return Invalid
+            self.pending.append(Pending("missing", path, at, original))
+            return Untranslated(original)
         text = self.reader._text(node, path, rules)
         if text is Invalid:
             return Invalid
@@ -157,40 +253,207 @@ class Translator:
                              "and links", ("it must have exactly: " + ", ".join(wanted)) if wanted
                              else "the original has no {…} tokens or site links: remove them")
             return Invalid
+        self.translated[path] = (original, text)
+        made = self.made_from.get(path)
+        if made is None:
+            self.pending.append(Pending("unrecorded", path, node, original, "", text))
+        elif made.original != original:
+            self.pending.append(Pending("outdated", path, node, original, made.original, text))
+            return Untranslated(original)
         return text
 
+    def labels(self, originals: list[str], keys: list[str], node: yaml.Node | None, path: str,
+               rules: dict, at: yaml.Node) -> Any:
+        """A list of labels, each translated under the id it labels (a chart's figures)."""
+        given: dict[str, yaml.Node] = {}
+        if node is not None:
+            if not isinstance(node, yaml.MappingNode):
+                self.reader.fail(node, path, "expected each label under the id it labels",
+                                 "write 'figure-id: label' lines, one for each of: "
+                                 + ", ".join(keys))
+                return Invalid
+            given = {k.value: v for k, v in node.value}
+            for k, _v in node.value:
+                if k.value not in keys:
+                    self.reader.fail(k, f"{path}['{k.value}']", f"no label for '{k.value}' in "
+                                     "the original", "labels are tied to ids: use one of "
+                                     + ", ".join(keys))
+        texts = [self.words(o, given.get(k), f"{path}['{k}']", rules, node or at)
+                 for k, o in zip(keys, originals, strict=True)]
+        return Invalid if Invalid in texts else texts
+
     def items(self, originals: list, node: yaml.Node | None, path: str, at: yaml.Node) -> Any:
+        """A list's items, each laid over the item in the original that it names by key."""
         if node is not None and not isinstance(node, yaml.SequenceNode):
             self.reader.fail(node, path, "expected a list", "start each item with '- '")
             return Invalid
-        nodes = node.value if node is not None else []
-        by_id = "id" in _declared(type(originals[0]))[0]
-        if by_id:
-            named = {_id_of(n): n for n in nodes}
-            known = {o.id for o in originals}
-            for item_id, n in named.items():
-                if item_id not in known:
-                    self.reader.fail(n, f"{path}['{item_id}']", f"no item '{item_id}' in the "
-                                     "original", "items are matched by id: fix the id, or remove "
-                                     "the item")
-            pairs = [(o, named.get(o.id), f"{path}['{o.id}']") for o in originals]
-        else:
-            if len(nodes) > len(originals):
-                self.reader.fail(nodes[len(originals)], path, f"{len(nodes)} items, the "
-                                 f"original has {len(originals)}", "items without an id are "
-                                 "matched by position: keep the original's order and number")
-            pairs = [(o, nodes[i] if i < len(nodes) else None, f"{path}#{i + 1}")
-                     for i, o in enumerate(originals)]
-        translated = [self.record(o, n, p, n or node or at) for o, n, p in pairs]
+        key = _list_key(type(originals[0]))
+        known = {getattr(o, key) for o in originals} - {None}
+        named: dict[str, yaml.Node] = {}
+        for n in node.value if node is not None else []:
+            item_id = _value_of(n, key)
+            if item_id is None:
+                self.reader.fail(n, path, f"this item names no {key}",
+                                 f"start it with '{key}: …', the {key} of the item it translates "
+                                 "in the original; items are tied by it, never by position")
+            elif item_id not in known:
+                self.reader.fail(n, f"{path}['{item_id}']", f"no item with {key} '{item_id}' in "
+                                 "the original", f"items are tied by {key}: fix the {key}, or "
+                                 "remove the item")
+            elif item_id in named:
+                self.reader.fail(n, f"{path}['{item_id}']", f"'{item_id}' is translated twice",
+                                 "keep one of them")
+            else:
+                named[item_id] = n
+        translated = []
+        for number, original in enumerate(originals, start=1):
+            item_id = getattr(original, key)
+            if item_id is None:
+                # not tied to anything yet: `translations --update` gives it an id
+                self.pending.append(Pending("unkeyed", f"{path}#{number}", node or at))
+                translated.append(untranslated(original))
+                continue
+            translated.append(self.record(original, named.get(item_id), f"{path}['{item_id}']",
+                                          node or at))
         return Invalid if Invalid in translated else translated
 
-    def missing(self, at: yaml.Node, path: str, hint: str) -> None:
-        self.reader.fail(at, path, f"no {self.language} text", hint)
 
-
-def _id_of(node: yaml.Node) -> str | None:
+def _value_of(node: yaml.Node, name: str) -> str | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
-            if k.value == "id" and isinstance(v, yaml.ScalarNode):
-                return v.value
+            if k.value == name and isinstance(v, yaml.ScalarNode):
+                return v.value.strip() or None
     return None
+
+
+# -- what each translation was made from ------------------------------------------
+
+
+def read_made_from(text: str) -> MadeFrom:
+    """The records of a `translated-from.yaml` file (written by the tooling only)."""
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return {filename: {path: Made(entry["from"], str(entry["translation"]))
+                       for path, entry in (texts or {}).items()}
+            for filename, texts in data.items()}
+
+
+def dump_made_from(made_from: MadeFrom, language: str) -> str:
+    """The `translated-from.yaml` file for `made_from`, in a stable order."""
+    head = (f"# Written by `python build.py translations --update`; never edit it by hand. For "
+            f"each {language} text: the\n# English it was translated from, and a fingerprint of "
+            "the translation then. When the English\n# changes, `check` reports the translation "
+            "as out of date and pages show the English until it\n# is translated again.\n")
+    data = {filename: {path: {"from": made.original, "translation": made.translation}
+                       for path, made in sorted(texts.items())}
+            for filename, texts in sorted(made_from.items()) if texts}
+    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes long texts folded over several lines."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style=">" if len(text) > 70 and "\n" not in text else None))
+
+
+@dataclass
+class Stamped:
+    """What `stamp` changed."""
+
+    recorded: list[str] = field(default_factory=list)  # new or revised translations
+    still_outdated: list[str] = field(default_factory=list)
+
+
+def stamp(made_from: dict[str, Made], translated: dict[str, tuple[str, str]],
+          accept: typing.Callable[[str], bool] = lambda path: False) -> tuple[dict[str, Made], Stamped]:
+    """The records after a translator's work: a translation is recorded as made from the
+    original of now when it is new, when the original has not changed, or when the
+    translation changed since it was recorded (the translator revised it); an out-of-date
+    translation that nobody touched stays out of date unless `accept(path)`. Records of
+    texts that no longer exist are dropped."""
+    records: dict[str, Made] = {}
+    report = Stamped()
+    for path, (original, text) in sorted(translated.items()):
+        made = made_from.get(path)
+        now = Made(original, fingerprint(text))
+        if made is None or made.original == original:
+            records[path] = now
+            if made is None:
+                report.recorded.append(path)
+        elif made.translation != now.translation or accept(path):
+            records[path] = now
+            report.recorded.append(path)
+        else:
+            records[path] = made
+            report.still_outdated.append(path)
+    return records, report
+
+
+# -- keys the tooling writes ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewKey:
+    """An id to write into an original item that has none, so translations can be tied to it."""
+
+    path: str
+    node: yaml.Node  # the item
+    field: str  # the key's field: id
+    value: str
+
+
+def new_keys(value: Any, node: yaml.Node, path: str = "") -> list[NewKey]:
+    """An id for every item of a translated list in `value` (read from `node`) that has none:
+    the first letter of its kind and the lowest number its list does not use yet (p1, p2 …
+    for paragraphs, s1 … for statements)."""
+    found: list[NewKey] = []
+    fields, hints = _declared(type(value))
+    children = ({k.value: v for k, v in node.value}
+                if isinstance(node, yaml.MappingNode) else {})
+    for name in fields:
+        item, child = getattr(value, name), children.get(name)
+        cls = _record_type(hints[name])
+        if not _holds_words(hints[name]) or item in (None, []) or child is None:
+            continue
+        if not isinstance(item, list):
+            found += new_keys(item, child, _join(path, name))
+            continue
+        key = _list_key(cls)
+        used = {getattr(x, key) for x in item}
+        prefix = cls.__name__[0].lower()
+        numbers = (n for n in range(1, 10_000) if f"{prefix}{n}" not in used)
+        for x, x_node in zip(item, child.value, strict=True):
+            item_id = getattr(x, key)
+            if item_id is None:
+                item_id = f"{prefix}{next(numbers)}"
+                found.append(NewKey(f"{_join(path, name)}['{item_id}']", x_node, key, item_id))
+            found += new_keys(x, x_node, f"{_join(path, name)}['{item_id}']")
+    return found
+
+
+@functools.cache
+def _holds_words(hint: Any) -> bool:
+    """Whether a field holds records (alone or in a list) with words to translate, in
+    themselves or further in."""
+    cls = _record_type(hint)
+    if cls is None:
+        return False
+    fields, hints = _declared(cls)
+    return any(is_words(f, hints[name]) or _holds_words(hints[name])
+               for name, f in fields.items())
+
+
+def with_keys(text: str, keys: list[NewKey]) -> str:
+    """The YAML `text` with each new id written as its item's first field: `- id: p1` before
+    a block of fields, `{id: s1, …}` in a one-line item. Nothing else in the text changes."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]  # where each line starts
+    for key in sorted(keys, key=lambda k: (k.node.start_mark.line, k.node.start_mark.column),
+                      reverse=True):
+        mark = key.node.start_mark
+        at = starts[mark.line] + mark.column
+        if text[at] == "{":
+            text = f"{text[:at + 1]}{key.field}: {key.value}, {text[at + 1:]}"
+        else:
+            text = f"{text[:at]}{key.field}: {key.value}\n{' ' * mark.column}{text[at:]}"
+    return text

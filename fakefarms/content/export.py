@@ -48,8 +48,12 @@ def translation_template(directory: Path, language: str, filename: str) -> str:
     if filename not in FILES:
         raise ValueError(f"{filename} is not a content file; choose one of {', '.join(FILES)}")
     values, _warnings = read_originals(directory)
-    words = words_of(values[filename])
-    head = (f"# The {language} words of {filename}: translate every text in place. Keep the ids, "
-            "the {…} tokens and the\n# addresses of links; facts (numbers, dates, sources) stay "
-            "in the original file.\n")
+    return translation_file(language, filename, words_of(values[filename]))
+
+
+def translation_file(language: str, filename: str, words: dict) -> str:
+    """A translation file's text: its head, then its words."""
+    head = (f"# The {language} words of {filename}: translate every text in place. Keep the ids "
+            "(and each link's actor),\n# the {…} tokens and the addresses of links; facts "
+            "(numbers, dates, sources) stay in the original file.\n")
     return head + yaml.dump(words, Dumper=_Folded, allow_unicode=True, sort_keys=False, width=88)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from calculator.load import tiers_match_figures, with_figures
 from calculator.params import CalculatorFile
 from records import prose
@@ -16,7 +18,15 @@ from records.errors import ContentError, Problem
 from records.facts import Figure, FiguresFile
 from records.files import cross_check, display_path, read_file
 from records.schema import Invalid, Reader, located
-from records.translation import Translator, words_of
+from records.translation import (
+    MADE_FROM_FILE,
+    Made,
+    Pending,
+    Translator,
+    read_made_from,
+    untranslated,
+    words_of,
+)
 from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
 from ..catalogs import date_text, words
@@ -168,11 +178,12 @@ def load_content(directory: str | Path) -> Content:
     site = values["site.yaml"]
     translated = {language: translate(directory, language, values)
                   for language in site.translations}
-    problems = [p for _values, found in translated.values() for p in found]
+    problems = [p for t in translated.values() for p in t.problems]
     if problems:
         raise ContentError(problems)
-    translations = {language: _assemble(texts, (), language)
-                    for language, (texts, _found) in translated.items()}
+    translations = {language: _assemble(t.values, (), language)
+                    for language, t in translated.items()}
+    warnings = sorted([*warnings, *(w for t in translated.values() for w in t.warnings)])
     return dataclasses.replace(_assemble(values, warnings, site.language),
                                translations=translations)
 
@@ -204,31 +215,107 @@ def _assemble(values: dict[str, Any], warnings, language: str) -> Content:
     )
 
 
-def translate(directory: Path, language: str, values: dict[str, Any]
-              ) -> tuple[dict[str, Any], list[Problem]]:
-    """Every file's values with their words taken from content/<language>/, and the problems
-    found: a missing or extra text, a token or link the translation dropped or added."""
+@dataclass
+class Translated:
+    """One language's edition of every file, and what was found laying it over the originals."""
+
+    values: dict[str, Any] = dataclasses.field(default_factory=dict)
+    problems: list[Problem] = dataclasses.field(default_factory=list)  # stop the build
+    pending: dict[str, list[Pending]] = dataclasses.field(default_factory=dict)  # by file
+    #: By file, every text that has a translation: its path → (the original now, translation).
+    texts: dict[str, dict[str, tuple[str, str]]] = dataclasses.field(default_factory=dict)
+    made_from: dict[str, dict[str, Made]] = dataclasses.field(default_factory=dict)
+    shown_as: dict[str, str] = dataclasses.field(default_factory=dict)  # by file
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """What is pending, one line an item: publishable, shown in the original meanwhile."""
+        return [pending_warning(self.shown_as[filename], p)
+                for filename, found in self.pending.items() for p in found]
+
+
+def translate(directory: Path, language: str, values: dict[str, Any]) -> Translated:
+    """Every file's values with their words taken from content/<language>/, the problems found
+    (an extra text, a token or link the translation dropped or added, an item tied to nothing)
+    and what is pending: a text not yet translated, or translated from an older original,
+    which is shown in the original language meanwhile."""
     folder = directory / language
-    translated, problems = {}, []
+    found = Translated()
+    made_from_path = folder / MADE_FROM_FILE
+    if made_from_path.is_file():
+        try:
+            found.made_from = read_made_from(made_from_path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, KeyError, TypeError, AttributeError):
+            found.problems.append(Problem(
+                display_path(made_from_path), 1, 1, "", "this file is damaged",
+                f"it is written by the tooling: restore it from version control (git checkout "
+                f"{display_path(made_from_path)}), then run python build.py translations --update"))
     for filename, value in values.items():
-        shown_as = display_path(folder / filename)
+        shown_as = found.shown_as[filename] = display_path(folder / filename)
         if not words_of(value):
-            translated[filename] = value  # nothing to translate (redirects)
+            found.values[filename] = value  # nothing to translate (redirects)
             continue
         if not (folder / filename).is_file():
-            problems.append(Problem(shown_as, 1, 1, "", f"no {language} translation of {filename}",
-                                    f"write one: python build.py translate {language} {filename} "
-                                    f"> {shown_as}, then translate its texts"))
+            found.values[filename] = untranslated(value)
+            found.pending[filename] = [Pending("missing", "(the whole file)", _FILE_START)]
             continue
-        root, found, text = read_yaml(folder / filename, shown_as)
+        root, read_problems, text = read_yaml(folder / filename, shown_as)
         reader = Reader(shown_as, source=text)
-        reader.problems.extend(found)
+        reader.problems.extend(read_problems)
         if root is not None:
-            translated[filename] = Translator(reader, language).record(value, root, "", root)
-        problems += reader.problems
+            translator = Translator(reader, language, found.made_from.get(filename))
+            found.values[filename] = translator.record(value, root, "", root)
+            found.pending[filename] = translator.pending
+            found.texts[filename] = translator.translated
+        found.problems += reader.problems
     if folder.is_dir():
-        problems += check_unread_files(folder, values)
-    return translated, problems
+        found.problems += check_unread_files(folder, values, also=(MADE_FROM_FILE,))
+    return found
+
+
+_FILE_START = yaml.ScalarNode("tag:yaml.org,2002:null", "", yaml.Mark("", 0, 0, 0, None, None))
+
+#: What each kind of pending translation means for readers, and what to do about it.
+_PENDING: dict[str, tuple[str, str]] = {
+    "missing": ("not translated yet: its pages show the English, marked, until it is",
+                "translate it; python build.py translate LANGUAGE FILE prints the texts to start "
+                "from, and python build.py translations lists what is left"),
+    "outdated": ("out of date: the English changed since it was translated (was: “{was}”; "
+                 "now: “{original}”); its pages show the English until it is translated again",
+                 "translate it again, then run python build.py translations --update"),
+    "unrecorded": ("not recorded as translated: which English it translates is unknown",
+                   "run python build.py translations --update, which records it"),
+    "unkeyed": ("the English item has no id, so nothing can be tied to it yet; its pages show "
+                "it in English", "run python build.py translations --update, which writes one"),
+}
+
+
+def pending_warning(shown_as: str, pending: Pending) -> Problem:
+    message, hint = _PENDING[pending.state]
+    mark = pending.at.start_mark
+    was, now = changed_words(pending.was, pending.original)
+    return Problem(shown_as, mark.line + 1, mark.column + 1, pending.path,
+                   "warning: " + message.format(was=was, original=now), hint)
+
+
+def changed_words(was: str, now: str, around: int = 3) -> tuple[str, str]:
+    """The part of two texts that differs, with a few words either side: what a translator
+    must look at first ("… database included accounts that …", "… database held accounts
+    that …")."""
+    old, new = was.split(), now.split()
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    first = max(0, start - around)
+
+    def excerpt(words: list[str]) -> str:
+        last = len(words) - max(0, end - around)
+        return (("… " if first else "") + " ".join(words[first:last])
+                + (" …" if last < len(words) else ""))
+    return excerpt(old), excerpt(new)
 
 
 #: The file that defines each collection references can name.
@@ -276,12 +363,15 @@ def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Probl
     return problems
 
 
-def check_unread_files(directory: Path, files: dict[str, type]) -> list[Problem]:
+def check_unread_files(directory: Path, files: dict[str, Any], also: tuple[str, ...] = ()
+                       ) -> list[Problem]:
     """A YAML file the site does not read would be silently ignored: report it. Hidden files,
-    other files (a README) and subfolders such as schema/ are left alone."""
+    other files (a README), the tooling's files (`also`) and subfolders such as schema/ are
+    left alone."""
     problems = []
     for path in sorted(directory.iterdir()):
-        if (path.name in files or path.name.startswith(".") or not path.is_file()
+        if (path.name in files or path.name in also or path.name.startswith(".")
+                or not path.is_file()
                 or path.suffix.lower() not in (".yaml", ".yml")):
             continue
         kind = re.match(r"[a-z]*", path.stem.lower())[0] + ".yaml"  # farms-extra: farms.yaml

@@ -7,6 +7,7 @@ Schema for editors' IDEs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import ClassVar, Literal
 
 from records.facts import ENGLISH, Citation, Words
 from records.schema import SLUG, ScalarType, spec
+from records.translation import Untranslated
 
 from ..markers import N_
 
@@ -110,8 +112,9 @@ class PartialDate(ScalarType):
 
 def capitalize_first(text: str) -> str:
     """Upper-case the first letter only: Jinja's `capitalize` lower-cases the rest, and proper
-    names keep their capitals ("openDemocracy", "NATO StratCom")."""
-    return text[:1].upper() + text[1:]
+    names keep their capitals ("openDemocracy", "NATO StratCom"). A text awaiting its
+    translation stays marked as such."""
+    return type(text)(text[:1].upper() + text[1:])
 
 
 # -- sources and citations --------------------------------------------------
@@ -133,6 +136,8 @@ class Contributor:
 
     name: str = spec("name as the source spells it", translate=False)
     role: str = spec("what the source credits them for, e.g. 'database', 'translation'")
+    id: str | None = spec("a short id that ties the translations to this credit; `python build.py "
+                          "translations --update` writes one", default=None, pattern=SLUG)
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,8 @@ class Passage:
     sources: list[Citation] = spec("citations for every fact in the paragraph", default=[])
     kind: Literal["fact", "assumption"] = spec(
         "'assumption' marks an editor's assumption that no source states", default="fact")
+    id: str | None = spec("a short id that ties the translations to this paragraph; `python build.py "
+                          "translations --update` writes one", default=None, pattern=SLUG)
 
     def check(self):
         if self.kind == "fact" and not self.sources:
@@ -279,12 +286,17 @@ class Statement:
                         "e.g. 'denied any connection to the fake accounts'")
     channel: Channel | None = spec("official, unofficial or interview, where the source says how "
                                    "it was said", default=None)
+    id: str | None = spec("a short id that ties the translations to this statement; `python build.py "
+                          "translations --update` writes one", default=None, pattern=SLUG)
 
     def text_in(self, words: Words = ENGLISH) -> str:
         """The summary with its channel in front, in the language of `words` (a gettext
-        catalog): 'unofficially, denied any connection …'."""
+        catalog): 'unofficially, denied any connection …'; all in English while the summary
+        awaits its translation."""
         if not self.channel:
             return self.summary
+        if isinstance(self.summary, Untranslated):
+            return Untranslated(f"{CHANNELS[self.channel]}, {self.summary}")
         return f"{words.gettext(CHANNELS[self.channel])}, {self.summary}"
 
 
@@ -292,6 +304,8 @@ class Statement:
 class Response:
     """What a person or group said when asked, everything the source reports, or that the
     source reports no request for comment."""
+
+    __translated_whole__: ClassVar[bool] = True  # as an allegation is
 
     request: Literal["asked", "not_reported"] = spec(
         "asked: the source reports that it asked for comment (or quotes an answer); "
@@ -362,6 +376,8 @@ class Response:
         catalog), dates as `date` writes them."""
         if self.request == "not_reported":
             return words.gettext("No request for comment reported")
+        if isinstance(self.text, Untranslated):  # shown whole in English until translated
+            return Untranslated(dataclasses.replace(self, text=str(self.text)).summary_in())
         said = "; ".join(s.text_in(words) for s in self.statements)
         said = f"{self.by}: {said}" if self.by else capitalize_first(said)
         if any(s.kind == "no_response" for s in self.statements):
@@ -372,6 +388,10 @@ class Response:
 @dataclass(frozen=True)
 class Allegation:
     """A claim about someone that the site reports but does not state as fact."""
+
+    #: Shown whole in one language: if any of its texts is not translated, or translated from
+    #: an older English, a translation shows all of it in English until it is translated again.
+    __translated_whole__: ClassVar[bool] = True
 
     claim: str = spec("what is alleged, phrased as an allegation", rich=True)
     alleged_by: str = spec("who made the allegation, e.g. 'three sources: a former government "
@@ -396,6 +416,8 @@ LINK_KINDS: dict[str, tuple[str, str]] = {
 @dataclass(frozen=True)
 class Link:
     """How an actor is connected to a farm."""
+
+    __key__: ClassVar[str] = "actor"  # what ties a translation to the link: never its position
 
     actor: str = spec("id of an actor in actors.yaml", ref="actors")
     kind: LinkKind = spec("; ".join(f"{k}: {meaning}" for k, (_, meaning) in LINK_KINDS.items()))
@@ -479,20 +501,14 @@ class Farm:
     sections: list[Section] = spec("what the sources say: organisation, tactics, pay", min_items=1)
     links: list[Link] = spec("actors connected to the farm and how", default=[])
     figures: list[str] = spec("key figures about this farm", default=[], ref="figures")
-    example_accounts: list[str] = spec("fake-account names the source publishes as examples",
-                                       default=[])
+    example_accounts: list[str] = spec("fake-account names the source publishes as examples, "
+                                       "spelt as it publishes them in every language",
+                                       default=[], translate=False)
     short_name: str | None = spec("a short name for chart axes, e.g. 'Pro-Matraimov'",
                                   default=None)
 
     def check(self):
-        ids = [s.id for s in self.sections]
-        for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-            yield "sections", f"section id '{duplicate}' used twice", "give each section its own id"
         yield from _repeated_cards(self.figures, self.sections)
-        actors = [link.actor for link in self.links]
-        for duplicate in sorted({a for a in actors if actors.count(a) > 1}):
-            yield "links", f"actor '{duplicate}' is linked to this farm twice", \
-                "give each person or group one link, and say everything about them there"
 
 
 # -- timeline ----------------------------------------------------------------
@@ -560,7 +576,9 @@ class Chart:
     sources: list[Citation] = spec("where the charted facts come from", min_items=1)
     figures: list[str] = spec("for figures and ranges: the key figures to draw, in order",
                               default=[], ref="figures")
-    labels: list[str] = spec("short labels for those figures, in the same order", default=[])
+    labels: list[str] = spec("short labels for those figures, in the same order; a translation "
+                             "gives each label under its figure's id", default=[],
+                             keyed_by="figures")
     category: EventCategory | None = spec("for timeline and chronology: only events of this category",
                                           default=None)
     compact: bool = spec("draw a smaller version, e.g. on the home page", default=False)
@@ -623,9 +641,6 @@ class Page:
                              default=None)
 
     def check(self):
-        ids = [s.id for s in self.sections]
-        for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-            yield "sections", f"section id '{duplicate}' used twice", "give each section its own id"
         yield from _repeated_cards(self.figures, self.sections)
 
 
@@ -641,6 +656,8 @@ class Correction:
     date: PartialDate = spec("when the change was published")
     kind: CorrectionKind = spec("correction of an error, or an update")
     text: str = spec("what changed and why")
+    id: str | None = spec("a short id that ties the translations to this entry; `python build.py "
+                          "translations --update` writes one", default=None, pattern=SLUG)
 
 
 @dataclass(frozen=True)
