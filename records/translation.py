@@ -234,7 +234,7 @@ class Translator:
                 return Invalid
             changes[name] = text
         if getattr(cls, "__translated_whole__", False) and any(
-                p.state in ("missing", "outdated") for p in self.pending[pending_before:]):
+                p.state != "unrecorded" for p in self.pending[pending_before:]):
             return untranslated(value)  # never half in one language, half in another
         return dataclasses.replace(value, **changes)
 

@@ -9,7 +9,7 @@ item of a translated list (written into the original, so the translation can nam
 
 from __future__ import annotations
 
-import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,11 +116,12 @@ def update(directory: Path, accept: list[str] = ()) -> Updated:
         for filename, texts in found.texts.items():
             made_from[filename], stamped = stamp(
                 found.made_from.get(filename, {}), texts,
-                lambda p, f=filename: any(fnmatch.fnmatchcase(f"{f}:{p}", a) for a in accept))
+                lambda p, f=filename: any(_matches(a, f"{f}:{p}") for a in accept))
             done.recorded += len(stamped.recorded)
             done.still_outdated += [f"{language}: {filename} {p}" for p in stamped.still_outdated]
-        (directory / language / MADE_FROM_FILE).write_text(dump_made_from(made_from, language),
-                                                           encoding="utf-8")
+        if (directory / language).is_dir():
+            (directory / language / MADE_FROM_FILE).write_text(
+                dump_made_from(made_from, language), encoding="utf-8")
     return done
 
 
@@ -146,3 +147,9 @@ def _translated(directory: Path, language: str, values: dict) -> Translated:
     if found.problems:
         raise ContentError(found.problems)
     return found
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Whether a path matches a pattern in which only * is special (paths hold brackets):
+    "farms.yaml:farms['pro-matraimov'].*"."""
+    return re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path) is not None
