@@ -194,13 +194,14 @@ def shown(value):
 def _marked(text: str, html: Markup, *, block: bool = False) -> Markup:
     if not isinstance(text, Untranslated):
         return html
-    note = gettext("translation to come")
     if block:
         return Markup('<div lang="{}" class="untranslated">{}</div>'
-                      '<p class="translation-pending">{}</p>').format(text.language, html, note)
+                      '<p class="translation-pending">{}</p>').format(
+                          text.language, html,
+                          gettext("Shown in English until its translation is done."))
     return Markup('<span lang="{}" class="untranslated">{}</span>'
                   ' <small class="translation-pending">({})</small>').format(
-                      text.language, html, note)
+                      text.language, html, gettext("translation to come"))
 
 
 def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
@@ -253,6 +254,8 @@ def install_template_helpers(app: Flask) -> None:
         page_data=pagedata.current,
     )
     app.jinja_env.finalize = shown
+    app.jinja_env.tests["untranslated"] = lambda value: isinstance(value, Untranslated)
+    app.jinja_env.filters["plain"] = str  # words without the marks of `shown` (feeds, titles)
     app.jinja_env.filters["rich"] = rich
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["meta_description"] = meta_description

@@ -363,3 +363,33 @@ def test_two_english_items_with_one_id_are_an_error(pseudo_translated):
                      encoding="utf-8")
     problems = problems_for(pseudo_translated)
     assert any("id 's1' is used twice in this list" in p for p in problems), problems
+
+
+def test_a_site_whose_translation_is_missing_shows_clean_english_pages(pseudo_translated):
+    """With no Russian text at all, every Russian page shows the English, marked: never a
+    mark inside an attribute, a title or a script's data."""
+    for path in (pseudo_translated / "ru").glob("*.yaml"):
+        path.unlink()
+    assert all("not translated yet" in str(w) for w in load_content(pseudo_translated).warnings)
+    app = create_app({"TESTING": True, "CONTENT_DIR": pseudo_translated})
+    client = app.test_client()
+    with app.test_request_context():
+        from fakefarms.views import page_addresses
+
+        addresses = [a for a in page_addresses("ru") if a.endswith("/")]
+    assert len(addresses) > 10
+    marked = 0
+    for address in addresses:
+        html = client.get(address).get_data(as_text=True)
+        soup = BeautifulSoup(html, "html.parser")
+        title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert "<" not in title, address
+        for element in soup.find_all(True):
+            for name, value in element.attrs.items():
+                assert "untranslated" not in str(value) or name == "class", (address, name)
+        for script in soup.select("script"):
+            assert "untranslated" not in script.get_text(), address
+        marked += len(soup.select('[lang="en"].untranslated'))
+    assert marked > 50
+    feed = client.get("/ru/feed.xml").get_data(as_text=True)
+    assert "untranslated" not in feed and "<span" not in feed
