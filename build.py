@@ -7,6 +7,8 @@
     python build.py new farm|actor|event|figure|source|chart ID [--content DIR]
     python build.py translate LANGUAGE FILE [--content DIR]
     python build.py translations [--update [--accept PATTERN]] [--content DIR]
+    python build.py never-name NAME [NAME ...] [--content DIR]
+    python build.py source-runs FILE [FILE ...] [--content DIR]
     python build.py schema          write content/schema/*.json
 """
 

@@ -22,6 +22,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from records.errors import Problem
+from records.files import display_path
+
 if TYPE_CHECKING:
     from .content.model import PartialDate
 
@@ -58,6 +61,52 @@ def words(language: str) -> NullTranslations:
     if not path.is_file():
         return NullTranslations()
     return _compiled(path, path.stat().st_mtime)
+
+
+def catalog_problems(language: str, root: Path = CATALOGS) -> list[Problem]:
+    """What would show wrongly in `language`'s catalog, at its file and line: a placeholder
+    the translation misspells or drops (the page would fail or show '%(nun)s'), a plural
+    without every form the language needs (Russian has three: 1 час, 2 часа, 5 часов), a
+    string left untranslated or marked fuzzy (shown in English)."""
+    path = catalog_path(language, root)
+    shown = display_path(path)
+    try:
+        with path.open("rb") as po:
+            catalog = read_po(po)
+    except OSError:
+        return [Problem(shown, 1, 1, "", f"no interface catalog for {language}",
+                        f"start one: make translations LANGUAGE={language}")]
+    except Exception as exc:  # noqa: BLE001 - Babel raises several kinds on a broken file
+        return [Problem(shown, getattr(exc, "lineno", 1) or 1, 1, "",
+                        f"the catalog cannot be read: {exc}", "fix the line, as in the others")]
+    problems = []
+    for message, errors in catalog.check():
+        for error in errors:
+            problems.append(Problem(shown, message.lineno, 1, _msgid(message), str(error),
+                                    "keep every %(name)s placeholder of the English exactly, "
+                                    "and give every form the language needs"))
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(Problem(shown, message.lineno, 1, _msgid(message),
+                                    "marked fuzzy: pages show the English",
+                                    "check the translation, then delete the '#, fuzzy' line"))
+        elif not all(s.strip() for s in strings):
+            missing = [str(i) for i, s in enumerate(strings) if not s.strip()]
+            problems.append(Problem(shown, message.lineno, 1, _msgid(message),
+                                    "not translated" + (f" (form {', '.join(missing)})"
+                                                        if len(strings) > 1 else ""),
+                                    "write the translation in msgstr" if len(strings) == 1
+                                    else f"give all {catalog.num_plurals} forms, msgstr[0] "
+                                    f"to msgstr[{catalog.num_plurals - 1}]"))
+    return problems
+
+
+def _msgid(message) -> str:
+    text = message.id[0] if isinstance(message.id, tuple) else message.id
+    return f"msgid '{text[:50]}'"
 
 
 @contextlib.contextmanager

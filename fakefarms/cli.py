@@ -15,7 +15,7 @@ from records.files import display_path
 
 from . import addresses
 from .app import create_app
-from .content import ContentError, load_content, translations
+from .content import ContentError, load_content, rules, translations
 from .content.export import translation_template, write_schemas
 from .content.scaffold import ScaffoldError, add_entry, kinds
 from .freezing import default_workers
@@ -70,6 +70,16 @@ def parser() -> argparse.ArgumentParser:
                               help="with --update: record out-of-date translations that still "
                                    "say what the English says, e.g. \"farms.yaml:farms['x'].*\"")
     tied.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+
+    never = commands.add_parser(
+        "never-name", help="add a name (each spelling of it) to the names the site must never show")
+    never.add_argument("names", nargs="+", metavar="NAME")
+    never.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+
+    runs = commands.add_parser(
+        "source-runs", help="keep the fingerprints of the source articles, for the copy rule")
+    runs.add_argument("sources", nargs="+", type=Path, metavar="FILE")
+    runs.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     commands.add_parser("schema", help="write the JSON Schemas to content/schema/")
     return ap
@@ -156,6 +166,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"recorded {done.recorded} new or revised translation(s); "
                   f"{len(done.still_outdated)} still out of date")
         print(translations.report(content_dir), end="")
+        return 0
+    if args.command == "never-name":
+        try:
+            count = rules.add_never_named(_content_dir(args.content), args.names)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        print(f"the never-named list holds {count} fingerprint(s); run make check")
+        return 0
+    if args.command == "source-runs":
+        missing = [str(p) for p in args.sources if not p.is_file()]
+        if missing:
+            raise UsageError(f"no such file: {', '.join(missing)}")
+        count = rules.write_source_runs(_content_dir(args.content),
+                                        (p.read_text(encoding="utf-8") for p in args.sources))
+        print(f"kept {count} fingerprints of {len(args.sources)} source(s); run make check")
         return 0
     if args.command == "schema":
         for path in write_schemas(DEFAULT_CONTENT / "schema"):

@@ -29,6 +29,8 @@ from .errors import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _TAG = "tag:yaml.org,2002:"
+#: Rules that make a text a code (an id, a reference, an address) rather than words.
+CODE_RULES = {"key", "ref", "pattern", "section_of", "https"}
 NO_BREAK_BEFORE_DASH = "\u00a0— "
 #: The placeholder `build.py new` writes wherever an entry needs words, a value or a citation;
 #: any left is a problem, so a half-written entry is never published.
@@ -91,7 +93,8 @@ class Reader:
     problems: list[Problem] = field(default_factory=list)
     keys: list[Use] = field(default_factory=list)
     refs: list[Use] = field(default_factory=list)
-    prose: list[Prose] = field(default_factory=list)
+    prose: list[Prose] = field(default_factory=list)  # the rich texts (paragraphs)
+    texts: list[Prose] = field(default_factory=list)  # every text that is words, not a code
     warnings: list[Problem] = field(default_factory=list)
 
     def at(self, node: yaml.Node, path: str, message: str, hint: str = "") -> Problem:
@@ -323,14 +326,18 @@ class Reader:
             self.warnings.append(self.at(node, path, f"warning: {len(text)} characters is long "
                                          f"for a title or name", f"keep it under {longest}: it "
                                          "is shown in lists, tabs and link previews"))
+        if not rules.keys() & CODE_RULES:
+            self.texts.append(Prose(node, path, text))
+            # {fig:id} shows a key figure in any text: in a paragraph as marked-up data, in a
+            # title or a label as its words
+            for start, length, figure_id in prose.figure_ids(text):
+                self.refs.append(Use("figures", figure_id,
+                                     self.at(located(node, text, start, length, self.source), path, "")))
         if rules.get("rich"):
             found = list(prose.problems(text))
             for problem in found:
                 self.fail(located(node, text, problem.start, problem.length, self.source), path,
                           problem.message, problem.hint)
-            for start, length, figure_id in prose.figure_ids(text):
-                self.refs.append(Use("figures", figure_id,
-                                     self.at(located(node, text, start, length, self.source), path, "")))
             self.prose.append(Prose(node, path, text))
             if found:
                 return Invalid

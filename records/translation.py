@@ -38,10 +38,8 @@ from typing import Any, Literal
 
 import yaml
 
-from .schema import Invalid, Reader, _declared, _join, item_key
+from .schema import CODE_RULES, Invalid, Reader, _declared, _join, item_key
 
-#: Rules that make a text field a fact (an id, a reference, a code) rather than words.
-FACT_RULES = ("key", "ref", "pattern", "section_of", "https")
 #: What a translation must keep from its original: {fig:id} and {slot} tokens, and the
 #: addresses of Markdown links.
 KEPT = re.compile(r"\{[^{}\s]+\}|\]\(([^)\s]+)\)")
@@ -91,7 +89,7 @@ def is_words(f: dataclasses.Field, hint: Any) -> bool:
     """Whether a field holds words to translate: text (or a list of texts) that is not a
     fact, unless declared `translate=False`."""
     return (_plain(hint) in (str, list[str])
-            and not any(rule in f.metadata for rule in FACT_RULES)
+            and not f.metadata.keys() & CODE_RULES
             and f.metadata.get("translate", True))
 
 

@@ -17,7 +17,7 @@ from records import prose
 from records.errors import ContentError, Problem
 from records.facts import Figure, FiguresFile
 from records.files import cross_check, display_path, read_file
-from records.schema import Invalid, Reader, located
+from records.schema import Invalid, Reader, _declared
 from records.translation import (
     MADE_FROM_FILE,
     Made,
@@ -30,6 +30,7 @@ from records.translation import (
 from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
 from ..catalogs import date_text, words
+from . import rules
 from .model import (
     ACTOR_KINDS,
     SITE_PAGES,
@@ -139,10 +140,20 @@ class Content:
                 for link in farm.links if link.actor == actor_id]
 
 
-def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool = False
-          ) -> tuple[dict[str, Any], list[Problem]]:
-    """Read, convert and cross-check the files; raise ContentError with every problem, or
-    return the values and the warnings (things to look at that do not stop a build)."""
+@dataclass
+class Edition:
+    """One language's files as read: their values (Invalid where a file has problems) and the
+    readers that know where each text stands, for the rules that span files and languages."""
+
+    language: str
+    values: dict[str, Any]
+    readers: list[Reader]
+
+
+def _read(directory: Path, files: dict[str, type], *, report_unread_files: bool = False
+          ) -> tuple[dict[str, Any], list[Reader], list[Problem]]:
+    """Read, convert and cross-check the files: their values (Invalid where a file has
+    problems), their readers, and every problem found."""
     values: dict[str, Any] = {}
     readers: list[Reader] = []
     for filename, kind in files.items():
@@ -163,37 +174,48 @@ def _load(directory: Path, files: dict[str, type], *, report_unread_files: bool 
     if _valid(values, "calculator.yaml", "figures.yaml") and _valid(values, "sources.yaml"):
         problems += tiers_match_figures(values["calculator.yaml"],
                                         values["figures.yaml"].figures, readers)
-    if _valid(values, "figures.yaml"):
-        problems += _check_figures_not_retyped(values["figures.yaml"].figures, readers)
-    if problems:
-        raise ContentError(problems)
-    return values, sorted(w for r in readers for w in r.warnings)
+    return values, readers, problems
 
 
 def load_content(directory: str | Path) -> Content:
-    """Load and validate every content file, and every translation site.yaml lists; raise
-    ContentError listing all problems."""
+    """Load and validate every content file and every translation site.yaml lists, and apply
+    every content rule to all of them; raise ContentError listing every problem found, in
+    every language, at once."""
     directory = Path(directory)
-    values, warnings = read_originals(directory)
-    site = values["site.yaml"]
-    translated = {language: translate(directory, language, values)
-                  for language in site.translations}
-    problems = [p for t in translated.values() for p in t.problems]
+    values, readers, problems = _read(directory, FILES, report_unread_files=True)
+    editions = [Edition("en", values, readers)]
+    site = values.get("site.yaml", Invalid)
+    translated: dict[str, Translated] = {}
+    if site is not Invalid:
+        editions[0].language = site.language
+        for language in site.translations:
+            translated[language] = found = translate(directory, language, values)
+            problems += found.problems
+            editions.append(Edition(language, found.values, found.readers))
+    problems += rules.check(editions, directory)
     if problems:
         raise ContentError(problems)
+    warnings = sorted([*(w for r in readers for w in r.warnings),
+                       *(w for t in translated.values() for w in t.warnings)])
     translations = {language: _assemble(t.values, (), language)
                     for language, t in translated.items()}
-    warnings = sorted([*warnings, *(w for t in translated.values() for w in t.warnings)])
     return dataclasses.replace(_assemble(values, warnings, site.language),
                                translations=translations)
 
 
 def read_originals(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """Every file's values in the site's own language, checked, and the warnings."""
-    return _load(directory, FILES, report_unread_files=True)
+    """Every file's values in the site's own language, and the warnings; ContentError when
+    any file has a problem (for the tooling, which needs valid originals)."""
+    values, readers, problems = _read(directory, FILES, report_unread_files=True)
+    if problems:
+        raise ContentError(problems)
+    return values, sorted(w for r in readers for w in r.warnings)
 
 
 def _assemble(values: dict[str, Any], warnings, language: str) -> Content:
+    figures = {f.id: f.text(language, words(language)) for f in values["figures.yaml"].figures}
+    values = {name: value if name == "calculator.yaml" else _figures_in_words(value, figures)
+              for name, value in values.items()}
     events = sorted(values["timeline.yaml"].events, key=lambda e: e.sort_key)
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
@@ -225,6 +247,7 @@ class Translated:
     #: By file, every text that has a translation: its path → (the original now, translation).
     texts: dict[str, dict[str, tuple[str, str]]] = dataclasses.field(default_factory=dict)
     made_from: dict[str, dict[str, Made]] = dataclasses.field(default_factory=dict)
+    readers: list[Reader] = dataclasses.field(default_factory=list)
     shown_as: dict[str, str] = dataclasses.field(default_factory=dict)  # by file
 
     @property
@@ -252,6 +275,9 @@ def translate(directory: Path, language: str, values: dict[str, Any]) -> Transla
                 f"{display_path(made_from_path)}), then run python build.py translations --update"))
     for filename, value in values.items():
         shown_as = found.shown_as[filename] = display_path(folder / filename)
+        if value is Invalid:
+            found.values[filename] = Invalid  # its problems are reported in the original
+            continue
         if not words_of(value):
             found.values[filename] = value  # nothing to translate (redirects)
             continue
@@ -267,6 +293,7 @@ def translate(directory: Path, language: str, values: dict[str, Any]) -> Transla
             found.values[filename] = translator.record(value, root, "", root)
             found.pending[filename] = translator.pending
             found.texts[filename] = translator.translated
+        found.readers.append(reader)
         found.problems += reader.problems
     if folder.is_dir():
         found.problems += check_unread_files(folder, values, also=(MADE_FROM_FILE,))
@@ -318,6 +345,24 @@ def changed_words(was: str, now: str, around: int = 3) -> tuple[str, str]:
     return excerpt(old), excerpt(new)
 
 
+def _figures_in_words(value: Any, figures: dict[str, str]) -> Any:
+    """The record with each {fig:id} token in a plain text (a title, a label: not a paragraph,
+    which shows the figure as marked-up data) replaced by the figure's words."""
+    if not dataclasses.is_dataclass(value):
+        return value
+    fields, hints = _declared(type(value))
+    changes = {}
+    for name, f in fields.items():
+        item = getattr(value, name)
+        if isinstance(item, str) and not f.metadata.get("rich") and "{fig:" in item:
+            changes[name] = type(item)(prose.FIGURE_TOKEN.sub(lambda m: figures[m[1]], item))
+        elif isinstance(item, list) and item and dataclasses.is_dataclass(item[0]):
+            changes[name] = [_figures_in_words(x, figures) for x in item]
+        elif dataclasses.is_dataclass(item):
+            changes[name] = _figures_in_words(item, figures)
+    return dataclasses.replace(value, **changes) if changes else value
+
+
 #: The file that defines each collection references can name.
 DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
               "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml"}
@@ -325,24 +370,6 @@ DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "a
 
 def _valid(values: dict[str, Any], *filenames: str) -> bool:
     return all(values.get(name, Invalid) is not Invalid for name in filenames)
-
-
-def _check_figures_not_retyped(figures: list[Figure], readers: list[Reader]) -> list[Problem]:
-    """A key figure typed out in prose ("approximately 800", "425") drifts when the figure
-    changes: ask for its {fig:id} token instead."""
-    spellings = prose.Spellings({f.id: prose.spellings(f.value, f.low, f.high, f.format, f.hedge,
-                                                       f.wording) for f in figures})
-    shown = {f.id: f.text() for f in figures}
-    problems = []
-    for reader in readers:
-        for field in reader.prose:
-            for start, typed, figure_id in spellings.retyped(field.text):
-                node = located(field.node, field.text, start, len(typed), reader.source)
-                problems.append(reader.at(node, field.path, f"'{' '.join(typed.split())}' retypes "
-                                          f"the key figure '{figure_id}'",
-                                          f"write {{fig:{figure_id}}}, which shows "
-                                          f"“{shown[figure_id]}” and follows any change to it"))
-    return problems
 
 
 def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Problem]:
