@@ -1,15 +1,20 @@
 """Public addresses: a published page never disappears without a redirect.
 
 Readers and other sites link to the site's addresses. `published-addresses.txt` in the
-content folder lists every one the site has published (the build keeps it current, and a
-reviewer sees it change in the diff); `check` names each listed address that the content no
-longer produces, unless `redirects.yaml` sends it to a page that exists. The build leaves a
-small page at each old address that sends readers on, and a `_redirects` file for hosts that
-read one.
+content folder lists every one the site has published, the old addresses that redirect
+included (`check` and the build keep it current, and a reviewer sees it change in the diff);
+`check` names each listed address that the content no longer produces, unless
+`redirects.yaml` sends it to a page that exists: a redirect removed after it was published is
+an address that would disappear. The build leaves a small page at each old address that sends
+readers on, and a `_redirects` file for hosts that read one.
+
+The same check follows every link editors write to a page of the site, anchor included.
 """
 
 from __future__ import annotations
 
+import difflib
+from html.parser import HTMLParser
 from pathlib import Path
 
 from flask import Flask, render_template
@@ -27,12 +32,13 @@ _HEADER = ("# Every address the site publishes, one a line. The build keeps this
 
 
 def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
-    """The addresses the content produces; ContentError if a published one would go."""
+    """The addresses the site publishes (its pages and data, and the old addresses that
+    redirect); ContentError if a published one would go, or a link leads nowhere."""
     current = produced(app)
-    found = problems(content_dir, content, current)
+    found = problems(content_dir, content, current) + link_problems(app, content, current)
     if found:
         raise ContentError(found)
-    return current
+    return sorted({*current, *(r.old for r in content.redirects)})
 
 
 def produced(app: Flask) -> list[str]:
@@ -70,6 +76,52 @@ def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[
                                  f"{r.new} is not a page of the site",
                                  "send it to an address the site publishes"))
     return found
+
+
+def link_problems(app: Flask, content: Content, current: list[str]) -> list[Problem]:
+    """Each link editors wrote to a page the site does not have, or to an anchor the page
+    lacks."""
+    pages = set(current)
+    anchors: dict[str, set[str]] = {}
+    found = []
+    for where, address in content.site_links:
+        path, _hash, anchor = address.partition("#")
+        path = path or "/"
+        if path not in pages:
+            close = difflib.get_close_matches(path, sorted(pages), n=1, cutoff=0.6)
+            found.append(_at(where, f"links to {path}, which is not a page of the site",
+                             f"did you mean {close[0]}?" if close else
+                             "link to an address the site publishes, such as /farms/"))
+            continue
+        if anchor:
+            if path not in anchors:
+                anchors[path] = _ids(app, path)
+            if anchor not in anchors[path]:
+                close = difflib.get_close_matches(anchor, sorted(anchors[path]), n=1)
+                found.append(_at(where, f"links to #{anchor}, which {path} does not have",
+                                 f"did you mean #{close[0]}?" if close else
+                                 "link to a section's id on that page"))
+    return found
+
+
+def _at(where: Problem, message: str, hint: str) -> Problem:
+    return Problem(where.path, where.line, where.column, where.field, message, hint)
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id" and value)
+
+
+def _ids(app: Flask, path: str) -> set[str]:
+    """The ids a page's elements carry: where a link's anchor can lead."""
+    parser = _Ids()
+    parser.feed(app.test_client().get(path).get_data(as_text=True))
+    return parser.ids
 
 
 def record(content_dir: Path, addresses: list[str]) -> bool:

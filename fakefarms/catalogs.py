@@ -63,12 +63,12 @@ def words(language: str) -> NullTranslations:
     return _compiled(path, path.stat().st_mtime)
 
 
-def catalog_problems(language: str, root: Path = CATALOGS) -> list[Problem]:
+def catalog_problems(language: str, root: Path | None = None) -> list[Problem]:
     """What would show wrongly in `language`'s catalog, at its file and line: a placeholder
     the translation misspells or drops (the page would fail or show '%(nun)s'), a plural
     without every form the language needs (Russian has three: 1 час, 2 часа, 5 часов), a
     string left untranslated or marked fuzzy (shown in English)."""
-    path = catalog_path(language, root)
+    path = catalog_path(language, root or CATALOGS)
     shown = display_path(path)
     try:
         with path.open("rb") as po:

@@ -123,8 +123,11 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         content_dir = _content_dir(args.content)
         content = load_content(content_dir)
-        addresses.checked(create_app({"CONTENT_DIR": content_dir}, content=content),
-                          content_dir, content)
+        published = addresses.checked(create_app({"CONTENT_DIR": content_dir}, content=content),
+                                      content_dir, content)
+        if addresses.record(content_dir, published):
+            print(f"updated {display_path(content_dir / addresses.LIST_NAME)}: commit it with "
+                  "your change", file=sys.stderr)
         for warning in content.warnings:
             print(warning, file=sys.stderr)
         print(f"content OK: {len(content.farms)} farms, {len(content.actors)} actors, "

@@ -43,13 +43,16 @@ def source_content() -> Content:
     stamp = _stamps(_saved(directory.glob("**/*.y*ml")))
     cached = app.extensions.get("live_content")
     if cached is None or cached[0] != stamp:
+        from . import addresses  # the site's addresses are made from the content read here
+
         try:
-            cached = (stamp, load_content(directory), None)
+            app.extensions["live_content"] = (stamp, load_content(directory), None)
+            addresses.checked(app, directory, app.extensions["live_content"][1])
         except ContentError as exc:
-            cached = (stamp, None, exc)
+            app.extensions["live_content"] = (stamp, None, exc)
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
-        app.extensions["live_content"] = cached
+        cached = app.extensions["live_content"]
     if cached[2] is not None:
         raise cached[2]
     return cached[1]

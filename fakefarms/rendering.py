@@ -227,7 +227,16 @@ def meta_description(html: str) -> str:
 def _prose(text: str, *, block: bool) -> Markup:
     figures = current_content().figures
     return markup.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
-                        site_link=site_path)
+                        site_link=lambda path: site_path(edition_path(path)))
+
+
+def edition_path(path: str) -> str:
+    """A page of the site as editors write it (/farms/x/), in the language of the page being
+    made: a Russian page's links lead to Russian pages."""
+    language = current_language()
+    if language == source_content().language or path.startswith(f"/{language}/"):
+        return path
+    return f"/{language}{path}"
 
 
 def plotly_locale() -> str | None:

@@ -50,6 +50,14 @@ def problems(text: str) -> Iterator[ProseProblem]:
                                "the only token is {fig:figure-id}, for a key figure")
 
 
+def site_links(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each link to a page of the site (/farms/x/, /methodology/#signals): its offset, its
+    length and the address."""
+    for match in _LINK.finditer(text):
+        if _SITE_PAGE.fullmatch(match.group(1)):
+            yield match.start(1), len(match.group(1)), match.group(1)
+
+
 def figure_ids(text: str) -> Iterator[tuple[int, int, str]]:
     """Each {fig:id} token: its offset, its length and the figure it names."""
     for match in FIGURE_TOKEN.finditer(text):

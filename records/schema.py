@@ -19,6 +19,7 @@ import math
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -26,6 +27,7 @@ import yaml
 
 from . import prose
 from .errors import Problem
+from .yamlfile import describe, invisible
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _TAG = "tag:yaml.org,2002:"
@@ -310,6 +312,15 @@ class Reader:
         if not text:
             self.fail(node, path, "text is empty", rules.get("help", ""))
             return Invalid
+        hidden = invisible(text, in_words=not rules.keys() & CODE_RULES)
+        if hidden:
+            at, char = hidden[0]
+            self.fail(located(node, text, at, 1, self.source), path,
+                      f"{describe(char)} at character {at + 1}" + (f", and {len(hidden) - 1} "
+                                                                   "more" if len(hidden) > 1 else ""),
+                      "delete it, and type a space if one belongs there: it cannot be seen, but "
+                      "the text is not what it looks like")
+            return Invalid
         pattern = rules.get("pattern")
         if pattern and not re.fullmatch(pattern, text):
             hint = "use lower-case letters, digits and hyphens" if pattern == SLUG else f"match {pattern}"
@@ -360,6 +371,20 @@ def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
 def _declared(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
     """A record type's fields and their resolved types, worked out once per type."""
     return ({f.name: f for f in dataclasses.fields(cls) if f.init}, typing.get_type_hints(cls))
+
+
+def texts_in(node: yaml.Node, path: str = "") -> Iterator[Prose]:
+    """Every text in a node tree, when it cannot be read as its record type (its original is
+    broken): what the rules on words can still check. Ids and a link's actor are not words."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value not in ("id", "actor"):
+                yield from texts_in(value, _join(path, str(key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            yield from texts_in(value, item_path(path, i, value))
+    elif isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str" and node.value.strip():
+        yield Prose(node, path, node.value.strip())
 
 
 def item_key(cls: type) -> str | None:

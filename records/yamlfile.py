@@ -7,6 +7,7 @@ so that every later problem can name the line and column it comes from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -48,14 +49,16 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
         return None, [problem(line, column, "file is not UTF-8 text",
                               "save it with UTF-8 encoding")], ""
 
-    tabs = [
-        problem(number, line.index("\t") + 1, "tab used for indentation",
-                "indent with spaces only")
-        for number, line in enumerate(text.splitlines(), 1)
-        if "\t" in line[: len(line) - len(line.lstrip())]
-    ]
-    if tabs:
-        return None, tabs, text
+    indents = []
+    for number, line in enumerate(text.split("\n"), 1):
+        indent = line[: len(line) - len(line.lstrip())]
+        odd = next((i for i, c in enumerate(indent) if c != " "), None)
+        if odd is not None and indent[odd] not in "\r":
+            indents.append(problem(number, odd + 1, f"{describe(indent[odd])} used for "
+                                   f"indentation at column {odd + 1}",
+                                   "indent with ordinary spaces only: delete it and type spaces"))
+    if indents:
+        return None, indents, text
 
     try:
         # libyaml's parser keeps every node's position and is several times faster.
@@ -73,6 +76,32 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
     if root is None:
         return None, [problem(1, 1, "file is empty", "restore its content from version control")], text
     return root, [], text
+
+
+#: Characters that show as nothing, or as an ordinary space, beside the ones YAML expects.
+_PLAIN = set(" \n\r")
+
+
+def invisible(text: str, *, in_words: bool = False) -> list[tuple[int, str]]:
+    """Where `text` holds a character an editor cannot see (a zero-width space, a direction
+    mark, a control character) or cannot tell from a space (a no-break space, a tab), with
+    the character. In words (`in_words`) no-break spaces are typography and allowed."""
+    found = []
+    for i, c in enumerate(text):
+        if c in _PLAIN:
+            continue
+        kind = unicodedata.category(c)
+        if kind in ("Cf", "Cc", "Zl", "Zp") or (kind == "Zs" and not (
+                in_words and c in "\u00a0\u202f\u2009")):
+            found.append((i, c))
+    return found
+
+
+def describe(char: str) -> str:
+    """A character an editor cannot see, by its name: 'a no-break space (U+00A0)'."""
+    names = {"\t": "a tab", "\ufeff": "a byte-order mark"}
+    name = names.get(char) or "a " + unicodedata.name(char, "control character").lower()
+    return f"{name} (U+{ord(char):04X})"
 
 
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:

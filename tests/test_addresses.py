@@ -67,7 +67,29 @@ def test_a_redirect_keeps_the_old_address_working(content_copy, tmp_path):
     assert soup.select_one("main a")["href"] == "../raimbek-matraimov/"
     assert (out / "_redirects").read_text() == "/ff/actors/matraimov/ /ff/actors/raimbek-matraimov/ 301\n"
     listed = (content_copy / "published-addresses.txt").read_text().splitlines()
-    assert "/actors/raimbek-matraimov/" in listed and "/actors/matraimov/" not in listed
+    # the old address stays published, as a redirect
+    assert "/actors/raimbek-matraimov/" in listed and "/actors/matraimov/" in listed
+
+
+def test_a_redirect_removed_after_it_was_published_is_an_address_that_would_disappear(
+        content_copy, tmp_path, capsys):
+    _rename_matraimov(content_copy)
+    _redirect(content_copy, "/actors/matraimov/", "/actors/raimbek-matraimov/")
+    assert main(["check", "--content", str(content_copy)]) == 0
+    assert "/actors/matraimov/" in (content_copy / "published-addresses.txt").read_text()
+    (content_copy / "redirects.yaml").write_text(
+        "# yaml-language-server: $schema=schema/redirects.schema.json\nredirects: []\n")
+    assert main(["check", "--content", str(content_copy)]) == 1
+    assert "/actors/matraimov/ would disappear" in capsys.readouterr().err
+
+
+def test_check_keeps_the_list_current(content_copy, capsys):
+    listed = content_copy / "published-addresses.txt"
+    listed.write_text("\n".join(listed.read_text().splitlines()[:-1]) + "\n")  # one left out
+    assert main(["check", "--content", str(content_copy)]) == 0
+    assert "updated" in capsys.readouterr().err
+    assert main(["check", "--content", str(content_copy)]) == 0
+    assert "updated" not in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [

@@ -48,8 +48,19 @@ def only(problems: list[str]) -> str:
                      "content/farms.yaml:7:12: YAML syntax error", id="yaml-syntax"),
         pytest.param("actors.yaml", "    kind: person\n    role: Journalist",
                      "    kind: person\n\trole: Journalist",
-                     "content/actors.yaml:6:1: tab used for indentation (indent with spaces only)",
+                     "content/actors.yaml:6:1: a tab (U+0009) used for indentation at column 1 "
+                     "(indent with ordinary spaces only: delete it and type spaces)",
                      id="tab-indentation"),
+        pytest.param("actors.yaml", "    kind: person\n    role: Journalist",
+                     "    kind: person\n  \u00a0 role: Journalist",
+                     "content/actors.yaml:6:3: a no-break space (U+00A0) used for indentation at "
+                     "column 3 (indent with ordinary spaces only: delete it and type spaces)",
+                     id="no-break-space-indentation"),
+        pytest.param("farms.yaml", "- actor: orunbekov", "- actor: orunbekov\u200b",
+                     "content/farms.yaml:16:25: farms['pro-matraimov'].links['orunbekov\u200b']"
+                     ".actor: a zero width space (U+200B) at character 10 (delete it, and type a "
+                     "space if one belongs there: it cannot be seen, but the text is not what it "
+                     "looks like)", id="zero-width-space-in-a-reference"),
         pytest.param("farms.yaml", "    name: Pro-Matraimov farm", "    name: [Pro, farm]",
                      "content/farms.yaml:4:11: farms['pro-matraimov'].name: expected text, got a list",
                      id="wrong-type"),

@@ -115,3 +115,12 @@ def test_an_unknown_address_gets_the_404_page(preview):
     assert response.status_code == 404
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     assert soup.select_one("main h1") and not soup.select("[aria-current=page]")
+
+
+def test_an_address_that_would_disappear_is_shown_like_any_other_problem(preview, content_copy):
+    listed = content_copy / "published-addresses.txt"
+    listed.write_text(listed.read_text(encoding="utf-8") + "/farms/a-farm-once-published/\n",
+                      encoding="utf-8")
+    (problem,) = _problem_page(preview).select("li.problem")
+    assert "/farms/a-farm-once-published/ would disappear" in problem.get_text()
+    assert "published-addresses.txt" in problem.select_one(".problem-where").text

@@ -17,7 +17,7 @@ from records import prose
 from records.errors import ContentError, Problem
 from records.facts import Figure, FiguresFile
 from records.files import cross_check, display_path, read_file
-from records.schema import Invalid, Reader, _declared
+from records.schema import Invalid, Reader, _declared, located, texts_in
 from records.translation import (
     MADE_FROM_FILE,
     Made,
@@ -90,6 +90,9 @@ class Content:
     calculator: CalculatorFile
     redirects: tuple[Redirect, ...] = ()
     warnings: tuple[Problem, ...] = ()  # worth a look, but publishable
+    #: Every link to a page of the site in any language's texts, with where it is written
+    #: (the place as a Problem to fill in), for the check on the site the content makes.
+    site_links: tuple[tuple[Problem, str], ...] = ()
     language: str = "en"  # the language of this edition's words
     translations: dict[str, Content] = dataclasses.field(default_factory=dict)  # by language
 
@@ -182,6 +185,27 @@ def load_content(directory: str | Path) -> Content:
     every content rule to all of them; raise ContentError listing every problem found, in
     every language, at once."""
     directory = Path(directory)
+    editions, problems, translated = _editions(directory)
+    problems += rules.check(editions, directory)
+    if problems:
+        raise ContentError(problems)
+    original = editions[0]
+    warnings = sorted([*(w for r in original.readers for w in r.warnings),
+                       *(w for t in translated.values() for w in t.warnings)])
+    translations = {language: _assemble(t.values, (), language)
+                    for language, t in translated.items()}
+    return dataclasses.replace(_assemble(original.values, warnings, original.language),
+                               translations=translations, site_links=_site_links(editions))
+
+
+def read_editions(directory: Path) -> tuple[list[Edition], list[Problem]]:
+    """The original and each translation as read, and the problems reading them (not the
+    rules' problems: for the tests that apply one rule at a time)."""
+    editions, problems, _translated = _editions(directory)
+    return editions, problems
+
+
+def _editions(directory: Path) -> tuple[list[Edition], list[Problem], dict[str, Translated]]:
     values, readers, problems = _read(directory, FILES, report_unread_files=True)
     editions = [Edition("en", values, readers)]
     site = values.get("site.yaml", Invalid)
@@ -192,15 +216,14 @@ def load_content(directory: str | Path) -> Content:
             translated[language] = found = translate(directory, language, values)
             problems += found.problems
             editions.append(Edition(language, found.values, found.readers))
-    problems += rules.check(editions, directory)
-    if problems:
-        raise ContentError(problems)
-    warnings = sorted([*(w for r in readers for w in r.warnings),
-                       *(w for t in translated.values() for w in t.warnings)])
-    translations = {language: _assemble(t.values, (), language)
-                    for language, t in translated.items()}
-    return dataclasses.replace(_assemble(values, warnings, site.language),
-                               translations=translations)
+    return editions, problems, translated
+
+
+def _site_links(editions: list[Edition]) -> tuple[tuple[Problem, str], ...]:
+    return tuple((reader.at(located(text.node, text.text, start, length, reader.source),
+                            text.path, ""), address)
+                 for edition in editions for reader in edition.readers for text in reader.prose
+                 for start, length, address in prose.site_links(text.text))
 
 
 def read_originals(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -276,7 +299,13 @@ def translate(directory: Path, language: str, values: dict[str, Any]) -> Transla
     for filename, value in values.items():
         shown_as = found.shown_as[filename] = display_path(folder / filename)
         if value is Invalid:
-            found.values[filename] = Invalid  # its problems are reported in the original
+            # its problems are reported in the original; the rules on words still read it
+            found.values[filename] = Invalid
+            if (folder / filename).is_file():
+                root, _problems, text = read_yaml(folder / filename, shown_as)
+                reader = Reader(shown_as, source=text)
+                reader.texts.extend(texts_in(root) if root is not None else [])
+                found.readers.append(reader)
             continue
         if not words_of(value):
             found.values[filename] = value  # nothing to translate (redirects)

@@ -62,6 +62,33 @@ def rule(name: str, asks: str) -> Callable:
     return register
 
 
+#: The rules applied where the content is read (each type's own check, and the loader's
+#: checks across files), and on the site the content makes (fakefarms/addresses.py).
+for _name, _stage, _asks in [
+    ("allegations-answered", "declared", "an alleged link names who alleges it, what it rests on "
+     "and where it is reported, and carries the response; a link for which the source asked "
+     "for comment carries the response"),
+    ("responses-whole", "declared", "a response that was asked for has every statement the "
+     "source reports, and its citation; one not asked for has none"),
+    ("facts-cited", "declared", "every fact cites a source and the section of it; an "
+     "editor's assumption cites none and is shown as one"),
+    ("references-resolve", "declared", "every id is unique, and every reference names a "
+     "source, section, figure, person, farm or chart that exists"),
+    ("dates-as-given", "declared", "a date carries only the precision the source gives"),
+    ("tiers-match-figures", "declared", "a calculator pay tier agrees with the key figure it "
+     "names"),
+    ("translations-tied", "declared", "every translated text names the item it translates "
+     "(never a position) and keeps the original's {…} tokens and links"),
+    ("no-invisible-characters", "declared", "no text holds a character that cannot be seen "
+     "(a zero-width space), and no line is indented with anything but spaces"),
+    ("site-links-resolve", "site", "every link to a page of the site leads to a page it "
+     "publishes, and to an anchor that page has"),
+    ("addresses-stay-published", "site", "no address the site has published disappears "
+     "without a redirect, and no redirect leads nowhere"),
+]:
+    RULES[_name] = Rule(_name, _asks, _stage)
+
+
 def check(editions: list[Edition], directory: Path) -> list[Problem]:
     """Every content rule's problems, in every language."""
     return [p for r in RULES.values() if r.apply for p in r.apply(editions, directory)]
@@ -173,7 +200,7 @@ def _accused_not_priced(editions: list[Edition], _directory: Path) -> Iterator[P
             continue
         accused = {link.actor for farm in edition.values["farms.yaml"].farms
                    for link in farm.links if isinstance(link, Link) and link.kind == "alleged"}
-        names = {a.name.split()[-1] for a in edition.values["actors.yaml"].actors
+        names = {re.findall(r"\w+", a.name)[-1] for a in edition.values["actors.yaml"].actors
                  if a.id in accused and a.kind == "person"}
         money = {f.id for f in edition.values["figures.yaml"].figures if f.format == "usd"}
         priced = {f"charts['{c.id}']" for c in edition.values["charts.yaml"].charts

@@ -1,0 +1,158 @@
+"""Every content rule is enforced by `check`, in one pass: one break of each, made as an
+editor would on the test fixture (with a pseudo-translation), gives its line from
+`python build.py check`; and the list of rules is complete: a test that checks content
+against a rule names the rule (`@pytest.mark.rule`), and the rule must be one `check`
+applies."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fakefarms.cli import main
+from fakefarms.content.rules import RULES
+from fakefarms.content.translations import update
+from tests.conftest import FIXTURE_CONTENT
+from tests.test_translation_ties import _with_translations, _write_pseudo_translation
+
+TESTS = Path(__file__).resolve().parent
+VICTIM = "Fixture Victim"  # on the fixture's never-named list
+#: A run of the fixture's "source article" (tests/fixtures/sources/article.txt).
+COPIED = ("the same twelve profiles liked each other's posts within a minute of "
+          "publication")
+
+
+@pytest.fixture(scope="module")
+def translated_fixture(tmp_path_factory) -> Path:
+    target = _with_translations(shutil.copytree(FIXTURE_CONTENT,
+                                                tmp_path_factory.mktemp("rules") / "content"))
+    update(target)
+    _write_pseudo_translation(target)
+    update(target)
+    return target
+
+
+@pytest.fixture
+def content(translated_fixture, tmp_path) -> Path:
+    return shutil.copytree(translated_fixture, tmp_path / "content")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _check(directory: Path, capsys) -> list[str]:
+    code = main(["check", "--content", str(directory)])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert code == 1, lines
+    return lines
+
+
+PASSAGE = "They posted the same things."
+LINK = "[the same things](/farms/pro-matraimov/#tacticz)"
+#: For each rule, a break an editor could make: the edits ((file, text there, text instead))
+#: and what the problem line says.
+BREAKS: dict[str, tuple[list[tuple[str, str, str]], str]] = {
+    "allegations-answered": ([("farms.yaml", "        kind: supported\n", "        kind: alleged\n")],
+                             "an alleged link needs an allegation"),
+    "responses-whole": ([("farms.yaml", "          request: asked\n",
+                          "          request: not_reported\n")],
+                        "statements or a date asked mean the source reports a request"),
+    "facts-cited": ([("methodology.yaml", "Text.\n        sources: [{source: kloop, section: "
+                      "intro}]", "Text.\n        sources: []")],
+                    "a fact needs at least one citation"),
+    "references-resolve": ([("farms.yaml", "      - actor: matraimov", "      - actor: matraimof")],
+                           "unknown actor 'matraimof' (did you mean 'matraimov'?)"),
+    "dates-as-given": ([("timeline.yaml", "date: 2019-08", "date: 2019-02-30")],
+                       "'2019-02-30' is an impossible date"),
+    "tiers-match-figures": ([("calculator.yaml", "figure: pay", "figure: worker-pay")],
+                            "but figure 'worker-pay' says"),
+    "translations-tied": ([("ru/farms.yaml", "- actor: matraimov", "- actor: matraimof")],
+                          "no item with actor 'matraimof' in the original"),
+    "no-invisible-characters": ([("farms.yaml", "      - actor: matraimov",
+                                  "      - actor: matraimov\u200b")],
+                                "a zero width space (U+200B)"),
+    "site-links-resolve": ([("farms.yaml", PASSAGE, f"They posted {LINK}."),
+                            ("ru/farms.yaml", f"⟦{PASSAGE}⟧", f"⟦They posted {LINK}.⟧")],
+                           "links to #tacticz, which /farms/pro-matraimov/ does not have "
+                           "(did you mean #tactics?)"),
+    "addresses-stay-published": ([("published-addresses.txt", "/farms/pro-matraimov/\n",
+                                   "/farms/pro-matraimov/\n/farms/pro-matraimov-old/\n")],
+                                 "/farms/pro-matraimov-old/ would disappear"),
+    "figures-not-retyped": ([("ru/farms.yaml", "⟦Tactics⟧", "⟦Tactics, 800 accounts⟧")],
+                            "'800' retypes the key figure 'analysed'"),
+    "wording-fits-value": ([("figures.yaml", "    value: 800\n",
+                             "    value: 800\n    wording: a dozen\n")],
+                           "'a dozen' means 12, but the value is 800"),
+    "catalogs-complete": ([("CATALOG", 'msgstr "перевод готовится"', 'msgstr ""')],
+                          "msgid 'translation to come': not translated"),
+    "accused-not-priced": ([("ru/calculator.yaml", "⟦Typical party farm, 10 people⟧",
+                             "⟦Typical party farm of Orunbekov⟧")],
+                           "names Orunbekov, whom a source accuses"),
+    "never-named": ([("farms.yaml", PASSAGE, f"One wore the photo of {VICTIM}.")],
+                    "names someone on the never-named list"),
+    "not-copied": ([("ru/farms.yaml", f"⟦{PASSAGE}⟧", f"⟦They saw that {COPIED}.⟧")],
+                   "12 or more words copied from a source article"),
+}
+
+
+def _break(content: Path, edits, monkeypatch, tmp_path) -> None:
+    for filename, old, new in edits:
+        if filename == "CATALOG":
+            catalogs = shutil.copytree(TESTS.parent / "site" / "translations",
+                                       tmp_path / "catalogs")
+            _replace(catalogs / "ru" / "LC_MESSAGES" / "messages.po", old, new)
+            monkeypatch.setattr("fakefarms.catalogs.CATALOGS", catalogs)
+        else:
+            _replace(content / filename, old, new)
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_check_reports_each_rule_broken(name, content, capsys, monkeypatch, tmp_path):
+    edits, says = BREAKS[name]
+    _break(content, edits, monkeypatch, tmp_path)
+    lines = _check(content, capsys)
+    assert any(says in line for line in lines), (says, lines)
+
+
+#: Rules whose break stops the others from being seen: a broken record cannot be followed
+#: further, and the site's links and addresses are checked once the content loads.
+STOPS = {"allegations-answered", "responses-whole", "references-resolve", "site-links-resolve",
+         "addresses-stay-published", "translations-tied", "no-invisible-characters"}
+
+
+def test_every_rule_broken_at_once_is_reported_in_one_pass(content, capsys, monkeypatch,
+                                                          tmp_path):
+    """English, Russian and the interface catalogs together: none hides another."""
+    breaks = {name: b for name, b in BREAKS.items() if name not in STOPS}
+    for edits, _says in breaks.values():
+        _break(content, edits, monkeypatch, tmp_path)
+    lines = "\n".join(_check(content, capsys))
+    missing = [name for name, (_edits, says) in breaks.items() if says not in lines]
+    assert not missing, lines
+
+
+def test_every_rule_check_applies_is_broken_here():
+    assert set(BREAKS) == set(RULES)
+
+
+def _rule_marks() -> dict[str, list[str]]:
+    """The rule each test of content names with @pytest.mark.rule(...), by test module."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(TESTS.rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "rule" and ast.unparse(node.func.value) == "pytest.mark"):
+                found.setdefault(path.name, []).append(ast.literal_eval(node.args[0]))
+    return found
+
+
+def test_every_content_rule_the_tests_check_is_one_check_applies():
+    named = {rule for rules in _rule_marks().values() for rule in rules}
+    assert named, "the tests of the shipped content name their rules"
+    assert named <= set(RULES), sorted(named - set(RULES))
