@@ -9,6 +9,7 @@
     python build.py translations [--update [--accept PATTERN]] [--content DIR]
     python build.py never-name NAME [NAME ...] [--content DIR]
     python build.py source-runs FILE [FILE ...] [--content DIR]
+    python build.py rules           list every rule check applies
     python build.py schema          write content/schema/*.json
 """
 

@@ -81,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     runs.add_argument("sources", nargs="+", type=Path, metavar="FILE")
     runs.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
+    commands.add_parser("rules", help="list every rule check applies (as EDITING.md does)")
     commands.add_parser("schema", help="write the JSON Schemas to content/schema/")
     return ap
 
@@ -184,6 +185,9 @@ def run(args: argparse.Namespace) -> int:
         count = rules.write_source_runs(_content_dir(args.content),
                                         (p.read_text(encoding="utf-8") for p in args.sources))
         print(f"kept {count} fingerprints of {len(args.sources)} source(s); run make check")
+        return 0
+    if args.command == "rules":
+        print(rules.table(), end="")
         return 0
     if args.command == "schema":
         for path in write_schemas(DEFAULT_CONTENT / "schema"):

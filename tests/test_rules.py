@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fakefarms.cli import main
-from fakefarms.content.rules import RULES
+from fakefarms.content.rules import RULES, table
 from fakefarms.content.translations import update
 from tests.conftest import FIXTURE_CONTENT
 from tests.test_translation_ties import _with_translations, _write_pseudo_translation
@@ -156,3 +156,8 @@ def test_every_content_rule_the_tests_check_is_one_check_applies():
     named = {rule for rules in _rule_marks().values() for rule in rules}
     assert named, "the tests of the shipped content name their rules"
     assert named <= set(RULES), sorted(named - set(RULES))
+
+
+def test_editing_md_lists_every_rule_as_check_applies_it():
+    assert table() in (TESTS.parent / "EDITING.md").read_text(encoding="utf-8"), \
+        "paste the output of python build.py rules into EDITING.md"

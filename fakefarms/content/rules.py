@@ -223,7 +223,11 @@ def _accused_not_priced(editions: list[Edition], _directory: Path) -> Iterator[P
 def _normal_words(text: str) -> list[str]:
     """Words as the copy and name rules compare them: lower case, letters and digits, the
     apostrophe kept (as ../shared/tools/verbatim_check.py folds them)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [_folded(w) for w in _WORD.findall(text)]
+
+
+def _folded(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 _WORD = re.compile(r"[0-9a-zа-яёңөү$%]+(?:['’][a-z]+)?", re.IGNORECASE)
@@ -262,13 +266,18 @@ def _never_named(editions: list[Edition], directory: Path) -> Iterator[Problem]:
 
 def named_in(text: str, names: set[str]) -> Iterator[tuple[int, int]]:
     """Where `text` names someone whose name (one to three words) is among `names`
-    (fingerprints): the longest match at each word."""
-    spans = [(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
-             for m in _WORD.finditer(text)]
+    (fingerprints)."""
+    return _found(text, names, (3, 2, 1))
+
+
+def _found(text: str, known: set[str], lengths: tuple[int, ...]) -> Iterator[tuple[int, int]]:
+    """Where a run of words of `text`, of one of the `lengths` (the longest first), has a
+    fingerprint among `known`: (start, end) of each, none overlapping."""
+    spans = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(text)]
     i = 0
     while i < len(spans):
-        for n in (3, 2, 1):
-            if i + n <= len(spans) and fingerprint(w for *_, w in spans[i:i + n]) in names:
+        for n in lengths:
+            if i + n <= len(spans) and fingerprint(w for *_, w in spans[i:i + n]) in known:
                 yield spans[i][0], spans[i + n - 1][1]
                 i += n
                 break
@@ -292,16 +301,7 @@ def _not_copied(editions: list[Edition], directory: Path) -> Iterator[Problem]:
 def copied_in(text: str, runs: set[str]) -> Iterator[tuple[int, int]]:
     """Where `text` shares a run of words with a source article (`runs`: fingerprints), a
     short quotation in “…” aside."""
-    plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-    spans = [(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
-             for m in _WORD.finditer(plain)]
-    i = 0
-    while i + RUN <= len(spans):
-        if fingerprint(w for *_, w in spans[i:i + RUN]) in runs:
-            yield spans[i][0], spans[i + RUN - 1][1]
-            i += RUN
-        else:
-            i += 1
+    return _found(_QUOTED.sub(lambda m: " " * len(m.group(0)), text), runs, (RUN,))
 
 
 _HEADS = {
@@ -340,3 +340,11 @@ def _write(directory: Path, name: str, fingerprints: set[str]) -> int:
     path.write_text(_HEADS[name] + "".join(f"{f}\n" for f in sorted(fingerprints)),
                     encoding="utf-8")
     return len(fingerprints)
+
+
+def table() -> str:
+    """The rules as EDITING.md lists them (a test keeps the two the same)."""
+    where = {"declared": "as each file is read", "content": "across files and languages",
+             "site": "on the pages the content makes"}
+    rows = [f"| `{r.name}` | {r.asks} | {where[r.stage]} |" for r in RULES.values()]
+    return "\n".join(["| rule | what it asks | checked |", "| --- | --- | --- |", *rows]) + "\n"
