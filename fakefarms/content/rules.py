@@ -11,6 +11,7 @@ listed here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -235,7 +236,12 @@ _QUOTED = re.compile(r"“[^”\n]{0,160}”")
 
 
 def fingerprint(words: Iterable[str]) -> str:
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:16]
+    return _fingerprint(" ".join(words))
+
+
+@functools.lru_cache(maxsize=65536)  # a word or a name recurs across texts and languages
+def _fingerprint(joined: str) -> str:
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 def fingerprints(directory: Path, name: str) -> tuple[set[str], list[Problem]]:
@@ -273,12 +279,13 @@ def named_in(text: str, names: set[str]) -> Iterator[tuple[int, int]]:
 def _found(text: str, known: set[str], lengths: tuple[int, ...]) -> Iterator[tuple[int, int]]:
     """Where a run of words of `text`, of one of the `lengths` (the longest first), has a
     fingerprint among `known`: (start, end) of each, none overlapping."""
-    spans = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(text)]
+    matches = list(_WORD.finditer(text))
+    words = [_folded(m.group(0)) for m in matches]
     i = 0
-    while i < len(spans):
+    while i < len(words):
         for n in lengths:
-            if i + n <= len(spans) and fingerprint(w for *_, w in spans[i:i + n]) in known:
-                yield spans[i][0], spans[i + n - 1][1]
+            if i + n <= len(words) and _fingerprint(" ".join(words[i:i + n])) in known:
+                yield matches[i].start(), matches[i + n - 1].end()
                 i += n
                 break
         else:
