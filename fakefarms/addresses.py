@@ -26,6 +26,9 @@ from .rendering import relative_path
 from .views import page_addresses
 
 LIST_NAME = "published-addresses.txt"
+#: Said when the site's addresses cannot be made: its original files do not read.
+UNCHECKED = ("the site's addresses and links are checked once the English files read: fix "
+             "the problems above, then run the check again")
 _HEADER = ("# Every address the site publishes, one a line. The build keeps this list current:\n"
            "# commit it with your change. An address that disappears needs a line in\n"
            "# redirects.yaml (see EDITING.md).\n")

@@ -15,8 +15,9 @@ from records.files import display_path
 
 from . import addresses
 from .app import create_app
-from .content import ContentError, load_content, rules, translations
+from .content import ContentError, rules, translations
 from .content.export import translation_template, write_schemas
+from .content.loader import gather
 from .content.scaffold import ScaffoldError, add_entry, kinds
 from .freezing import default_workers
 from .preview import serve
@@ -96,6 +97,8 @@ def main(argv: list[str]) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s); nothing was built.", file=sys.stderr)
+        if exc.note:
+            print(f"note: {exc.note}", file=sys.stderr)
         return 1
     except BuildError as exc:
         if args.debug:
@@ -123,9 +126,16 @@ def main(argv: list[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         content_dir = _content_dir(args.content)
-        content = load_content(content_dir)
-        published = addresses.checked(create_app({"CONTENT_DIR": content_dir}, content=content),
-                                      content_dir, content)
+        content, problems = gather(content_dir)
+        if content is None:
+            raise ContentError(problems, note=addresses.UNCHECKED)
+        try:
+            published = addresses.checked(
+                create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content)
+        except ContentError as exc:
+            problems += exc.problems
+        if problems:
+            raise ContentError(problems)
         if addresses.record(content_dir, published):
             print(f"updated {display_path(content_dir / addresses.LIST_NAME)}: commit it with "
                   "your change", file=sys.stderr)

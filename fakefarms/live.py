@@ -10,7 +10,8 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, g
 
-from .content import Content, ContentError, Problem, load_content
+from .content import Content, ContentError, Problem
+from .content.loader import gather
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
 #: Registered only by the preview server: a built site contains none of it.
@@ -45,12 +46,16 @@ def source_content() -> Content:
     if cached is None or cached[0] != stamp:
         from . import addresses  # the site's addresses are made from the content read here
 
-        try:
-            app.extensions["live_content"] = (stamp, load_content(directory), None)
-            addresses.checked(app, directory, app.extensions["live_content"][1])
-        except ContentError as exc:
-            app.extensions["live_content"] = (stamp, None, exc)
-            for problem in exc.problems:
+        content, problems = gather(directory)
+        if content is not None:
+            app.extensions["live_content"] = (stamp, content, None)  # the addresses read it
+            try:
+                addresses.checked(app, directory, content)
+            except ContentError as exc:
+                problems += exc.problems
+        if problems:
+            app.extensions["live_content"] = (stamp, None, ContentError(problems))
+            for problem in problems:
                 print(problem, file=sys.stderr)
         cached = app.extensions["live_content"]
     if cached[2] is not None:

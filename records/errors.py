@@ -26,6 +26,7 @@ class Problem:
 class ContentError(Exception):
     """Raised when content cannot be loaded; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], note: str = ""):
         self.problems = sorted(problems)
+        self.note = note  # what could not be checked because of them
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -184,18 +184,30 @@ def load_content(directory: str | Path) -> Content:
     """Load and validate every content file and every translation site.yaml lists, and apply
     every content rule to all of them; raise ContentError listing every problem found, in
     every language, at once."""
-    directory = Path(directory)
-    editions, problems, translated = _editions(directory)
-    problems += rules.check(editions, directory)
+    content, problems = gather(Path(directory))
     if problems:
         raise ContentError(problems)
+    return content
+
+
+def gather(directory: Path) -> tuple[Content | None, list[Problem]]:
+    """Every problem of the content, in every language, and the content itself whenever its
+    original files read (a translation's broken file standing in its original language), so
+    that the checks on the site it makes can run in the same pass."""
+    editions, problems, translated = _editions(directory)
+    problems += rules.check(editions, directory)
     original = editions[0]
+    if any(value is Invalid for value in original.values.values()):
+        return None, problems
     warnings = sorted([*(w for r in original.readers for w in r.warnings),
                        *(w for t in translated.values() for w in t.warnings)])
-    translations = {language: _assemble(t.values, (), language)
+    translations = {language: _assemble({name: untranslated(original.values[name])
+                                         if value is Invalid else value
+                                         for name, value in t.values.items()}, (), language)
                     for language, t in translated.items()}
-    return dataclasses.replace(_assemble(original.values, warnings, original.language),
-                               translations=translations, site_links=_site_links(editions))
+    content = dataclasses.replace(_assemble(original.values, warnings, original.language),
+                                  translations=translations, site_links=_site_links(editions))
+    return content, problems
 
 
 def read_editions(directory: Path) -> tuple[list[Edition], list[Problem]]:
