@@ -91,6 +91,9 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv or ["build"])
     try:
         return run(args)
+    except BrokenPipeError:  # the reader stopped reading (| head): nothing left to say
+        sys.stderr.close()
+        return 0
     except ContentError as exc:
         if args.debug:
             raise

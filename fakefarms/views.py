@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -69,7 +70,9 @@ def farm(farm_id: str):
     if farm_id not in content.farms:
         abort(404)
     farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
-    return render_page("farm.html", (farm, events), farm=farm, content=content, events=events,
+    # in reading order: the page lists the farm's targets after those linked to it
+    read = dataclasses.replace(farm, links=farm.linked + farm.targeted)
+    return render_page("farm.html", (read, events), farm=farm, content=content, events=events,
                        pager=pager((gettext("Previous farm"), gettext("Next farm")),
                                    list(content.farms), farm_id,
                                    lambda f: (link("pages.farm", farm_id=f), content.farms[f].name)))
@@ -134,8 +137,13 @@ def actor(actor_id: str):
         abort(404)
     actor, links = content.actors[actor_id], content.links_of(actor_id)
     events = content.events_for(actor=actor_id)
-    return render_page("actor.html", (actor, [each for _farm, each in links], events),
-                       actor=actor, content=content, links=links, events=events,
+    linked = [(f, each) for f, each in links if each.kind != "targeted"]
+    targeted = [(f, each) for f, each in links if each.kind == "targeted"]
+    return render_page("actor.html", (actor, [each for _farm, each in linked + targeted], events),
+                       actor=actor, content=content, events=events, linked=linked,
+                       targeted=targeted,
+                       # "and the response" only where the page gives one
+                       answered=any(each.response for _f, each in links),
                        pager=pager((gettext("Previous name"), gettext("Next name")),
                                    content.people_in_order, actor_id,
                                    lambda a: (link("pages.actor", actor_id=a), content.actors[a].name)))

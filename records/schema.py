@@ -273,6 +273,8 @@ class Reader:
             return Invalid
 
     def _bool(self, node, path) -> Any:
+        if self._todo(node, path, {}, "write true or false"):
+            return Invalid
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool":
             return yaml.safe_load(node.value)
         self.fail(node, path, f"expected true or false, got {_kind(node)}")

@@ -15,7 +15,14 @@ LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "
 
 
 def pages(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.html"))
+    """The built site's pages: not the small pages left at old addresses, which only send
+    readers on (listed in `_redirects`)."""
+    redirects = root / "_redirects"
+    moved = [line.split()[0] for line in redirects.read_text(encoding="utf-8").splitlines()
+             if line.strip()] if redirects.is_file() else []
+    return sorted(page for page in root.rglob("*.html")
+                  if not any(old.endswith("/" + page.parent.relative_to(root).as_posix() + "/")
+                             and page.name == "index.html" for old in moved))
 
 
 def url_of(root: Path, file: Path, mount: str = "/", origin: str = ORIGIN) -> str:

@@ -35,6 +35,8 @@ def _filled(text: str) -> str:
     def fill(line: str) -> str:
         field = re.match(r"\s*(?:- )?(?:\{)?(\w+):", line)
         words = "Words the source supports."
+        if field and field.group(1) == "public":  # a person named in a public role
+            return line.replace("TODO", "true")
         if "{" in line:  # a citation: {source: TODO, section: TODO}
             return line.replace("source: TODO", "source: kloop").replace("section: TODO",
                                                                           "section: intro")
@@ -72,7 +74,7 @@ def test_new_appends_an_entry_whose_todos_check_reports_at_their_lines(content_c
     problems = caught.value.problems
     assert all(p.message.startswith("TODO left in ") for p in problems), [str(p) for p in problems]
     assert {p.hint for p in problems} <= {"write the words (or the citation) it needs",
-                                          "write the number, in digits",
+                                          "write the number, in digits", "write true or false",
                                           "write 2020, 2020-10, 2020-10-06 or 2020-02-07 22:00"}
     assert {(p.line, p.column) for p in problems} == _todo_places(text)
     assert all(p.line >= start for p in problems)

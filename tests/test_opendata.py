@@ -9,7 +9,7 @@ import pytest
 from frictionless import validate
 
 from fakefarms.opendata import TABLES
-from tests.sitecheck import parsed
+from tests.sitecheck import pages, parsed
 
 
 @pytest.fixture(scope="module", params=["", "ru/"])
@@ -44,9 +44,11 @@ def count(built_site, page: str, selector: str) -> int:
 def test_the_tables_hold_what_the_site_shows(built_site, data_dir, content):
     farm_pages = sorted(p.parent.name for p in (built_site / "farms").glob("*/index.html"))
     assert sorted(r["id"] for r in rows(data_dir, "farms")) == farm_pages
-    actor_pages = sorted(p.parent.name for p in (built_site / "actors").glob("*/index.html"))
+    actor_pages = sorted(p.parent.name for p in pages(built_site)
+                         if p.parent.parent == built_site / "actors")
     assert sorted(r["id"] for r in rows(data_dir, "actors")) == actor_pages
-    links_shown = sum(count(built_site, f"farms/{farm}/index.html", "#linked .link")
+    links_shown = sum(count(built_site, f"farms/{farm}/index.html",
+                            "#linked .link, #targeted .link")
                       for farm in farm_pages)
     assert len(rows(data_dir, "links")) == links_shown
     assert len(rows(data_dir, "events")) == count(built_site, "timeline/index.html", "li.event")

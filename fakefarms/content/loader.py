@@ -379,8 +379,8 @@ def changed_words(was: str, now: str, around: int = 3) -> tuple[str, str]:
         end += 1
     first = max(0, start - around)
 
-    def excerpt(words: list[str]) -> str:
-        last = len(words) - max(0, end - around)
+    def excerpt(words: list[str], longest: int = 16) -> str:
+        last = min(len(words) - max(0, end - around), first + longest)
         return (("… " if first else "") + " ".join(words[first:last])
                 + (" …" if last < len(words) else ""))
     return excerpt(old), excerpt(new)

@@ -258,6 +258,15 @@ class Actor:
     kind: ActorKind = spec(", ".join(ACTOR_KINDS))
     role: str = spec("who they are, in a few words, as of the source's date")
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
+    public: bool = spec("for a person: true when the sources name them in a public role (an "
+                        "office, a candidacy, a byline, a public statement); a private person "
+                        "gets no page of their own", default=False)
+
+    def check(self):
+        if self.kind == "person" and not self.public:
+            yield "public", "a private person gets no page, card or data row of their own", \
+                "say what the source says about them where it says it, attributed and hedged " \
+                "as it is; if the sources name them in a public role, add 'public: true'"
 
 
 #: Each kind of statement: a word or two for the people index (translated where shown), and
@@ -266,7 +275,8 @@ STATEMENT_KINDS: dict[str, tuple[str, str]] = {
     "no_response": (N_("no answer by publication"), "had not answered by publication"),
     "refused": (N_("refused to comment"), "refused to answer or to comment"),
     "denied": (N_("denied"), "denied the claim, or part of it"),
-    "confirmed": (N_("confirmed a related fact"), "confirmed a related fact"),
+    "confirmed": (N_("confirmed"), "confirmed a related fact (its summary says which, in "
+                  "full: lists show it)"),
     "said": (N_("answered"), "another statement"),
 }
 StatementKind = Literal[tuple(STATEMENT_KINDS)]  # type: ignore[valid-type]
@@ -361,10 +371,13 @@ class Response:
     def in_brief_in(self, words: Words = ENGLISH) -> str:
         """The response in a word or two, for lists, in the language of `words` (a gettext
         catalog): 'denied', 'no answer by publication', 'refused to comment (officially) ·
-        denied (unofficially)': each kind of statement, with how it was said, once."""
+        denied (unofficially)': each kind of statement, with how it was said, once. What a
+        person confirmed is said in full (confirmed a related fact would read as a partial
+        admission): 'confirmed having worked for the Matraimov family …'."""
         if self.request == "not_reported":
             return words.gettext("no request for comment reported")
-        said = dict.fromkeys(words.gettext(STATEMENT_KINDS[s.kind][0])
+        said = dict.fromkeys((s.summary if s.kind == "confirmed"
+                              else words.gettext(STATEMENT_KINDS[s.kind][0]))
                              + (f" ({words.gettext(CHANNELS[s.channel])})" if s.channel else "")
                              for s in self.statements)
         return " · ".join(said)
@@ -509,6 +522,16 @@ class Farm:
 
     def check(self):
         yield from _repeated_cards(self.figures, self.sections)
+
+    @property
+    def linked(self) -> list[Link]:
+        """The links of those the sources connect to the farm: everyone but its targets."""
+        return [link for link in self.links if link.kind != "targeted"]
+
+    @property
+    def targeted(self) -> list[Link]:
+        """The people and groups the farm's accounts attacked: targets, never "linked"."""
+        return [link for link in self.links if link.kind == "targeted"]
 
 
 # -- timeline ----------------------------------------------------------------

@@ -69,6 +69,9 @@ for _name, _stage, _asks in [
     ("allegations-answered", "declared", "an alleged link names who alleges it, what it rests on "
      "and where it is reported, and carries the response; a link for which the source asked "
      "for comment carries the response"),
+    ("private-persons-unpaged", "declared", "a private person who is not an accused public "
+     "actor gets no page, card or data row of their own: every person listed is marked as "
+     "named in a public role"),
     ("responses-whole", "declared", "a response that was asked for has every statement the "
      "source reports, and its citation; one not asked for has none"),
     ("facts-cited", "declared", "every fact cites a source and the section of it; an "
@@ -193,23 +196,27 @@ def _catalogs_complete(editions: list[Edition], _directory: Path) -> Iterator[Pr
 
 
 @rule("accused-not-priced",
-      "no calculator preset, comparison or cost chart names a person a source accuses: an "
-      "allegation is never priced, in any language")
+      "no calculator tier, preset or comparison and no cost chart names a person or group a "
+      "source accuses, or whose side it accuses (the person a farm with an allegation "
+      "supported): an allegation is never priced, in any language")
 def _accused_not_priced(editions: list[Edition], _directory: Path) -> Iterator[Problem]:
     for edition in editions:
         if not _valid(edition, "farms.yaml", "actors.yaml", "charts.yaml", "figures.yaml"):
             continue
-        accused = {link.actor for farm in edition.values["farms.yaml"].farms
-                   for link in farm.links if isinstance(link, Link) and link.kind == "alleged"}
-        names = {re.findall(r"\w+", a.name)[-1] for a in edition.values["actors.yaml"].actors
-                 if a.id in accused and a.kind == "person"}
+        farms = edition.values["farms.yaml"].farms
+        accused = {link.actor for farm in farms for link in farm.links
+                   if isinstance(link, Link) and link.kind in ("alleged", "asked")}
+        sides = {link.actor for farm in farms for link in farm.links if link.kind == "supported"
+                 and any(other.kind == "alleged" for other in farm.links)}
+        names = {_surname(a) for a in edition.values["actors.yaml"].actors
+                 if a.id in accused | sides and a.kind in ("person", "party")}
         money = {f.id for f in edition.values["figures.yaml"].figures if f.format == "usd"}
         priced = {f"charts['{c.id}']" for c in edition.values["charts.yaml"].charts
                   if money & set(c.figures)}
         for reader in edition.readers:
             for text in reader.texts:
                 calculator = (reader.shown_as.endswith("calculator.yaml")
-                              and text.path.startswith(("presets[", "comparisons[")))
+                              and text.path.startswith(("presets[", "comparisons[", "tiers[")))
                 chart = (reader.shown_as.endswith("charts.yaml")
                          and text.path.split(".")[0] in priced)
                 if not (calculator or chart):
@@ -217,8 +224,16 @@ def _accused_not_priced(editions: list[Edition], _directory: Path) -> Iterator[P
                 for name in sorted(names):
                     for found in re.finditer(rf"\b{re.escape(name)}", text.text):
                         yield _at(reader, text, found.start(), len(name), f"names {name}, "
-                                  "whom a source accuses: an allegation is never priced",
+                                  "whom (or whose side) a source accuses: an allegation is "
+                                  "never priced",
                                   "describe the department, not the person or party accused")
+
+
+def _surname(actor) -> str:
+    """How a text names a person (by surname: Atambayev, Атамбаева) or a party (by its first
+    word: SDPK, Mekenim)."""
+    words = re.findall(r"\w+", actor.name)
+    return words[-1] if actor.kind == "person" else words[0]
 
 
 def _normal_words(text: str) -> list[str]:

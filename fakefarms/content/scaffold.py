@@ -139,6 +139,9 @@ def _record(cls: type, dash: int, key: str | None = None) -> list[str]:
             raise TypeError(f"{cls.__name__}.{f.name}: a required block is not supported")
         elif rules.get("rich"):
             lines += [_commented(f"{start} >-", help), f"{indent}  {TODO}"]
+        elif hint is bool and f.name in _asked_by_check(cls):
+            # a choice the entry's own check needs an editor to make (is a person public?)
+            lines.append(_commented(f"{start} {TODO}", f"true or false: {help}"))
         else:
             lines.append(_commented(f"{start} {_scalar(hint)}", _comment(hint, help)))
     return lines
@@ -194,13 +197,18 @@ def _required(f: dataclasses.Field) -> bool:
 def _needed(cls: type) -> set[str]:
     """The required fields, and the optional ones the type's own check() asks for when they
     are left out (a fact's citations, a section's passages, a figure's value)."""
-    names = {f.name for f in _fields(cls) if _required(f)}
+    return {f.name for f in _fields(cls) if _required(f)} | _asked_by_check(cls)
+
+
+def _asked_by_check(cls: type) -> set[str]:
+    """The optional fields the type's own check() asks for when they are left out."""
     check = getattr(cls, "check", None)
-    if check is not None:
-        hints = typing.get_type_hints(cls)
-        sample = cls(**{name: _sample(hints[name]) for name in names})
-        names |= {name for name, _message, _hint in sample.check()}
-    return names
+    if check is None:
+        return set()
+    hints = typing.get_type_hints(cls)
+    required = [f.name for f in _fields(cls) if _required(f)]
+    sample = cls(**{name: _sample(hints[name]) for name in required})
+    return {name for name, _message, _hint in sample.check()}
 
 
 def _needed_fields(cls: type) -> list[dataclasses.Field]:
