@@ -38,7 +38,8 @@ def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
     """The addresses the site publishes (its pages and data, and the old addresses that
     redirect); ContentError if a published one would go, or a link leads nowhere."""
     current = produced(app)
-    found = problems(content_dir, content, current) + link_problems(app, content, current)
+    found = problems(content_dir, content, current) + link_problems(app, content, current,
+                                                                    content_dir)
     if found:
         raise ContentError(found)
     return sorted({*current, *(r.old for r in content.redirects)})
@@ -81,12 +82,16 @@ def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[
     return found
 
 
-def link_problems(app: Flask, content: Content, current: list[str]) -> list[Problem]:
+def link_problems(app: Flask, content: Content, current: list[str], content_dir: Path
+                  ) -> list[Problem]:
     """Each link editors wrote to a page the site does not have, or to an anchor the page
     lacks."""
     pages = set(current)
     anchors: dict[str, set[str]] = {}
-    found = []
+    found = [Problem(display_path(Path(content_dir) / "corrections.yaml"), 1, 1,
+                     f"corrections['{c.id}'].pages", f"{page} is not a page of the site",
+                     "list the pages the entry changed, as the site publishes them")
+             for c in content.corrections for page in c.pages if page not in pages]
     for where, address in content.site_links:
         path, _hash, anchor = address.partition("#")
         path = path or "/"

@@ -173,6 +173,16 @@ def page_address() -> str:
     return absolute_url(request.endpoint, **(request.view_args or {})) or request.path
 
 
+def corrections_here() -> list:
+    """The corrections and updates that changed the page being made, newest first: each page
+    they list shows a note of them, in every language."""
+    content = current_content()
+    path = request.path
+    if content.language != source_content().language:
+        path = path.removeprefix(f"/{content.language}")
+    return [c for c in content.corrections if path in c.pages]
+
+
 def chart_for(chart_id: str) -> RenderedChart:
     """A chart drawn once for the whole build (page data knows which charts a page shows)."""
     return rendered_charts(current_content())[chart_id]
@@ -260,7 +270,7 @@ def install_template_helpers(app: Flask) -> None:
         hreflang_links=hreflang_links,
         locale_tag=locale_tag, plotly_locale=plotly_locale,
         public_link=public_link,
-        page_data=pagedata.current,
+        page_data=pagedata.current, corrections_here=corrections_here,
     )
     app.jinja_env.finalize = shown
     app.jinja_env.tests["untranslated"] = lambda value: isinstance(value, Untranslated)

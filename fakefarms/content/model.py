@@ -306,8 +306,16 @@ class Statement:
         if not self.channel:
             return self.summary
         if isinstance(self.summary, Untranslated):
-            return Untranslated(f"{CHANNELS[self.channel]}, {self.summary}")
-        return f"{words.gettext(CHANNELS[self.channel])}, {self.summary}"
+            return Untranslated(_how_said(ENGLISH, CHANNELS[self.channel], self.summary))
+        return _how_said(words, words.gettext(CHANNELS[self.channel]), self.summary)
+
+
+def _how_said(words: Words, how: str, said: str) -> str:
+    """A statement with how it was made in front, in the language of `words`: English sets
+    it off with a comma ("officially, refused to answer"), Russian does not («официально
+    отказался отвечать»)."""
+    return words.pgettext("a statement and how it was made", "%(how)s, %(said)s") % {
+        "how": how, "said": said}
 
 
 @dataclass(frozen=True)
@@ -681,6 +689,9 @@ class Correction:
     text: str = spec("what changed and why")
     id: str | None = spec("a short id that ties the translations to this entry; `python build.py "
                           "translations --update` writes one", default=None, pattern=SLUG)
+    pages: list[str] = spec("the pages the entry changed, e.g. [/actors/whatsapp/, /costs/]: each "
+                            "shows a note of it, in every language", default=[],
+                            pattern=SITE_PATH)
 
 
 @dataclass(frozen=True)
