@@ -326,6 +326,10 @@ class Messages:
     summary: Plural = spec("the note over the form listing the problems: {count} and {errors}")
     link_ignored: str = spec("a shared link whose settings cannot be used: {note} is the "
                              "first problem")
+    unknown_preset: str = spec("the {note} of a shared link naming a preset that does not "
+                               "exist: {preset} is the name it gives")
+    unknown_setting: str = spec("the {note} of a shared link with a setting the calculator "
+                                "does not have: {setting} is its name")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from gettext import NullTranslations as Words
 from typing import ClassVar, Literal
 
-from .numbers import figure_number, one_sign
+from .numbers import MILLION, decimal, figure_number, prose_number
 from .schema import SLUG, spec
 
 #: The words of English: a catalog that returns every message as written.
@@ -85,12 +85,28 @@ class Figure:
 
     def number_text(self, language: str = "en", words: Words = ENGLISH) -> str:
         """The number as written on the page, without the hedge: '205,000', '$1,000–1,500',
-        '2 hours'; in Russian '205 000', '1 000–1 500 $', '2 часа'."""
+        '$12 million', '2 hours'; in Russian as Kloop writes them: '205 000', '1000–1500
+        долларов', '12 млн долларов', '2 часа'."""
+        if self.format == "usd":
+            return self._dollars(language, words)
         if self.value is not None:
             return self._unit(figure_number(self.value, self.format, language), self.value, words)
         low, high = (figure_number(n, self.format, language) for n in (self.low, self.high))
-        return self._unit(one_sign(low, high) if self.format == "usd" else f"{low}–{high}",
-                          self.high, words)
+        return self._unit(f"{low}–{high}", self.high, words)
+
+    def _dollars(self, language: str, words: Words) -> str:
+        """An amount in words' own way of writing dollars: '$350', '$100–150'; a million and
+        more as '$12 million'; in Russian '350 долларов', '100–150 долларов', '12 млн
+        долларов' (a number under 10 000 is not grouped)."""
+        low, high = self.bounds
+        if high >= MILLION:
+            number = "–".join(dict.fromkeys(decimal(v / MILLION, language) for v in (low, high)))
+            return words.gettext("$%(num)s million") % {"num": number}
+        number = "–".join(dict.fromkeys(prose_number(v, language) for v in (low, high)))
+        # gettext counts in whole numbers; a fraction takes the form a language gives 2
+        # (Russian: «1,5 доллара», as «2 доллара»)
+        count = int(high) if float(high).is_integer() else 2
+        return words.ngettext("$%(num)s", "$%(num)s", count) % {"num": number}
 
     def _unit(self, number: str, value: float, words: Words) -> str:
         value = int(value) if float(value).is_integer() else value  # gettext counts in integers

@@ -119,6 +119,18 @@ def affixes(kind: str, language: str = "en") -> tuple[str, str]:
     return before, after
 
 
+#: From a million up, amounts are written in millions, as the sources write them: $12 million.
+MILLION = 1_000_000
+
+
+def prose_number(value: float, language: str = "en") -> str:
+    """A number in running text: grouped from 1,000 in English ('1,250'), from 10 000 in
+    Russian, as Kloop writes it («1250 долларов», «205 000»); decimals as it has them."""
+    if float(value).is_integer() and value < 10_000:
+        return format_decimal(value, locale=_locale(language), group_separator=language == "en")
+    return decimal(value, language)
+
+
 def figure_number(value: float, kind: str, language: str = "en") -> str:
     """A key figure's number as the story writes it: '800', '$350', '33%'; hours and som are
     written by the caller's words ('2 hours', '100 som')."""

@@ -79,7 +79,8 @@ function fromAddress() {
   const presetId = search.get("preset");
   const preset = presetId === null ? presetById(params.default_preset) : presetById(presetId);
   if (!preset || unknown.length) {
-    const what = !preset ? `no preset called “${presetId}”` : `unknown setting “${unknown[0]}”`;
+    const what = !preset ? model.fill(params.messages.unknown_preset, { preset: presetId })
+      : model.fill(params.messages.unknown_setting, { setting: unknown[0] });
     return { raw: fallback, preset: params.default_preset, note: what };
   }
   const raw = model.presetRaw(params, preset);

@@ -1,8 +1,11 @@
 // Turns the plain list of signals into a tickable checklist with a running count.
 // Without JavaScript the list stays a readable list; nothing here is required to read it.
 
+// Its words come from the page, in the page's language: data-status ("{ticked} of {total}
+// signals ticked."), data-enough and data-few.
 function enhance(fieldset) {
   const threshold = Number(fieldset.dataset.threshold) || 0;
+  const words = fieldset.dataset;
   const items = [...fieldset.querySelectorAll(".signals > li")];
   const status = document.createElement("p");
   status.className = "checklist-status";
@@ -13,11 +16,12 @@ function enhance(fieldset) {
     const ticked = items.filter((li) => li.querySelector("input").checked).length;
     let verdict = "";
     if (threshold && ticked >= threshold) {
-      verdict = " That is enough to look more closely, but not proof: real people can match several signals.";
+      verdict = ` ${words.enough}`;
     } else if (ticked > 0) {
-      verdict = " One or two signals alone prove nothing.";
+      verdict = ` ${words.few}`;
     }
-    status.textContent = `${ticked} of ${items.length} signals ticked.${verdict}`;
+    status.textContent = words.status.replace("{ticked}", ticked).replace("{total}", items.length)
+      + verdict;
   };
 
   for (const li of items) {
