@@ -164,3 +164,36 @@ def test_every_content_rule_the_tests_check_is_one_check_applies():
 def test_editing_md_lists_every_rule_as_check_applies_it():
     assert table() in (TESTS.parent / "EDITING.md").read_text(encoding="utf-8"), \
         "paste the output of python build.py rules into EDITING.md"
+
+
+def test_a_side_a_source_accuses_is_not_priced_either(content, capsys):
+    """The person a farm with an allegation supported (its side) is named in no calculator
+    text: "the pro-Matraimov worker" would price the allegation against his side."""
+    _replace(content / "calculator.yaml", "label: Typical party farm, 10 people",
+             "label: Typical pro-Matraimov farm, 10 people")
+    assert any("names Matraimov, whom (or whose side) a source accuses" in line
+               for line in _check(content, capsys))
+
+
+def test_a_correction_names_only_pages_the_site_has(content, capsys):
+    _replace(content / "corrections.yaml", "    kind: update\n",
+             "    kind: update\n    pages: [/farms/pro-matraimof/]\n")
+    assert any("corrections['c1'].pages" in line and "/farms/pro-matraimof/ is not a page" in line
+               for line in _check(content, capsys))
+
+
+def test_each_page_a_correction_changed_shows_it_in_every_language(content):
+    from bs4 import BeautifulSoup
+
+    from fakefarms.app import create_app
+
+    _replace(content / "corrections.yaml", "    kind: update\n",
+             "    kind: update\n    pages: [/farms/pro-matraimov/]\n")
+    client = create_app({"TESTING": True, "CONTENT_DIR": content}).test_client()
+    for address in ("/farms/pro-matraimov/", "/ru/farms/pro-matraimov/"):
+        soup = BeautifulSoup(client.get(address).get_data(as_text=True), "html.parser")
+        (note,) = soup.select("#corrections-here p")
+        assert "First publication." in note.get_text()  # the pseudo-Russian keeps the words
+        assert note.select_one("a")["href"].endswith("sources/#correction-c1")
+    other = BeautifulSoup(client.get("/actors/orunbekov/").get_data(as_text=True), "html.parser")
+    assert not other.select("#corrections-here")

@@ -86,7 +86,7 @@ for _name, _stage, _asks in [
     ("no-invisible-characters", "declared", "no text holds a character that cannot be seen "
      "(a zero-width space), and no line is indented with anything but spaces"),
     ("site-links-resolve", "site", "every link to a page of the site leads to a page it "
-     "publishes, and to an anchor that page has"),
+     "publishes, and to an anchor that page has; every page a correction lists exists"),
     ("addresses-stay-published", "site", "no address the site has published disappears "
      "without a redirect, and no redirect leads nowhere"),
 ]:
