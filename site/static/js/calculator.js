@@ -115,21 +115,42 @@ function toAddress(inputs, presetId) {
 
 // -- showing the result -----------------------------------------------------------------
 
+// The fields whose problems are shown: those the reader has left, or paused in while typing.
+// A field being typed into, or a choice just made ("My own amount"), is not told off yet.
+const touched = new Set();
+const PAUSE_MS = 1000;
+
 function showErrors(errors) {
-  const byField = new Map(errors.map((e) => [e.field, e.message]));
+  const shown = errors.filter((e) => touched.has(e.field));
+  const byField = new Map(shown.map((e) => [e.field, e.message]));
   for (const slot of form.querySelectorAll("[data-error-for]")) {
     const message = byField.get(slot.dataset.errorFor) ?? "";
-    slot.textContent = message;
+    if (slot.textContent !== message) slot.textContent = message;  // said once, not per key
     const input = slot.closest(".field")?.querySelector("input:not([type=radio]), select");
-    if (input && slot.dataset.errorFor !== "tier") input.toggleAttribute("aria-invalid", Boolean(message));
+    if (input && slot.dataset.errorFor !== "tier") {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
   }
   const summary = document.getElementById("error-summary");
-  summary.hidden = !errors.length;
-  summary.textContent = errors.length
-    ? model.fill(model.plural(params.messages.summary, errors.length, params.language),
-      { count: model.grouped(errors.length, params.language), errors: errors.map((e) => e.message).join(" ") })
+  const text = shown.length
+    ? model.fill(model.plural(params.messages.summary, shown.length, params.language),
+      { count: model.grouped(shown.length, params.language), errors: shown.map((e) => e.message).join(" ") })
     : "";
-  document.getElementById("results").classList.toggle("is-stale", errors.length > 0);
+  summary.hidden = !shown.length;
+  if (summary.textContent !== text) summary.textContent = text;
+  // While any value cannot be used, no figure stands for it: the estimate shows a dash.
+  const stale = errors.length > 0;
+  document.getElementById("results").classList.toggle("is-stale", stale);
+  document.getElementById("estimate-summary").classList.toggle("is-stale", stale);
+  if (stale) {
+    document.getElementById("out-monthly").textContent = "—";
+    document.getElementById("out-arithmetic").textContent = "";
+  }
+}
+
+function fieldOf(element) {
+  return element.closest(".field")?.querySelector("[data-error-for]")?.dataset.errorFor;
 }
 
 function showResult(result) {
@@ -194,9 +215,22 @@ function update() {
 
 // -- wiring -----------------------------------------------------------------------------
 
-form.addEventListener("input", () => {
+let pause;
+form.addEventListener("input", (event) => {
   activePreset = null;
   syncPayField();
+  clearTimeout(pause);
+  if (event.target.type === "text") {
+    pause = setTimeout(() => {
+      touched.add(fieldOf(event.target));
+      update();
+    }, PAUSE_MS);
+  }
+  update();
+});
+form.addEventListener("focusout", (event) => {
+  if (event.target.type !== "text") return;
+  touched.add(fieldOf(event.target));
   update();
 });
 form.addEventListener("submit", (event) => event.preventDefault());
@@ -204,6 +238,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 for (const button of presetButtons) {
   button.addEventListener("click", () => {
     activePreset = button.dataset.preset;
+    touched.clear();
     fillForm(model.presetRaw(params, presetById(activePreset)));
     document.getElementById("query-note").hidden = true;
     update();
