@@ -170,6 +170,8 @@ def card_name() -> str:
 def page_address() -> str:
     """This page's public address, or its path when the site's address is not known (the
     preview); share.js puts in the address the reader is actually on."""
+    if request.endpoint is None:  # the 404 page, which hosts serve at any address
+        return request.path
     return absolute_url(request.endpoint, **(request.view_args or {})) or request.path
 
 

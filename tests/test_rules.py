@@ -197,3 +197,27 @@ def test_each_page_a_correction_changed_shows_it_in_every_language(content):
         assert note.select_one("a")["href"].endswith("sources/#correction-c1")
     other = BeautifulSoup(client.get("/actors/orunbekov/").get_data(as_text=True), "html.parser")
     assert not other.select("#corrections-here")
+
+
+def test_readers_can_report_an_error_once_the_editors_give_an_address(content):
+    from bs4 import BeautifulSoup
+
+    from fakefarms.app import create_app
+    from fakefarms.content import load_content
+
+    site = content / "site.yaml"
+    with_contact = site.read_text(encoding="utf-8")
+    site.write_text(with_contact.replace("contact: editors@example.org\n", ""), encoding="utf-8")
+    assert any(w.field == "contact" for w in load_content(content).warnings)
+    client = create_app({"TESTING": True, "CONTENT_DIR": content}).test_client()
+    footer = BeautifulSoup(client.get("/farms/pro-matraimov/").get_data(as_text=True),
+                           "html.parser").select_one(".site-footer")
+    assert not footer.select("a[href^=mailto]")  # no dead link while there is no address
+    site.write_text(with_contact, encoding="utf-8")
+    assert not any(w.field == "contact" for w in load_content(content).warnings)
+    client = create_app({"TESTING": True, "CONTENT_DIR": content}).test_client()
+    for address in ("/farms/pro-matraimov/", "/ru/farms/pro-matraimov/"):
+        footer = BeautifulSoup(client.get(address).get_data(as_text=True),
+                               "html.parser").select_one(".site-footer")
+        report = footer.select("a[href^='mailto:editors@example.org?subject=']")
+        assert report and "/farms/pro-matraimov/" in report[0]["href"]

@@ -80,21 +80,20 @@ def test_the_drawing_colours_are_the_charts_palettes(built_site):
             assert f".chart-sketch .series-{number} {{ fill: {colour}; }}" in text
 
 
-def test_embeds_show_the_drawing_and_story_pages_keep_it_for_readers_without_script(built_site):
+def test_every_page_shows_the_drawing_until_the_reader_asks_for_plotly(built_site):
     embedded = 0
     for file in pages(built_site):
         soup = parsed(file)
-        in_embed = "/embed/charts/" in file.as_posix()
         for plot in soup.select(".chart-plot[data-chart]"):
-            # An embed's drawing is in its Plotly box, which waits for the reader's pointer; a
-            # story page's is inside <noscript>, shown only without JavaScript.
+            # The drawing is in the Plotly box, which waits for the reader's pointer, with or
+            # without JavaScript; only the estimate's chart is drawn by its script alone.
             kept = plot.find_next_sibling("noscript")
-            if plot["data-chart"] == "calculator-breakdown":  # the estimate's, drawn by its script
-                assert not kept
+            if plot["data-chart"] == "calculator-breakdown":
+                assert not kept and not plot.select_one("svg.chart-sketch")
                 continue
-            assert bool(kept) != in_embed and (kept is None or kept.select_one("svg.chart-sketch"))
+            assert not kept, file
             sketch = plot.select_one("svg.chart-sketch")
-            assert bool(sketch) == in_embed == (plot.get("data-draw") == "on-request"), file
+            assert sketch and plot.get("data-draw") == "on-request", file
             if sketch:
                 embedded += 1
                 # The drawing is in the page's language.

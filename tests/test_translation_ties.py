@@ -166,7 +166,7 @@ def _people_and_farm_pages(directory: Path) -> dict[str, Counter]:
 def test_reordering_english_items_changes_no_russian_person_or_farm_page(translated):
     before = _people_and_farm_pages(translated)
     _reverse_everything(translated)
-    assert load_content(translated).warnings == ()  # nothing became pending
+    assert _translation_warnings(translated) == []  # nothing became pending
     assert _people_and_farm_pages(translated) == before
 
 
@@ -302,7 +302,7 @@ def test_a_changed_english_text_is_out_of_date_until_it_is_translated_again(pseu
         summary=old_summary + " and much more"))
 
     # check names it, with the words that changed; the page shows the English, marked
-    (warning,) = [str(w) for w in load_content(directory).warnings]
+    (warning,) = [str(w) for w in _translation_warnings(directory)]
     assert "statements['s1'].summary: warning: out of date" in warning
     assert "now: “" in warning and "and much more" in warning
     text, languages = _statement_shown(directory)
@@ -314,14 +314,14 @@ def test_a_changed_english_text_is_out_of_date_until_it_is_translated_again(pseu
 
     # the tooling does not record a translation nobody revised
     assert update(directory).still_outdated
-    assert load_content(directory).warnings
+    assert _translation_warnings(directory)
     # the translator revises it; it shows once the tooling records it
     ru = directory / "ru" / "farms.yaml"
     ru.write_text(ru.read_text(encoding="utf-8").replace(
         pseudo(old_summary), pseudo(old_summary + " and much more")), encoding="utf-8")
-    assert load_content(directory).warnings  # still out of date until recorded
+    assert _translation_warnings(directory)  # still out of date until recorded
     assert not update(directory).still_outdated
-    assert load_content(directory).warnings == ()
+    assert _translation_warnings(directory) == []
     assert _statement_shown(directory)[1] == []
 
 
@@ -331,7 +331,7 @@ def test_an_english_change_that_keeps_the_meaning_can_be_accepted(pseudo_transla
         summary=_first_statement(data)["summary"] + "."))
     done = update(directory, ["farms.yaml:*statements['s1'].summary"])
     assert not done.still_outdated and done.recorded
-    assert load_content(directory).warnings == ()
+    assert _translation_warnings(directory) == []
 
 
 def translations_report(directory: Path) -> str:
@@ -370,7 +370,7 @@ def test_a_site_whose_translation_is_missing_shows_clean_english_pages(pseudo_tr
     mark inside an attribute, a title or a script's data."""
     for path in (pseudo_translated / "ru").glob("*.yaml"):
         path.unlink()
-    assert all("not translated yet" in str(w) for w in load_content(pseudo_translated).warnings)
+    assert all("not translated yet" in str(w) for w in _translation_warnings(pseudo_translated))
     app = create_app({"TESTING": True, "CONTENT_DIR": pseudo_translated})
     client = app.test_client()
     with app.test_request_context():
@@ -393,3 +393,8 @@ def test_a_site_whose_translation_is_missing_shows_clean_english_pages(pseudo_tr
     assert marked > 50
     feed = client.get("/ru/feed.xml").get_data(as_text=True)
     assert "untranslated" not in feed and "<span" not in feed
+
+
+def _translation_warnings(directory: Path) -> list:
+    """What the check says about translations (not, say, a missing contact address)."""
+    return [w for w in load_content(directory).warnings if "/ru/" in w.path]

@@ -111,7 +111,8 @@ def translated_copy(tmp_path) -> Path:
 
 
 def _warnings(directory: Path) -> list[str]:
-    return [str(w) for w in load_content(directory).warnings]
+    """What the check says about the Russian edition."""
+    return [str(w) for w in load_content(directory).warnings if "/ru/" in w.path]
 
 
 def test_a_missing_russian_text_is_a_warning_and_shows_the_english(translated_copy):

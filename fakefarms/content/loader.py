@@ -200,7 +200,8 @@ def gather(directory: Path) -> tuple[Content | None, list[Problem]]:
     if any(value is Invalid for value in original.values.values()):
         return None, problems
     warnings = sorted([*(w for r in original.readers for w in r.warnings),
-                       *(w for t in translated.values() for w in t.warnings)])
+                       *(w for t in translated.values() for w in t.warnings),
+                       *_no_contact(directory, original.values["site.yaml"])])
     translations = {language: _assemble({name: untranslated(original.values[name])
                                          if value is Invalid else value
                                          for name, value in t.values.items()}, (), language)
@@ -208,6 +209,15 @@ def gather(directory: Path) -> tuple[Content | None, list[Problem]]:
     content = dataclasses.replace(_assemble(original.values, warnings, original.language),
                                   translations=translations, site_links=_site_links(editions))
     return content, problems
+
+
+def _no_contact(directory: Path, site: Site) -> list[Problem]:
+    """Readers need somewhere to report an error; the address is the editors' to give."""
+    if site.contact:
+        return []
+    return [Problem(display_path(directory / "site.yaml"), 1, 1, "contact",
+                    "warning: no contact address, so no page offers readers a way to report "
+                    "an error", "add 'contact: …', an e-mail address the editors read")]
 
 
 def read_editions(directory: Path) -> tuple[list[Edition], list[Problem]]:

@@ -724,6 +724,10 @@ class Site:
     languages_note: str | None = spec(
         "in every language: which languages the site is published in, who translated it and "
         "from what; shown on the sources page", default=None, rich=True)
+    contact: str | None = spec(
+        "the e-mail address readers write to with a question or to report an error: one the "
+        "editors read (every page links to it); while it is missing, check warns and no page "
+        "offers it", default=None, pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
     translations: list[str] = spec(
         "the languages the site is also published in, e.g. [ru]: each has its texts in "
         "content/<code>/ and its interface words in site/translations/<code>/",

@@ -1,8 +1,10 @@
-// Draws the page's charts with Plotly, fetched only when a chart nears the screen or the
-// reader first interacts. Each chart's figure is JSON in <script id="chart-ID-data">; the
-// build wrote it from the content, so no number lives here. A chart the build has drawn already
-// (data-draw="on-request": an embed's) becomes a Plotly chart only when the reader points at
-// it, so a page that is all chart shows at once and fetches Plotly only for those who use it.
+// Draws the page's charts with Plotly. Each chart's figure is JSON in <script
+// id="chart-ID-data">; the build wrote it from the content, so no number lives here. A chart
+// the build has drawn already (data-draw="on-request": every chart on story pages, the charts
+// page and embeds) becomes a Plotly chart only when the reader points at or taps it, so pages
+// show their charts at once and fetch Plotly (about 400 KB) only for those who use it. A chart
+// drawn only by Plotly (the calculator's, which follows the reader's estimate) is drawn when it
+// nears the screen.
 
 // The build replaces this placeholder with the bundle's content-hashed address.
 const PLOTLY = new URL("@PLOTLY_BUNDLE@", import.meta.url).href;
