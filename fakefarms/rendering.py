@@ -185,6 +185,12 @@ def corrections_here() -> list:
     return [c for c in content.corrections if path in c.pages]
 
 
+def updated_here():
+    """When a correction or update last changed the page being made, or None."""
+    corrections = corrections_here()
+    return max((c.date for c in corrections), key=lambda d: d.sort_key) if corrections else None
+
+
 def chart_for(chart_id: str) -> RenderedChart:
     """A chart drawn once for the whole build (page data knows which charts a page shows)."""
     return rendered_charts(current_content())[chart_id]
@@ -273,6 +279,7 @@ def install_template_helpers(app: Flask) -> None:
         locale_tag=locale_tag, plotly_locale=plotly_locale,
         public_link=public_link,
         page_data=pagedata.current, corrections_here=corrections_here,
+        updated_here=updated_here,
     )
     app.jinja_env.finalize = shown
     app.jinja_env.tests["untranslated"] = lambda value: isinstance(value, Untranslated)

@@ -195,8 +195,12 @@ def test_each_page_a_correction_changed_shows_it_in_every_language(content):
         (note,) = soup.select("#corrections-here p")
         assert "First publication." in note.get_text()  # the pseudo-Russian keeps the words
         assert note.select_one("a")["href"].endswith("sources/#correction-c1")
+        # and its header says when it was published and when the entry updated it
+        dates = [t["datetime"] for t in soup.select(".page-header .byline time")]
+        assert dates == ["2026-01-01", "2026-11-23"], dates
     other = BeautifulSoup(client.get("/actors/orunbekov/").get_data(as_text=True), "html.parser")
     assert not other.select("#corrections-here")
+    assert [t["datetime"] for t in other.select(".page-header .byline time")] == ["2026-01-01"]
 
 
 def test_readers_can_report_an_error_once_the_editors_give_an_address(content):
