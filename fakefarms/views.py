@@ -249,8 +249,8 @@ def charts_index():
     listed = [(rendered_charts(content)[c.id], places.get(c.id))
               for c in content.charts.values() if not c.compact]
     drawn = [chart for chart, place in listed if place is None]
-    return render_page("charts.html", ([chart.sources for chart, _ in listed],), content=content,
-                       listed=listed, drawn=drawn)
+    return render_page("charts.html", ([chart.sources for chart, _ in listed], drawn),
+                       content=content, listed=listed, drawn=drawn)
 
 
 @charts.route("/charts/<chart_id>.csv")
