@@ -35,14 +35,23 @@ _HEADER = ("# Every address the site publishes, one a line. The build keeps this
 
 
 def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
+    """The addresses the site publishes; ContentError if a published one would go, or a link
+    leads nowhere."""
+    published, found = site_problems(app, content_dir, content)
+    if found:
+        raise ContentError(found)
+    return published
+
+
+def site_problems(app: Flask, content_dir: Path, content: Content
+                  ) -> tuple[list[str], list[Problem]]:
     """The addresses the site publishes (its pages and data, and the old addresses that
-    redirect); ContentError if a published one would go, or a link leads nowhere."""
+    redirect), and every problem with them: a published one that would go, a redirect or a
+    link that leads nowhere."""
     current = produced(app)
     found = problems(content_dir, content, current) + link_problems(app, content, current,
                                                                     content_dir)
-    if found:
-        raise ContentError(found)
-    return sorted({*current, *(r.old for r in content.redirects)})
+    return sorted({*current, *(r.old for r in content.redirects)}), found
 
 
 def produced(app: Flask) -> list[str]:

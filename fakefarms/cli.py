@@ -132,11 +132,9 @@ def run(args: argparse.Namespace) -> int:
         content, problems = gather(content_dir)
         if content is None:
             raise ContentError(problems, note=addresses.UNCHECKED)
-        try:
-            published = addresses.checked(
-                create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content)
-        except ContentError as exc:
-            problems += exc.problems
+        published, found = addresses.site_problems(
+            create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content)
+        problems += found
         if problems:
             raise ContentError(problems)
         if addresses.record(content_dir, published):

@@ -49,10 +49,7 @@ def source_content() -> Content:
         content, problems = gather(directory)
         if content is not None:
             app.extensions["live_content"] = (stamp, content, None)  # the addresses read it
-            try:
-                addresses.checked(app, directory, content)
-            except ContentError as exc:
-                problems += exc.problems
+            problems += addresses.site_problems(app, directory, content)[1]
         if problems:
             app.extensions["live_content"] = (stamp, None, ContentError(problems))
             for problem in problems:

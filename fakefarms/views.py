@@ -137,8 +137,8 @@ def actor(actor_id: str):
         abort(404)
     actor, links = content.actors[actor_id], content.links_of(actor_id)
     events = content.events_for(actor=actor_id)
-    linked = [(f, each) for f, each in links if each.kind != "targeted"]
-    targeted = [(f, each) for f, each in links if each.kind == "targeted"]
+    linked = [(f, each) for f, each in links if not each.is_target]
+    targeted = [(f, each) for f, each in links if each.is_target]
     return render_page("actor.html", (actor, [each for _farm, each in linked + targeted], events),
                        actor=actor, content=content, events=events, linked=linked,
                        targeted=targeted,

@@ -103,9 +103,7 @@ def spellings(value: float | None, low: float | None, high: float | None, kind: 
         grouped = [digits, f"{int(number):,}", f"{int(number):,}".replace(",", " ")] \
             if float(number).is_integer() and number >= 1000 else [digits]
         if kind == "usd":
-            return [f"${d}" for d in grouped] + [f"{d} {unit}" for d in grouped
-                                                 for unit in ("dollars", "доллар", "доллара",
-                                                              "долларов")]
+            return [f"${d}" for d in grouped] + [f"{d} dollars" for d in grouped]
         if kind == "percent":
             return [f"{d}%" for d in grouped] + [f"{d} per cent" for d in grouped]
         return grouped

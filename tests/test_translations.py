@@ -275,3 +275,11 @@ def test_no_english_interface_text_bypasses_the_catalogs(tmp_path):
             if words:
                 leaks.append(f"{address}: {sorted(words)[:12]}")
     assert not leaks, "\n".join(leaks)
+
+
+def test_a_translation_file_that_does_not_parse_is_reported_not_a_crash(translated_copy):
+    farms = translated_copy / "ru" / "farms.yaml"
+    farms.write_text(farms.read_text(encoding="utf-8").replace("heading: ", "heading: x: ", 1),
+                     encoding="utf-8")
+    (problem,) = problems_for(translated_copy)
+    assert "ru/farms.yaml" in problem and 'the text contains ": "' in problem

@@ -339,6 +339,7 @@ def translate(directory: Path, language: str, values: dict[str, Any]) -> Transla
         root, read_problems, text = read_yaml(folder / filename, shown_as)
         reader = Reader(shown_as, source=text)
         reader.problems.extend(read_problems)
+        found.values[filename] = Invalid  # until it reads; its problems say why
         if root is not None:
             translator = Translator(reader, language, found.made_from.get(filename))
             found.values[filename] = translator.record(value, root, "", root)

@@ -7,7 +7,6 @@ Schema for editors' IDEs.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -305,9 +304,15 @@ class Statement:
         awaits its translation."""
         if not self.channel:
             return self.summary
-        if isinstance(self.summary, Untranslated):
-            return Untranslated(_how_said(ENGLISH, CHANNELS[self.channel], self.summary))
-        return _how_said(words, words.gettext(CHANNELS[self.channel]), self.summary)
+        words = _words_for(self.summary, words)
+        return type(self.summary)(_how_said(words, words.gettext(CHANNELS[self.channel]),
+                                            self.summary))
+
+
+def _words_for(text: str, words: Words) -> Words:
+    """The words to put around `text`: English ones while it awaits its translation (shown
+    in English), the page's own otherwise."""
+    return ENGLISH if isinstance(text, Untranslated) else words
 
 
 def _how_said(words: Words, how: str, said: str) -> str:
@@ -398,12 +403,12 @@ class Response:
         if self.request == "not_reported":
             return words.gettext("No request for comment reported")
         if isinstance(self.text, Untranslated):  # shown whole in English until translated
-            return Untranslated(dataclasses.replace(self, text=str(self.text)).summary_in())
+            words, date = ENGLISH, str
         said = "; ".join(s.text_in(words) for s in self.statements)
         said = f"{self.by}: {said}" if self.by else capitalize_first(said)
         if any(s.kind == "no_response" for s in self.statements):
             said += f" ({self.asked_text_in(words, date)})"
-        return said
+        return type(self.text)(said)
 
 
 @dataclass(frozen=True)
@@ -466,6 +471,11 @@ class Link:
         if self.kind in ("alleged", "asked") and self.response is None:
             yield "response", f"an '{self.kind}' link needs the response", \
                 "add 'response:' with request, statements, text and sources"
+
+    @property
+    def is_target(self) -> bool:
+        """Whether the farm's accounts attacked them: a target, never "linked" to the farm."""
+        return self.kind == "targeted"
 
     def label_in(self, words: Words = ENGLISH) -> str:
         """The kind of link as pages and data name it, in the language of `words`."""
@@ -534,12 +544,12 @@ class Farm:
     @property
     def linked(self) -> list[Link]:
         """The links of those the sources connect to the farm: everyone but its targets."""
-        return [link for link in self.links if link.kind != "targeted"]
+        return [link for link in self.links if not link.is_target]
 
     @property
     def targeted(self) -> list[Link]:
         """The people and groups the farm's accounts attacked: targets, never "linked"."""
-        return [link for link in self.links if link.kind == "targeted"]
+        return [link for link in self.links if link.is_target]
 
 
 # -- timeline ----------------------------------------------------------------

@@ -26,7 +26,7 @@ from records.facts import Figure
 from records.files import display_path
 from records.schema import Invalid, Prose, Reader, located
 
-from ..catalogs import catalog_problems
+from ..catalogs import catalog_problems, words
 from .model import Link
 
 if TYPE_CHECKING:
@@ -128,8 +128,12 @@ def _figures_not_retyped(editions: list[Edition], _directory: Path) -> Iterator[
     if not _valid(editions[0], "figures.yaml"):
         return
     figures: list[Figure] = editions[0].values["figures.yaml"].figures
+    # An amount of money is also caught as each language writes it («350 долларов»).
+    written = {f.id: [f.number_text(e.language, words(e.language)) for e in editions]
+               for f in figures if f.format == "usd"}
     spellings = prose.Spellings({f.id: prose.spellings(f.value, f.low, f.high, f.format,
-                                                       f.hedge, f.wording) for f in figures})
+                                                       f.hedge, f.wording) + written.get(f.id, [])
+                                 for f in figures})
     shown = {f.id: f.text() for f in figures}
     # a figure's own words, the sources' titles as published (and the parts of them that
     # facts cite), and the calculator's tiers (tied to their figures by a rule of their own)
@@ -272,23 +276,16 @@ def fingerprints(directory: Path, name: str) -> tuple[set[str], list[Problem]]:
     return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}, []
 
 
-@rule("never-named",
-      "nobody on the never-named list (people whose photos fake profiles stole, commenters "
-      "the source quotes) is named anywhere, in any language or spelling on the list")
-def _never_named(editions: list[Edition], directory: Path) -> Iterator[Problem]:
-    names, missing = fingerprints(directory, NEVER_NAMED)
-    yield from missing
-    for reader, text in _texts(editions):
-        for start, end in named_in(text.text, names):
-            yield _at(reader, text, start, end - start, "names someone on the never-named list",
-                      "describe them without their name, as 'a Kazakh artist'; the list is "
-                      f"content/{FINGERPRINTS}/{NEVER_NAMED}")
-
-
 def named_in(text: str, names: set[str]) -> Iterator[tuple[int, int]]:
     """Where `text` names someone whose name (one to three words) is among `names`
     (fingerprints)."""
     return _found(text, names, (3, 2, 1))
+
+
+def copied_in(text: str, runs: set[str]) -> Iterator[tuple[int, int]]:
+    """Where `text` shares a run of words with a source article (`runs`: fingerprints), a
+    short quotation in “…” aside."""
+    return _found(_QUOTED.sub(lambda m: " " * len(m.group(0)), text), runs, (RUN,))
 
 
 def _found(text: str, known: set[str], lengths: tuple[int, ...]) -> Iterator[tuple[int, int]]:
@@ -307,23 +304,30 @@ def _found(text: str, known: set[str], lengths: tuple[int, ...]) -> Iterator[tup
             i += 1
 
 
-@rule("not-copied",
-      f"no run of {RUN} words is copied from the two source articles, in any text (a short "
-      "quotation in “…” aside)")
-def _not_copied(editions: list[Edition], directory: Path) -> Iterator[Problem]:
-    runs, missing = fingerprints(directory, SOURCE_RUNS)
-    yield from missing
-    for reader, text in _texts(editions):
-        for start, end in copied_in(text.text, runs):
-            yield _at(reader, text, start, end - start,
-                      f"{RUN} or more words copied from a source article",
-                      "say it in your own words, or quote a few words in “…”")
+def _fingerprint_rule(name: str, asks: str, list_name: str,
+                      find: Callable[[str, set[str]], Iterator[tuple[int, int]]],
+                      message: str, hint: str) -> None:
+    """A rule that looks in every text for what a list of fingerprints holds."""
+    def apply(editions: list[Edition], directory: Path) -> Iterator[Problem]:
+        known, missing = fingerprints(directory, list_name)
+        yield from missing
+        for reader, text in _texts(editions):
+            for start, end in find(text.text, known):
+                yield _at(reader, text, start, end - start, message, hint)
+    RULES[name] = Rule(name, asks, "content", apply)
 
 
-def copied_in(text: str, runs: set[str]) -> Iterator[tuple[int, int]]:
-    """Where `text` shares a run of words with a source article (`runs`: fingerprints), a
-    short quotation in “…” aside."""
-    return _found(_QUOTED.sub(lambda m: " " * len(m.group(0)), text), runs, (RUN,))
+_fingerprint_rule(
+    "never-named", "nobody on the never-named list (people whose photos fake profiles stole, "
+    "commenters the source quotes) is named anywhere, in any language or spelling on the list",
+    NEVER_NAMED, named_in, "names someone on the never-named list",
+    f"describe them without their name, as 'a Kazakh artist'; the list is "
+    f"content/{FINGERPRINTS}/{NEVER_NAMED}")
+_fingerprint_rule(
+    "not-copied", f"no run of {RUN} words is copied from the two source articles, in any text "
+    "(a short quotation in “…” aside)",
+    SOURCE_RUNS, copied_in, f"{RUN} or more words copied from a source article",
+    "say it in your own words, or quote a few words in “…”")
 
 
 _HEADS = {
