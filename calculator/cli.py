@@ -15,7 +15,7 @@ from records.errors import ContentError
 from records.numbers import grouped, money, money_span
 
 from . import load
-from .describe import describe
+from .describe import describe, som_note
 from .inputs import INPUTS, NAMES
 from .model import Estimate, estimate, preset_raw, validate
 from .params import CENTS, Bound, CalculatorFile, Preset
@@ -89,9 +89,10 @@ def parser(params: CalculatorFile) -> argparse.ArgumentParser:
 def _help(params: CalculatorFile, name: str) -> str:
     """An option's help: its label, and its limits or where its choices are listed."""
     words = getattr(params.inputs, name)
+    label = words.label.replace("%", "%%")  # argparse formats help with %
     if not isinstance(words, Bound):
-        return f"{words.label}: an id listed below"
-    return f"{words.label}, {_whole(words.min, words)} to {_whole(words.max, words)}"
+        return f"{label}: an id listed below"
+    return f"{label}, {_whole(words.min, words)} to {_whole(words.max, words)}"
 
 
 def _whole(value: int, bound: Bound) -> str:
@@ -105,6 +106,7 @@ def catalogue(params: CalculatorFile) -> str:
               + (" (partly assumed)" if t.assumed else "") for t in params.tiers]
     lines += ["", "languages (--language):"]
     lines += [f"  {x.id:<26}{x.label}, tier pay × {x.multiplier}"
+              + (f", {x.russian_share}% of --russian-extra" if x.russian_share else "")
               + (" (assumed)" if x.assumed else "") for x in params.languages]
     lines += ["", "presets (--preset):"]
     for p in params.presets:
@@ -125,6 +127,9 @@ def report(params: CalculatorFile, result: Estimate, preset: Preset | None,
         tier = next(t for t in params.tiers if t.id == i.tier)
         language = next(x for x in params.languages if x.id == i.language)
         pay = f"tier {tier.id}: {tier.label}; language: {language.label}"
+        if i.russian_extra and language.russian_share:
+            pay += f"; your extra for Russian-speaking work: {i.russian_extra}% × " \
+                f"{language.russian_share}%"
     else:
         pay = "custom pay, the same in any language"
     lines = []
@@ -143,6 +148,7 @@ def report(params: CalculatorFile, result: Estimate, preset: Preset | None,
         f"{text['accounts']}",
         f"Pay per person:    {text['pay_per_person']} a month ({pay})",
         f"Monthly cost:      {text['monthly']}",
+        f"In som:            {text['som']}. {text['wage_months']}",
         f"Yearly cost:       {text['yearly']}",
         f"Cost per account:  {text['per_account']}",
         "",
@@ -152,5 +158,6 @@ def report(params: CalculatorFile, result: Estimate, preset: Preset | None,
         tier = next(t for t in params.tiers if t.id == i.tier)
         if tier.assumption:
             lines += ["", f"Tier {tier.id}: {tier.assumption}"]
-    lines += ["", params.notes.central, params.notes.rounding, params.notes.language]
+    lines += ["", params.notes.central, params.notes.rounding, som_note(params),
+              params.notes.language]
     return "\n".join(lines)

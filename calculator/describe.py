@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from records.numbers import fill, grouped, money, money_span, plural, ratio
+from records.numbers import decimal, fill, grouped, half_up, money, money_span, plural, ratio, span
 
 from .model import Estimate, Range
 from .params import CENTS, CalculatorFile
@@ -48,18 +48,48 @@ def arithmetic(params: CalculatorFile, result: Estimate, language: str = "en") -
     return fill(words.sum, terms=" + ".join(terms), total=total)
 
 
+def ratio_text(forms: Any, basis_points: int, language: str = "en") -> str:
+    """A ratio in the words of `forms` (times, percent_of, same_as, under): '5.4 times'."""
+    kind, number, written = ratio(basis_points, language)
+    phrase = plural(forms.times, number, language) if kind == "times" else getattr(forms, kind)
+    return fill(phrase, ratio=written)
+
+
 def comparison_texts(params: CalculatorFile, result: Estimate, language: str = "en") -> list[str]:
     words = params.words
     about = {c.id: c for c in params.comparisons}
-    texts = []
-    for c in result.comparisons:
-        spec = about[c.id]
-        kind, number, written = ratio(c.ratio_bp, language)
-        phrase = plural(words.times, number, language) if kind == "times" else getattr(words, kind)
-        texts.append(fill(words.comparison, period=words.year if c.period == "year" else words.month,
-                          ratio=fill(phrase, ratio=written), label=spec.label,
-                          amount=spec.amount_text or money(c.amount, language)))
-    return texts
+    return [fill(words.comparison, period=words.year if c.period == "year" else words.month,
+                 ratio=ratio_text(words, c.ratio_bp, language), label=about[c.id].label,
+                 amount=about[c.id].amount_text or money(c.amount, language))
+            for c in result.comparisons]
+
+
+def som_amount(params: CalculatorFile, low: int, high: int, language: str = "en") -> str:
+    """Som, or a range of them, with the word the last number takes: '84,500–126,800 som'."""
+    return fill(plural(params.words.som, high, language), number=span(low, high, language))
+
+
+def som_text(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
+    """The monthly cost in som: 'about 84,500–126,800 som'."""
+    return fill(params.words.in_som,
+                amount=som_amount(params, result.som.low, result.som.high, language))
+
+
+def wage_months(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
+    """How many months of the average wage the midpoint is, from the comparison with it."""
+    wage = params.wage_comparison()
+    found = next(c for c in result.comparisons if c.id == wage.id)
+    return ratio_text(params.words.wage_months, found.ratio_bp, language)
+
+
+def som_note(params: CalculatorFile, language: str = "en") -> str:
+    """Where the rate comes from and how som are rounded (the same for every estimate)."""
+    som = params.som
+    tenths = half_up(som.amount * CENTS * 10, som.cents)  # som to the dollar, to one decimal
+    rate = fill(plural(params.words.som, tenths / 10, language), number=decimal(tenths / 10,
+                                                                                 language))
+    return fill(params.notes.som, rate=rate, som=som.amount_text, usd=som.usd_text,
+                step=som_amount(params, som.round_to, som.round_to, language))
 
 
 def describe(params: CalculatorFile, result: Estimate, language: str = "en") -> dict[str, Any]:
@@ -73,4 +103,6 @@ def describe(params: CalculatorFile, result: Estimate, language: str = "en") -> 
         "pay_per_person": range_text(params, result.pay_per_person, language),
         "arithmetic": arithmetic(params, result, language),
         "comparisons": comparison_texts(params, result, language),
+        "som": som_text(params, result, language),
+        "wage_months": wage_months(params, result, language),
     }

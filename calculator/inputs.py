@@ -23,6 +23,7 @@ class Input:
     choices: str | None = None  # for a choice: the list of calculator.yaml it names an id of
     pay: bool = False  # one of the two ways to give pay: a tier or a custom amount, not both
     optional: bool = False  # absent means 0
+    preset: bool = True  # whether presets set it; if not, a preset's value is 0
     metavar: str = "N"
 
     @property
@@ -36,18 +37,24 @@ class Input:
 
     def to_json(self) -> dict:
         return {"name": self.name, "query": self.query, "kind": self.kind,
-                "choices": self.choices, "pay": self.pay, "optional": self.optional}
+                "choices": self.choices, "pay": self.pay, "optional": self.optional,
+                "preset": self.preset}
 
 
 INPUTS: tuple[Input, ...] = (
     Input("staff", "staff", "count"),
     Input("accounts_per_person", "accounts", "count"),
     Input("language", "language", "choice", choices="languages", metavar="ID"),
+    # a percentage the reader assumes; the languages say how much of it applies to each
+    Input("russian_extra", "russian_extra", "count", optional=True, preset=False,
+          metavar="PERCENT"),
     Input("tier", "tier", "choice", choices="tiers", pay=True, metavar="ID"),
     Input("pay", "pay", "money", pay=True, metavar="USD"),
     Input("bloggers", "bloggers", "count", optional=True),
     Input("supervisors", "supervisors", "count", optional=True),
 )
 NAMES: tuple[str, ...] = tuple(i.name for i in INPUTS)
+#: The inputs a preset sets (the rest are the reader's own, 0 in every preset).
+PRESET_NAMES: tuple[str, ...] = tuple(i.name for i in INPUTS if i.preset)
 COUNTED: tuple[str, ...] = tuple(i.name for i in INPUTS if i.counted)
 BY_NAME: dict[str, Input] = {i.name: i for i in INPUTS}

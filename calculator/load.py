@@ -18,7 +18,7 @@ from records.facts import ENGLISH, Figure, FiguresFile, Words
 from records.files import at, cross_check, read_file
 from records.schema import Invalid, Reader
 
-from .params import CENTS, CalculatorFile
+from .params import CENTS, MAX_EXACT, CalculatorFile, worst_month
 
 
 def load_params(path: Path) -> CalculatorFile:
@@ -31,7 +31,7 @@ def load_params(path: Path) -> CalculatorFile:
     problems = [p for r in readers for p in r.problems]
     problems += cross_check(readers, checkable={"figures"} if figures is not Invalid else set())
     if not problems:
-        problems += tiers_match_figures(params, figures.figures, readers)
+        problems += figure_problems(params, figures.figures, readers)
     if problems:
         raise ContentError(problems)
     resolved = with_figures(params, figures.figures)
@@ -53,7 +53,21 @@ def with_figures(params: CalculatorFile, figures: list[Figure], language: str = 
                                        amount_text=by_id[c.figure].text(language, words),
                                        sources=list(by_id[c.figure].sources))
                    for c in params.comparisons]
-    return dataclasses.replace(params, comparisons=comparisons)
+    som, usd = by_id.get(params.som.figure), by_id.get(params.som.usd_figure)
+    rate = params.som
+    if som and usd and som.value and usd.value:  # else som_rate_problems says what is wrong
+        rate = dataclasses.replace(rate, amount=round(som.value), cents=round(usd.value * CENTS),
+                                   amount_text=som.text(language, words),
+                                   usd_text=usd.text(language, words),
+                                   sources=list(dict.fromkeys([*som.sources, *usd.sources])))
+    return dataclasses.replace(params, comparisons=comparisons, som=rate)
+
+
+def figure_problems(params: CalculatorFile, figures: list[Figure],
+                    readers: list[Reader]) -> list[Problem]:
+    """Every problem between the calculator's parameters and the key figures they name."""
+    return tiers_match_figures(params, figures, readers) + som_rate_problems(params, figures,
+                                                                              readers)
 
 
 def tiers_match_figures(params: CalculatorFile, figures: list[Figure],
@@ -75,6 +89,49 @@ def tiers_match_figures(params: CalculatorFile, figures: list[Figure],
                                    f"tier '{tier.id}' has {end} {getattr(tier, end)} but figure "
                                    f"'{f.id}' says {reported[end]:g}",
                                    "make them agree, or list the end under 'assumed'"))
+    return problems
+
+
+def som_rate_problems(params: CalculatorFile, figures: list[Figure],
+                      readers: list[Reader]) -> list[Problem]:
+    """The rate of som to the dollar comes from one amount a source gives in both currencies:
+    a figure in whole som and one in US dollars (to the cent), each a single value, citing a
+    source in common, and every estimate converts exactly in the browser too."""
+    by_id = {f.id: f for f in figures}
+    places = {use.problem_at.field: use for r in readers for use in r.refs
+              if use.collection == "figures" and use.problem_at.field.startswith("som.")}
+    problems = []
+
+    def problem(field: str, message: str, hint: str) -> None:
+        problems.append(at(places[f"som.{field}"], message, hint))
+
+    named = {"figure": ("som", "a whole number of som"),
+             "usd_figure": ("usd", "US dollars and whole cents")}
+    for field, (kind, unit) in named.items():
+        f = by_id.get(getattr(params.som, field))
+        if f is None:
+            continue  # an unknown figure is reported on its own
+        if f.format != kind:
+            problem(field, f"figure '{f.id}' is written as {f.format}, not {kind}",
+                    f"name a figure with 'format: {kind}'")
+        elif f.value is None:
+            problem(field, f"figure '{f.id}' is a range; a rate needs one amount",
+                    "name a figure with a single 'value'")
+        elif abs((units := f.value * (CENTS if kind == "usd" else 1)) - round(units)) > 1e-6:
+            problem(field, f"figure '{f.id}' ({f.value:g}) is not {unit}",
+                    f"name a figure whose value is {unit}")
+    som, usd = by_id.get(params.som.figure), by_id.get(params.som.usd_figure)
+    if problems or som is None or usd is None:
+        return problems
+    if not {(c.source, c.section) for c in som.sources} & {(c.source, c.section)
+                                                           for c in usd.sources}:
+        problem("usd_figure", f"figures '{som.id}' and '{usd.id}' cite no source in common",
+                "name two figures that one source gives for the same amount, in som and in "
+                "US dollars")
+    elif (2 * worst_month(params) * round(som.value)
+          + round(usd.value * CENTS) * params.som.round_to > MAX_EXACT):
+        problem("figure", "the largest possible cost in som is too large to compute exactly in "
+                "the browser", "lower the inputs' max values")
     return problems
 
 

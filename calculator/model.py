@@ -4,7 +4,9 @@ Pure and standard library only. site/static/js/cost-model.js mirrors this module
 function for function; calculator.vectors generates the cases both must agree on.
 
 Money is computed in integer cents, so nothing is lost to floating point:
-- tier pay per person = tier dollars × language percent (already whole cents);
+- tier pay per person = tier dollars × language percent (already whole cents), raised by the
+  reader's extra for Russian-speaking work × the language's share of work in Russian
+  (percent × percent: basis points), rounded half-up to the cent; with no extra it is exact;
   a custom pay is exact whole dollars and ignores the language;
 - a role's cost (operators, bloggers, supervisors) = people × pay per person, low and high;
 - a role's central = midpoint of its low and high, rounded half-up to the cent;
@@ -12,7 +14,9 @@ Money is computed in integer cents, so nothing is lost to floating point:
 - yearly = 12 × monthly (low, central and high alike);
 - cost per account = monthly ÷ fake accounts, rounded half-up to the cent
   (None when no account is run), so |per account × accounts − monthly| ≤ accounts / 2 cents;
-- a comparison's ratio = cost ÷ figure in basis points (1/10,000), rounded half-up.
+- a comparison's ratio = cost ÷ figure in basis points (1/10,000), rounded half-up;
+- the monthly cost in som = cents × the som figure ÷ the dollar figure in cents, rounded
+  half-up to the nearest `som.round_to` som, low, central and high alike.
 Half-up is exact on non-negative integers: half_up(n, d) = (2n + d) // (2d).
 Every integer stays below 2^53 (CalculatorFile.check makes sure), so JavaScript's
 numbers reproduce each cent.
@@ -63,7 +67,12 @@ class Range:
         return Range(self.low * factor, self.central * factor, self.high * factor)
 
     def per(self, divisor: int) -> Range:
-        return Range(*(half_up(v, divisor) for v in (self.low, self.central, self.high)))
+        return self.scaled(1, divisor)
+
+    def scaled(self, numerator: int, denominator: int) -> Range:
+        """Each value × numerator ÷ denominator, rounded half-up."""
+        return Range(*(half_up(v * numerator, denominator)
+                       for v in (self.low, self.central, self.high)))
 
     def dollars(self) -> dict[str, float]:
         return {"low": self.low / CENTS, "central": self.central / CENTS,
@@ -92,6 +101,7 @@ class Estimate:
     yearly: Range
     per_account: Range | None
     comparisons: tuple[ComparisonResult, ...]
+    som: Range  # the monthly cost in whole som, rounded to params.som.round_to
 
     def to_json(self) -> dict[str, Any]:
         """The result in US dollars, as `--json` prints it and cost-model.js returns it."""
@@ -108,6 +118,7 @@ class Estimate:
             "comparisons": [{"id": c.id, "period": c.period, "amount": c.amount / CENTS,
                              "cost": c.cost / CENTS, "ratio_bp": c.ratio_bp}
                             for c in self.comparisons],
+            "monthly_som": vars(self.som).copy(),
         }
 
 
@@ -257,8 +268,9 @@ def validate(params: CalculatorFile, raw: Mapping[str, Any], language: str = "en
 
 
 def preset_raw(preset: Preset) -> dict[str, Any]:
-    """A preset's values as raw inputs, for validate() (the page fills its form the same way)."""
-    return {name: getattr(preset, name) for name in NAMES}
+    """A preset's values as raw inputs, for validate() (the page fills its form the same way);
+    the reader's own inputs, which no preset sets, are 0."""
+    return {i.name: getattr(preset, i.name) if i.preset else 0 for i in INPUTS}
 
 
 # -- estimate ----------------------------------------------------------------------
@@ -270,8 +282,10 @@ def _roles(params: CalculatorFile, inputs: Inputs) -> tuple[Range, Range, Range,
         low = high = inputs.pay * CENTS
     else:
         tier = next(t for t in params.tiers if t.id == inputs.tier)
-        percent = next(x.percent for x in params.languages if x.id == inputs.language)
-        low, high = tier.low * percent, tier.high * percent
+        language = next(x for x in params.languages if x.id == inputs.language)
+        extra = BASIS_POINTS + inputs.russian_extra * language.russian_share
+        low, high = (half_up(end * language.percent * extra, BASIS_POINTS)
+                     for end in (tier.low, tier.high))
     blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
     supervisor = params.supervisor_pay
     return (
@@ -320,4 +334,6 @@ def estimate(params: CalculatorFile, inputs: Inputs) -> Estimate:
         yearly=yearly,
         per_account=monthly.per(accounts) if accounts else None,
         comparisons=tuple(comparisons),
+        som=monthly.scaled(params.som.amount, params.som.cents * params.som.round_to
+                           ).times(params.som.round_to),
     )

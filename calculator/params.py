@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Literal
 from records.facts import Citation
 from records.schema import SLUG, spec
 
-from .inputs import COUNTED, INPUTS, NAMES
+from .inputs import COUNTED, INPUTS, PRESET_NAMES
 
 #: JavaScript's Number.MAX_SAFE_INTEGER: integer cents below it are exact in both languages.
 MAX_EXACT = 2**53 - 1
@@ -86,6 +86,8 @@ class InputFields:
     staff: Bound = spec("people running fake accounts")
     accounts_per_person: Bound = spec("fake accounts each person runs; at least 1")
     language: Choice = spec("the language the staff write in")
+    russian_extra: Bound = spec("the extra pay for Russian-speaking work that the reader assumes, "
+                                "in percent of tier pay; no source gives one")
     tier: Choice = spec("the pay tier")
     pay: Bound = spec("a custom monthly pay per person, in whole US dollars")
     bloggers: Bound = spec("bloggers and journalists paid for their audience")
@@ -152,8 +154,12 @@ class Language:
     multiplier: float = spec("tier pay is multiplied by this; at most two decimals, 1.0 is "
                              "neutral", min=0.25, max=4.0)
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
-    assumed: list[Literal["multiplier"]] = spec("'multiplier' unless a source gives it",
-                                                default=[])
+    russian_share: int = spec("how much of the work is in Russian, in percent: the share of the "
+                              "reader's extra pay for Russian-speaking work that this language "
+                              "gets (0 for Kyrgyz, 100 for Russian)", default=0, min=0, max=100)
+    assumed: list[Literal["multiplier", "russian_share"]] = spec(
+        "'multiplier' unless a source gives it; 'russian_share' when the work is partly in Russian",
+        default=[])
     assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     @property
@@ -165,12 +171,15 @@ class Language:
         if abs(self.multiplier * 100 - self.percent) > 1e-6:
             yield "multiplier", f"{self.multiplier} has more than two decimals", \
                 f"use e.g. {self.percent / 100:g}"
+        if 0 < self.russian_share < 100 and "russian_share" not in self.assumed:
+            yield "russian_share", f"a share of {self.russian_share}% of the work in Russian " \
+                "is the editors' assumption", "list 'russian_share' under 'assumed' and say why"
         yield from _basis(self, ("multiplier",))
 
 
 # -- presets and comparisons -------------------------------------------------------
 
-PresetValue = Literal[NAMES]
+PresetValue = Literal[PRESET_NAMES]
 
 
 @dataclass(frozen=True)
@@ -247,6 +256,32 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Som:
+    """The estimate in som, at the rate of exchange that one amount implies when a source gives
+    it in both currencies: som = dollars × the som figure ÷ the dollar figure."""
+
+    figure: str = spec("id of the key figure (figures.yaml) that gives the amount in som",
+                       ref="figures")
+    usd_figure: str = spec("id of the key figure that gives the same amount in US dollars, from "
+                           "the same source", ref="figures")
+    round_to: int = spec("amounts in som are rounded to the nearest this many som", min=1)
+    amount: int | None = spec("the som figure's value; filled in when the file is read, never "
+                              "typed", default=None, min=1)
+    cents: int | None = spec("the dollar figure's value in cents; filled in when the file is "
+                             "read, never typed", default=None, min=1)
+    amount_text: str | None = spec("the som figure as the story writes it; filled in when the "
+                                   "file is read", default=None)
+    usd_text: str | None = spec("the dollar figure as the story writes it; filled in when the "
+                                "file is read", default=None)
+    sources: list[Citation] = spec("filled in from the figures when the file is read", default=[])
+
+    json_schema_rules: ClassVar[dict] = {
+        "not": {"anyOf": [{"required": [name]} for name in
+                          ("amount", "cents", "amount_text", "usd_text", "sources")]},
+    }
+
+
+@dataclass(frozen=True)
 class Plural:
     """Words that change with a number, in each form a language has (English: one, other)."""
 
@@ -256,6 +291,16 @@ class Plural:
                            default=None)
     many: str | None = spec("in languages with such a form, the words after 0, 5–20, 25…",
                             default=None)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A ratio in words, in each of the kinds records.numbers.ratio() rounds it to."""
+
+    times: Plural = spec("from 1.05 up: '{ratio} times', with the forms the language needs")
+    percent_of: str = spec("below 1, as a share ({ratio} is '45%')")
+    same_as: str = spec("close to 1")
+    under: str = spec("below half a percent ({ratio} is '1%')")
 
 
 @dataclass(frozen=True)
@@ -294,6 +339,12 @@ class Notes:
     formula: str = spec("the formula, in words")
     pay_hint: str = spec("what the custom pay's limits are, under its field; {min} and {max} "
                          "are the limits")
+    russian_extra: str = spec("under the field of extra pay for Russian-speaking work: that it is "
+                              "the reader's own assumption, what it applies to, and that 0 "
+                              "changes nothing")
+    som: str = spec("where the rate of som to the dollar comes from and how som are rounded: "
+                    "{rate} is the rate ('84.5 som'), {som} and {usd} the two figures it comes "
+                    "from, {step} the rounding ('100 som')")
     no_script: str = spec("what the estimate shows before the page's script runs (or without "
                           "it); {preset} is the default preset's name")
     no_script_embed: str = spec("the same, in the embed, which has no table or method below it; "
@@ -379,6 +430,15 @@ class Words:
     comparisons_basis_heading: str = spec("the heading of the list of comparison figures")
     assumption: str = spec("the tag of a value the editors assumed")
     a_month: str = spec("after a monthly amount")
+    som: Plural = spec("an amount in som: '{number} som', with the forms the language needs")
+    in_som: str = spec("the estimate in som under the dollar figure: {amount} is the amount")
+    wage_months: Ratio = spec("how many months of the average wage the midpoint monthly cost "
+                              "is: {ratio} is the number of months, or the share of one month")
+    based_on: str = spec("under the estimate, when the form holds a preset's values: {preset} "
+                         "is its name (its citations follow)")
+    based_on_own: str = spec("under the estimate, once the reader changes a value")
+    russian_share: str = spec("in the list of languages: how much of the reader's extra pay for "
+                              "Russian-speaking work applies, {share} ('50%')")
 
 
 # -- the file --------------------------------------------------------------------------
@@ -399,6 +459,9 @@ class CalculatorFile:
     tiers: list[Tier] = spec("pay tiers readers choose from, in display order", min_items=1)
     languages: list[Language] = spec("languages readers choose from", min_items=1)
     presets: list[Preset] = spec("departments the sources describe", min_items=1)
+    som: Som = spec("the rate at which the estimate is also given in som, from two key figures; "
+                    "a monthly comparison with the dollar figure says how many months of it the "
+                    "estimate is")
     comparisons: list[Comparison] = spec("figures to set the result beside", default=[])
 
     def check(self):
@@ -415,7 +478,7 @@ class CalculatorFile:
                 yield f"{at}.tier", f"unknown tier '{preset.tier}'", _known(tiers)
             if preset.language not in languages:
                 yield f"{at}.language", f"unknown language '{preset.language}'", _known(languages)
-            for name in COUNTED:
+            for name in (n for n in COUNTED if n in PRESET_NAMES):
                 value, bound = getattr(preset, name), getattr(self.inputs, name)
                 if value is not None and not bound.min <= value <= bound.max:
                     yield f"{at}.{name}", f"{value} is outside the calculator's limits " \
@@ -424,11 +487,21 @@ class CalculatorFile:
             if comparison.preset is not None and comparison.preset not in presets:
                 yield f"comparisons['{comparison.id}'].preset", \
                     f"unknown preset '{comparison.preset}'", _known(presets)
+        if self.wage_comparison() is None:
+            yield "som.usd_figure", f"no monthly comparison names figure '{self.som.usd_figure}'", \
+                "add one under 'comparisons' (period: month): the page says how many months of " \
+                "that amount the estimate is"
         if tiers and languages and self.blogger_tier in tiers:
             worst = _worst_ratio_numerator(self)
             if worst > MAX_EXACT:
                 yield "inputs", "the largest possible cost is too large to compute exactly in " \
                     "the browser", "lower the inputs' max values"
+
+    def wage_comparison(self) -> Comparison | None:
+        """The monthly comparison with the som rate's dollar figure: its ratio is how many
+        months of that amount the estimate is."""
+        return next((c for c in self.comparisons
+                     if c.figure == self.som.usd_figure and c.period == "month"), None)
 
 
 def _known(ids) -> str:
@@ -437,14 +510,21 @@ def _known(ids) -> str:
 
 def _worst_ratio_numerator(params: CalculatorFile) -> int:
     """The largest integer the model forms (a comparison's ratio of the largest yearly cost)."""
+    amounts = [c.cents for c in params.comparisons if c.cents] or [0]
+    return 2 * worst_month(params) * MONTHS * BASIS_POINTS + max(amounts)
+
+
+def worst_month(params: CalculatorFile) -> int:
+    """The largest monthly cost in cents that the inputs' limits allow."""
     bounds = params.inputs
     top_tier = max(t.high for t in params.tiers) * max(x.percent for x in params.languages)
+    # the reader's extra pay for Russian, at most the whole bound on all of the work (percent
+    # × percent: basis points), rounded up
+    top_tier = -(-top_tier * (BASIS_POINTS + bounds.russian_extra.max * 100) // BASIS_POINTS)
     person = max(top_tier, bounds.pay.max * CENTS)
     blogger = max(t.high for t in params.tiers if t.id == params.blogger_tier) * CENTS
-    month = (bounds.staff.max * person + bounds.bloggers.max * blogger
-             + bounds.supervisors.max * params.supervisor_pay.high * CENTS)
-    amounts = [c.cents for c in params.comparisons if c.cents] or [0]
-    return 2 * month * MONTHS * BASIS_POINTS + max(amounts)
+    return (bounds.staff.max * person + bounds.bloggers.max * blogger
+            + bounds.supervisors.max * params.supervisor_pay.high * CENTS)
 
 
 def params_to_json(params: CalculatorFile, language: str = "en") -> dict[str, Any]:

@@ -40,6 +40,7 @@ def variant(params: CalculatorFile) -> CalculatorFile:
     """Test-only parameters unlike the shipped ones (see the module docstring)."""
     replace = dataclasses.replace
     multipliers = [0.85, 1.15, 1.33, 2.0, 0.5]
+    shares = [0, 100, 37, 63]
     bounds = params.inputs
     return replace(
         params,
@@ -52,10 +53,15 @@ def variant(params: CalculatorFile) -> CalculatorFile:
             pay=replace(bounds.pay, label="Pay (variant)", min=150, max=2500),
             bloggers=replace(bounds.bloggers, max=10),
             supervisors=replace(bounds.supervisors, min=1, max=20),
+            russian_extra=replace(bounds.russian_extra, max=60),
         ),
         tiers=[replace(t, high=t.high + 1) for t in reversed(params.tiers)],
-        languages=[replace(x, multiplier=m)
-                   for x, m in zip(params.languages, itertools.cycle(multipliers))],
+        languages=[replace(x, multiplier=m, russian_share=share,
+                           assumed=[*x.assumed, *(["russian_share"] if 0 < share < 100
+                                                  and "russian_share" not in x.assumed else [])])
+                   for x, m, share in zip(params.languages, itertools.cycle(multipliers),
+                                          itertools.cycle(shares))],
+        som=replace(params.som, amount=12_347, cents=15_001, round_to=50),
         presets=[replace(p, accounts_per_person=max(p.accounts_per_person, 2),
                          pay=None if p.pay is None else max(p.pay, 150), supervisors=1)
                  for p in params.presets],
@@ -123,8 +129,17 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
         cases.append(("grid", raw))
         n += 1
 
+    # The reader's extra pay for Russian-speaking work, in every language, on tiers and pay.
+    extras = sorted({b.russian_extra.min, 1, 7, 33, 50, b.russian_extra.max})
+    for n, (extra, language) in enumerate(itertools.product(extras, languages)):
+        kind, value = choices[n % len(choices)]
+        raw = {"staff": staff[n % len(staff)], "accounts_per_person": 5, "language": language,
+               kind: value, "russian_extra": extra if n % 2 else str(extra)}
+        cases.append((f"extra {extra}% {language}", raw))
+
     base = _valid_raw(params)
-    for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors"):
+    for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors",
+                 "russian_extra"):
         bound = getattr(b, name)
         values = awkward + [bound.min - 1, bound.min, bound.max, bound.max + 1, str(bound.max + 1)]
         for value in values:
@@ -149,6 +164,8 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
         ("everything wrong", {"staff": "-3", "accounts_per_person": "0", "language": "x",
                               "tier": None, "pay": "1e9", "bloggers": "1.5",
                               "supervisors": math.nan}),
+        ("everything wrong, the extra too", {"staff": "-3", "language": "x", "tier": None,
+                                             "russian_extra": "-5"}),
     ]
     for label, change in pay_rules:
         cases.append((label, {} if change is None else dict(base, **change)))

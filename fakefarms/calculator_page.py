@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
-from calculator.describe import describe
+from calculator.describe import describe, som_note
 from calculator.inputs import INPUTS
 from calculator.model import estimate, preset_raw, validate
 from calculator.params import CENTS, params_to_json
-from records.numbers import fill, grouped, money_span
+from records.numbers import fill, grouped, money_span, percent
 
 from .charts import breakdown_chart, credit_line
 from .i18n import pgettext
@@ -40,7 +40,8 @@ def form_fields(params, language: str):
     blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
     extra = {"bloggers": fill(words.blogger_hint, tier=blogger.label),
              "supervisors": fill(words.supervisor_hint, pay=money_span(
-                 params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS, language))}
+                 params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS, language)),
+             "russian_extra": notes.russian_extra}
     fields = []
     for item in INPUTS:
         own = getattr(bounds, item.name)
@@ -70,12 +71,26 @@ def assumed_words() -> dict[str, str]:
     return {"min": pgettext("assumed value", "min"), "max": pgettext("assumed value", "max"),
             "low": pgettext("assumed value", "low"), "high": pgettext("assumed value", "high"),
             "multiplier": pgettext("assumed value", "multiplier"),
+            "russian_share": pgettext("assumed value", "share of work in Russian"),
             "staff": pgettext("assumed value", "staff"),
             "accounts_per_person": pgettext("assumed value", "accounts per person"),
             "language": pgettext("assumed value", "language"),
             "tier": pgettext("assumed value", "tier"), "pay": pgettext("assumed value", "pay"),
             "bloggers": pgettext("assumed value", "bloggers"),
             "supervisors": pgettext("assumed value", "supervisors")}
+
+
+def based_on(params) -> dict[str, str]:
+    """What the estimate is based on while the form holds a preset's values, by preset id:
+    the preset's name, which says whose account it is (the page adds its citations)."""
+    return {p.id: fill(params.words.based_on, preset=p.label) for p in params.presets}
+
+
+def russian_shares(params, language: str) -> dict[str, str]:
+    """How much of the reader's extra pay for Russian-speaking work each language gets, for
+    the list of languages (none for a language with no work in Russian)."""
+    return {x.id: fill(params.words.russian_share, share=percent(x.russian_share, language))
+            for x in params.languages if x.russian_share}
 
 
 def default_result(params, results):
@@ -106,15 +121,20 @@ def render_calculator(template: str, whole_page: bool = True, **context):
     breakdown = default_breakdown(content, results)
     breakdown.csv_url = link("calculator.breakdown_csv")
     default, _, default_text = default_result(params, results)
-    shown = (breakdown, params.presets, params.tiers, params.supervisor_pay, params.languages,
-             params.inputs, params.comparisons) if whole_page else (breakdown,)  # reading order
+    # reading order: what the estimate is based on, the rate of som, the chart, then the rest
+    shown = (default.sources, params.som, breakdown, params.presets)
+    if whole_page:
+        shown += (params.tiers, params.supervisor_pay, params.languages, params.inputs,
+                  params.comparisons)
     return render_page(
         template, shown, content=content, params=params, results=results,
         fields=form_fields(params, content.language), default_text=default_text, breakdown=breakdown,
         no_script=fill(params.notes.no_script if whole_page else params.notes.no_script_embed,
                        preset=default.label),
         model_json=params_to_json(params, content.language), assumed_words=assumed_words(),
-        **context,
+        default=default, based_on=based_on(params),
+        som_note=som_note(params, content.language),
+        russian_shares=russian_shares(params, content.language), **context,
     )
 
 

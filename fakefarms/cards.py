@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import pymupdf_fonts
 from PIL import Image, ImageDraw, ImageFont
+
+from .fonts import font as _font
 
 SIZE = (1200, 630)
 MARGIN = 72
@@ -31,12 +32,6 @@ class CardText:
     figure_label: str = ""  # what it counts
     site: str = ""
     byline: str = ""
-
-
-@cache
-def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    data = pymupdf_fonts.myfont("notosbo" if bold else "notos")
-    return ImageFont.truetype(io.BytesIO(data), size)
 
 
 def _wrapped(text: str, bold: bool, sizes: tuple[int, ...], width: int,

@@ -12,8 +12,10 @@ import dataclasses
 import io
 import json
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
@@ -26,7 +28,29 @@ from .catalogs import date_text
 from .content import Content
 from .content.model import Chart, Event, capitalize_first
 from .i18n import current_language, gettext
-from .sketches import Draft, Mark, Row, Sketch, lay_out, linear_scale
+from .sketches import (
+    BAR,
+    COLUMN_SHARE,
+    NARROWEST,
+    ROW_GAP,
+    Column,
+    Draft,
+    Mark,
+    Row,
+    Scale,
+    Sketch,
+    column_texts,
+    credit_lines,
+    label_lines,
+    lay_out,
+    legend_rows,
+    linear_scale,
+    note_side,
+    row_places,
+    scale_end,
+    text_place,
+    title_lines,
+)
 
 #: Marker and bar colours for each colour scheme. Each passes 3:1 against its background
 #: (WCAG 1.4.11) and the set follows the Okabe–Ito palette, which colour-blind readers can tell
@@ -115,30 +139,50 @@ def render_chart(chart: Chart, content: Content) -> RenderedChart:
     return RenderedChart(chart.id, chart.title, chart.summary, list(chart.sources), table,
                          _figure(traces, layout, chart.title, credit),
                          "short" if chart.compact else size,
-                         sketch=lay_out(draft, _title_lines(chart.title), credit))
+                         sketch=lay_out(draft, title_lines(chart.title), credit))
 
 
-def _title_lines(title: str) -> list[str]:
-    return textwrap.wrap(title, 27)  # fits a 320 px phone, in Cyrillic too
+#: Plotly's horizontal legend: the width of an entry's key, the space between entries (with
+#: room to spare), and the height of a row of 13 px names with the gap between rows.
+PLOTLY_KEY, PLOTLY_GAP, PLOTLY_LEGEND_ROW, PLOTLY_ROW_GAP = 40, 10, 22, 2
+#: Plotly's margins, left and right, in pixels: the narrowest drawing's room for a plot.
+PLOTLY_LEFT, PLOTLY_RIGHT = 8, 16
 
 
 def _figure(traces: list[go.BaseTraceType], layout: dict, title: str, credit: str) -> dict:
     """The Plotly figure, with the chart's title and its source line at its top, so an image of
-    the chart (a screenshot shared in a chat) keeps both."""
-    title_lines = _title_lines(title)
+    the chart (a screenshot shared in a chat) keeps both. Texts are fitted to the narrowest
+    screen as the drawing's are: the title and source line wrap, and so do legend names, with
+    room above the plot for as many rows as the legend takes there."""
+    lines = title_lines(title)
+    source_lines = credit_lines(credit)
     legend = layout.pop("showlegend", False)
-    heading = 16 + 20 * len(title_lines) + 20  # the title's lines and the source line
+    heading = 16 + 20 * len(lines) + 20 * len(source_lines)  # the title's lines, the source's
+    rows = 0
+    if legend:
+        shown = [t for t in traces if t.showlegend is not False]
+        flowed = legend_rows([t.name for t in shown], NARROWEST - PLOTLY_LEFT - PLOTLY_RIGHT,
+                             PLOTLY_KEY, PLOTLY_GAP)
+        for row in flowed:
+            for number, name_lines in row:
+                shown[number].name = "<br>".join(name_lines)
+                # An entry a group: Plotly flows groups at their own widths, where it would
+                # give every entry of a legend that wraps the widest one's width.
+                shown[number].legendgroup = str(number)
+        rows = sum(max(len(name_lines) for _n, name_lines in row) for row in flowed)
     figure = go.Figure(data=traces, layout=go.Layout(
         template=None,
-        title={"text": "<br>".join(title_lines), "x": 0, "xanchor": "left", "xref": "container",
+        title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "xref": "container",
                "y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 16, "l": 8},
                "font": {"size": 15, "weight": 700},
-               "subtitle": {"text": credit, "font": {"size": 11}}},
-        # Room under the title for a legend of up to two rows (it wraps on a phone).
-        margin={"l": 8, "r": 16, "t": heading + (52 if legend else 8), "b": 40},
+               "subtitle": {"text": "<br>".join(source_lines), "font": {"size": 11}}},
+        # Room under the title for the legend's rows as the narrowest screen wraps them.
+        margin={"l": PLOTLY_LEFT, "r": PLOTLY_RIGHT,
+                "t": heading + (PLOTLY_LEGEND_ROW * rows + 8 if legend else 8), "b": 40},
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
         showlegend=legend,
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
+                "traceorder": "grouped", "tracegroupgap": PLOTLY_ROW_GAP},
         hoverlabel={"align": "left"},
         annotations=layout.pop("annotations", []),
         meta={"title": title},
@@ -155,12 +199,25 @@ def _wrap(text: str, width: int = 18) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def _padded(axis: dict, top: float) -> dict:
-    # Room beyond the longest bar for its hedged label ("approximately 800").
-    return {**axis, "range": [0, top * PADDING], "rangemode": None}
+def _label(text: str) -> str:
+    """A row's label in lines that fit the narrowest screen, as the drawing breaks it."""
+    return "<br>".join(label_lines(text))
 
 
-PADDING = 1.7  # a value axis runs to this times its longest mark
+def _value_scale(chart: Chart, fmt: str, marks: list[Mark], language: str) -> Scale:
+    """The value scale of a chart's marks, for the drawing and the Plotly axis alike: from 0 to
+    PADDING times the longest mark, or further where a mark's number needs the room beside it
+    on a narrow screen (sketches.scale_end)."""
+    top = max(mark.at if mark.to is None else mark.to for mark in marks)
+    return linear_scale(0, scale_end(0, top * PADDING, marks),
+                        lambda v: figure_number(v, fmt, language), chart.axis or "")
+
+
+def _spanning(axis: dict, scale: Scale) -> dict:
+    return {**axis, "range": [scale.low, scale.high], "rangemode": None}
+
+
+PADDING = 1.7  # a value axis runs at least to this times its longest mark, for the numbers
 
 
 def _drawn(figure: Figure, value: float, content: Content) -> str:
@@ -180,12 +237,6 @@ def _mark_text(figure: Figure, content: Content) -> str:
 
 def _figure_name(figure: Figure, label: str | None) -> str:
     return label or capitalize_first(figure.label)
-
-
-def _sketch_scale(chart: Chart, fmt: str, top: float, language: str):
-    """The static drawing's value scale, padded as the Plotly axis is (`_padded`)."""
-    return linear_scale(0, top * PADDING, lambda v: figure_number(v, fmt, language),
-                        chart.axis or "")
 
 
 def _value_axis(chart: Chart, fmt: str, language: str) -> dict:
@@ -210,43 +261,50 @@ def figures_chart(chart: Chart, content: Content):
                   [[label, content.figure_text(f), _drawn(f, v, content)] for label, f, v in zip(labels,
                       figures, values,
                                                                        strict=True)])
+    marks = [Mark(0, v, text=_mark_text(f, content)) for f, v in zip(figures, values, strict=True)]
     rows = [[i] for i in range(len(figures))] if chart.separate else [list(range(len(figures)))]
-    traces, layout, annotations, sketched = [], {"showlegend": False}, [], []
-    for row, members in enumerate(rows, 1):
+    scales = [_value_scale(chart, figures[members[0]].format, [marks[i] for i in members],
+                           content.language) for members in rows]
+    draft = Draft([Row(label, (mark,), scales[i] if chart.separate else None)
+                   for i, (label, mark) in enumerate(zip(labels, marks, strict=True))],
+                  None if chart.separate else scales[0])
+    places, height = row_places(draft)
+    traces, layout, annotations = [], {"showlegend": False}, []
+    for row, (members, scale) in enumerate(zip(rows, scales, strict=True), 1):
         x_name, y_name = ("x", "y") if row == 1 else (f"x{row}", f"y{row}")
-        top = max(values[i] for i in members)
         # Each bar's label sits above it and its number beside it, so on a phone the bars
         # get the chart's whole width instead of sharing it with a column of labels.
         traces.append(go.Bar(
-            x=[values[i] for i in members], y=[labels[i] for i in members],
-            orientation="h", xaxis=x_name, yaxis=y_name, cliponaxis=False,
+            x=[values[i] for i in members], orientation="h", xaxis=x_name, yaxis=y_name,
+            cliponaxis=False, customdata=[labels[i] for i in members],
             # A lower bound's bar runs on into an arrow: the true number may be higher.
-            text=[_mark_text(figures[i], content) for i in members],
-            textposition="outside", textangle=0, constraintext="none",
-            hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
-            width=0.42, offset=0.02,  # below the category's line, under its label
-            marker={"color": _series(0)}, meta={"series": 0}))
-        annotations += [{"text": _wrap(labels[i], 30), "x": 0, "y": labels[i], "xref": x_name,
-                         "yref": y_name, "xanchor": "left", "yanchor": "bottom", "yshift": 1,
-                         "showarrow": False, "align": "left"} for i in members]
-        x_axis = {**_padded(_value_axis(chart, figures[members[0]].format, content.language), top),
-                  "anchor": y_name}
-        scale = _sketch_scale(chart, figures[members[0]].format, top, content.language)
-        sketched += [Row(labels[i], (Mark(0, values[i], text=_mark_text(figures[i], content)),),
-                         scale if chart.separate else None) for i in members]
-        y_axis = {"autorange": "reversed", "fixedrange": True, "showticklabels": False,
-                  "anchor": x_name}
+            text=[marks[i].text for i in members],
+            # Where the drawing puts each number: inside a long bar's end, else after it.
+            textposition=["inside" if text_place(marks[i], scale) == "inside" else "outside"
+                          for i in members],
+            insidetextanchor="end", textangle=0, constraintext="none",
+            hovertemplate="%{customdata}: %{text}<extra></extra>", showlegend=False,
+            marker={"color": _series(0)}, meta={"series": 0},
+            **({"y": [labels[i] for i in members], "width": 0.42, "offset": 0.02}  # under its label
+               if chart.separate else {"y": [places[i][1] for i in members], "width": BAR})))
+        x_axis = {**_spanning(_value_axis(chart, figures[members[0]].format, content.language),
+                              scale), "anchor": y_name}
         if chart.separate:
-            gap = 0.12
-            height = (1 - gap * (len(rows) - 1)) / len(rows)
-            bottom = 1 - row * height - (row - 1) * gap
-            y_axis["domain"] = [max(0.0, bottom), bottom + height]
+            # Each figure on axes of its own, in the band the drawing gives its row.
+            (top, _middle), bottom = places[row - 1], (places[row:] or [(height, 0)])[0][0]
+            layout[f"yaxis{'' if row == 1 else row}"] = {
+                "autorange": "reversed", "fixedrange": True, "showticklabels": False,
+                "anchor": x_name, "domain": [1 - bottom / height, 1 - top / height]}
+            annotations += [{"text": _label(labels[i]), "x": 0, "y": labels[i], "xref": x_name,
+                             "yref": y_name, "xanchor": "left", "yanchor": "bottom", "yshift": 1,
+                             "showarrow": False, "align": "left"} for i in members]
             x_axis["title"] = None
         layout[f"xaxis{'' if row == 1 else row}"] = x_axis
-        layout[f"yaxis{'' if row == 1 else row}"] = y_axis
+    if not chart.separate:
+        rowed = labelled_rows(labels, "x", (places, height))
+        layout["yaxis"], annotations = rowed["yaxis"], rowed["annotations"]
     layout["annotations"] = annotations
     size = "medium" if chart.separate or len(figures) > 3 else "short"
-    draft = Draft(sketched, None if chart.separate else scale)
     return table, traces, layout, size, draft
 
 
@@ -257,54 +315,74 @@ def ranges_chart(chart: Chart, content: Content):
     labels = [_figure_name(f, chart.labels[i] if chart.labels else None)
               for i, f in enumerate(figures)]
     table = Table([gettext("Role"), gettext("As reported"), gettext("Low"), gettext("High")])
-    spans = {"y": [], "base": [], "x": [], "text": [], "customdata": []}
-    points = {"y": [], "x": [], "text": [], "customdata": []}
-    sketched = []
-    for row, (label, f) in enumerate(zip(labels, figures, strict=True)):
+    spans = {"y": [], "base": [], "x": [], "text": [], "customdata": [], "textposition": []}
+    points = {"y": [], "x": [], "text": [], "customdata": [], "textposition": []}
+    sketched = [Row(label, (Mark(f.bounds[0], f.bounds[1], 0, text=_mark_text(f, content))
+                            if f.bounds[0] != f.bounds[1] else
+                            Mark(f.bounds[0], None, 1, "diamond", _mark_text(f, content)),))
+                for label, f in zip(labels, figures, strict=True)]
+    scale = _value_scale(chart, figures[0].format, [row.marks[0] for row in sketched],
+                         content.language)
+    names = [gettext("Reported range"), gettext("Single reported amount")]
+    draft = Draft(sketched, scale, legend=[(0, "bar", names[0]), (1, "diamond", names[1])])
+    places, height = row_places(draft)
+    for (label, f, drawn), (_top, middle) in zip(zip(labels, figures, sketched, strict=True),
+                                                 places, strict=True):
         low, high = f.bounds
         table.rows.append([label, content.figure_text(f), f"{low:g}", f"{high:g}"])
-        marks = spans if low != high else points
-        marks["y"].append(row + MARK_BELOW_LABEL)
+        mark = drawn.marks[0]
+        marks = spans if mark.to is not None else points
+        marks["y"].append(middle)
         marks["x"].append(high - low if marks is spans else low)
-        marks["text"].append(_mark_text(f, content))
+        marks["text"].append(mark.text)
         marks["customdata"].append(label)
+        # Where the drawing puts each number: inside a long bar's end or before a point where
+        # there is no room after it.
+        place = text_place(mark, scale)
+        marks["textposition"].append(
+            ("inside" if place == "inside" else "outside") if marks is spans else
+            "middle left" if place == "before" else "middle right")
         if marks is spans:
             spans["base"].append(low)
-        sketched.append(Row(label, (Mark(low, high, 0, text=_mark_text(f, content)) if marks is spans
-                                    else Mark(low, None, 1, "diamond", _mark_text(f, content)),)))
     traces = [
-        go.Bar(name=gettext("Reported range"), orientation="h", marker={"color": _series(0)},
-            meta={"series": 0},
-               textposition="outside", cliponaxis=False, width=0.4, textangle=0,
+        go.Bar(name=names[0], orientation="h", marker={"color": _series(0)},
+               meta={"series": 0}, insidetextanchor="end", constraintext="none",
+               cliponaxis=False, width=BAR, textangle=0,
                hovertemplate="%{customdata}: %{text}<extra></extra>", **spans),
-        go.Scatter(name=gettext("Single reported amount"), mode="markers+text", textposition="middle right",
+        go.Scatter(name=names[1], mode="markers+text",
                    marker={"color": _series(1), "size": 12, "symbol": "diamond"}, meta={"series": 1},
                    cliponaxis=False, hovertemplate="%{customdata}: %{text}<extra></extra>", **points),
     ]
-    top = max(f.bounds[1] for f in figures)
-    layout = {"xaxis": _padded(_value_axis(chart, figures[0].format, content.language), top),
+    layout = {"xaxis": _spanning(_value_axis(chart, figures[0].format, content.language), scale),
               "showlegend": True,
-              **labelled_rows(labels, "x")}
-    draft = Draft(sketched, _sketch_scale(chart, figures[0].format, top, content.language),
-                  legend=[(0, "bar", traces[0].name), (1, "diamond", traces[1].name)])
+              **labelled_rows(labels, "x", (places, height))}
     return table, traces, layout, "tall" if len(figures) > 4 else "medium", draft
 
 
-def labelled_rows(labels: list[str], xref: str) -> dict:
-    """A y axis of one row a label, each label written above its row's mark (which sits
-    MARK_BELOW_LABEL lower), so on a phone the marks get the chart's whole width instead of
-    sharing it with a column of labels."""
-    return {"yaxis": {"autorange": False, "range": [len(labels) - 0.35, -0.6],
-                      "showticklabels": False, "showgrid": False, "zeroline": False,
-                      "fixedrange": True},
-            "annotations": [{"text": _wrap(label, 30), "x": 0, "y": row, "xref": xref,
-                             "yref": "y", "xanchor": "left", "yanchor": "bottom",
-                             "showarrow": False, "align": "left"}
-                            for row, label in enumerate(labels)]}
-
-
-#: Where a row's mark sits, in rows, below the line its label stands on.
+#: Where a row's mark sits, in rows, below the line its label stands on (the calculator's chart).
 MARK_BELOW_LABEL = 0.25
+
+
+def labelled_rows(labels: list[str], xref: str,
+                  places: tuple[list[tuple[int, int]], int] | None = None) -> dict:
+    """A y axis of one row a label, each label written above its row's mark, so on a phone the
+    marks get the chart's whole width instead of sharing it with a column of labels. Given the
+    drawing's rows (sketches.row_places), the axis counts the drawing's pixels and each label
+    stands where the drawing puts it, its marks at the row's middle; without them (the
+    calculator's chart, drawn by Plotly alone) a row is one unit, its mark MARK_BELOW_LABEL
+    under its label."""
+    axis = {"autorange": False, "showticklabels": False, "showgrid": False, "zeroline": False,
+            "fixedrange": True}
+    label = {"x": 0, "xref": xref, "yref": "y", "xanchor": "left", "showarrow": False,
+             "align": "left"}
+    if places is None:
+        return {"yaxis": {**axis, "range": [len(labels) - 0.35, -0.6]},
+                "annotations": [{**label, "text": _label(text), "y": row, "yanchor": "bottom"}
+                                for row, text in enumerate(labels)]}
+    rows, height = places
+    return {"yaxis": {**axis, "range": [height - ROW_GAP // 2, 0]},
+            "annotations": [{**label, "text": _label(text), "y": top, "yanchor": "top"}
+                            for (top, _middle), text in zip(rows, labels, strict=True)]}
 
 
 def _events(chart: Chart, content: Content) -> list[Event]:
@@ -333,36 +411,82 @@ def timeline_chart(chart: Chart, content: Content):
                   [[_when_text(e, content.language), e.title, capitalize_first(gettext(e.category)),
                     ", ".join(content.farms[f].name for f in e.farms)] for e in events])
     symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross"]
-    first, last = (datetime.fromisoformat(_when(e)) for e in (events[0], events[-1]))
-    middle = (first + (last - first) / 2).isoformat()
-    traces, sketched = [], []
-    for i, category in enumerate(categories):
-        chosen = [e for e in events if e.category == category]
-        traces.append(go.Scatter(
-            # The smaller version (the home page's) names no event over its marks, which would
-            # crowd its rows on a phone; hovering names each, and the fuller chart names them.
-            name=capitalize_first(gettext(category)), x=[_when(e) for e in chosen],
-            mode="markers" if chart.compact else "markers+text",
-            y=[capitalize_first(gettext(category))] * len(chosen),
-            # A label reads towards the middle of the chart, so none runs off an edge.
-            **({} if chart.compact else {
-                "text": [e.label or "" for e in chosen], "textfont": {"size": 12},
-                "textposition": ["top right" if _when(e) < middle else "top left" for e in chosen]}),
-            cliponaxis=False,
-            hovertext=[_wrap(f"{_when_text(e, content.language)}: {e.title}", 40) for e in chosen],
-            hovertemplate="%{hovertext}<extra></extra>",
-            marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
-            meta={"series": i % SERIES}))
-        sketched.append(Row(traces[-1].name, tuple(
-            Mark(_years(e), series=i % SERIES, symbol=symbols[i % len(symbols)],
-                 note="" if chart.compact else e.label or "")
-            for e in chosen)))
-    layout = {"xaxis": {"type": "date", "fixedrange": True, "automargin": True},
-              "yaxis": {"automargin": True, "fixedrange": True}}
     start, end = _years(events[0]), _years(events[-1])
     margin = (end - start) * 0.04  # room for the first and last marks
     scale = linear_scale(start - margin, end + margin, lambda year: f"{year:.0f}", steps=(1, 2, 5))
-    return table, traces, layout, "medium", Draft(sketched, scale)
+    names = [capitalize_first(gettext(category)) for category in categories]
+    chosen = [[e for e in events if e.category == category] for category in categories]
+    # The smaller version names no event over its marks, which would crowd its rows on a phone;
+    # hovering names each, and the fuller chart names them.
+    draft = Draft([Row(name, tuple(Mark(_years(e), series=i % SERIES, symbol=symbols[i % len(symbols)],
+                                        note="" if chart.compact else e.label or "") for e in its))
+                   for i, (name, its) in enumerate(zip(names, chosen, strict=True))], scale)
+    places, height = row_places(draft)
+    traces = []
+    for i, (row, its, (_top, middle)) in enumerate(zip(draft.rows, chosen, places, strict=True)):
+        # A name reads from its mark towards the middle of the chart, or the other way where
+        # only that way has room, as the drawing places it.
+        notes = [note_side(m.note, scale.place(m.at)) if m.note else ([""], "start")
+                 for m in row.marks]
+        traces.append(go.Scatter(
+            name=row.label, x=[m.at for m in row.marks], y=[middle] * len(its),
+            mode="markers" if chart.compact else "markers+text",
+            **({} if chart.compact else {
+                "text": ["<br>".join(lines) for lines, _side in notes], "textfont": {"size": 12},
+                "textposition": ["top right" if side == "start" else "top left"
+                                 for _lines, side in notes]}),
+            cliponaxis=False,
+            hovertext=[_wrap(f"{_when_text(e, content.language)}: {e.title}", 40) for e in its],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"color": _series(i), "symbol": symbols[i % len(symbols)], "size": 11},
+            meta={"series": i % SERIES}))
+    # As in range charts, each kind's name sits above its row, so the marks get the whole width
+    # on a phone; the years are the drawing's.
+    layout = {"xaxis": {"range": [scale.low, scale.high], "tickmode": "array",
+                        "tickvals": [value for value, _text in scale.ticks],
+                        "ticktext": [text for _value, text in scale.ticks], "fixedrange": True},
+              **labelled_rows(names, "paper", (places, height))}
+    return table, traces, layout, "medium", draft
+
+
+def per_year_chart(chart: Chart, content: Content):
+    """How many dated events each year: a column a year from the first to the last (a year with
+    none shows none), stacked by kind in the timeline's colours, its total over it. Counted
+    from the timeline as it is built; no count is typed."""
+    events = _events(chart, content)
+    categories = list(dict.fromkeys(e.category for e in events))
+    names = [capitalize_first(gettext(category)) for category in categories]
+    counted = Counter((e.date.year, e.category) for e in events)
+    years = list(range(min(e.date.year for e in events), max(e.date.year for e in events) + 1))
+    counts = [[counted[year, category] for category in categories] for year in years]
+    totals = [sum(row) for row in counts]
+    table = Table([gettext("Year"), gettext("Events"), *names],
+                  [[str(year), str(total), *map(str, row)]
+                   for year, total, row in zip(years, totals, counts, strict=True)])
+    columns = []
+    for year, total, row in zip(years, totals, counts, strict=True):
+        tops = list(accumulate(row))
+        columns.append(Column(str(year), tuple(
+            Mark(top - count, top, i % SERIES) for i, (count, top) in enumerate(zip(row, tops, strict=True))
+            if count), str(total)))
+    labelled, totals_fit = column_texts([c.label for c in columns], [c.text for c in columns])
+    traces = [go.Bar(name=name, x=years, y=[row[i] for row in counts], marker={"color": _series(i)},
+                     meta={"series": i % SERIES},
+                     hovertemplate=f"%{{x}}, {name}: %{{y}}<extra></extra>")
+              for i, name in enumerate(names)]
+    if totals_fit:
+        traces.append(go.Scatter(x=years, y=totals, text=[c.text for c in columns], mode="text",
+                                 textposition="top center", cliponaxis=False, showlegend=False,
+                                 hoverinfo="skip"))
+    layout = {"showlegend": True, "barmode": "stack", "bargap": 1 - COLUMN_SHARE,
+              "xaxis": {"tickmode": "array", "tickvals": [years[n] for n in labelled],
+                        "ticktext": [columns[n].label for n in labelled], "showgrid": False,
+                        "range": [years[0] - 0.5, years[-1] + 0.5], "fixedrange": True},
+              # Room over the tallest column for its total.
+              "yaxis": {"visible": False, "range": [0, max(totals) * 1.25], "fixedrange": True}}
+    draft = Draft([], legend=[(i % SERIES, "bar", name) for i, name in enumerate(names)],
+                  columns=columns)
+    return table, traces, layout, "short", draft
 
 
 def _years(event: Event) -> float:
@@ -406,7 +530,7 @@ def chronology_chart(chart: Chart, content: Content):
         if event.date.hour is not None:
             table.rows.append([_when_text(event, content.language), f"{begin:g}", event.title])
             points["x"].append(begin)
-            points["y"].append(row + MARK_BELOW_LABEL)
+            points["y"].append(row)  # the row's number, until the drawing places the rows
             points["customdata"].append(_wrap(event.title, 40))
             points["text"].append(_wrap(_when_text(event, content.language), 48))
             sketched.append(Row(event.title, (Mark(begin, None, 0, "diamond"),)))
@@ -420,31 +544,35 @@ def chronology_chart(chart: Chart, content: Content):
                                event.title])
             spans["base"].append(begin)
             spans["x"].append(length)
-            spans["y"].append(row + MARK_BELOW_LABEL)
+            spans["y"].append(row)
             spans["customdata"].append(_wrap(event.title, 40))
             spans["hovertext"].append(gettext("%(when)s (no time given)",
                                               when=_when_text(event, content.language)))
             sketched.append(Row(event.title, (Mark(begin, begin + length, 1),)))
+    axis_title = chart.axis or gettext("Hours after the first report")
+    end = max(points["x"] + [b + x for b, x in zip(spans["base"], spans["x"], strict=True)])
+    scale = linear_scale(0, end, lambda hours: decimal(hours, content.language), axis_title,
+                         step=HOURS_STEP)
+    names = [gettext("Time of day given by the source"), gettext("Day given, no time")]
+    draft = Draft(sketched, scale, [(0, "diamond", names[0]), (1, "bar", names[1])])
+    places, height = row_places(draft)
+    for marks in (points, spans):
+        marks["y"] = [places[row][1] for row in marks["y"]]
     traces = [
-        go.Scatter(name=gettext("Time of day given by the source"), mode="markers",
+        go.Scatter(name=names[0], mode="markers",
             marker={"color": _series(0),
                    "size": 13, "symbol": "diamond"}, meta={"series": 0}, cliponaxis=False,
                    hovertemplate="%{text}: %{customdata}<extra></extra>", **points),
-        go.Bar(name=gettext("Day given, no time"), orientation="h", marker={"color": _series(1)},
-               meta={"series": 1}, width=0.4, hovertemplate="%{hovertext}: %{customdata}<extra></extra>",
+        go.Bar(name=names[1], orientation="h", marker={"color": _series(1)},
+               meta={"series": 1}, width=BAR, hovertemplate="%{hovertext}: %{customdata}<extra></extra>",
                **spans),
     ]
-    axis_title = chart.axis or gettext("Hours after the first report")
-    end = max(points["x"] + [b + x for b, x in zip(spans["base"], spans["x"], strict=True)])
     layout = {"showlegend": True,
               # A little room before hour 0, so its mark is drawn whole.
               "xaxis": {"title": {"text": _wrap(axis_title, 28), "font": {"size": 12}},
                         "fixedrange": True, "range": [-HOURS_STEP / 8, end + 1],
                         "dtick": HOURS_STEP, "automargin": True},
-              **labelled_rows([e.title for e in events], "paper")}
-    scale = linear_scale(0, end, lambda hours: decimal(hours, content.language), axis_title,
-                         step=HOURS_STEP)
-    draft = Draft(sketched, scale, [(0, "diamond", traces[0].name), (1, "bar", traces[1].name)])
+              **labelled_rows([e.title for e in events], "paper", (places, height))}
     return table, traces, layout, "tall", draft  # events' names run to two or three lines
 
 
@@ -498,4 +626,5 @@ BUILDERS = {
     "ranges": ranges_chart,
     "timeline": timeline_chart,
     "chronology": chronology_chart,
+    "per-year": per_year_chart,
 }

@@ -175,11 +175,17 @@ def page_address() -> str:
     return absolute_url(request.endpoint, **(request.view_args or {})) or request.path
 
 
+#: Pages that are part of another in the corrections log: a chapter is part of the story, so
+#: it shows the corrections that list the story's address.
+PART_OF = {"pages.chapter": "pages.index"}
+
+
 def corrections_here() -> list:
     """The corrections and updates that changed the page being made, newest first: each page
     they list shows a note of them, in every language."""
     content = current_content()
-    path = request.path
+    whole = PART_OF.get(plain_endpoint(request.endpoint or ""))
+    path = url_for(whole) if whole else request.path
     if content.language != source_content().language:
         path = path.removeprefix(f"/{content.language}")
     return [c for c in content.corrections if path in c.pages]
@@ -312,6 +318,7 @@ def install_template_helpers(app: Flask) -> None:
                 if ENDPOINTS[name] in served]
         endpoints = [endpoint for endpoint, _label in menu]
         endpoint = plain_endpoint(request.endpoint or "")
+        endpoint = PART_OF.get(endpoint, endpoint)
         labels = dict(menu)
         return {"navigation": menu, "current_endpoint": endpoint,
                 "pager": pager((gettext("Previous chapter"), gettext("Next chapter")), endpoints,

@@ -12,9 +12,10 @@ page may replace the drawing with the Plotly chart when the reader reaches for i
 from __future__ import annotations
 
 import math
-import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from .fonts import font, wrap
 
 #: Point shapes, centred on (0, 0), named as Plotly names its marker symbols.
 SYMBOLS = {
@@ -32,8 +33,60 @@ LEFT, WIDTH = 3.0, 92.0
 # Pixel measures down the drawing.
 TITLE_LINE, CREDIT_LINE, LEGEND_LINE = 20, 18, 20
 LABEL_LINE, NOTE_LINE, STRIP, BAR, TICK_LINE, ROW_GAP = 16, 15, 22, 12, 16, 12
-LABEL_WIDTH = 34  # characters a row's label may take before it wraps
+COLUMN_HEIGHT = 150  # a column chart's tallest column
+COLUMN_SHARE = 0.6  # of a column's slot, the part its bar takes
 EDGE = 0.04  # a tick this close to either end of its scale has its number beside the line
+
+#: The drawing's width in pixels on the narrowest screen the site supports (320 px, less the
+#: page's margins). Texts keep their size on any screen while the marks spread with the width,
+#: so a text that fits here fits everywhere: every text is measured and placed for this width.
+NARROWEST = 288
+#: The texts are measured in Noto Sans (fonts.py); a reader's sans-serif may set them wider
+#: (DejaVu Sans, common on Linux, by up to an eighth), so each is taken to be this much wider.
+WIDER = 1.15
+#: Each kind of text's size in pixels and whether it is bold, as site.css sets `.chart-sketch`
+#: texts (and the Plotly layouts in charts.py); any other kind is TEXT_SIZE.
+TEXT_SIZES = {"title": (15, True), "credit": (11, False), "tick": (12, False),
+              "note": (12, False), "axis-title": (12, False)}
+TEXT_SIZE = (13, False)
+AFTER_BAR, AFTER_POINT = 6, 11  # pixels between a mark's end and its number
+INSIDE_FROM = 0.55  # a bar this far along its scale holds its number inside its end, if it fits
+MARGIN = 8  # pixels between a text and the drawing's edge
+
+
+def text_width(text: str, kind: str = "") -> float:
+    """How wide `text` may be set, in pixels, as a text of this kind."""
+    size, bold = TEXT_SIZES.get(kind, TEXT_SIZE)
+    return font(bold, size).getlength(text) * WIDER
+
+
+def lines_of(text: str, kind: str, width: float) -> list[str]:
+    """`text` broken into lines no wider than `width` pixels."""
+    return wrap(text, width, lambda line: text_width(line, kind))
+
+
+def title_lines(title: str) -> list[str]:
+    """A chart's title in lines that fit the narrowest drawing (the Plotly chart's title too)."""
+    return lines_of(title, "title", NARROWEST - 2 * MARGIN)
+
+
+def label_lines(label: str) -> list[str]:
+    """A row's label in lines that fit above its marks on the narrowest drawing."""
+    return lines_of(label, "label", _px(100 - LEFT) - MARGIN)
+
+
+def credit_lines(credit: str) -> list[str]:
+    """The source line ("Source: Kloop · Fake Farms") in lines that fit the narrowest drawing,
+    broken before the site's name if it must break, and then where it must."""
+    room = NARROWEST - 2 * MARGIN
+    source, dot, site = credit.rpartition(" · ")
+    parts = [source, f"·\u00a0{site}"] if dot and text_width(credit, "credit") > room else [credit]
+    return [line for part in parts for line in lines_of(part, "credit", room)]
+
+
+def _px(percent: float) -> float:
+    """A distance across the narrowest drawing in pixels, from a percentage of its width."""
+    return NARROWEST * percent / 100
 
 
 @dataclass(frozen=True)
@@ -68,12 +121,69 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A column of bars stacked from `at` to `to` up a count, over its label (a year)."""
+
+    label: str
+    marks: tuple[Mark, ...]
+    text: str = ""  # over the column: its total
+
+
+@dataclass(frozen=True)
 class Draft:
-    """What a chart builder asks to draw."""
+    """What a chart builder asks to draw: rows across a scale, or columns side by side."""
 
     rows: list[Row]
     scale: Scale | None = None  # the scale of every row without its own
     legend: list[tuple[int, str, str]] = field(default_factory=list)  # (series, symbol or "bar", name)
+    columns: list[Column] = field(default_factory=list)
+
+
+def text_place(mark: Mark, scale: Scale) -> str:
+    """Where a mark's number goes so that it is whole on the narrowest drawing: "inside" the end
+    of a bar long enough to hold it that reaches past INSIDE_FROM, else "after" the mark if there
+    is room, else "inside" the bar or "before" the point, else "under" the mark on a line of
+    its own."""
+    width = text_width(mark.text)
+    start = scale.place(mark.at)
+    end = start if mark.to is None else scale.place(mark.to)
+    holds = mark.to is not None and width + 2 * AFTER_BAR <= _px(WIDTH * (end - start))
+    if holds and end > INSIDE_FROM:
+        return "inside"
+    if width <= _px(100 - LEFT - WIDTH * end) - _gap(mark):
+        return "after"
+    if holds:
+        return "inside"
+    if mark.to is None and width + AFTER_POINT <= _px(LEFT + WIDTH * start):
+        return "before"
+    return "under"
+
+
+def _gap(mark: Mark) -> int:
+    return AFTER_POINT if mark.to is None else AFTER_BAR
+
+
+def scale_end(low: float, high: float, marks: Iterable[Mark]) -> float:
+    """Where a scale from `low` should end: at `high`, or further when that gives a mark's
+    number room beside it on the narrowest drawing (the marks get shorter; their numbers
+    do not)."""
+    marks = [mark for mark in marks if mark.text]
+
+    def fits(end: float) -> bool:
+        scale = Scale(low, end, ())
+        return all(text_place(mark, scale) != "under" for mark in marks)
+
+    ends = sorted(end for end in (_end_with_room_after(mark, low) for mark in marks) if end > high)
+    return next((end for end in [high, *ends] if fits(end)), high)
+
+
+def _end_with_room_after(mark: Mark, low: float) -> float:
+    """The scale's end at which the mark's number just fits after it (inf: never)."""
+    room = _px(100 - LEFT) - _gap(mark) - text_width(mark.text)  # from the scale's start
+    if room <= 0:
+        return math.inf
+    value = mark.at if mark.to is None else mark.to
+    return low + (value - low) * _px(WIDTH) / room
 
 
 def linear_scale(low: float, high: float, write: Callable[[float], str], title: str = "", *,
@@ -117,6 +227,7 @@ class Sketch:
     texts: list[Text] = field(default_factory=list)
     shapes: list[Shape] = field(default_factory=list)
     grid: list[tuple[str, int, int]] = field(default_factory=list)  # (x, top, bottom)
+    rows: list[tuple[int, int]] = field(default_factory=list)  # each row's (top, marks' middle)
 
     @property
     def symbols(self) -> dict[str, str]:
@@ -135,44 +246,93 @@ def lay_out(draft: Draft, title_lines: list[str], credit: str) -> Sketch:
     y = 12
     for line in title_lines:
         y += TITLE_LINE
-        sketch.texts.append(Text("8", y, line, "title"))
-    y += CREDIT_LINE
-    sketch.texts.append(Text("8", y, credit, "credit"))
-    y += 8
-    for series, symbol, name in draft.legend:
-        y += LEGEND_LINE
-        if symbol == "bar":
-            sketch.shapes.append(Shape("10", y - 10, series, width="12", height=BAR))
-        else:
-            sketch.shapes.append(Shape("16", y - 4, series, symbol))
-        sketch.texts.append(Text("30", y, name, "legend"))
+        sketch.texts.append(Text(str(MARGIN), y, line, "title"))
+    for line in credit_lines(credit):
+        y += CREDIT_LINE
+        sketch.texts.append(Text(str(MARGIN), y, line, "credit"))
+    y = _legend(sketch, draft.legend, y + 8)
     y += ROW_GAP
+    if draft.columns:
+        y = _columns(sketch, draft.columns, y)
     top = y
     for row in draft.rows:
         y = _row(sketch, row, row.scale or draft.scale, y)
     if draft.scale:
         _axis(sketch, draft.scale, top, y - ROW_GAP // 2)
         y += TICK_LINE
-        for line in textwrap.wrap(draft.scale.title, LABEL_WIDTH):
+        for line in lines_of(draft.scale.title, "axis-title", NARROWEST - 2 * MARGIN):
             y += LABEL_LINE
             sketch.texts.append(Text("50%", y, line, "axis-title", "middle"))
     sketch.height = y + 12
     return sketch
 
 
+def row_places(draft: Draft) -> tuple[list[tuple[int, int]], int]:
+    """Where the drawing puts each row, in pixels down from the first row's top: the row's top
+    (its label's) and its marks' middle; and the height of the rows. The Plotly chart places
+    its rows the same way, so a label with more lines gets the same extra room in both."""
+    sketch, y = Sketch(), 0
+    for row in draft.rows:
+        y = _row(sketch, row, row.scale or draft.scale, y)
+    return sketch.rows, y
+
+
+LEGEND_KEY, LEGEND_GAP = 20, 16  # a legend entry's key and name; the space before the next
+
+
+def legend_rows(names: list[str], width: float, key: float = LEGEND_KEY,
+                gap: float = LEGEND_GAP) -> list[list[tuple[int, list[str]]]]:
+    """A legend's entries (their index and their name in lines) flowed into rows that fit
+    `width` pixels, each entry a `key` and its name, with a `gap` between entries; a name too
+    long for a row of its own is wrapped."""
+    rows: list[list[tuple[int, list[str]]]] = [[]]
+    used = 0.0
+    for number, name in enumerate(names):
+        lines = lines_of(name, "legend", width - key)
+        needs = key + max(text_width(line, "legend") for line in lines)
+        if rows[-1] and used + gap + needs > width:
+            rows.append([])
+            used = 0.0
+        used += (gap if rows[-1] else 0) + needs
+        rows[-1].append((number, lines))
+    return [row for row in rows if row]
+
+
+def _legend(sketch: Sketch, legend: list[tuple[int, str, str]], y: int) -> int:
+    """The legend's entries flowed into rows below `y`; returns the bottom of the last."""
+    x0 = MARGIN + 2
+    for row in legend_rows([name for _series, _symbol, name in legend], NARROWEST - x0 - MARGIN):
+        x = x0
+        for number, lines in row:
+            series, symbol, _name = legend[number]
+            if symbol == "bar":
+                sketch.shapes.append(Shape(f"{x:.0f}", y + LEGEND_LINE - 10, series, width="12",
+                                           height=BAR))
+            else:
+                sketch.shapes.append(Shape(f"{x + 6:.0f}", y + LEGEND_LINE - 4, series, symbol))
+            for n, line in enumerate(lines, 1):
+                sketch.texts.append(Text(f"{x + LEGEND_KEY:.0f}", y + n * LEGEND_LINE, line,
+                                         "legend"))
+            x += LEGEND_KEY + max(text_width(line, "legend") for line in lines) + LEGEND_GAP
+        y += LEGEND_LINE * max(len(lines) for _number, lines in row)
+    return y
+
+
 def _row(sketch: Sketch, row: Row, scale: Scale, y: int) -> int:
     """Draws a row below `y`: its label, its marks' notes, its marks; returns the next row's top."""
     top = y
-    for line in textwrap.wrap(row.label, LABEL_WIDTH) or [row.label]:
+    for line in label_lines(row.label):
         y += LABEL_LINE
         sketch.texts.append(Text(_across(0), y, line, "label"))
-    if any(mark.note for mark in row.marks):
-        y += NOTE_LINE
-        for mark in (m for m in row.marks if m.note):
-            before_middle = scale.place(mark.at) < 0.5
-            sketch.texts.append(Text(_across(scale.place(mark.at)), y - 2, mark.note, "note",
-                                     "start" if before_middle else "end", -6 if before_middle else 6))
+    notes = [(mark, *note_side(mark.note, scale.place(mark.at))) for mark in row.marks if mark.note]
+    y += NOTE_LINE * max((len(lines) for _mark, lines, _anchor in notes), default=0)
+    for mark, lines, anchor in notes:
+        for n, line in enumerate(reversed(lines)):
+            sketch.texts.append(Text(_across(scale.place(mark.at)), y - 2 - n * NOTE_LINE, line,
+                                     "note", anchor, -6 if anchor == "start" else 6))
     middle = y + STRIP // 2 + 2
+    sketch.rows.append((top, middle))
+    under = []
     for mark in row.marks:
         start = scale.place(mark.at)
         if mark.to is None:
@@ -183,17 +343,72 @@ def _row(sketch: Sketch, row: Row, scale: Scale, y: int) -> int:
             sketch.shapes.append(Shape(_across(start), middle - BAR // 2, mark.series,
                                        width=f"{WIDTH * (end - start):.2f}%", height=BAR))
         if mark.text:
-            # Past the middle of a bar chart the number goes inside the bar's end, so it never
-            # runs off a narrow screen; elsewhere it follows the mark.
-            inside = mark.to is not None and end > 0.55
-            sketch.texts.append(Text(_across(end), middle + 4, mark.text,
-                                     "inside" if inside else "value", "end" if inside else "start",
-                                     -6 if inside else (6 if mark.to is not None else 11)))
+            place = text_place(mark, scale)
+            if place == "under":
+                under.append(mark.text)
+                continue
+            sketch.texts.append(Text(
+                _across(start if place == "before" else end), middle + 4, mark.text,
+                "inside" if place == "inside" else "value",
+                "start" if place == "after" else "end",
+                {"after": _gap(mark), "inside": -AFTER_BAR, "before": -AFTER_POINT}[place]))
     y += STRIP
+    for text in under:  # no room beside the mark on a narrow screen: on a line of its own
+        y += LABEL_LINE
+        sketch.texts.append(Text(_across(0), y - 2, text, "value"))
     if row.scale:
         _axis(sketch, scale, top + 4, y)
         y += TICK_LINE
     return y + ROW_GAP
+
+
+def note_side(note: str, place: float) -> tuple[list[str], str]:
+    """A note's lines and anchor: it reads from its mark towards the middle of the drawing, or
+    the other way if only that way has room; where neither has, it wraps on the wider side."""
+    at = _px(LEFT + WIDTH * place)
+    room = {"start": NARROWEST - MARGIN - at + 6, "end": at + 6 - MARGIN}
+    sides = ("start", "end") if place < 0.5 else ("end", "start")
+    fitting = [side for side in sides if text_width(note, "note") <= room[side]]
+    side = fitting[0] if fitting else max(sides, key=room.get)
+    return lines_of(note, "note", room[side]), side
+
+
+def column_texts(labels: list[str], totals: list[str]) -> tuple[list[int], bool]:
+    """Which columns show their labels on the narrowest drawing (every one, or every second,
+    fifth..., counted back from the last, as far apart as the widest label needs), and whether
+    every total fits over its column."""
+    slot = _px(WIDTH / len(labels))
+    widest = max(text_width(label, "tick") for label in labels) + 6
+    every = next((n for n in (1, 2, 5, 10, 20, 50) if n * slot >= widest), len(labels))
+    return ([n for n in range(len(labels)) if (len(labels) - 1 - n) % every == 0],
+            all(text_width(total) <= slot for total in totals))
+
+
+def _columns(sketch: Sketch, columns: list[Column], y: int) -> int:
+    """Columns side by side across the drawing, each a stack of bars (a count) with its total
+    over it and its label under it, where they fit; returns the bottom of the labels."""
+    slot = WIDTH / len(columns)
+    high = max((mark.to for column in columns for mark in column.marks), default=0) or 1
+    base = y + LABEL_LINE + COLUMN_HEIGHT
+
+    def up(value: float) -> int:
+        return round(value * COLUMN_HEIGHT / high)
+
+    labelled, totals = column_texts([c.label for c in columns], [c.text for c in columns])
+    for number, column in enumerate(columns):
+        middle = LEFT + slot * (number + 0.5)
+        for mark in column.marks:
+            if up(mark.to) > up(mark.at):
+                sketch.shapes.append(Shape(f"{middle - slot * COLUMN_SHARE / 2:.2f}%", base - up(mark.to),
+                                           mark.series, width=f"{slot * COLUMN_SHARE:.2f}%",
+                                           height=up(mark.to) - up(mark.at)))
+        if totals and column.text:
+            tallest = max((mark.to for mark in column.marks), default=0)
+            sketch.texts.append(Text(f"{middle:.2f}%", base - up(tallest) - 5, column.text,
+                                     "value", "middle"))
+        if number in labelled:
+            sketch.texts.append(Text(f"{middle:.2f}%", base + 15, column.label, "tick", "middle"))
+    return base + TICK_LINE + ROW_GAP
 
 
 def _axis(sketch: Sketch, scale: Scale, top: int, bottom: int) -> None:
@@ -202,7 +417,9 @@ def _axis(sketch: Sketch, scale: Scale, top: int, bottom: int) -> None:
         place = scale.place(value)
         sketch.grid.append((_across(place), top, bottom))
         # A number at either end stays inside the drawing: it starts, or ends, at its line.
-        anchor = "start" if place < EDGE else "end" if place > 1 - EDGE else "middle"
+        at, half = _px(LEFT + WIDTH * place), text_width(text, "tick") / 2
+        anchor = ("start" if place < EDGE or at < half else
+                  "end" if place > 1 - EDGE or at + half > NARROWEST else "middle")
         sketch.texts.append(Text(_across(place), bottom + 13, text, "tick", anchor,
                                  {"start": -3, "end": 3, "middle": 0}[anchor]))
 

@@ -21,7 +21,7 @@ from .cards import CardText, card_png
 from .catalogs import words
 from .charts import rendered_charts
 from .content import ContentError
-from .content.model import ACTOR_KINDS, SITE_PAGES
+from .content.model import ACTOR_KINDS, SITE_PAGES, Page, Section
 from .embeds import embeds
 from .i18n import current_language, gettext
 from .live import current_content, quoted, source_content
@@ -47,13 +47,49 @@ root = Blueprint("root", __name__)
 #: The blueprints each language serves, under its own prefix (/ru/) for translations.
 EDITIONS = (pages, charts, calculator, embeds)
 
+def story_chapters(home: Page) -> dict[str, Section]:
+    """The story's chapters that are told on a page of their own: every home section of more
+    than one passage. The home page keeps each one's figures, charts and first passage, and
+    links to the whole chapter, so the opening stays short and no text is lost."""
+    return {s.id: s for s in home.sections if len(s.passages) > 1}
+
+
+def _story_updated(content):
+    """When a correction or update last changed the story, or None."""
+    newest = content.corrections[0].date if content.corrections else None
+    return newest if newest and newest.sort_key > content.site.published.sort_key else None
+
+
 @pages.route("/")
 def index():
     content = current_content()
     home = content.pages["home"]
-    newest = content.corrections[0].date if content.corrections else None
-    updated = newest if newest and newest.sort_key > content.site.published.sort_key else None
-    return render_page("index.html", (home,), page=home, content=content, updated=updated)
+    chapters = story_chapters(home)
+    shown = dataclasses.replace(home, sections=[
+        dataclasses.replace(s, passages=s.passages[:1]) if s.id in chapters else s
+        for s in home.sections])
+    return render_page("index.html", (shown,), page=shown, content=content, chapters=chapters,
+                       updated=_story_updated(content))
+
+
+@pages.route("/story/<chapter_id>/")
+def chapter(chapter_id: str):
+    """One chapter of the story in full: its passages, checklist, events and further reading.
+    Its figures and charts stay on the home page, where they are drawn once."""
+    content = current_content()
+    home = content.pages["home"]
+    chapters = story_chapters(home)
+    if chapter_id not in chapters:
+        abort(404)
+    section = dataclasses.replace(chapters[chapter_id], figures=[], charts=[])
+    order = list(chapters)
+    return render_page("chapter.html", (section,), section=section, page=home, content=content,
+                       number=order.index(chapter_id) + 1, total=len(order),
+                       updated=_story_updated(content),
+                       pager=pager((gettext("Previous chapter"), gettext("Next chapter")),
+                                   order, chapter_id,
+                                   lambda c: (link("pages.chapter", chapter_id=c),
+                                              chapters[c].heading)))
 
 
 @pages.route("/farms/")
@@ -212,7 +248,8 @@ def editorial_page(name: str):
     def view():
         content = current_content()
         page = content.pages[name]
-        return render_page("page.html", (page,), page=page, content=content, name=name)
+        return render_page("page.html", (page,), page=page, content=content, name=name,
+                           chapters={})
 
     view.__name__ = name
     return view
@@ -421,6 +458,8 @@ def page_addresses(language: str | None = None):
     for endpoint in ENDPOINTS.values():
         if endpoint in current_app.view_functions:
             yield url_for(endpoint)
+    for chapter_id in story_chapters(content.pages["home"]):
+        yield url_for("pages.chapter", chapter_id=chapter_id)
     for farm_id in content.farms:
         yield url_for("pages.farm", farm_id=farm_id)
         if content.events_for(farm=farm_id):

@@ -11,7 +11,8 @@ locale data in Python, `Intl` in the browser), so Russian reads '1 250', '1 000�
 - Whole numbers are grouped by thousands: 1,250.
 - Money is in US dollars; from $10 up it is rounded to whole dollars (half up), below $10
   it keeps its cents when it has any: $1,250, $89, $1.50.
-- A range writes the currency once, and one number when both ends read the same: $1,000–1,500.
+- A range writes the currency once, and one number when both ends read the same: $1,000–1,500;
+  a range of whole numbers reads 84,500–126,800.
 - A ratio is rounded to what a reader can use: 22 times; 5.4 times; 45% of.
 """
 
@@ -82,6 +83,12 @@ def money_span(low: int, high: int, language: str = "en") -> str:
     """A range in cents: '$1,000–1,500'; one amount when both ends read the same."""
     first, last = money(low, language), money(high, language)
     return first if first == last else one_sign(first, last)
+
+
+def span(low: int, high: int, language: str = "en") -> str:
+    """Two whole numbers as a range, '84,500–126,800'; one number when they are the same."""
+    first, last = grouped(low, language), grouped(high, language)
+    return first if first == last else f"{first}–{last}"
 
 
 def ratio(basis_points: int, language: str = "en") -> tuple[str, float, str]:

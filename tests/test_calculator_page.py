@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 
-from bs4 import BeautifulSoup
+import pytest
+from bs4 import BeautifulSoup, NavigableString
 
+from calculator.describe import som_note
 from calculator.inputs import INPUTS
 from calculator.params import params_to_json
+from fakefarms.app import create_app
 from fakefarms.calculator_page import preset_results
+from tests.conftest import FIXTURE_CONTENT
 from tests.sitecheck import parsed
 
 
@@ -48,13 +52,24 @@ def test_without_javascript_the_estimate_shows_the_default_preset(built_site, co
     _, _, text = next(r for r in preset_results(params, "en") if r[0].id == params.default_preset)
     assert soup.select_one("#out-monthly").get_text() == text["monthly"]
     assert soup.select_one("#out-arithmetic").get_text() == text["arithmetic"]
-    for slot in ("yearly", "accounts", "per_account"):
+    for slot in ("yearly", "accounts", "per_account", "som", "wage_months"):
         assert soup.select_one(f"#out-{slot.replace('_', '-')}").get_text() == text[slot]
     # the controls that need the script are hidden from text browsers and reader modes
     assert soup.select_one("#calculator-form").has_attr("hidden")
     assert soup.select_one(".presets").has_attr("hidden")
     assert soup.select_one("[data-share-copy]").find_parent(attrs={"hidden": True})
     assert not soup.select_one("#no-script-note").has_attr("hidden")
+
+
+def test_the_russian_page_writes_the_estimate_in_som_the_russian_way(built_site, content):
+    params = content.translations["ru"].calculator
+    _, _, text = next(r for r in preset_results(params, "ru") if r[0].id == params.default_preset)
+    soup = parsed(built_site / "ru" / "calculator" / "index.html")
+    som = soup.select_one("#out-som").get_text()
+    assert som == text["som"] and som.endswith(" сомов")  # 100 som and up: «сомов»
+    assert "\u00a0" in som  # thousands grouped the Russian way
+    assert soup.select_one("#out-wage-months").get_text() == text["wage_months"]
+    assert som_note(params, "ru") in soup.select_one(".som-note").get_text()
 
 
 def test_without_javascript_the_form_is_hidden_and_the_presets_remain(built_site, content):
@@ -71,3 +86,109 @@ def test_form_fields_have_labels_and_hints(built_site):
         assert soup.select_one(f"label[for='{field['id']}']"), field["id"]
         for described in field["aria-describedby"].split():
             assert soup.find(id=described), described
+
+
+# -- on the fixture content: the estimate in som, what it is based on, the language input ----
+
+
+@pytest.fixture(scope="module")
+def fixture_client():
+    return create_app({"TESTING": True, "CONTENT_DIR": FIXTURE_CONTENT}).test_client()
+
+
+def fixture_page(client, path: str = "/calculator/") -> BeautifulSoup:
+    response = client.get(path)
+    assert response.status_code == 200
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def _note(soup: BeautifulSoup, cite) -> str:
+    """The text of the page's note that a citation button opens."""
+    return " ".join(soup.select_one(f"li#{note}").get_text(" ", strip=True)
+                    for note in cite["data-notes"].split())
+
+
+def test_the_estimate_in_som_is_under_the_dollars_without_javascript(fixture_client):
+    soup = fixture_page(fixture_client)
+    lines = [p.get("id") for p in soup.select("#estimate-summary > p")]
+    assert lines[lines.index("out-monthly") + 1] == "out-som"
+    assert soup.select_one("#out-monthly").get_text() == "$1,000–1,500 (midpoint $1,250)"
+    assert soup.select_one("#out-som").get_text() == "about 84,500–126,800 som"
+    months = soup.select_one("#results #out-wage-months")
+    assert months.get_text() == "The midpoint is 5.4 months of the average wage."
+    note = months.find_next_sibling("p")
+    assert note.get_text(" ", strip=True).startswith(
+        "At 84.5 som to the dollar: the rate implied by the average monthly wage of the first "
+        "half of 2021, reported both as 19,395 som and as $229.5. Amounts in som are rounded to "
+        "the nearest 100 som.")
+    # the rate links its source, as every figure on the page does
+    (cite,) = note.select(".cites .cite")
+    assert "Average monthly wage in Kyrgyzstan for the first half of 2021" in _note(soup, cite)
+
+
+def test_the_estimate_says_which_preset_it_is_based_on(fixture_client, calculator_params):
+    soup = fixture_page(fixture_client)
+    based = soup.select_one("#based-on")
+    assert based.find_previous_sibling("div")["id"] == "estimate-summary"  # right under it
+    assert based.get_text(" ", strip=True).startswith("Based on: Typical party farm, 10 people")
+    (cite,) = based.select(".cites .cite")
+    assert "Kloop" in _note(soup, cite)
+    # a line for each preset, with its own citations, and one for the reader's own numbers,
+    # kept in a template for the script (text browsers show no template)
+    template = soup.select_one("template#based-on-lines")
+    lines = {line["data-based-on"]: line
+             for line in template.find_all(attrs={"data-based-on": True})}
+    assert list(lines) == [p.id for p in calculator_params.presets] + [""]
+    assert _template_text(lines[""]) == "Based on: your own numbers"
+    beginner = lines["opendemocracy-team"]
+    assert _template_text(beginner).startswith(
+        "Based on: A team of 15 on a beginner's pay (openDemocracy)[")
+    assert "openDemocracy" in _note(soup, beginner.select_one(".cite"))
+
+
+def _template_text(element) -> str:
+    """The words of an element inside a <template> (which get_text leaves out)."""
+    return "".join(s for s in element.descendants if isinstance(s, NavigableString))
+
+
+def test_the_language_input_says_it_changes_nothing_by_itself(fixture_client, calculator_params):
+    soup = fixture_page(fixture_client)
+    language_hint = soup.select_one("#hint-language").get_text()
+    assert "give no amounts" in language_hint and "treats every language alike" in language_hint
+    extra = soup.select_one("#in-russian_extra")
+    label = soup.select_one("label[for='in-russian_extra']").get_text(" ", strip=True)
+    assert label == "Extra pay for Russian-speaking work, your assumption (%) (optional)"
+    hint = soup.select_one(f"#{extra['aria-describedby'].split()[0]}").get_text()
+    assert hint.startswith("A whole number from 0 to 100. Your own assumption")
+    assert hint.endswith("At 0 it changes nothing.")
+    # it follows the language it qualifies
+    fields = [f["id"] for f in soup.select("#calculator-form input[type=text], #calculator-form select")]
+    assert fields.index("in-russian_extra") == fields.index("in-language") + 1
+    # and the method lists how much of it each language gets, and that the share is assumed
+    languages = {li.strong.get_text(): li.get_text(" ", strip=True)
+                 for li in soup.select("#how h3 + p + ul.basis-list li")}
+    assert "counts at 100%" in languages["Russian-speaking"]
+    assert "counts at 50%" in languages["Kyrgyz and Russian"]
+    assert "share of work in Russian" in languages["Kyrgyz and Russian"]
+    assert "counts at" not in languages["Kyrgyz-speaking"]
+
+
+def test_a_page_section_links_the_calculator_on_a_preset(fixture_client):
+    soup = fixture_page(fixture_client, "/costs/")
+    (link,) = [a for a in soup.select("#one .more a") if "preset=" in a["href"]]
+    assert link["href"] == "../calculator/?preset=typical-party-farm"
+    assert link.get_text(" ", strip=True) == \
+        "Work out the monthly cost of “Typical party farm, 10 people” →"
+
+
+def test_the_cost_chapter_links_the_calculator_in_each_language(built_site, content):
+    """The shipped cost chapter opens the calculator of its own language on the preset its
+    section names, with the preset's name in that language."""
+    (section,) = [s for s in content.pages["costs"].sections if s.calculator]
+    for prefix, edition in (("", content), ("ru/", content.translations["ru"])):
+        soup = parsed(built_site / f"{prefix}costs" / "index.html")
+        (link,) = [a for a in soup.select(f"#{section.id} .more a") if "preset=" in a["href"]]
+        assert link["href"] == f"../calculator/?preset={section.calculator}"
+        label = next(p.label for p in edition.calculator.presets if p.id == section.calculator)
+        assert f"«{label}»" in link.get_text() if prefix else f"“{label}”" in link.get_text()
+        assert (built_site / f"{prefix}calculator" / "index.html").is_file()

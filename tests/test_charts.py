@@ -8,6 +8,8 @@ import pytest
 import yaml
 
 from fakefarms.charts import FLOOR_ARROW, PALETTES, render_chart
+from fakefarms.content import load_content
+from fakefarms.sketches import COLUMN_HEIGHT
 from tests.conftest import SHIPPED_CONTENT
 from tests.sitecheck import pages, parsed
 
@@ -58,6 +60,63 @@ def test_timeline_chart_has_every_event(content):
     chart = next(c for c in list(content.charts.values()) if c.kind == "timeline" and c.category is None)
     traces = render_chart(chart, content).figure["data"]
     assert sum(len(t["x"]) for t in traces) == len(content.events)
+
+
+#: Events added to the fixture's two (a farm's in August 2019, an investigation's on 31
+#: December 2020): one in 2016, none in 2017 or 2018, a second in 2019 of another kind.
+MORE_EVENTS = """
+  - id: history-2016
+    date: 2016
+    title: An early event
+    text: Something happens.
+    category: history
+    sources: [{source: kloop, section: intro}]
+  - id: history-2019
+    date: 2019-11-05
+    title: A later event
+    text: Something else happens.
+    category: history
+    sources: [{source: kloop, section: intro}]
+"""
+
+
+@pytest.fixture
+def more_events(content_copy):
+    timeline = content_copy / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8") + MORE_EVENTS, encoding="utf-8")
+    return load_content(content_copy)
+
+
+def test_a_per_year_chart_counts_each_years_events_by_kind(more_events):
+    rendered = render_chart(more_events.charts["per-year"], more_events)
+    # Every year from the first to the last, a year without events too; kinds in the order
+    # they first appear, as on the timeline.
+    assert rendered.table.columns == ["Year", "Events", "History", "Farm", "Investigation"]
+    assert rendered.table.rows == [["2016", "1", "1", "0", "0"],
+                                   ["2017", "0", "0", "0", "0"],
+                                   ["2018", "0", "0", "0", "0"],
+                                   ["2019", "2", "1", "1", "0"],
+                                   ["2020", "1", "0", "0", "1"]]
+    bars = [t for t in rendered.figure["data"] if t["type"] == "bar"]
+    assert {t["name"]: list(t["y"]) for t in bars} == {"History": [1, 0, 0, 1, 0],
+                                                      "Farm": [0, 0, 0, 1, 0],
+                                                      "Investigation": [0, 0, 0, 0, 1]}
+    assert all(list(t["x"]) == [2016, 2017, 2018, 2019, 2020] for t in bars)
+    assert rendered.figure["layout"]["barmode"] == "stack"
+    (totals,) = [t for t in rendered.figure["data"] if t["type"] == "scatter"]
+    assert (list(totals["y"]), list(totals["text"])) == ([1, 0, 0, 2, 1], ["1", "0", "0", "2", "1"])
+    # The drawing: a column a year, a bar a kind stacked from one baseline, each as tall as its
+    # count (the tallest column is COLUMN_HEIGHT), the total over it and every year under it.
+    sketch = rendered.sketch
+    bars = [s for s in sketch.shapes if s.width.endswith("%")]  # not the legend's keys
+    one = COLUMN_HEIGHT // 2
+    assert [(s.x, s.height, s.series) for s in bars] == [
+        ("6.68%", one, 0), ("61.88%", one, 0), ("61.88%", one, 1), ("80.28%", one, 2)]
+    assert bars[1].y == bars[2].y + one  # 2019: the farm's bar on the history one
+    assert len({s.y + s.height for s in bars if s is not bars[2]}) == 1  # one baseline
+    assert [t.text for t in sketch.texts if t.kind == "value"] == ["1", "0", "0", "2", "1"]
+    assert [t.text for t in sketch.texts if t.kind == "tick"] == ["2016", "2017", "2018", "2019", "2020"]
+    assert [t.text for t in sketch.texts if t.kind == "legend"] == ["History", "Farm", "Investigation"]
 
 
 def test_links_chart_lists_each_person_once_a_farm_with_every_link(content):

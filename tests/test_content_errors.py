@@ -84,6 +84,11 @@ def only(problems: list[str]) -> str:
         pytest.param("figures.yaml", "value: 800", "value: -800",
                      "content/figures.yaml:6:12: figures['analysed'].value: -800.0 is below the minimum 0 "
                      "(counts cannot be negative)", id="negative-count"),
+        pytest.param("costs.yaml", "    calculator: typical-party-farm",
+                     "    calculator: typical-farm",
+                     "content/costs.yaml:14:17: sections['one'].calculator: unknown preset "
+                     "'typical-farm' (did you mean 'typical-party-farm'?)",
+                     id="unknown-calculator-preset"),
         pytest.param("figures.yaml", "low: 100", "low: 1000",
                      "content/figures.yaml:12:10: figures['pay'].low: low (1000) is greater than "
                      "high (150) (swap the two numbers)", id="min-above-max"),
@@ -213,3 +218,13 @@ def test_calculator_tier_must_agree_with_its_figure(content_copy, monkeypatch):
     problem = only(problems_for(content_copy))
     assert "tier 'entry' has high 160 but figure 'pay' says 150" in problem
     assert problem.startswith("content/calculator.yaml:")
+
+
+def test_the_som_rate_must_come_from_figures_that_fit(content_copy, monkeypatch):
+    """The rate of som to the dollar: a som figure and a dollar figure of the same amount,
+    checked when the site reads its content as when the calculator does."""
+    monkeypatch.chdir(content_copy.parent)
+    replace(content_copy / "calculator.yaml", "  figure: wage-som\n", "  figure: wage-usd\n")
+    problem = only(problems_for(content_copy))
+    assert problem.startswith("content/calculator.yaml:")
+    assert "som.figure: figure 'wage-usd' is written as usd, not som" in problem

@@ -3,13 +3,30 @@ to fit any width."""
 
 from __future__ import annotations
 
-import textwrap
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 
 from fakefarms.charts import PALETTES, render_chart
-from fakefarms.sketches import LABEL_WIDTH, Draft, Mark, Row, Scale, lay_out, linear_scale
+from fakefarms.sketches import (
+    LEFT,
+    NARROWEST,
+    TEXT_SIZE,
+    TEXT_SIZES,
+    WIDTH,
+    Draft,
+    Mark,
+    Row,
+    Scale,
+    label_lines,
+    lay_out,
+    linear_scale,
+    scale_end,
+    text_place,
+    text_width,
+)
+from tests.conftest import ROOT
 from tests.sitecheck import pages, parsed
 from tests.test_charts import chart_ids
 
@@ -56,19 +73,86 @@ def test_each_drawing_has_every_row_and_number_of_its_chart(content, chart_id):
     sketch = rendered.sketch
     labels = [t.text for t in sketch.texts if t.kind == "label"]
     kind = content.charts[chart_id].kind
-    texts = [text for trace in rendered.figure["data"] if trace.get("mode") != "markers"
-             for text in trace.get("text") or [] if text]
+    texts = [line for trace in rendered.figure["data"] if trace.get("mode") != "markers"
+             for text in trace.get("text") or [] if text for line in text.split("<br>")]
     if kind == "timeline":  # a row a category, a mark an event, a note each named event
         assert labels == list(dict.fromkeys(row[2] for row in rendered.table.rows))
         assert len([s for s in sketch.shapes if s.symbol]) == len(rendered.table.rows)
         assert sorted(t.text for t in sketch.texts if t.kind == "note") == sorted(texts)
+    elif kind == "per-year":  # a column a year under its total, a bar each kind it has
+        rows = rendered.table.rows
+        assert [t.text for t in sketch.texts if t.kind == "value"] == [row[1] for row in rows]
+        assert texts == [row[1] for row in rows]  # Plotly writes the same totals
+        ticks = [t.text for t in sketch.texts if t.kind == "tick"]
+        assert ticks[-1] == rows[-1][0] and set(ticks) <= {row[0] for row in rows}
+        bars = [s for s in sketch.shapes if s.width.endswith("%")]
+        assert len(bars) == sum(1 for row in rows for count in row[2:] if count != "0")
     else:  # a row a table row, under its label, with the number as reported
         named = 2 if kind == "chronology" else 0
-        assert labels == [line for row in rendered.table.rows
-                          for line in textwrap.wrap(row[named], LABEL_WIDTH)]
+        assert labels == [line for row in rendered.table.rows for line in label_lines(row[named])]
         drawn = [t.text for t in sketch.texts if t.kind in ("value", "inside")]
         assert sorted(drawn) == sorted(texts)
     assert " ".join(t.text for t in sketch.texts if t.kind == "title") == rendered.title
+
+
+@pytest.mark.parametrize("chart_id", chart_ids("figures") + chart_ids("ranges"))
+def test_plotly_puts_each_number_where_the_drawing_does(content, chart_id):
+    """Inside a bar's end, or beside its mark: one decision, for both renderers."""
+    rendered = render_chart(content.charts[chart_id], content)
+    drawn = {t.text: t.kind == "inside" or t.anchor == "end" for t in rendered.sketch.texts
+             if t.kind in ("value", "inside")}
+    for trace in rendered.figure["data"]:
+        for text, where in zip(trace.get("text") or [], trace.get("textposition") or [], strict=True):
+            assert drawn[text] == (where in ("inside", "middle left")), (text, where)
+
+
+def _pixels(place: float) -> float:
+    """Where a place on a scale is, in pixels across the narrowest drawing."""
+    return NARROWEST * (LEFT + WIDTH * place) / 100
+
+
+@pytest.mark.parametrize(("mark", "place"), [
+    (Mark(0, 30, text="425"), "after"),  # room after a short bar
+    (Mark(0, 90, text="425"), "inside"),  # a long bar holds its number in its end
+    (Mark(0, 60, text="approximately 8,000 accounts"), "under"),  # room neither in it nor after
+    (Mark(95, None, 1, "diamond", "3000 dollars"), "before"),  # a point near the end
+    (Mark(5, None, 1, "diamond", "3000 dollars"), "after"),
+])
+def test_a_number_goes_where_it_is_whole_on_the_narrowest_screen(mark, place):
+    scale = Scale(0, 100, ())
+    assert text_place(mark, scale) == place
+    width, end = text_width(mark.text), _pixels(scale.place(mark.to if mark.to is not None
+                                                              else mark.at))
+    if place == "after":
+        assert end + width <= NARROWEST
+    if place in ("inside", "before"):
+        assert end - width >= 0
+
+
+def test_a_scale_runs_on_until_each_number_has_room():
+    marks = [Mark(0, 50, text="▶ at least half of those checked")]
+    assert text_place(marks[0], Scale(0, 85, ())) == "under"
+    end = scale_end(0, 85, marks)
+    assert end > 85 and text_place(marks[0], Scale(0, end, ())) == "after"
+    # no further than it must: a little less and the number is cut
+    assert text_place(marks[0], Scale(0, end * 0.98, ())) == "under"
+    short = [Mark(0, 50, text="50%")]
+    assert scale_end(0, 85, short) == 85
+
+
+def test_texts_are_measured_at_the_sizes_the_stylesheet_sets():
+    css = (ROOT / "site" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    rules = {selector.strip(): body for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css)
+             for selector in selectors.split(",")}
+
+    def size(selector: str) -> tuple[int, bool]:
+        body = rules[selector]
+        return (int(re.search(r"font-size: (\d+)px", body).group(1)),
+                "font-weight: 700" in body)
+
+    assert size(".chart-sketch text") == TEXT_SIZE
+    for kind, measured in TEXT_SIZES.items():
+        assert size(f".chart-sketch .{kind}") == measured, kind
 
 
 def test_the_drawing_colours_are_the_charts_palettes(built_site):

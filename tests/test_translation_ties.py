@@ -155,11 +155,16 @@ def _people_and_farm_pages(directory: Path) -> dict[str, Counter]:
         response = client.get(address)
         assert response.status_code == 200, address
         main = BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one("main")
+        # the sources, each in full as its own pop-up gives it (the list names a source in
+        # full only at its first note, which the order decides)
+        sources = [pop.select("p")[1].get_text(" ", strip=True)
+                   for pop in main.select("[popover][id^=note-pop-]")
+                   if pop["id"].removeprefix("note-pop-").isdigit()]
         for gone in main.select("script, sup.cites, [popover], .untranslated, "
-                                ".translation-pending"):
+                                ".translation-pending, section.notes ol"):
             gone.decompose()
         said[address] = Counter(line.strip() for line in main.get_text("\n").splitlines()
-                                if line.strip())
+                                if line.strip()) + Counter(sources)
     return said
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from calculator.load import tiers_match_figures, with_figures
+from calculator.load import figure_problems, with_figures
 from calculator.params import CalculatorFile
 from records import prose
 from records.errors import ContentError, Problem
@@ -175,8 +175,8 @@ def _read(directory: Path, files: dict[str, type], *, report_unread_files: bool 
     # Checks across files run whenever the files they read are valid, so that one pass
     # reports everything.
     if _valid(values, "calculator.yaml", "figures.yaml") and _valid(values, "sources.yaml"):
-        problems += tiers_match_figures(values["calculator.yaml"],
-                                        values["figures.yaml"].figures, readers)
+        problems += figure_problems(values["calculator.yaml"], values["figures.yaml"].figures,
+                                    readers)
     return values, readers, problems
 
 
@@ -417,7 +417,8 @@ def _figures_in_words(value: Any, figures: dict[str, str]) -> Any:
 
 #: The file that defines each collection references can name.
 DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
-              "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml"}
+              "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml",
+              "presets": "calculator.yaml"}
 
 
 def _valid(values: dict[str, Any], *filenames: str) -> bool:

@@ -499,6 +499,9 @@ class Section:
     timeline: Literal["kordai"] | None = spec("show the timeline events of this category here",
                                               default=None)
     more: MoreLink | None = spec("a page to link to for more detail", default=None)
+    calculator: str | None = spec("id of a calculator preset (calculator.yaml): under the "
+                                  "passages, a link opens the calculator on that department's "
+                                  "numbers", default=None, ref="presets")
 
     def check(self):
         if not (self.passages or self.checklist or self.figures or self.timeline or self.charts):
@@ -597,7 +600,7 @@ class Event:
 
 # -- charts ------------------------------------------------------------------
 
-ChartKind = Literal["figures", "ranges", "timeline", "links", "chronology"]
+ChartKind = Literal["figures", "ranges", "timeline", "links", "chronology", "per-year"]
 
 
 @dataclass(frozen=True)
@@ -611,7 +614,8 @@ class Chart:
         "figures: bars of key figures; ranges: low–high ranges of key figures; "
         "timeline: the dated events (the full one is drawn on the timeline page); links: who is "
         "linked to which farm (drawn on the farms page); "
-        "chronology: events of one category by hours since the first")
+        "chronology: events of one category by hours since the first; "
+        "per-year: how many dated events each year, by kind")
     title: str = spec("a title that states the finding", warn_over=TITLE_LENGTH)
     summary: str = spec("one paragraph saying what the chart shows, for every reader", rich=True)
     sources: list[Citation] = spec("where the charted facts come from", min_items=1)
@@ -620,8 +624,8 @@ class Chart:
     labels: list[str] = spec("short labels for those figures, in the same order; a translation "
                              "gives each label under its figure's id", default=[],
                              keyed_by="figures")
-    category: EventCategory | None = spec("for timeline and chronology: only events of this category",
-                                          default=None)
+    category: EventCategory | None = spec("for timeline, per-year and chronology: only events of "
+                                          "this category", default=None)
     compact: bool = spec("draw a smaller version, e.g. on the home page", default=False)
     separate: bool = spec("for figures: draw each figure on its own scale, when they count "
                           "different things (users, views, retweets)", default=False)

@@ -81,6 +81,10 @@ for _name, _stage, _asks in [
     ("dates-as-given", "declared", "a date carries only the precision the source gives"),
     ("tiers-match-figures", "declared", "a calculator pay tier agrees with the key figure it "
      "names"),
+    ("som-rate-from-figures", "declared", "the calculator's rate of som to the dollar comes "
+     "from one amount a source gives in both currencies: a key figure in whole som and one in "
+     "US dollars, each a single value, citing a source in common, and a monthly comparison "
+     "with the dollar figure"),
     ("translations-tied", "declared", "every translated text names the item it translates "
      "(never a position) and keeps the original's {…} tokens and links"),
     ("no-invisible-characters", "declared", "no text holds a character that cannot be seen "

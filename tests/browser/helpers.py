@@ -187,7 +187,12 @@ def use_controls(page: Page) -> int:
             break
         controls = page.locator(CONTROLS)
         for index in todo:
-            controls.nth(index).click(timeout=10_000)
+            control = controls.nth(index)
+            try:
+                control.click(timeout=10_000)
+            except PlaywrightError as error:  # say which control, not only that one failed
+                shown = control.evaluate("e => e.outerHTML.slice(0, 160)")
+                raise PlaywrightError(f"{shown}: {error.message.splitlines()[0]}") from error
             clicked.add(index)
     return len(clicked)
 

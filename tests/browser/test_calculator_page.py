@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from calculator.describe import describe
 from calculator.load import load_params
-from calculator.model import estimate, validate
+from calculator.model import estimate, preset_raw, validate
+from records.numbers import fill
 from tests.conftest import SHIPPED_CONTENT
 
 pytestmark = pytest.mark.browser
@@ -253,3 +254,58 @@ def test_the_russian_calculator_works_out_the_same_estimates_in_russian(browser,
     page.locator("#in-staff").press("Tab")
     assert "не может быть отрицательным" in page.locator("#error-summary").text_content()
     context.close()
+
+
+def based_on(page) -> str:
+    return page.locator("#based-on").text_content()
+
+
+def test_the_estimate_in_som_and_what_it_is_based_on_follow_the_form(calculator):
+    """Under the dollars, the estimate in som; under the estimate, the preset it rests on, with
+    its citations, until the reader changes a value: then the reader's own numbers."""
+    page = calculator()
+    default = next(p for p in PARAMS.presets if p.id == PARAMS.default_preset)
+    texts = python_texts(preset_raw(default))
+    assert page.locator("#out-som").text_content() == texts["som"]
+    assert page.locator("#out-wage-months").text_content() == texts["wage_months"]
+    assert based_on(page).startswith(fill(PARAMS.words.based_on, preset=default.label))
+    assert page.locator("#based-on .cite").count() == len(default.sources)
+    som = page.locator("#out-som").bounding_box()
+    monthly = page.locator("#out-monthly").bounding_box()
+    assert som["y"] >= monthly["y"] + monthly["height"] - 1  # under the dollar figure
+
+    page.fill("#in-staff", "40")
+    raw = dict(preset_raw(default), staff="40")
+    assert page.locator("#out-som").text_content() == python_texts(raw)["som"] != texts["som"]
+    assert page.locator("#out-wage-months").text_content() == python_texts(raw)["wage_months"]
+    assert based_on(page) == PARAMS.words.based_on_own
+    assert page.locator("#based-on .cite").count() == 0
+
+    other = PARAMS.presets[-1]
+    page.click(f"button[data-preset='{other.id}']")
+    assert based_on(page).startswith(fill(PARAMS.words.based_on, preset=other.label))
+    cite = page.locator("#based-on .cite").first
+    cite.click()  # its citation opens the source's note, as everywhere on the page
+    expect(page.locator(f"#{cite.get_attribute('popovertarget')}")).to_be_visible()
+
+
+def test_a_value_the_reader_cannot_use_leaves_no_som_figure(calculator):
+    page = calculator()
+    page.fill("#in-staff", "lots")
+    assert page.locator("#out-som").text_content() == ""
+    assert based_on(page) == PARAMS.words.based_on_own
+
+
+def test_the_extra_for_russian_speaking_work_is_the_readers_own_and_starts_at_nothing(calculator):
+    page = calculator()
+    assert page.locator("#in-russian_extra").input_value() == "0"
+    before = page.locator("#out-monthly").text_content()
+    russian = next(x for x in PARAMS.languages if x.russian_share == 100)
+    page.locator("#in-language").select_option(russian.id)
+    assert page.locator("#out-monthly").text_content() == before  # a language alone: no change
+    page.fill("#in-russian_extra", "20")
+    default = next(p for p in PARAMS.presets if p.id == PARAMS.default_preset)
+    raw = dict(preset_raw(default), language=russian.id, russian_extra="20")
+    assert page.locator("#out-monthly").text_content() == python_monthly(raw) != before
+    assert parse_qs(urlsplit(address(page)).query)["russian_extra"] == ["20"]
+    assert based_on(page) == PARAMS.words.based_on_own

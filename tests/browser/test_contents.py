@@ -55,3 +55,27 @@ def test_on_a_wide_screen_the_contents_are_open_and_say_so(browser, site_server)
     page.goto(site_server.base_url, wait_until="load")
     assert page.locator("details.toc-box").evaluate("(d) => d.open")
     context.close()
+
+
+def test_the_site_menu_closes_when_the_reader_is_done_with_it(story):
+    """Open, the phone menu lies over the page's top: it closes when focus moves past it, on a
+    tap outside it, and on Escape, which returns focus to its button."""
+    menu = story.locator("header details.menu")
+    is_open = lambda: menu.evaluate("(d) => d.open")  # noqa: E731
+    story.locator(".menu-button").focus()
+    story.keyboard.press("Enter")
+    assert is_open()
+    for _ in story.locator("header .nav a").all():
+        story.keyboard.press("Tab")
+    assert is_open()  # on its last link
+    story.keyboard.press("Tab")
+    assert not is_open()
+    story.locator(".menu-button").tap()
+    assert is_open()
+    story.locator("main .lede").tap()
+    assert not is_open()
+    story.locator(".menu-button").tap()
+    story.locator("header .nav a").first.focus()
+    story.keyboard.press("Escape")
+    assert not is_open()
+    assert story.evaluate("document.activeElement.matches('.menu-button')")

@@ -76,11 +76,32 @@ def test_presets_fill_the_inputs_and_flags_override_them(capsys):
     preset = as_json(capsys, "--preset", "election-2015-team")
     assert preset["inputs"] == {"staff": 8, "accounts_per_person": 5, "language": "both",
                                 "tier": "entry", "pay": None, "bloggers": 0,
-                                "supervisors": 0}
+                                "supervisors": 0, "russian_extra": 0}
     assert preset["monthly_cost"] == {"low": 800, "central": 1000, "high": 1200}
     changed = as_json(capsys, "--preset", "election-2015-team", "--staff", "12", "--pay", "350")
     assert changed["inputs"]["staff"] == 12 and changed["inputs"]["tier"] is None
     assert changed["monthly_cost"] == {"low": 4200, "central": 4200, "high": 4200}
+
+
+def test_the_readers_extra_for_russian_speaking_work_and_the_cost_in_som(capsys):
+    plain = as_json(capsys, "--staff", "10", "--accounts-per-person", "5", "--tier", "entry",
+                    "--language", "russian")
+    assert plain["inputs"]["russian_extra"] == 0
+    assert plain["monthly_som"] == {"low": 84_500, "central": 105_600, "high": 126_800}
+    extra = as_json(capsys, "--staff", "10", "--accounts-per-person", "5", "--tier", "entry",
+                    "--language", "russian", "--russian-extra", "20")
+    assert extra["monthly_cost"] == {"low": 1200, "central": 1500, "high": 1800}
+    assert extra["monthly_som"] == {"low": 101_400, "central": 126_800, "high": 152_100}
+    code, out, _ = run(capsys, "--language", "russian", "--russian-extra", "20")
+    assert code == 0
+    assert "In som:            about 101,400–152,100 som. The midpoint is 6.5 months of the " \
+        "average wage." in out
+    assert "your extra for Russian-speaking work: 20% × 100%" in out
+    assert "At 84.5 som to the dollar" in out
+    code, out, err = run(capsys, "--russian-extra", "101")
+    assert code == 2
+    assert "error: Extra pay for Russian-speaking work, your assumption (%): must be at most " \
+        "100." in err
 
 
 def test_without_a_preset_the_default_one_applies(capsys, calculator_params):

@@ -97,12 +97,56 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
      "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai'"),
     ("    max: 10000\n", "    max: 1000000000\n", "too large to compute exactly"),
     ("  staff:\n    label", "  staf:\n    label", "unknown field 'staf'"),
+    # the rate of som to the dollar: two figures of one amount, a som one and a dollar one
+    ("  figure: wage-som\n", "  figure: wage-sum\n", "som.figure: unknown figure 'wage-sum'"),
+    ("  figure: wage-som\n", "  figure: analysed\n",
+     "som.figure: figure 'analysed' is written as number, not som"),
+    ("  figure: wage-som\n", "  figure: pay\n", "som.figure: figure 'pay' is written as usd, "
+     "not som"),
+    ("  usd_figure: wage-usd\n", "  usd_figure: worker-pay\n",
+     "som.usd_figure: figures 'wage-som' and 'worker-pay' cite no source in common"),
+    ("    figure: wage-usd\n", "    figure: beginner-pay\n",
+     "som.usd_figure: no monthly comparison names figure 'wage-usd'"),
+    ("  round_to: 100\n", "  round_to: 0\n", "som.round_to: 0 is below the minimum 1"),
+    ("  round_to: 100\n", "", "som.round_to: missing required field 'round_to'"),
+    ("  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
+     "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier, russian_share]",
+     "  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
+     "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier]",
+     "languages['both'].russian_share: a share of 50% of the work in Russian is the editors' "
+     "assumption"),
+    ("  russian_extra:\n    label: Extra pay for Russian-speaking work, your assumption (%)\n"
+     "    min: 0\n    max: 100\n", "  russian_extra:\n    label: Extra pay for "
+     "Russian-speaking work, your assumption (%)\n    min: 0\n    max: 1000000000\n",
+     "too large to compute exactly"),
 ])
 def test_the_loader_reports_mistakes_with_their_line(tmp_path, old, new, expected):
     found = load_problems(tmp_path, old, new)
     assert any(expected in p for p in found), found
     assert all(p.startswith(f"{tmp_path / 'calculator.yaml'}:") or "calculator.yaml:" in p
                for p in found)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    value: 229.5\n", "    low: 229.5\n    high: 230\n",
+     "som.usd_figure: figure 'wage-usd' is a range; a rate needs one amount"),
+    ("    value: 229.5\n", "    value: 229.555\n",
+     "som.usd_figure: figure 'wage-usd' (229.555) is not US dollars and whole cents"),
+    ("    value: 19395\n", "    value: 19395.5\n",
+     "som.figure: figure 'wage-som' (19395.5) is not a whole number of som"),
+])
+def test_the_som_rate_needs_one_whole_amount_in_each_currency(tmp_path, old, new, expected):
+    shutil.copy(FIXTURE_CALCULATOR, tmp_path)
+    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", tmp_path)
+    figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
+    assert figures.count(old) == 1
+    (tmp_path / "figures.yaml").write_text(figures.replace(old, new), encoding="utf-8")
+    from fakefarms.content import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        load_params(tmp_path / "calculator.yaml")
+    found = [str(p) for p in caught.value.problems]
+    assert any(f"{tmp_path / 'calculator.yaml'}:" in p and expected in p for p in found), found
 
 
 def test_json_schema_can_be_exported():

@@ -22,16 +22,17 @@ def params(calculator_params):
     return calculator_params
 
 
-def inputs(params, *, staff=None, pay_only=False):
+def inputs(params, *, staff=None, pay_only=False, tier_only=False, extra=None):
     b = params.inputs
     tiers = st.tuples(st.sampled_from([t.id for t in params.tiers]), st.none())
     pays = st.tuples(st.none(), st.integers(b.pay.min, b.pay.max))
     return st.builds(
-        lambda s, a, lang, choice, blog, sup: Inputs(s, a, lang, *choice, blog, sup),
+        lambda s, a, lang, ext, choice, blog, sup: Inputs(s, a, lang, ext, *choice, blog, sup),
         staff if staff is not None else st.integers(b.staff.min, b.staff.max),
         st.integers(b.accounts_per_person.min, b.accounts_per_person.max),
         st.sampled_from([x.id for x in params.languages]),
-        pays if pay_only else st.one_of(tiers, pays),
+        extra if extra is not None else st.integers(b.russian_extra.min, b.russian_extra.max),
+        pays if pay_only else tiers if tier_only else st.one_of(tiers, pays),
         st.integers(b.bloggers.min, b.bloggers.max),
         st.integers(b.supervisors.min, b.supervisors.max),
     )
@@ -100,6 +101,37 @@ def test_cost_rises_with_pay(params, data):
 
 @SETTINGS
 @given(data=st.data())
+def test_the_readers_extra_for_russian_raises_tier_pay_by_the_languages_share(params, data):
+    """No extra changes nothing; an extra raises tier pay by extra × the language's share of
+    work in Russian, to the half cent; a language with no Russian share is not moved."""
+    b = params.inputs.russian_extra
+    plain = data.draw(inputs(params, tier_only=True, extra=st.just(0)))
+    extra = data.draw(st.integers(b.min, b.max))
+    tier = next(t for t in params.tiers if t.id == plain.tier)
+    language = next(x for x in params.languages if x.id == plain.language)
+    before = estimate(params, plain).pay_per_person
+    assert (before.low, before.high) == (tier.low * language.percent, tier.high * language.percent)
+    after = estimate(params, dataclasses.replace(plain, russian_extra=extra)).pay_per_person
+    for old, new in ((before.low, after.low), (before.high, after.high)):
+        assert 2 * abs(new * 10_000 - old * (10_000 + extra * language.russian_share)) <= 10_000
+        assert new >= old and (new == old) == (not extra * language.russian_share * old)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_cost_in_som_is_the_dollar_cost_at_the_rate(params, data):
+    """Within half a rounding step of dollars × som figure ÷ dollar figure, in order."""
+    result = estimate(params, data.draw(inputs(params)))
+    som = params.som
+    assert 0 <= result.som.low <= result.som.central <= result.som.high
+    for cents, amount in zip(dataclasses.astuple(result.monthly), dataclasses.astuple(result.som),
+                             strict=True):
+        assert amount % som.round_to == 0
+        assert 2 * abs(amount * som.cents - cents * som.amount) <= som.cents * som.round_to
+
+
+@SETTINGS
+@given(data=st.data())
 def test_an_exact_pay_gives_an_exact_cost(params, data):
     i = data.draw(inputs(params, pay_only=True))
     result = estimate(params, dataclasses.replace(i, bloggers=0, supervisors=0))
@@ -134,14 +166,16 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text
 @SETTINGS
 @given(data=st.data())
 def test_validate_never_crashes_and_never_clamps(params, data):
-    keys = ("staff", "accounts_per_person", "language", "tier", "pay", "bloggers", "supervisors")
+    keys = ("staff", "accounts_per_person", "language", "tier", "pay", "bloggers", "supervisors",
+            "russian_extra")
     raw = {k: data.draw(VALUES | st.sampled_from([x.id for x in params.languages]
                                                  + [t.id for t in params.tiers]), label=k)
            for k in keys if data.draw(st.booleans())}
     result, errors = validate(params, raw)
     assert (result is None) == bool(errors)
     if result is not None:  # every accepted number is exactly what was given
-        for name in ("staff", "accounts_per_person", "bloggers", "supervisors", "pay"):
+        for name in ("staff", "accounts_per_person", "bloggers", "supervisors", "pay",
+                     "russian_extra"):
             value = getattr(result, name)
             if raw.get(name) not in (None, "") and value is not None:
                 assert Decimal(str(raw[name]).strip()) == value
@@ -178,7 +212,7 @@ def test_whole_number_reads_floats_by_their_shortest_form(number):
 @given(data=st.data())
 def test_out_of_range_numbers_are_refused_not_clamped(params, data):
     name = data.draw(st.sampled_from(["staff", "accounts_per_person", "bloggers",
-                                      "supervisors"]))
+                                      "supervisors", "russian_extra"]))
     bound = getattr(params.inputs, name)
     value = data.draw(st.integers(max_value=bound.min - 1) | st.integers(min_value=bound.max + 1))
     raw = {"staff": 1, "accounts_per_person": params.inputs.accounts_per_person.min,

@@ -111,6 +111,10 @@ describe("reads every number from params", () => {
           params.supervisor_pay.low,
           params.supervisor_pay.high,
           ...params.comparisons.map((c) => c.cents).filter((a) => a !== null),
+          params.som.amount,
+          params.som.cents,
+          params.som.round_to,
+          ...params.languages.map((x) => x.russian_share),
         ].filter((n) => n > 16 && n !== 100 && n !== 10000),
       );
       assert.deepEqual(literals.filter((n) => numbers.has(n)), []);

@@ -145,6 +145,7 @@ function showErrors(errors) {
   document.getElementById("estimate-summary").classList.toggle("is-stale", stale);
   if (stale) {
     document.getElementById("out-monthly").textContent = "—";
+    document.getElementById("out-som").textContent = "";
     document.getElementById("out-arithmetic").textContent = "";
   }
 }
@@ -156,6 +157,8 @@ function fieldOf(element) {
 function showResult(result) {
   const text = model.describe(params, result);
   document.getElementById("out-monthly").textContent = text.monthly;
+  document.getElementById("out-som").textContent = text.som;
+  document.getElementById("out-wage-months").textContent = text.wage_months;
   document.getElementById("out-arithmetic").textContent = text.arithmetic;
   document.getElementById("out-yearly").textContent = text.yearly;
   document.getElementById("out-accounts").textContent = text.accounts;
@@ -200,11 +203,26 @@ function showBreakdown(breakdown) {
   charts.refresh(document.querySelector("#chart-calculator-breakdown .chart-plot"));
 }
 
+// What the estimate rests on: the active preset (its name and its citations,
+// as the build wrote them into a template), or the reader's own numbers.
+const basedOn = document.getElementById("based-on");
+const basedOnLines = document.getElementById("based-on-lines").content;
+
+function showBasedOn(presetId) {
+  const id = presetId ?? "";
+  if (basedOn.dataset.shown === id) return;
+  const line = [...basedOnLines.querySelectorAll("[data-based-on]")]
+    .find((item) => item.dataset.basedOn === id);
+  basedOn.replaceChildren(...line.cloneNode(true).childNodes);
+  basedOn.dataset.shown = id;
+}
+
 let activePreset = null;
 
 function update() {
   const { inputs, errors } = model.validate(params, readForm());
   showErrors(errors);
+  showBasedOn(activePreset);
   if (errors.length) return;
   showResult(model.estimate(params, inputs));
   toAddress(inputs, activePreset);

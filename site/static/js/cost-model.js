@@ -139,6 +139,13 @@ export function moneySpan(low, high, language = "en") {
   return first === last ? first : oneSign(first, last);
 }
 
+/** Two whole numbers as a range, "84,500–126,800"; one number when they are the same. */
+export function span(low, high, language = "en") {
+  const first = grouped(low, language);
+  const last = grouped(high, language);
+  return first === last ? first : `${first}–${last}`;
+}
+
 /** A ratio in basis points, rounded to what a reader can use: [kind, number, as written]. */
 export function ratio(basisPoints, language = "en") {
   if (basisPoints >= 10 * BASIS_POINTS) {
@@ -238,9 +245,12 @@ export function validate(params, raw) {
   return { inputs: values, errors };
 }
 
-/** A preset's values as raw inputs for validate(), to fill the form. */
+/** A preset's values as raw inputs for validate(), to fill the form; the reader's own inputs,
+ * which no preset sets, are 0. */
 export function presetRaw(params, preset) {
-  return Object.fromEntries(params.declared_inputs.map((item) => [item.name, preset[item.name]]));
+  return Object.fromEntries(
+    params.declared_inputs.map((item) => [item.name, item.preset ? preset[item.name] : 0]),
+  );
 }
 
 // -- estimate ---------------------------------------------------------------------
@@ -258,12 +268,17 @@ function times(r, factor) {
   return { low: r.low * factor, central: r.central * factor, high: r.high * factor };
 }
 
-function per(r, divisor) {
+/** Each value × numerator ÷ denominator, rounded half-up. */
+function scaled(r, numerator, denominator) {
   return {
-    low: halfUp(r.low, divisor),
-    central: halfUp(r.central, divisor),
-    high: halfUp(r.high, divisor),
+    low: halfUp(r.low * numerator, denominator),
+    central: halfUp(r.central * numerator, denominator),
+    high: halfUp(r.high * numerator, denominator),
   };
+}
+
+function per(r, divisor) {
+  return scaled(r, 1, divisor);
 }
 
 function dollars(r) {
@@ -279,9 +294,11 @@ function roles(params, inputs) {
     high = low;
   } else {
     const tier = params.tiers.find((t) => t.id === inputs.tier);
-    const { percent } = params.languages.find((x) => x.id === inputs.language);
-    low = tier.low * percent;
-    high = tier.high * percent;
+    const language = params.languages.find((x) => x.id === inputs.language);
+    // the reader's extra for Russian-speaking work × the language's share: percent × percent
+    const extra = BASIS_POINTS + inputs.russian_extra * language.russian_share;
+    low = halfUp(tier.low * language.percent * extra, BASIS_POINTS);
+    high = halfUp(tier.high * language.percent * extra, BASIS_POINTS);
   }
   const blogger = params.tiers.find((t) => t.id === params.blogger_tier);
   const supervisor = params.supervisor_pay;
@@ -339,6 +356,8 @@ export function estimate(params, inputs) {
       supervisors: dollars(supervisors),
     },
     comparisons,
+    monthly_som: times(scaled(monthly, params.som.amount, params.som.cents * params.som.round_to),
+      params.som.round_to),
   };
 }
 
@@ -381,9 +400,26 @@ function arithmetic(params, result) {
   return fill(params.words.sum, { terms: terms.join(" + "), total });
 }
 
+/** A ratio in the words of forms (times, percent_of, same_as, under): "5.4 times". */
+function ratioText(forms, basisPoints, language) {
+  const [kind, number, written] = ratio(basisPoints, language);
+  const phrase = kind === "times" ? plural(forms.times, number, language) : forms[kind];
+  return fill(phrase, { ratio: written });
+}
+
+/** Som, or a range of them, with the word the last number takes: "84,500–126,800 som". */
+function somAmount(params, low, high) {
+  const { words, language } = params;
+  return fill(plural(words.som, high, language), { number: span(low, high, language) });
+}
+
 /** Every text the page shows for a result of estimate(). */
 export function describe(params, result) {
   const { words, language } = params;
+  const wage = params.comparisons.find(
+    (c) => c.figure === params.som.usd_figure && c.period === "month",
+  );
+  const som = result.monthly_som;
   return {
     monthly: rangeText(params, result.monthly_cost),
     yearly: rangeText(params, result.yearly_cost),
@@ -395,14 +431,15 @@ export function describe(params, result) {
     arithmetic: arithmetic(params, result),
     comparisons: result.comparisons.map((c) => {
       const about = params.comparisons.find((x) => x.id === c.id);
-      const [kind, number, written] = ratio(c.ratio_bp, language);
-      const phrase = kind === "times" ? plural(words.times, number, language) : words[kind];
       return fill(words.comparison, {
         period: c.period === "year" ? words.year : words.month,
-        ratio: fill(phrase, { ratio: written }),
+        ratio: ratioText(words, c.ratio_bp, language),
         label: about.label,
         amount: about.amount_text ?? money(toCents(c.amount), language),
       });
     }),
+    som: fill(words.in_som, { amount: somAmount(params, som.low, som.high) }),
+    wage_months: ratioText(words.wage_months,
+      result.comparisons.find((c) => c.id === wage.id).ratio_bp, language),
   };
 }
