@@ -13,7 +13,7 @@ from typing import Any
 from records.numbers import decimal, fill, grouped, half_up, money, money_span, plural, ratio, span
 
 from .model import Estimate, Range
-from .params import CENTS, CalculatorFile
+from .params import CENTS, CalculatorFile, Ratio
 
 
 def range_text(params: CalculatorFile, r: Range, language: str = "en") -> str:
@@ -48,7 +48,7 @@ def arithmetic(params: CalculatorFile, result: Estimate, language: str = "en") -
     return fill(words.sum, terms=" + ".join(terms), total=total)
 
 
-def ratio_text(forms: Any, basis_points: int, language: str = "en") -> str:
+def ratio_text(forms: Ratio, basis_points: int, language: str = "en") -> str:
     """A ratio in the words of `forms` (times, percent_of, same_as, under): '5.4 times'."""
     kind, number, written = ratio(basis_points, language)
     phrase = plural(forms.times, number, language) if kind == "times" else getattr(forms, kind)
@@ -59,7 +59,7 @@ def comparison_texts(params: CalculatorFile, result: Estimate, language: str = "
     words = params.words
     about = {c.id: c for c in params.comparisons}
     return [fill(words.comparison, period=words.year if c.period == "year" else words.month,
-                 ratio=ratio_text(words, c.ratio_bp, language), label=about[c.id].label,
+                 ratio=ratio_text(words.ratio, c.ratio_bp, language), label=about[c.id].label,
                  amount=about[c.id].amount_text or money(c.amount, language))
             for c in result.comparisons]
 

@@ -409,11 +409,8 @@ class Words:
     comparisons_heading: str = spec("the heading of the comparisons")
     comparison: str = spec("one comparison: the midpoint {period} cost is {ratio} {label} "
                            "({amount})")
-    times: Plural = spec("a comparison's ratio from 1.05 up: '{ratio} times', with the forms "
-                         "the language needs for the number")
-    percent_of: str = spec("a ratio below 1, as a share: '{ratio} of' ({ratio} is '45%')")
-    same_as: str = spec("a ratio close to 1: 'about the same as'")
-    under: str = spec("a ratio below half a percent: 'less than {ratio} of' ({ratio} is '1%')")
+    ratio: Ratio = spec("a comparison's ratio, the {ratio} of 'comparison': '5.4 times', "
+                        "'45% of', 'about the same as', 'less than 1% of'")
     month: str = spec("the {period} of a monthly comparison")
     year: str = spec("the {period} of a yearly comparison")
     copy_link: str = spec("the button that copies a link to the estimate")

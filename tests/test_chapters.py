@@ -51,6 +51,7 @@ def test_a_chapter_page_tells_the_whole_section(fixture_client, fixture_home):
         assert passage.text.rstrip(".") in text
     assert "Chapter 1 of 1" in page.select_one(".kicker").get_text()
     assert page.find("a", href="../../farms/")  # the section's further reading
+    assert page.find("a", href="../../calculator/?preset=typical-party-farm")  # and its preset
     assert not page.select("figure.chart")  # its charts are drawn on the home page
     assert fixture_client.get("/story/two/").status_code == 404  # nothing more to tell
     assert fixture_client.get("/story/nowhere/").status_code == 404

@@ -433,7 +433,7 @@ export function describe(params, result) {
       const about = params.comparisons.find((x) => x.id === c.id);
       return fill(words.comparison, {
         period: c.period === "year" ? words.year : words.month,
-        ratio: ratioText(words, c.ratio_bp, language),
+        ratio: ratioText(words.ratio, c.ratio_bp, language),
         label: about.label,
         amount: about.amount_text ?? money(toCents(c.amount), language),
       });
