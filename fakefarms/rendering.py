@@ -301,6 +301,7 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters.update(
         date_text=lambda date: current_content().date_text(date),
         figure_text=lambda figure: current_content().figure_text(figure),
+        figure_parts=lambda figure: current_content().figure_parts(figure),
         link_label=lambda link: link.label_in(current_content().words),
         correction_kind=lambda kind: gettext(CORRECTION_KINDS[kind]),
         statement_text=lambda statement: statement.text_in(current_content().words),

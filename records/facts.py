@@ -126,8 +126,13 @@ class Figure:
     def text(self, language: str = "en", words: Words = ENGLISH) -> str:
         """The number with its hedge, in the source's words where given: 'nearly 400'; in
         Russian 'почти 400'. `words` translates the hedge and units (a gettext catalog)."""
+        return " ".join(part for part in self.parts(language, words) if part)
+
+    def parts(self, language: str = "en", words: Words = ENGLISH) -> tuple[str, str]:
+        """The hedge ('' if none) and the number that `text` joins: ('nearly', '400'), so that
+        a layout can set the hedge apart without ever leaving it out."""
         number = self.wording or self.number_text(language, words)
-        return f"{hedge_words(words)[self.hedge]} {number}" if self.hedge else number
+        return (hedge_words(words)[self.hedge] if self.hedge else "", number)
 
 
 def hedge_words(words: Words) -> dict[str, str]:

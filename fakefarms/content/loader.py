@@ -109,6 +109,10 @@ class Content:
         """A key figure with its hedge in this edition's language: 'approximately 800'."""
         return figure.text(self.language, self.words)
 
+    def figure_parts(self, figure: Figure) -> tuple[str, str]:
+        """A key figure's hedge and number apart: ('approximately', '800')."""
+        return figure.parts(self.language, self.words)
+
     @functools.cached_property
     def people_in_order(self) -> tuple[str, ...]:
         """The people's ids in reading order: by kind, in the order ACTOR_KINDS lists the
