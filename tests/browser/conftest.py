@@ -13,11 +13,11 @@ import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.sitecheck import pages, sampled
+from tests.sitecheck import one_per_kind, pages, sampled
 from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer
 
 from .helpers import Visit
-from .passes import SCREENS, visits_at
+from .passes import SCREENS, focus_reports, visits_at
 from .passes import axe_reports as axe_reports_of
 
 SUBPATH_MOUNT = "/fake-farms/"
@@ -83,7 +83,7 @@ def _in_own_browser(run_pass: Callable[[Browser, list], object], site_pages: lis
 
 
 def _reads_a_pass(item: pytest.Item) -> bool:
-    return bool({"visits", "axe_reports"} & set(getattr(item, "fixturenames", ())))
+    return bool({"visits", "axe_reports", "focus_walks"} & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -102,6 +102,10 @@ def whole_site_passes(request) -> dict[str, Future]:
                                if screen.get("is_mobile") else sampled(site_pages))
             for name, (screen, _narrower) in SCREENS.items()}
     runs["axe"] = (partial(axe_reports_of, axe_source), sampled(site_pages))
+    # The keyboard walks every kind of page in every language (the words set the lengths).
+    kinds = one_per_kind(name for name, _address in site_pages)
+    runs["focus"] = (focus_reports, [(name, address) for name, address in site_pages
+                                     if name in kinds])
     with ThreadPoolExecutor(max_workers=len(runs), thread_name_prefix="site-pass") as pool:
         yield {name: pool.submit(_in_own_browser, run, chosen)
                for name, (run, chosen) in runs.items()}
@@ -112,6 +116,12 @@ def visits(request, whole_site_passes) -> list[Visit]:
     """Every page at one screen size (passes.visits_at). A parameter of the tests that read
     it, so --durations shows the wait for it as their setup."""
     return whole_site_passes[f"visits-{request.param}"].result()
+
+
+@pytest.fixture(scope="session")
+def focus_walks(whole_site_passes) -> dict[str, dict]:
+    """Every kind of page walked with the keyboard at three screens (passes.focus_reports)."""
+    return whole_site_passes["focus"].result()
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from playwright.sync_api import Browser
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.sitecheck import one_per_kind
 
@@ -100,3 +101,80 @@ def axe_reports(axe_source: Path, browser: Browser,
     finally:
         context.close()
     return {scheme: broken + grouped(found[scheme]) for scheme in SCHEMES}
+
+
+#: The screens the keyboard walks at: a phone, a desktop, and that desktop zoomed to 400%
+#: (1280 × 720 at a 4× scale: a 320 × 180 CSS screen), where a sticky box takes the most room.
+FOCUS_SCREENS = {
+    "360x740": {"viewport": {"width": 360, "height": 740}},
+    "1280x720": {"viewport": {"width": 1280, "height": 720}},
+    "1280x720 at 400%": {"viewport": {"width": 320, "height": 180}, "device_scale_factor": 4},
+}
+MAX_STOPS = 600  # a walk longer than this is a focus trap, not a page
+#: The page's sticky and fixed boxes, found once a walk (they do not come and go as focus moves).
+FIND_STUCK = """() => { window.__stuck = [...document.querySelectorAll("body *")].filter(
+  (box) => ["sticky", "fixed"].includes(getComputedStyle(box).position)); }"""
+#: Where the focus is, and how much of it the largest sticky or fixed box over it hides.
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  if (el === window.__first) return null;  // round again
+  window.__first = window.__first || el;
+  const r = el.getBoundingClientRect();
+  let hidden = 0;
+  if (r.width && r.height) {
+    for (const box of window.__stuck) {
+      if (box === el || box.contains(el) || el.contains(box)) continue;
+      const b = box.getBoundingClientRect();
+      const w = Math.min(r.right, b.right) - Math.max(r.left, b.left);
+      const h = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+      if (w > 0 && h > 0) hidden = Math.max(hidden, (w * h) / (r.width * r.height));
+    }
+  }
+  const outside = r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth;
+  const name = (el.getAttribute("aria-label") || el.textContent || el.id || el.tagName);
+  return {name: name.trim().replace(/\\s+/g, " ").slice(0, 50), hidden, outside,
+          sized: Boolean(r.width && r.height)};
+}"""
+
+
+def focus_walk(page, key: str) -> tuple[int, list[str]]:
+    """Press `key` (Tab or Shift+Tab) from the page's start until the focus leaves the page or
+    comes back round; returns how many stops it made and where the focus was hidden."""
+    page.evaluate(FIND_STUCK)
+    stops, problems = 0, []
+    for _ in range(MAX_STOPS):
+        page.keyboard.press(key)
+        focused = page.evaluate(FOCUSED)
+        if focused is None:  # past the last stop: the focus left the page or came round
+            return stops, problems
+        stops += 1
+        if focused["hidden"] > 0.5:
+            problems.append(f"{key}: “{focused['name']}” {focused['hidden']:.0%} under a sticky box")
+        elif focused["sized"] and focused["outside"]:
+            problems.append(f"{key}: “{focused['name']}” is off the screen")
+    return stops, problems + [f"{key}: no end after {MAX_STOPS} stops (a focus trap?)"]
+
+
+def focus_reports(browser: Browser, site_pages: list[tuple[str, str]]) -> dict[str, dict]:
+    """Every page walked with the keyboard forwards and backwards at each of FOCUS_SCREENS
+    (WCAG 2.2, 2.4.11: a focused control is never more than half hidden by a sticky box).
+    Returns, per "screen page", the stops each way and the problems met."""
+    reports = {}
+    for screen_name, screen in FOCUS_SCREENS.items():
+        context = browser.new_context(**screen)
+        page = context.new_page()
+        try:
+            for name, url in site_pages:
+                found = {"stops": {}, "problems": []}
+                for key in ("Tab", "Shift+Tab"):
+                    try:
+                        page.goto(url, wait_until="load")
+                        found["stops"][key], problems = focus_walk(page, key)
+                    except PlaywrightError as exc:
+                        found["stops"][key], problems = 0, [f"browser error: {str(exc).splitlines()[0]}"]
+                    found["problems"] += problems
+                reports[f"{screen_name} {name}"] = found
+        finally:
+            context.close()
+    return reports

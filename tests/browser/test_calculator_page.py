@@ -309,3 +309,24 @@ def test_the_extra_for_russian_speaking_work_is_the_readers_own_and_starts_at_no
     assert page.locator("#out-monthly").text_content() == python_monthly(raw) != before
     assert parse_qs(urlsplit(address(page)).query)["russian_extra"] == ["20"]
     assert based_on(page) == PARAMS.words.based_on_own
+
+
+@pytest.mark.parametrize("path", ["calculator/", "ru/calculator/"])
+def test_on_a_short_screen_the_estimate_is_a_one_line_bar(browser, site_server, path):
+    """A phone held sideways, or a desktop zoomed to 400% (320 × 180 CSS pixels): the sticky
+    estimate is one line, its range first, and still tells a screen reader everything."""
+    for viewport, scale in (({"width": 320, "height": 180}, 4), ({"width": 844, "height": 390}, 2)):
+        context = browser.new_context(viewport=viewport, device_scale_factor=scale)
+        page = context.new_page()
+        page.goto(site_server.base_url + path)
+        page.locator("#in-staff").fill("12")
+        page.locator("#in-staff").press("Tab")
+        summary = page.locator("#estimate-summary")
+        line = page.locator("#out-monthly").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        box = summary.bounding_box()
+        assert box["height"] <= line * 1.6 + 8, (viewport, box)  # one line and its padding
+        # the som and the arithmetic are out of sight, not out of the live region
+        for hidden in ("#out-som", "#out-arithmetic"):
+            assert page.locator(hidden).evaluate("e => e.textContent.trim().length") > 0
+        assert "12" in page.locator("#out-arithmetic").text_content()
+        context.close()
