@@ -24,9 +24,11 @@ def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
     for page in embeds:
         soup = parsed(page)
         assert soup.body["class"] == ["embedded"] and not soup.select("body > header, nav.menu")
-        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         credit = soup.select_one(".embed-credit a")
         assert credit["target"] == "_top" and credit["href"].startswith("http://127.0.0.1/")
+        # search engines list the full page the credit leads to, not the frame
+        assert soup.select_one("link[rel=canonical]")["href"] == credit["href"], page
+        assert not soup.find("meta", attrs={"name": "robots"})
         assert soup.find("script", src=lambda s: s and "/embed." in s), page
         assert soup.select("section.notes li"), f"{page}: no sources"
 
