@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: preview build check test lint schema translations bench clean
+.PHONY: preview build check test lint schema translations bench mutation clean
 .DEFAULT_GOAL := test
 
 $(BIN)/python:
@@ -31,6 +31,11 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/java:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
 
+# A real nginx serves the builds with the configuration `build.py host nginx` writes; lynx and
+# w3m read every kind of page as text browsers do.
+/usr/sbin/nginx /usr/bin/lynx /usr/bin/w3m:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx lynx w3m
+
 # The preview starts even when the build finds problems: its pages show them until they are fixed.
 preview: $(VENV)/.installed node_modules/.installed
 	-$(BIN)/python build.py build
@@ -47,7 +52,7 @@ schema: $(VENV)/.installed
 
 # The interface's words: gather every marked string into the catalogs' template, then add the
 # new ones to each language's catalog to translate (LANGUAGE=ky starts a catalog for Kyrgyz).
-BABEL_KEYWORDS := -k pgettext:1c,2 -k N_
+BABEL_KEYWORDS := -k pgettext:1c,2 -k N_ -k say:2
 translations: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output --omit-header -o site/translations/messages.pot .
 	$(if $(LANGUAGE),$(BIN)/pybabel init -i site/translations/messages.pot -d site/translations -l $(LANGUAGE),)
@@ -57,12 +62,25 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
 # pytest also runs the JavaScript tests (tests/js/), on vectors it generates from the Python model.
-test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java lint
+test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx /usr/bin/lynx /usr/bin/w3m lint
 	$(BIN)/python -m pytest
 
 # Lighthouse, 3 runs a page, on one page of each kind (`python bench/lighthouse.py` for all).
 bench: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
 	$(BIN)/python bench/lighthouse.py --kinds
+
+# Mutation testing of calculator/ and records/ (not part of `make test`): mutmut changes the code
+# one small way at a time and runs the tests that exercise it ([tool.mutmut] in pyproject.toml);
+# a change no test notices survives. Results stay in mutants/, so a second run only retests
+# what changed; `$(BIN)/mutmut results` lists the survivors, `$(BIN)/mutmut show NAME` shows one.
+$(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	touch $@
+
+mutation: $(VENV)/.installed-mutation
+	rm -rf $(addprefix mutants/,fakefarms site content tools tests node_modules)  # stale copies; keeps results
+	$(BIN)/mutmut run
+	$(BIN)/python bench/mutation_score.py
 
 clean:
 	rm -rf public $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

@@ -15,7 +15,7 @@
 
 import sys
 
-from fakefarms.cli import main
+from fakefarms.build.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

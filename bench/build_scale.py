@@ -3,19 +3,20 @@
 For each scale the script writes a content folder with that many copies of the real farms,
 actors, events and figures (each copy with its own ids, its references and {fig:id} tokens
 pointing at its own copies, so the content is valid and pages are of realistic size), builds
-it into a temporary folder in a fresh process, with one worker a core as `build.py build`
-does, and reports pages, seconds, pages per second, peak memory, the processor time of all
-the processes, and how much of it went into rendering templates with Jinja2 itself
-(Frozen-Flask's overhead is the total over that).
+it into a temporary folder in a fresh process, as `build.py build` does, and reports pages,
+seconds, pages per second, peak memory, the processor time, and how much of it went into
+rendering templates with Jinja2 itself (Frozen-Flask's overhead is the total over that). It
+then builds the same content again with the card cache the first build filled, as a rebuild
+with nothing changed does, and reports its seconds and the cards it drew (none, when the
+cache works).
 
     python bench/build_scale.py                     # scales 1,10,100
     python bench/build_scale.py --scales 1,10 --json
-    python bench/build_scale.py --workers 1         # one process, for comparison
 
 With --json the last line is a JSON list of {"scale", "pages", "seconds", "peak_mb", ...}.
 Goals, on two cores: the real site builds in 2 s or less; pages per second at 100× are at
 least 80% of those at 1× and at least 300; the build takes at most twice the bare Jinja2
-rendering time.
+rendering time; a rebuild with nothing changed draws no card.
 """
 
 from __future__ import annotations
@@ -75,58 +76,59 @@ def _renamed(value, suffix: str, collection: str, field: str | None = None):
     return value
 
 
-def measure(content: Path, workers: int) -> dict:
-    """Build once in this process (and its workers) and report; run in a fresh process per
-    scale. Jinja2's time is summed over the workers, so the overhead compares processor
-    time with processor time, whatever the number of workers."""
-    import multiprocessing
-
+def measure(content: Path) -> dict:
+    """Build once with an empty card cache, then again with the cache it filled, in this
+    process, and report; run in a fresh process per scale."""
     import jinja2
 
-    from fakefarms.publish import build_site
+    from fakefarms.build.publish import build_site
 
-    rendering = multiprocessing.Value("d", 0.0)  # shared with the forked workers
+    rendering = 0.0
     render = jinja2.Template.render
 
     def timed_render(self, *args, **kwargs):
+        nonlocal rendering
         start = time.perf_counter()
         try:
             return render(self, *args, **kwargs)
         finally:
-            with rendering.get_lock():
-                rendering.value += time.perf_counter() - start
+            rendering += time.perf_counter() - start
 
     jinja2.Template.render = timed_render
     with tempfile.TemporaryDirectory() as out:
+        cache = Path(out) / "cards"
         before = _processor_seconds()
         start = time.perf_counter()
-        report = build_site(content, Path(out) / "site", workers=workers)
+        report = build_site(content, Path(out) / "site", card_cache=cache)
         seconds = time.perf_counter() - start
         processor = _processor_seconds() - before
-    peak_kb = max(resource.getrusage(who).ru_maxrss
-                  for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    jinja = rendering.value
-    return {"pages": report.pages, "seconds": round(seconds, 2), "workers": workers,
+        jinja = rendering
+        start = time.perf_counter()
+        again = build_site(content, Path(out) / "site", card_cache=cache)
+        rebuild_seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"pages": report.pages, "seconds": round(seconds, 2),
             "pages_per_second": round(report.pages / seconds, 1),
             "peak_mb": round(peak_kb / 1024, 1), "cpu_seconds": round(processor, 2),
             "jinja_seconds": round(jinja, 2),
-            "overhead": round(processor / jinja, 2) if jinja else None}
+            "overhead": round(processor / jinja, 2) if jinja else None,
+            "cards_drawn": report.cards_drawn, "rebuild_seconds": round(rebuild_seconds, 2),
+            "rebuild_cards_drawn": again.cards_drawn}
 
 
 def _processor_seconds() -> float:
-    """User and system time of this process and of its workers that have ended."""
-    return sum(usage.ru_utime + usage.ru_stime for usage in
-               (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+    """User and system time of this process."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
-def run(scales: list[int], workers: int) -> list[dict]:
+def run(scales: list[int]) -> list[dict]:
     results = []
     for scale in scales:
         with tempfile.TemporaryDirectory() as folder:
             content = Path(folder) / "content"
             synthetic_content(scale, content)
-            child = subprocess.run([sys.executable, __file__, "--measure", str(content),
-                                    "--workers", str(workers)],
+            child = subprocess.run([sys.executable, __file__, "--measure", str(content)],
                                    capture_output=True, text=True, cwd=ROOT, check=False)
             if child.returncode != 0:
                 raise SystemExit(f"scale {scale}: the build failed:\n{child.stderr[-3000:]}")
@@ -135,10 +137,12 @@ def run(scales: list[int], workers: int) -> list[dict]:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| scale | pages | seconds | pages/s | peak MB | processor s | Jinja2 s | build ÷ Jinja2 |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| scale | pages | seconds | pages/s | peak MB | processor s | Jinja2 s | build ÷ Jinja2 "
+             "| cards drawn | rebuild s | cards drawn again |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['scale']}× | {r['pages']} | {r['seconds']} | {r['pages_per_second']} | "
-              f"{r['peak_mb']} | {r['cpu_seconds']} | {r['jinja_seconds']} | {r['overhead']} |"
+              f"{r['peak_mb']} | {r['cpu_seconds']} | {r['jinja_seconds']} | {r['overhead']} | "
+              f"{r['cards_drawn']} | {r['rebuild_seconds']} | {r['rebuild_cards_drawn']} |"
               for r in results]
     return "\n".join(lines)
 
@@ -157,6 +161,8 @@ def goals(results: list[dict]) -> list[str]:
         pps = by_scale[100]["pages_per_second"]
         lines.append(f"{'met' if pps >= 300 else 'MISSED'}: {pps} pages/s at 100× (goal ≥ 300)")
     for r in results:
+        lines.append(f"{'met' if r['rebuild_cards_drawn'] == 0 else 'MISSED'}: at {r['scale']}× a "
+                     f"rebuild with nothing changed drew {r['rebuild_cards_drawn']} card(s) (goal: 0)")
         if r["overhead"]:
             lines.append(f"{'met' if r['overhead'] <= 2 else 'MISSED'}: at {r['scale']}× the build "
                          f"takes {r['overhead']}× the Jinja2 rendering time, in processor time "
@@ -166,19 +172,15 @@ def goals(results: list[dict]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
-    from fakefarms.freezing import default_workers
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the site")
     ap.add_argument("--json", action="store_true", help="end with one line of JSON")
-    ap.add_argument("--workers", type=int, default=default_workers(),
-                    help="processes rendering pages, as for build.py build (default: %(default)s)")
     ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     args = ap.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(args.measure, args.workers)))
+        print(json.dumps(measure(args.measure)))
         return 0
-    results = run([int(s) for s in args.scales.split(",")], args.workers)
+    results = run([int(s) for s in args.scales.split(",")])
     print(table(results))
     print("\n".join(goals(results)))
     if args.json:

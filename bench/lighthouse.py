@@ -1,7 +1,7 @@
 """Lighthouse benchmark of the built site, served compressed as a real host would serve it.
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 as a static host does, with
-gzip and the build's `_headers` (tests/siteserver.py, the browser tests' server), runs
+gzip and the build's `_headers` (fakefarms/build/statichost.py, the browser tests' server), runs
 Lighthouse (node_modules/.bin/lighthouse, mobile preset) several times per page on Debian's
 Chromium, and prints a Markdown table of the medians.
 
@@ -27,8 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.sitecheck import one_per_kind, pages, url_of  # noqa: E402
-from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer  # noqa: E402
+from fakefarms.build.statichost import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer, one_per_kind, pages, url_of  # noqa: E402  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = " ".join(("--headless=new", *CHROMIUM_ARGS))
@@ -96,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{needed} is missing: {how} (`make test` does both)", file=sys.stderr)
             return 2
 
-    from fakefarms.publish import build_site
+    from fakefarms.build.publish import build_site
 
     with tempfile.TemporaryDirectory(prefix="fakefarms-bench-") as tmp:
         public = Path(tmp) / "public"

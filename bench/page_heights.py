@@ -25,7 +25,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fakefarms.publish import build_site  # noqa: E402
+from fakefarms.build.publish import build_site  # noqa: E402
 
 SCREEN = 844
 STORY_PAGES = ["/", "/kordai/", "/methodology/", "/costs/"]

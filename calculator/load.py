@@ -14,7 +14,7 @@ from typing import Any
 
 from records import prose
 from records.errors import ContentError, Problem
-from records.facts import ENGLISH, Figure, FiguresFile, Words
+from records.facts import ENGLISH, Catalog, Figure, FiguresFile
 from records.files import at, cross_check, read_file
 from records.schema import Invalid, Reader
 
@@ -39,7 +39,7 @@ def load_params(path: Path) -> CalculatorFile:
 
 
 def with_figures(params: CalculatorFile, figures: list[Figure], language: str = "en",
-                 words: Words = ENGLISH) -> CalculatorFile:
+                 words: Catalog = ENGLISH) -> CalculatorFile:
     """The parameters with each comparison's amount, hedge and sources taken from its key
     figure, so a number the story shows is never typed twice; its words in `language`."""
     by_id = {f.id: f for f in figures}

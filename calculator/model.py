@@ -1,7 +1,8 @@
 """The cost model: check what a reader typed, then estimate what the department costs.
 
-Pure and standard library only. site/static/js/cost-model.js mirrors this module
-function for function; calculator.vectors generates the cases both must agree on.
+Pure: no I/O and no web code; numbers are written by records.numbers (with Babel's locale
+data). site/static/js/cost-model.js mirrors this module function for function;
+tests/calculator/vectors.py generates the cases both must agree on.
 
 Money is computed in integer cents, so nothing is lost to floating point:
 - tier pay per person = tier dollars × language percent (already whole cents), raised by the

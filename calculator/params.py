@@ -384,7 +384,7 @@ class Messages:
 
 
 @dataclass(frozen=True)
-class Words:
+class CalculatorWords:
     """The page's short texts, and how a result is put into words by the page and the
     command line alike; {name} marks a slot filled in with a number or a name."""
 
@@ -446,7 +446,7 @@ class CalculatorFile:
     """content/calculator.yaml: everything the cost calculator computes with."""
 
     notes: Notes = spec("sentences shown with the result")
-    words: Words = spec("the page's short texts, and how results are put into words")
+    words: CalculatorWords = spec("the page's short texts, and how results are put into words")
     messages: Messages = spec("what the calculator says about values it cannot use")
     default_preset: str = spec("id of the preset the calculator opens with", pattern=SLUG)
     blogger_tier: str = spec("id of the tier bloggers and journalists are paid at", pattern=SLUG)

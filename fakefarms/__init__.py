@@ -1,2 +1,2 @@
-"""Fake Farms: the explainer site. `fakefarms.app.create_app` builds the Flask application;
+"""Fake Farms: the explainer site. `fakefarms.web.app.create_app` builds the Flask application;
 importing the package itself starts nothing."""

@@ -4,14 +4,14 @@ figures, each defined once with its hedge and written the same way everywhere.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from gettext import NullTranslations as Words
+from gettext import NullTranslations as Catalog  # the interface words of one language
 from typing import ClassVar, Literal
 
 from .numbers import MILLION, decimal, figure_number, prose_number
 from .schema import SLUG, spec
 
 #: The words of English: a catalog that returns every message as written.
-ENGLISH = Words()
+ENGLISH = Catalog()
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Figure:
         chart must not draw the number as if it stopped there."""
         return self.hedge in FLOOR_HEDGES
 
-    def number_text(self, language: str = "en", words: Words = ENGLISH) -> str:
+    def number_text(self, language: str = "en", words: Catalog = ENGLISH) -> str:
         """The number as written on the page, without the hedge: '205,000', '$1,000–1,500',
         '$12 million', '2 hours'; in Russian as Kloop writes them: '205 000', '1000–1500
         долларов', '12 млн долларов', '2 часа'."""
@@ -94,7 +94,7 @@ class Figure:
         low, high = (figure_number(n, self.format, language) for n in (self.low, self.high))
         return self._unit(f"{low}–{high}", self.high, words)
 
-    def _dollars(self, language: str, words: Words) -> str:
+    def _dollars(self, language: str, words: Catalog) -> str:
         """An amount in words' own way of writing dollars: '$350', '$100–150'; a million and
         more as '$12 million'; in Russian '350 долларов', '100–150 долларов', '12 млн
         долларов' (a number under 10 000 is not grouped)."""
@@ -108,7 +108,7 @@ class Figure:
         count = int(high) if float(high).is_integer() else 2
         return words.ngettext("$%(num)s", "$%(num)s", count) % {"num": number}
 
-    def _unit(self, number: str, value: float, words: Words) -> str:
+    def _unit(self, number: str, value: float, words: Catalog) -> str:
         value = int(value) if float(value).is_integer() else value  # gettext counts in integers
         if self.format == "hours":
             return words.ngettext("%(num)s hour", "%(num)s hours", value) % {"num": number}
@@ -123,19 +123,19 @@ class Figure:
             return f"{self.value:g}"
         return f"{self.low:g}-{self.high:g}"
 
-    def text(self, language: str = "en", words: Words = ENGLISH) -> str:
+    def text(self, language: str = "en", words: Catalog = ENGLISH) -> str:
         """The number with its hedge, in the source's words where given: 'nearly 400'; in
         Russian 'почти 400'. `words` translates the hedge and units (a gettext catalog)."""
         return " ".join(part for part in self.parts(language, words) if part)
 
-    def parts(self, language: str = "en", words: Words = ENGLISH) -> tuple[str, str]:
+    def parts(self, language: str = "en", words: Catalog = ENGLISH) -> tuple[str, str]:
         """The hedge ('' if none) and the number that `text` joins: ('nearly', '400'), so that
         a layout can set the hedge apart without ever leaving it out."""
         number = self.wording or self.number_text(language, words)
         return (hedge_words(words)[self.hedge] if self.hedge else "", number)
 
 
-def hedge_words(words: Words) -> dict[str, str]:
+def hedge_words(words: Catalog) -> dict[str, str]:
     """Each hedge in the catalog's language (written out, so that Babel finds each one)."""
     return {"about": words.pgettext("hedge", "about"),
             "almost": words.pgettext("hedge", "almost"),

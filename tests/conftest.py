@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from calculator.cli import load_params
-from fakefarms.app import create_app
+from fakefarms.build.publish import build_site
 from fakefarms.content import load_content
-from fakefarms.publish import build_site
+from fakefarms.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = ROOT / "content"
@@ -52,18 +52,27 @@ def content_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def shipped_content(tmp_path_factory) -> Path:
+    """A copy of the shipped content, to build from: a build records the addresses it
+    published beside its content, and no test writes into the working tree."""
+    target = tmp_path_factory.mktemp("shipped") / "content"
+    shutil.copytree(SHIPPED_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, shipped_content) -> Path:
     """The shipped content built at a domain root."""
     out = tmp_path_factory.mktemp("root") / "public"
-    build_site(SHIPPED_CONTENT, out, "http://127.0.0.1/")
+    build_site(shipped_content, out, "http://127.0.0.1/")
     return out
 
 
 @pytest.fixture(scope="session")
-def built_subpath_site(tmp_path_factory) -> Path:
+def built_subpath_site(tmp_path_factory, shipped_content) -> Path:
     """The shipped content built for hosting under a sub-path."""
     out = tmp_path_factory.mktemp("sub") / "public"
-    build_site(SHIPPED_CONTENT, out, SUBPATH_BASE)
+    build_site(shipped_content, out, SUBPATH_BASE)
     return out
 
 

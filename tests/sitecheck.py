@@ -2,48 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-ORIGIN = "http://site.test"
+from fakefarms.build.statichost import (
+    ORIGIN,
+    TRANSLATIONS,
+    file_for,
+    in_edition,
+    one_per_kind,
+    pages,
+    url_of,
+)
+
+# What this module shares with the benchmarks lives with the static host (the benchmarks
+# use the product, never the tests); the tests import it from here too.
+__all__ = ["ORIGIN", "TRANSLATIONS", "file_for", "in_edition", "one_per_kind", "pages", "url_of"]
+
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
                    ("source", "src"), ("form", "action"))
-
-
-def pages(root: Path) -> list[Path]:
-    """The built site's pages: not the small pages left at old addresses, which only send
-    readers on (listed in `_redirects`)."""
-    redirects = root / "_redirects"
-    moved = [line.split()[0] for line in redirects.read_text(encoding="utf-8").splitlines()
-             if line.strip()] if redirects.is_file() else []
-    return sorted(page for page in root.rglob("*.html")
-                  if not any(old.endswith("/" + page.parent.relative_to(root).as_posix() + "/")
-                             and page.name == "index.html" for old in moved))
-
-
-def url_of(root: Path, file: Path, mount: str = "/", origin: str = ORIGIN) -> str:
-    """The address a static host gives a built file: `root` served at `origin` + `mount`, a
-    folder's index.html at the folder (origin "" gives the path alone: "/farms/")."""
-    relative = file.relative_to(root).as_posix()
-    if file.name == "index.html":
-        relative = relative[: -len("index.html")]
-    return origin + mount + relative
-
-
-def file_for(root: Path, url: str, mount: str = "/") -> Path | None:
-    """The built file a static host sends for `url` (a folder's index.html), or None: nothing
-    there, a folder asked for without its "/", or an address outside `mount` or `root`."""
-    path = unquote(urlsplit(url).path)
-    if not path.startswith(mount) or ".." in path.split("/"):
-        return None
-    target = root / path[len(mount):]
-    if path.endswith("/"):
-        target = target / "index.html"
-    return target if target.is_file() else None
 
 
 def parsed(file: Path) -> BeautifulSoup:
@@ -56,6 +38,31 @@ def parsed(file: Path) -> BeautifulSoup:
 @cache
 def _parsed(file: Path, _mtime_ns: int, _size: int) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+_DATA_BLOCK = re.compile(r'<script\b[^>]*\btype="application/json"[^>]*>(.*?)</script>', re.S)
+
+
+def as_scripted(html: str) -> str:
+    """A page's HTML with the HTML its scripts put in the page in place: what the build writes
+    as a JSON string in a data block (the notes' pop-ups, the calculator's form and its
+    "Based on" lines), so that text browsers, which run no script, never show it. Marks and
+    presets stay the links they are without a script."""
+    def expand(match: re.Match) -> str:
+        value = json.loads(match.group(1))
+        return value if isinstance(value, str) else match.group()
+    return _DATA_BLOCK.sub(expand, html)
+
+
+def parsed_scripted(file: Path) -> BeautifulSoup:
+    """parsed(file), with the HTML its scripts put in the page in place (as_scripted)."""
+    stat = file.stat()
+    return _parsed_scripted(file, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _parsed_scripted(file: Path, _mtime_ns: int, _size: int) -> BeautifulSoup:
+    return BeautifulSoup(as_scripted(file.read_text(encoding="utf-8")), "html.parser")
 
 
 def internal_links(root: Path, file: Path, mount: str):
@@ -157,28 +164,6 @@ def broken_css_references(root: Path, mount: str = "/") -> list[str]:
             elif file_for(root, absolute, mount) is None:
                 broken.append(f"{css.relative_to(root)}: {value} -> missing {absolute}")
     return broken
-
-
-def in_edition(relative: str) -> tuple[str, str]:
-    """A built file's language and its path within its language's edition:
-    'ru/farms/index.html' → ('ru', 'farms/index.html')."""
-    language, slash, rest = relative.partition("/")
-    return (language, rest) if slash and language in TRANSLATIONS else ("en", relative)
-
-
-#: The languages the shipped content is translated into (site.yaml).
-TRANSLATIONS = ("ru",)
-
-
-def one_per_kind(names) -> set[str]:
-    """One of each kind of page in each language, by name within the build ('farms/x/' or
-    'farms/x/index.html'): same language, first folder and depth."""
-    kinds: dict[tuple[str, str, int], str] = {}
-    for name in names:
-        language, path = in_edition(name.lstrip("/"))
-        parts = path.strip("/").split("/")
-        kinds.setdefault((language, parts[0], len(parts)), name)
-    return set(kinds.values())
 
 
 def sampled(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:

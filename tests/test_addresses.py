@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fakefarms.cli import main
+from fakefarms.build.cli import main
+from fakefarms.build.publish import build_site
 from fakefarms.content import ContentError
-from fakefarms.publish import build_site
 from tests.sitecheck import parsed
 
 

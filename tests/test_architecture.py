@@ -1,4 +1,6 @@
-"""Data flows one way: records ← calculator ← fakefarms, and nothing imports back."""
+"""Data flows one way: records ← calculator ← fakefarms.content ← fakefarms.outputs ←
+fakefarms.web ← fakefarms.build, and nothing imports back; the benchmarks use the product,
+never the tests."""
 
 from __future__ import annotations
 
@@ -11,22 +13,34 @@ import pytest
 
 from tests.conftest import ROOT
 
-#: Each package and the packages of this project it may import.
-MAY_IMPORT = {"records": set(), "calculator": {"records"}, "fakefarms": {"records", "calculator"}}
+#: The project's layers, each with the layers it may import (besides itself).
+LAYERS = ["records", "calculator", "fakefarms.content", "fakefarms.outputs", "fakefarms.web",
+          "fakefarms.build"]
+MAY_IMPORT = {layer: set(LAYERS[:number]) for number, layer in enumerate(LAYERS)}
+MAY_IMPORT["bench"] = set(LAYERS)  # the product, never the tests
 WEB = ("flask", "flask_frozen", "werkzeug", "jinja2", "markupsafe", "plotly", "markdown_it",
-       "fakefarms")
+       "fakefarms.web", "fakefarms.build", "fakefarms.outputs")
+
+
+def layer_of(module: str) -> str | None:
+    """The layer a dotted module name belongs to ('fakefarms.web.views' -> 'fakefarms.web'),
+    or 'tests' for the tests, None for what is not the project's."""
+    for layer in sorted(MAY_IMPORT, key=len, reverse=True):
+        if module == layer or module.startswith(layer + "."):
+            return layer
+    return "tests" if module.split(".")[0] == "tests" else None
 
 
 def imported_packages(package: str) -> dict[str, set[str]]:
-    """For each module of `package`, the project's packages it imports."""
+    """For each module of the layer `package` (a folder), the project's layers it imports."""
     found = {}
-    for path in sorted((ROOT / package).rglob("*.py")):
+    for path in sorted((ROOT / package.replace(".", "/")).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
                  for alias in node.names}
         names |= {node.module for node in ast.walk(tree)
                   if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
-        found[str(path.relative_to(ROOT))] = {n.split(".")[0] for n in names} & set(MAY_IMPORT)
+        found[str(path.relative_to(ROOT))] = {layer_of(n) for n in names} - {None}
     return found
 
 
@@ -36,20 +50,28 @@ def test_packages_import_only_downstream(package):
         assert packages - {package} <= MAY_IMPORT[package], module
 
 
+def test_the_package_has_no_module_outside_a_layer():
+    assert sorted(p.name for p in (ROOT / "fakefarms").glob("*.py")) == ["__init__.py"]
+
+
 def test_the_check_can_fail(tmp_path, monkeypatch):
     (tmp_path / "records").mkdir()
     (tmp_path / "records" / "bad.py").write_text("from fakefarms.content import load_content\n")
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
-    assert imported_packages("records") == {"records/bad.py": {"fakefarms"}}
+    assert imported_packages("records") == {"records/bad.py": {"fakefarms.content"}}
+    (tmp_path / "fakefarms" / "outputs").mkdir(parents=True)
+    (tmp_path / "fakefarms" / "outputs" / "bad.py").write_text("from fakefarms.web import views\n")
+    assert imported_packages("fakefarms.outputs") == {"fakefarms/outputs/bad.py": {"fakefarms.web"}}
 
 
 def test_the_calculator_command_loads_no_web_code():
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "calculator", "--preset",
                              "one-admin"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-500:]
-    modules = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines()
                if line.startswith("import time:")}
-    assert modules and not modules & set(WEB), sorted(modules & set(WEB))
+    web = sorted(m for m in modules if any(m == w or m.startswith(w + ".") for w in WEB))
+    assert modules and not web, web
 
 
 def test_importing_the_site_package_starts_no_flask():

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fakefarms import cli
-from fakefarms.publish import (
+from fakefarms.build import cli
+from fakefarms.build.publish import (
     BUILD_MARKER,
     BUILD_MARKER_TEXT,
     PROJECT_ROOT,
@@ -29,7 +29,7 @@ def project(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "work" / "project"
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     (root / "pyproject.toml").write_text("[project]\nname = 'fake-farms'\n", encoding="utf-8")
-    monkeypatch.setattr("fakefarms.publish.PROJECT_ROOT", root)
+    monkeypatch.setattr("fakefarms.build.publish.PROJECT_ROOT", root)
     return root
 
 
@@ -146,12 +146,3 @@ def test_real_project_and_content_are_refused():
         check_output_folder(ROOT / "content", FIXTURE_CONTENT)
     with pytest.raises(UnsafeOutputError, match="contains the project folder"):
         check_output_folder(ROOT.parent, FIXTURE_CONTENT)
-
-
-def test_fewer_than_one_worker_is_refused(project, content_copy, tmp_path, capsys):
-    out = tmp_path / "public"
-    before = everything_under(tmp_path)
-    assert cli.main(["build", "--content", str(content_copy), "--out", str(out),
-                     "--workers", "0"]) == 1
-    assert everything_under(tmp_path) == before
-    assert capsys.readouterr().err == "error: --workers 0: give 1 or more processes\n"

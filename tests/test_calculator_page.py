@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup
 
 from calculator.describe import som_note
 from calculator.inputs import INPUTS
 from calculator.params import params_to_json
-from fakefarms.app import create_app
-from fakefarms.calculator_page import preset_results
+from fakefarms.web.app import create_app
+from fakefarms.web.calculator_page import preset_results
 from tests.conftest import FIXTURE_CONTENT
-from tests.sitecheck import parsed
+from tests.sitecheck import as_scripted, parsed, parsed_scripted
 
 
 def page(built_site) -> BeautifulSoup:
@@ -33,7 +33,11 @@ def test_presets_are_precomputed_by_the_python_model(built_site, content):
     for preset, _result, text in results:
         cell = soup.select_one(f"td[data-preset-monthly='{preset.id}']")
         assert cell.get_text() == text["monthly"], preset.id
-        assert soup.select_one(f"button[data-preset='{preset.id}']")
+        # without the script, a preset is a link to the calculator on it, at its row of the
+        # table (calculator.js makes it a button)
+        link = soup.select_one(f".presets a[data-preset='{preset.id}']")
+        assert link["href"] == f"?preset={preset.id}#preset-{preset.id}"
+        assert cell.find_parent("tr")["id"] == f"preset-{preset.id}"
 
 
 def test_assumptions_are_labelled_on_the_page(built_site, content):
@@ -54,11 +58,27 @@ def test_without_javascript_the_estimate_shows_the_default_preset(built_site, co
     assert soup.select_one("#out-arithmetic").get_text() == text["arithmetic"]
     for slot in ("yearly", "accounts", "per_account", "som", "wage_months"):
         assert soup.select_one(f"#out-{slot.replace('_', '-')}").get_text() == text[slot]
-    # the controls that need the script are hidden from text browsers and reader modes
-    assert soup.select_one("#calculator-form").has_attr("hidden")
-    assert soup.select_one(".presets").has_attr("hidden")
-    assert soup.select_one("[data-share-copy]").find_parent(attrs={"hidden": True})
+    # the controls that need the script are not in the HTML, where text browsers would show
+    # them dead: the form is data that calculator.js puts in the page, and share.js makes the
+    # share and copy buttons (tests/quality/test_text_browsers.py reads the pages)
+    assert not soup.select("form, input, select, textarea, button")
+    assert not soup.select("template")  # text browsers show a template's content
+    assert parsed_scripted(built_site / "calculator" / "index.html").select_one(
+        "section#calculator form#calculator-form input")
+    assert soup.select_one(".share")["data-copy-label"] == content.calculator.words.copy_link
     assert not soup.select_one("#no-script-note").has_attr("hidden")
+
+
+def test_the_embed_shows_its_presets_as_links_to_the_full_page(built_site, content):
+    soup = parsed(built_site / "embed" / "calculator" / "index.html")
+    assert not soup.select("form, input, select, textarea, button, template")
+    links = soup.select(".presets a[data-preset]")
+    assert [a["data-preset"] for a in links] == [p.id for p in content.calculator.presets]
+    for a in links:  # out of the frame, to the table of the calculator's page
+        preset = a["data-preset"]
+        assert a["href"] == f"../../calculator/?preset={preset}#preset-{preset}"
+        assert a["target"] == "_top"
+    assert soup.select_one("#no-script-note").has_attr("hidden")  # nojs.css shows it
 
 
 def test_the_russian_page_writes_the_estimate_in_som_the_russian_way(built_site, content):
@@ -81,8 +101,10 @@ def test_without_javascript_the_form_is_hidden_and_the_presets_remain(built_site
 
 
 def test_form_fields_have_labels_and_hints(built_site):
-    soup = page(built_site)
-    for field in soup.select("#calculator-form input[type=text], #calculator-form select"):
+    soup = parsed_scripted(built_site / "calculator" / "index.html")
+    fields = soup.select("#calculator-form input[type=text], #calculator-form select")
+    assert len(fields) >= 4
+    for field in fields:
         assert soup.select_one(f"label[for='{field['id']}']"), field["id"]
         for described in field["aria-describedby"].split():
             assert soup.find(id=described), described
@@ -96,10 +118,12 @@ def fixture_client():
     return create_app({"TESTING": True, "CONTENT_DIR": FIXTURE_CONTENT}).test_client()
 
 
-def fixture_page(client, path: str = "/calculator/") -> BeautifulSoup:
+def fixture_page(client, path: str = "/calculator/", scripted: bool = False) -> BeautifulSoup:
+    """The page; `scripted`, with the HTML its scripts put in it (the form, the pop-ups)."""
     response = client.get(path)
     assert response.status_code == 200
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    html = response.get_data(as_text=True)
+    return BeautifulSoup(as_scripted(html) if scripted else html, "html.parser")
 
 
 def _note(soup: BeautifulSoup, cite) -> str:
@@ -134,25 +158,21 @@ def test_the_estimate_says_which_preset_it_is_based_on(fixture_client, calculato
     (cite,) = based.select(".cites .cite")
     assert "Kloop" in _note(soup, cite)
     # a line for each preset, with its own citations, and one for the reader's own numbers,
-    # kept in a template for the script (text browsers show no template)
-    template = soup.select_one("template#based-on-lines")
+    # kept as data for the script (text browsers show a <template>'s content: every line)
+    block = BeautifulSoup(json.loads(soup.select_one("script#based-on-lines").string),
+                          "html.parser")
     lines = {line["data-based-on"]: line
-             for line in template.find_all(attrs={"data-based-on": True})}
+             for line in block.find_all(attrs={"data-based-on": True})}
     assert list(lines) == [p.id for p in calculator_params.presets] + [""]
-    assert _template_text(lines[""]) == "Based on: your own numbers"
+    assert lines[""].get_text() == "Based on: your own numbers"
     beginner = lines["opendemocracy-team"]
-    assert _template_text(beginner).startswith(
+    assert beginner.get_text().startswith(
         "Based on: A team of 15 on a beginner's pay (openDemocracy)[")
     assert "openDemocracy" in _note(soup, beginner.select_one(".cite"))
 
 
-def _template_text(element) -> str:
-    """The words of an element inside a <template> (which get_text leaves out)."""
-    return "".join(s for s in element.descendants if isinstance(s, NavigableString))
-
-
 def test_the_language_input_says_it_changes_nothing_by_itself(fixture_client, calculator_params):
-    soup = fixture_page(fixture_client)
+    soup = fixture_page(fixture_client, scripted=True)
     language_hint = soup.select_one("#hint-language").get_text()
     assert "give no amounts" in language_hint and "treats every language alike" in language_hint
     extra = soup.select_one("#in-russian_extra")

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.app import create_app
 from fakefarms.content import load_content
-from fakefarms.views import story_chapters
+from fakefarms.web.app import create_app
+from fakefarms.web.views import story_chapters
 from tests.conftest import FIXTURE_CONTENT
+from tests.sitecheck import as_scripted
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,11 @@ def soup_of(client, path: str) -> BeautifulSoup:
     response = client.get(path)
     assert response.status_code == 200, path
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def scripted(soup: BeautifulSoup) -> BeautifulSoup:
+    """The page with the HTML its scripts put in it (the notes' pop-ups)."""
+    return BeautifulSoup(as_scripted(str(soup)), "html.parser")
 
 
 def test_the_home_page_opens_each_chapter_and_links_to_the_rest(fixture_client):
@@ -72,8 +78,8 @@ def test_notes_name_a_source_in_full_once_then_in_short(fixture_client):
     assert notes[0].find("a", href=True)["href"].startswith("https://")  # in full, linked
     assert "as in note 1" in notes[1].get_text() and not notes[1].find("a")
     assert "how Kloop checked the accounts" in notes[1].get_text()  # the section, named
-    # each note's pop-up stands alone, in full
-    assert chapter.select_one("#note-pop-2 a[href^='https://']")
+    # each note's pop-up (which notes.js puts in the page) stands alone, in full
+    assert scripted(chapter).select_one("#note-pop-2 a[href^='https://']")
 
 
 def test_neighbouring_notes_are_one_mark_that_opens_them_all(fixture_client):
@@ -85,6 +91,7 @@ def test_neighbouring_notes_are_one_mark_that_opens_them_all(fixture_client):
     numbers = [note.removeprefix("note-") for note in both["data-notes"].split()]
     assert both.get_text() == f"[{', '.join(numbers)}]"
     assert both["aria-label"] == f"Sources {', '.join(numbers)}"
-    pop_up = home.find(id=both["popovertarget"])
+    assert both["href"] == f"#note-{numbers[0]}"  # a link to the first, without a script
+    pop_up = scripted(home).find(id=both["data-pop"])
     assert pop_up.has_attr("popover")
     assert [b.get_text() for b in pop_up.select("p > strong")][1:] == [f"[{n}]" for n in numbers]

@@ -7,9 +7,9 @@ import json
 import pytest
 import yaml
 
-from fakefarms.charts import FLOOR_ARROW, PALETTES, render_chart
 from fakefarms.content import load_content
-from fakefarms.sketches import COLUMN_HEIGHT
+from fakefarms.outputs.charts import FLOOR_ARROW, PALETTES, render_chart
+from fakefarms.outputs.sketches import COLUMN_HEIGHT
 from tests.conftest import SHIPPED_CONTENT
 from tests.sitecheck import pages, parsed
 

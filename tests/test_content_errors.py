@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fakefarms import cli
+from fakefarms.build import cli
 from fakefarms.content import ContentError, load_content
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from fakefarms.build.publish import build_site
 from fakefarms.content import ContentError, load_content
-from fakefarms.publish import build_site
 from tests.sitecheck import parsed
 from tests.test_content_errors import replace
 
@@ -146,7 +146,7 @@ def test_the_calculator_prose_uses_tokens_and_the_cli_shows_their_words(content_
 
 def test_an_overlong_title_is_a_warning_that_does_not_stop_the_build(content_copy, monkeypatch,
                                                                      capsys):
-    from fakefarms.cli import main
+    from fakefarms.build.cli import main
 
     monkeypatch.chdir(content_copy.parent)
     path = content_copy / "farms.yaml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.embeds import HEIGHT_MESSAGE
+from fakefarms.web.embeds import HEIGHT_MESSAGE
 from tests.conftest import ROOT
 from tests.sitecheck import pages, parsed
 
@@ -47,7 +47,14 @@ def test_the_codes_name_public_addresses_and_one_resizing_script(built_site, lan
     assert (built_site / "embed" / "resize.js").is_file()
 
 
-def test_both_sides_speak_the_same_message():
+def test_both_sides_are_served_the_one_message_and_spell_it_nowhere(built_site):
+    """The message is declared once, in embeds.py: both scripts are served inside the code
+    that gives it to them (so code pasted before keeps working), and neither spells it."""
     for script in ("embed.js", "embed-host.js"):
         text = (ROOT / "site" / "static" / "js" / script).read_text(encoding="utf-8")
-        assert f'"{HEIGHT_MESSAGE}"' in text, script
+        assert HEIGHT_MESSAGE not in text and "heightMessage" in text, script
+    served = [(built_site / "embed" / "resize.js").read_text(encoding="utf-8"),
+              *(p.read_text(encoding="utf-8") for p in (built_site / "assets").rglob("embed.*.js"))]
+    assert len(served) == 2
+    for text in served:
+        assert text.startswith("((heightMessage) => {") and f'}})("{HEIGHT_MESSAGE}");' in text

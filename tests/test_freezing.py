@@ -1,43 +1,54 @@
-"""The build on several cores: each address is built once, by one worker. (test_site.py
-checks that the files are the same, byte for byte, as one process's.)"""
+"""The freeze, on Frozen-Flask's public API: each address built once, every file it writes
+reported, and a rebuild with nothing changed draws no link-preview card. (test_site.py checks
+that a build in a fresh process gives the same files, byte for byte.)"""
 
 from __future__ import annotations
 
+import filecmp
+import shutil
 import warnings
 from pathlib import Path
 
-import pytest
 from flask_frozen import MissingURLGeneratorWarning
 
-from fakefarms import freezing
-from fakefarms.app import create_app
-from fakefarms.views import page_addresses
+from fakefarms.build import freezing
+from fakefarms.build.publish import build_site
+from fakefarms.web.app import create_app
+from fakefarms.web.views import page_addresses
 from tests.conftest import FIXTURE_CONTENT
 
 
-def frozen_files(out: Path, workers: int, log: Path) -> frozenset[str]:
-    """Freeze the fixture content into `out`, logging every file written, one line each, from
-    whichever process wrote it."""
+def test_each_file_is_written_once_and_reported(tmp_path):
+    out = tmp_path / "out"
     app = create_app({"CONTENT_DIR": FIXTURE_CONTENT, "FREEZER_DESTINATION": str(out),
                       "FREEZER_REMOVE_EXTRA_FILES": False, "PROPAGATE_EXCEPTIONS": True})
-
-    def written(path: Path) -> None:
-        line = f"{path.relative_to(out).as_posix()}\n".encode()
-        with log.open("ab") as file:  # appends of one short line do not interleave
-            file.write(line)
-
+    written: list[Path] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # the split lists
-        return freezing.freeze(app, page_addresses, workers, written, with_static_files=False,
+        urls = freezing.freeze(app, page_addresses, written.append, with_static_files=False,
                                log_url_for=True)
-
-
-@pytest.mark.parametrize("workers", [1, 2, 3])
-def test_each_file_is_written_once(tmp_path, workers):
-    out, log = tmp_path / "out", tmp_path / "written.log"
-    urls = frozen_files(out, workers, log)
-    names = log.read_text(encoding="utf-8").splitlines()
+    names = [path.relative_to(out).as_posix() for path in written]
     assert len(names) == len(set(names)), "a file was written twice"
     assert set(names) == {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert len(urls) == len(names)
+    assert any(name.startswith("cards/") for name in names)  # linked files are found too
 
+
+def test_a_rebuild_with_nothing_changed_draws_no_card(tmp_path):
+    cache = tmp_path / "cards"
+    first = build_site(FIXTURE_CONTENT, tmp_path / "first", card_cache=cache)
+    again = build_site(FIXTURE_CONTENT, tmp_path / "again", card_cache=cache)
+    assert first.cards_drawn > 5 and again.cards_drawn == 0
+    cards = tmp_path / "first" / "cards"
+    drawn = sorted(p.relative_to(cards).as_posix() for p in cards.rglob("*.png"))
+    assert drawn and filecmp.cmpfiles(tmp_path / "first" / "cards", tmp_path / "again" / "cards",
+                                      drawn, shallow=False)[0] == drawn
+    # A card whose words change is drawn again, and only that one.
+    words = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, words)
+    home = words / "home.yaml"
+    text = home.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    home.write_text(text.replace(title, title + " (updated)", 1), encoding="utf-8")
+    changed = build_site(words, tmp_path / "changed", card_cache=cache)
+    assert 1 <= changed.cards_drawn <= 2, changed.cards_drawn  # the home page's card, per edition

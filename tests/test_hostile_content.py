@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms import markup
+from fakefarms.build.publish import build_site
 from fakefarms.content import ContentError
-from fakefarms.publish import build_site
+from fakefarms.outputs import markup
 from tests.test_content_errors import replace
 
 PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)"> <a href="javascript:alert(3)">x</a>'

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from fakefarms.cli import main
+from fakefarms.build.cli import main
 from fakefarms.content import ContentError, load_content
 from fakefarms.content.scaffold import kinds
 

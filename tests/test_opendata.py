@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import io
 import json
 
 import pytest
 from frictionless import validate
 
-from fakefarms.opendata import TABLES
+from fakefarms.content import load_content
+from fakefarms.outputs.opendata import TABLES, OpenDataError
+from fakefarms.web.app import create_app
+from tests.conftest import FIXTURE_CONTENT
 from tests.sitecheck import pages, parsed
 
 
@@ -72,3 +77,58 @@ def test_csv_and_json_agree_and_the_page_lists_every_file(built_site, data_dir):
         assert list(records[0]) == [c.name for c in table.columns]
         assert {f"{table.name}.csv", f"{table.name}.json"} <= linked
     assert {"datapackage.json", "calculator.json"} <= linked
+
+
+@pytest.fixture(scope="module")
+def fixture_client():
+    """The fixture content served as the build freezes it: the same routes write data/."""
+    return create_app({"TESTING": True, "CONTENT_DIR": FIXTURE_CONTENT}).test_client()
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
+def test_every_column_holds_what_the_fixture_content_fills(fixture_client, table):
+    """The fixture content fills every column in some record (an event's and a figure's
+    worked_out, a figure's note...), so a column whose values the code loses comes out empty
+    here, in the CSV and in the JSON alike."""
+    response = fixture_client.get(f"/data/{table.name}.csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert rows, table.name
+    empty = [c.name for c in table.columns if not any(row[c.name] for row in rows)]
+    assert not empty, f"{table.name}.csv: no row has a value for {empty}"
+    records = fixture_client.get(f"/data/{table.name}.json").get_json()
+    assert [{k: "" if v is None else str(v) for k, v in r.items()} for r in records] == rows
+
+
+def test_the_editors_working_is_in_the_data(fixture_client):
+    content = load_content(FIXTURE_CONTENT)
+    events = {r["id"]: r for r in fixture_client.get("/data/events.json").get_json()}
+    figures = {r["id"]: r for r in fixture_client.get("/data/figures.json").get_json()}
+    assert [(e.id, e.worked_out) for e in content.events if e.worked_out] == \
+        [(i, r["worked_out"]) for i, r in events.items() if r["worked_out"]] != []
+    assert [(f.id, f.worked_out, f.note) for f in content.figures.values() if f.worked_out] == \
+        [(i, r["worked_out"], r["note"]) for i, r in figures.items() if r["worked_out"]] != []
+
+
+def _with_value(table_name: str, column_name: str, value):
+    """A table whose column computes `value` for every row: a broken value function."""
+    table = next(t for t in TABLES if t.name == table_name)
+    return dataclasses.replace(table, columns=tuple(
+        dataclasses.replace(c, value=lambda *_: value) if c.name == column_name else c
+        for c in table.columns))
+
+
+@pytest.mark.parametrize("table, column, value, message", [
+    ("events", "worked_out", None, "empty in every row, though the records fill 'worked_out'"),
+    ("events", "worked_out", "", "empty in every row"),
+    ("figures", "low", "100", "is '100' (str), not a number"),
+    ("events", "farms", ["pro-matraimov"], "not a string"),
+    ("figures", "hedge", "roughly", "not about, almost"),
+    ("farms", "name", None, "is empty, but the column is required"),
+])
+def test_the_build_stops_on_a_value_with_no_place_in_its_column(table, column, value, message):
+    content = load_content(FIXTURE_CONTENT)
+    with pytest.raises(OpenDataError) as raised:
+        _with_value(table, column, value).records(content)
+    assert f"table {table!r}, column {column!r}" in str(raised.value)
+    assert message in str(raised.value)

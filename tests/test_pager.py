@@ -7,7 +7,7 @@ import posixpath
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.rendering import pager
+from fakefarms.web.rendering import pager
 
 
 def test_the_pager_makes_only_the_neighbours_links():

@@ -7,14 +7,15 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.app import SITE_DIR, create_app
+from fakefarms.build.preview import preview_app
+from fakefarms.web.app import SITE_DIR
 from tests.sitecheck import pages
 
 
 @pytest.fixture
 def preview(content_copy, monkeypatch):
     monkeypatch.chdir(content_copy.parent)  # problems name files as an editor types them
-    app = create_app({"CONTENT_DIR": content_copy, "LIVE_CONTENT": True, "TESTING": True})
+    app = preview_app(content_copy, TESTING=True)
     return app.test_client()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fakefarms.cli import main
+from fakefarms.build.cli import main
 from fakefarms.content.rules import RULES, table
 from fakefarms.content.translations import update
 from tests.conftest import FIXTURE_CONTENT
@@ -112,7 +112,7 @@ def _break(content: Path, edits, monkeypatch, tmp_path) -> None:
             catalogs = shutil.copytree(TESTS.parent / "site" / "translations",
                                        tmp_path / "catalogs")
             _replace(catalogs / "ru" / "LC_MESSAGES" / "messages.po", old, new)
-            monkeypatch.setattr("fakefarms.catalogs.CATALOGS", catalogs)
+            monkeypatch.setattr("fakefarms.content.catalogs.CATALOGS", catalogs)
         else:
             _replace(content / filename, old, new)
 
@@ -188,7 +188,7 @@ def test_a_correction_names_only_pages_the_site_has(content, capsys):
 def test_each_page_a_correction_changed_shows_it_in_every_language(content):
     from bs4 import BeautifulSoup
 
-    from fakefarms.app import create_app
+    from fakefarms.web.app import create_app
 
     _replace(content / "corrections.yaml", "    kind: update\n",
              "    kind: update\n    pages: [/farms/pro-matraimov/]\n")
@@ -209,8 +209,8 @@ def test_each_page_a_correction_changed_shows_it_in_every_language(content):
 def test_readers_can_report_an_error_once_the_editors_give_an_address(content):
     from bs4 import BeautifulSoup
 
-    from fakefarms.app import create_app
     from fakefarms.content import load_content
+    from fakefarms.web.app import create_app
 
     site = content / "site.yaml"
     with_contact = site.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from fakefarms.sharing import SHARE_SERVICES
+from fakefarms.web.sharing import SHARE_SERVICES
 from tests.sitecheck import parsed
 
 STORY_PAGES = ["index.html", "methodology/index.html", "costs/index.html", "kordai/index.html",

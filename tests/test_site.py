@@ -5,17 +5,19 @@ from __future__ import annotations
 import filecmp
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.app import create_app
+from fakefarms.build.preview import preview_app
+from fakefarms.build.publish import build_site
 from fakefarms.content import ContentError, load_content
-from fakefarms.publish import build_site
-from fakefarms.views import page_addresses
-from tests.conftest import FIXTURE_CONTENT, SHIPPED_CONTENT, SUBPATH_BASE
+from fakefarms.web.views import page_addresses
+from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT, SUBPATH_BASE
 from tests.sitecheck import broken_links, file_for, pages
 
 
@@ -99,10 +101,13 @@ def test_links_resolve_check_can_fail(tmp_path):
     assert len(broken_links(tmp_path)) == 2
 
 
-def test_rebuild_is_byte_identical(built_site, tmp_path):
-    """Built again, by two processes sharing the pages (the fixture used one): the same files."""
+def test_rebuild_is_byte_identical(built_site, shipped_content, tmp_path):
+    """Built again from the command line, in a fresh process that shares nothing with this one
+    (no loaded content, no drawn chart or card): the same files, byte for byte."""
     again = tmp_path / "again"
-    build_site(SHIPPED_CONTENT, again, "http://127.0.0.1/", workers=2)
+    subprocess.run([sys.executable, "build.py", "build", "--content", str(shipped_content),
+                    "--out", str(again), "--base-url", "http://127.0.0.1/", "--no-card-cache"],
+                   cwd=ROOT, check=True, capture_output=True)
     comparison = filecmp.dircmp(built_site, again)
     assert_same_tree(comparison)
 
@@ -132,39 +137,38 @@ def test_failed_build_leaves_previous_output_untouched(content_copy, tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["content", "public"]  # no staging left behind
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_page_that_404s_fails_build_and_keeps_output(content_copy, tmp_path, monkeypatch, workers):
-    from fakefarms.publish import BuildError
+def test_page_that_404s_fails_build_and_keeps_output(content_copy, tmp_path, monkeypatch):
+    from fakefarms.build.publish import BuildError
 
     out = tmp_path / "public"
     build_site(content_copy, out)
     before = snapshot(out)
-    monkeypatch.setattr("fakefarms.publish.page_addresses",
+    monkeypatch.setattr("fakefarms.build.publish.page_addresses",
                         lambda: ["/farms/", "/farms/no-such-farm/"])
     with pytest.raises(BuildError, match="^Unexpected status '404 NOT FOUND' on URL /farms/no-such-farm/$"):
-        build_site(content_copy, out, workers=workers)
+        build_site(content_copy, out)
     assert snapshot(out) == before
 
 
-def test_a_failing_view_in_a_worker_names_its_error(content_copy, tmp_path, monkeypatch):
-    """An exception in a worker process reaches the build as one line, whatever its type."""
-    from fakefarms import views
-    from fakefarms.publish import BuildError
+def test_a_failing_view_names_its_error(content_copy, tmp_path, monkeypatch):
+    """An exception in a view reaches the build as one line, whatever its type."""
+    from fakefarms.build.publish import BuildError
+    from fakefarms.web import views
 
-    class Unpicklable(Exception):
+    class Unusual(Exception):
         def __init__(self, a, b):
             super().__init__(f"{a} and {b}")
 
     def broken(*args, **kwargs):
-        raise Unpicklable("this", "that")
+        raise Unusual("this", "that")
 
     monkeypatch.setattr(views, "render_page", broken)
-    with pytest.raises(BuildError, match="^rendering failed: Unpicklable: this and that$"):
-        build_site(content_copy, tmp_path / "out", workers=2)
+    with pytest.raises(BuildError, match="^rendering failed: Unusual: this and that$"):
+        build_site(content_copy, tmp_path / "out")
 
 
 def test_preview_shows_content_errors_on_the_page(content_copy, capsys):
-    app = create_app({"CONTENT_DIR": content_copy, "LIVE_CONTENT": True, "TESTING": True})
+    app = preview_app(content_copy, TESTING=True)
     client = app.test_client()
     assert client.get("/").status_code == 200
     (content_copy / "farms.yaml").write_text(

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.siteserver import HeadersFileError, StaticSiteServer, parse_headers
+from fakefarms.build.hosts import HeadersFileError, parse_headers
+from fakefarms.build.statichost import StaticSiteServer
 
 HEADERS_FILE = """# every response, then hashed assets
 /sub/*

@@ -4,29 +4,31 @@ to fit any width."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.charts import PALETTES, render_chart
-from fakefarms.sketches import (
+from fakefarms.content import load_content
+from fakefarms.outputs.charts import PALETTES, render_chart
+from fakefarms.outputs.chartspec import ChartSpec, Mark, Row, Scale, Series, Table, linear_scale
+from fakefarms.outputs.sketches import (
+    BAR,
+    COLUMN_HEIGHT,
+    COLUMN_SHARE,
     LEFT,
     NARROWEST,
     TEXT_SIZE,
     TEXT_SIZES,
     WIDTH,
-    Draft,
-    Mark,
-    Row,
-    Scale,
+    draw_sketch,
     label_lines,
-    lay_out,
-    linear_scale,
+    row_places,
     scale_end,
     text_place,
     text_width,
 )
-from tests.conftest import ROOT
+from tests.conftest import FIXTURE_CONTENT, ROOT
 from tests.sitecheck import pages, parsed
 from tests.test_charts import chart_ids
 
@@ -47,10 +49,10 @@ def test_scales_have_round_ticks(low, high, options, ticks):
 
 def test_marks_are_placed_across_in_percent_of_the_width():
     scale = Scale(0, 100, ((0, "0"), (50, "50"), (100, "100")))
-    sketch = lay_out(Draft([Row("Short", (Mark(0, 25, text="25"),)),
-                            Row("Long", (Mark(0, 80, text="80"),)),
-                            Row("Point", (Mark(40, None, 1, "diamond", "about 40"),))], scale),
-                     ["A title"], "Source: test")
+    sketch = draw_sketch(ChartSpec(
+        "ranges", "A title", "Source: test", "en", Table([]), (Series(), Series("", "diamond")),
+        rows=(Row("Short", (Mark(0, 25, text="25"),)), Row("Long", (Mark(0, 80, text="80"),)),
+              Row("Point", (Mark(40, series=1, text="about 40"),))), scale=scale))
     short, long_, point = sketch.shapes
     assert (short.x, short.width) == ("3.00%", "23.00%")  # 92% of the width is the scale's
     assert (long_.x, long_.width) == ("3.00%", "73.60%")
@@ -106,6 +108,90 @@ def test_plotly_puts_each_number_where_the_drawing_does(content, chart_id):
             assert drawn[text] == (where in ("inside", "middle left")), (text, where)
 
 
+def _across(scale: Scale, start: float, end: float | None) -> tuple[str, str]:
+    """Where a mark from `start` (to `end`, for a bar) on `scale` is across the drawing, as the
+    drawing writes it: its start, and a bar's width."""
+    width = "" if end is None else f"{WIDTH * (scale.place(end) - scale.place(start)):.2f}%"
+    return f"{LEFT + WIDTH * scale.place(start):.2f}%", width
+
+
+def plotly_marks(rendered) -> list[tuple]:
+    """Each mark in the Plotly figure's traces: its row's number, where it is across the
+    drawing on its row's scale, its colour and its symbol ("" for a bar)."""
+    spec = rendered.spec
+    middles = [middle for _top, middle in row_places(spec)[0]]
+    labels = [row.label for row in spec.rows]
+    marks = []
+    for trace in rendered.figure["data"]:
+        if trace["type"] == "bar":
+            bases = trace.get("base") or [0] * len(trace["x"])
+            ends = [(base, base + x) for base, x in zip(bases, trace["x"], strict=True)]
+        else:
+            ends = [(x, None) for x in trace["x"]]
+        for y, (start, end) in zip(trace["y"], ends, strict=True):
+            row = labels.index(y) if isinstance(y, str) else middles.index(y)  # y: label or middle
+            marks.append((row, *_across(spec.rows[row].scale or spec.scale, start, end),
+                          trace["meta"]["series"], trace["marker"].get("symbol", "")))
+    return sorted(marks)
+
+
+def drawn_marks(rendered) -> list[tuple]:
+    """Each mark of the drawing (not the legend's keys), as `plotly_marks` gives them."""
+    middles = [middle for _top, middle in rendered.sketch.rows]
+    return sorted((middles.index(s.y if s.symbol else s.y + BAR // 2), s.x, s.width, s.series,
+                   s.symbol) for s in rendered.sketch.shapes if s.x.endswith("%"))
+
+
+def plotly_columns(rendered) -> list[tuple]:
+    """Each bar of the Plotly figure's stacked columns, as the drawing places and sizes it: its
+    place across, its height and its colour."""
+    bars = [trace for trace in rendered.figure["data"] if trace["type"] == "bar"]
+    years = len(bars[0]["x"])
+    stacks = [[trace["y"][n] for trace in bars] for n in range(years)]
+    high, slot = max(sum(stack) for stack in stacks), WIDTH / years
+
+    def up(count: int) -> int:
+        return round(count * COLUMN_HEIGHT / high)
+
+    drawn = []
+    for n, stack in enumerate(stacks):
+        for trace, bottom, count in zip(bars, [0, *accumulate(stack)][:-1], stack, strict=True):
+            if up(bottom + count) > up(bottom):
+                drawn.append((f"{LEFT + slot * (n + 0.5) - slot * COLUMN_SHARE / 2:.2f}%",
+                              up(bottom + count) - up(bottom), trace["meta"]["series"]))
+    return drawn
+
+
+def texts(sketch, kind: str) -> list[str]:
+    return [t.text for t in sketch.texts if t.kind == kind]
+
+
+def test_the_plotly_figure_and_the_drawing_show_the_same_chart(content):
+    """Two renderers of one spec: every chart's Plotly traces hold the marks the drawing draws,
+    at the same values, in the same rows, colours and symbols, under the same labels, title,
+    source line and legend."""
+    for charts in (content, load_content(FIXTURE_CONTENT)):
+        for chart in charts.charts.values():
+            if chart.kind == "links":
+                continue
+            rendered = render_chart(chart, charts)
+            figure, sketch = rendered.figure, rendered.sketch
+            if rendered.spec.columns:
+                assert plotly_columns(rendered) == [
+                    (s.x, s.height, s.series) for s in sketch.shapes if s.x.endswith("%")], chart.id
+                assert figure["layout"]["xaxis"]["ticktext"] == texts(sketch, "tick"), chart.id
+            else:
+                assert plotly_marks(rendered) == drawn_marks(rendered), chart.id
+                labels = [a["text"] for a in figure["layout"]["annotations"]]
+                assert "<br>".join(labels).split("<br>") == texts(sketch, "label"), chart.id
+            title = figure["layout"]["title"]
+            assert title["text"].split("<br>") == texts(sketch, "title"), chart.id
+            assert title["subtitle"]["text"].split("<br>") == texts(sketch, "credit"), chart.id
+            named = [t["name"] for t in figure["data"] if t.get("showlegend") is not False]
+            legend = "<br>".join(named).split("<br>") if figure["layout"]["showlegend"] else []
+            assert legend == texts(sketch, "legend"), chart.id
+
+
 def _pixels(place: float) -> float:
     """Where a place on a scale is, in pixels across the narrowest drawing."""
     return NARROWEST * (LEFT + WIDTH * place) / 100
@@ -115,8 +201,8 @@ def _pixels(place: float) -> float:
     (Mark(0, 30, text="425"), "after"),  # room after a short bar
     (Mark(0, 90, text="425"), "inside"),  # a long bar holds its number in its end
     (Mark(0, 60, text="approximately 8,000 accounts"), "under"),  # room neither in it nor after
-    (Mark(95, None, 1, "diamond", "3000 dollars"), "before"),  # a point near the end
-    (Mark(5, None, 1, "diamond", "3000 dollars"), "after"),
+    (Mark(95, series=1, text="3000 dollars"), "before"),  # a point near the end
+    (Mark(5, series=1, text="3000 dollars"), "after"),
 ])
 def test_a_number_goes_where_it_is_whole_on_the_narrowest_screen(mark, place):
     scale = Scale(0, 100, ())
@@ -158,10 +244,11 @@ def test_texts_are_measured_at_the_sizes_the_stylesheet_sets():
 def test_the_drawing_colours_are_the_charts_palettes(built_site):
     (stylesheet,) = (built_site / "assets" / "css").glob("site.*.css")
     css = stylesheet.read_text(encoding="utf-8")
-    light, _, dark = css.rpartition("@media (prefers-color-scheme: dark)")
-    for scheme, text in (("light", light), ("dark", dark)):
+    light, _, dark = css.partition("@media (prefers-color-scheme: dark)")
+    for scheme, text in (("light", light), ("dark", dark.partition("}\n}")[0])):
         for number, colour in enumerate(PALETTES[scheme]["series"]):
-            assert f".chart-sketch .series-{number} {{ fill: {colour}; }}" in text
+            assert f"--series-{number}: {colour};" in text, scheme
+            assert f".chart-sketch .series-{number} {{ fill: var(--series-{number}); }}" in css
 
 
 def test_every_page_shows_the_drawing_until_the_reader_asks_for_plotly(built_site):

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.app import create_app
-from fakefarms.views import initial, page_addresses
+from fakefarms.web.app import create_app
+from fakefarms.web.views import initial, page_addresses
 
 SITEMAP, XHTML = "{http://www.sitemaps.org/schemas/sitemap/0.9}", "{http://www.w3.org/1999/xhtml}"
 

@@ -23,7 +23,7 @@ from fakefarms.content.rules import (
 from records.facts import Citation
 from records.walk import walk
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
-from tests.sitecheck import in_edition, pages, parsed
+from tests.sitecheck import in_edition, pages, parsed, parsed_scripted
 
 SHARED = ROOT.parent / "shared"  # the sources and the project's copy tool, beside the project
 
@@ -182,13 +182,14 @@ def test_every_page_shows_its_citations(built_site):
         if in_edition(page.relative_to(built_site).as_posix())[1] in (
                 "404.html", "embed/index.html", "data/index.html"):
             continue  # no facts: a wrong address, the embed codes, the list of data files
-        soup = parsed(page)
+        soup = parsed_scripted(page)  # the pop-ups and the lines the scripts show too
         notes = soup.select("section.notes li[id^=note-]")
         assert notes, f"{page.relative_to(built_site)} has no citations"
-        for cite in soup.find_all(class_="cite"):  # those in a <template> too
+        for cite in soup.find_all(class_="cite"):
             cited = cite["data-notes"].split()
             assert all(soup.find(id=note) for note in cited), (page, cited)
-            opens = soup.find(id=cite["popovertarget"])  # the notes, in place, each in full
+            assert cite.name == "a" and cite["href"] == f"#{cited[0]}"  # without a script
+            opens = soup.find(id=cite["data-pop"])  # the notes, in place, each in full
             assert opens.has_attr("popover") and opens.find("a", href=f"#{cited[0]}")
             assert len(opens.select("a[href^='https://']")) >= len(cited), (page, cited)
         assert notes[0].find("a"), page  # a source in full, with its address, at its first note
@@ -277,8 +278,8 @@ def test_methodology_checklist_is_a_plain_list_without_javascript(built_site):
 def test_each_page_lists_exactly_the_notes_it_cites(built_site):
     """Page data numbers citations before rendering; the list and the marks must agree."""
     for page in pages(built_site):
-        soup = parsed(page)
-        # the marks a script shows from a <template> (the calculator's "Based on" lines) too
+        soup = parsed_scripted(page)
+        # the marks a script shows from data (the calculator's "Based on" lines) too
         marks = [note for mark in soup.find_all(class_="cite") for note in mark["data-notes"].split()]
         listed = [li["id"] for li in soup.select("section.notes li[id^=note-]")]
         # Numbered in reading order: note n is the n-th source a reader meets.

@@ -17,12 +17,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from fakefarms.app import create_app
 from fakefarms.content import load_content
 from fakefarms.content.loader import FILES, read_originals, translate
 from fakefarms.content.translations import update
+from fakefarms.web.app import create_app
 from records.translation import MADE_FROM_FILE, Untranslated, words_of
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
+from tests.sitecheck import as_scripted
 from tests.test_content_errors import problems_for
 
 
@@ -154,7 +155,9 @@ def _people_and_farm_pages(directory: Path) -> dict[str, Counter]:
                     + [f"/ru/farms/{f}/" for f in content.farms]):
         response = client.get(address)
         assert response.status_code == 200, address
-        main = BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one("main")
+        # the pop-ups are data that notes.js puts in the page
+        main = BeautifulSoup(as_scripted(response.get_data(as_text=True)),
+                             "html.parser").select_one("main")
         # the sources, each in full as its own pop-up gives it (the list names a source in
         # full only at its first note, which the order decides)
         sources = [pop.select("p")[1].get_text(" ", strip=True)
@@ -379,14 +382,15 @@ def test_a_site_whose_translation_is_missing_shows_clean_english_pages(pseudo_tr
     app = create_app({"TESTING": True, "CONTENT_DIR": pseudo_translated})
     client = app.test_client()
     with app.test_request_context():
-        from fakefarms.views import page_addresses
+        from fakefarms.web.views import page_addresses
 
         addresses = [a for a in page_addresses("ru") if a.endswith("/")]
     assert len(addresses) > 10
     marked = 0
     for address in addresses:
         html = client.get(address).get_data(as_text=True)
-        soup = BeautifulSoup(html, "html.parser")
+        # HTML that scripts put in the page (the notes' pop-ups) is HTML, not a script's data
+        soup = BeautifulSoup(as_scripted(html), "html.parser")
         title = html.split("<title>", 1)[1].split("</title>", 1)[0]
         assert "<" not in title, address
         for element in soup.find_all(True):

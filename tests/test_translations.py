@@ -16,10 +16,10 @@ import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
-from fakefarms.app import create_app
-from fakefarms.catalogs import CATALOGS, catalog_path, replaced
 from fakefarms.content import load_content
+from fakefarms.content.catalogs import CATALOGS, catalog_path, replaced
 from fakefarms.content.loader import FILES, read_originals
+from fakefarms.web.app import create_app
 from records.translation import Untranslated, words_of
 from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
 from tests.sitecheck import pages, parsed
@@ -187,9 +187,12 @@ def test_every_text_of_every_file_has_its_russian_text(content):
 
 
 def _extracted(tmp_path: Path) -> Path:
+    """The catalogs' template as `make translations` extracts it, with the Makefile's keywords."""
     out = tmp_path / "messages.pot"
+    line = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                if line.startswith("BABEL_KEYWORDS :="))
     subprocess.run([Path(sys.executable).parent / "pybabel", "extract", "-F", "babel.cfg",
-                    "-k", "pgettext:1c,2", "-k", "N_", "--no-location", "--sort-output",
+                    *line.split(":=", 1)[1].split(), "--no-location", "--sort-output",
                     "--omit-header", "-o", str(out), "."], cwd=ROOT, check=True)
     return out
 
@@ -258,7 +261,7 @@ def test_no_english_interface_text_bypasses_the_catalogs(tmp_path):
     client = app.test_client()
     leaks = []
     with replaced("ru", Pseudo()), app.test_request_context():
-        from fakefarms.views import page_addresses
+        from fakefarms.web.views import page_addresses
 
         addresses = [a for a in page_addresses("ru") if a.endswith("/")] + ["/ru/404.html"]
     with replaced("ru", Pseudo()):

@@ -1,7 +1,6 @@
 """Content: read YAML, validate it against the declared types, hand on typed objects."""
 
+from fakefarms.content.loader import FILES, Content, load_content
 from records.errors import ContentError, Problem
-
-from .loader import FILES, Content, load_content
 
 __all__ = ["FILES", "Content", "ContentError", "Problem", "load_content"]

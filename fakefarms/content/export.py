@@ -7,10 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from fakefarms.content.loader import FILES, read_originals, schema_name
 from records.schema import json_schema
 from records.translation import words_of
-
-from .loader import FILES, read_originals, schema_name
 
 
 def schemas() -> dict[str, str]:

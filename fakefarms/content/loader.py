@@ -13,25 +13,9 @@ import yaml
 
 from calculator.load import figure_problems, with_figures
 from calculator.params import CalculatorFile
-from records import prose
-from records.errors import ContentError, Problem
-from records.facts import Figure, FiguresFile
-from records.files import cross_check, display_path, read_file
-from records.schema import Invalid, Reader, _declared, located, texts_in
-from records.translation import (
-    MADE_FROM_FILE,
-    Made,
-    Pending,
-    Translator,
-    read_made_from,
-    untranslated,
-    words_of,
-)
-from records.yamlfile import SCHEMA_COMMENT, read_yaml
-
-from ..catalogs import date_text, words
-from . import rules
-from .model import (
+from fakefarms.content import rules
+from fakefarms.content.catalogs import date_text, words
+from fakefarms.content.model import (
     ACTOR_KINDS,
     SITE_PAGES,
     Actor,
@@ -51,6 +35,21 @@ from .model import (
     SourcesFile,
     TimelineFile,
 )
+from records import prose
+from records.errors import ContentError, Problem
+from records.facts import Figure, FiguresFile
+from records.files import cross_check, display_path, read_file
+from records.schema import Invalid, Reader, _declared, located, texts_in
+from records.translation import (
+    MADE_FROM_FILE,
+    Made,
+    Pending,
+    Translator,
+    read_made_from,
+    untranslated,
+    words_of,
+)
+from records.yamlfile import SCHEMA_COMMENT, read_yaml
 
 #: Every content file, the type of its top level, and its schema's name.
 FILES: dict[str, type] = {

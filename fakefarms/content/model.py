@@ -12,11 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from records.facts import ENGLISH, Citation, Words
+from fakefarms.content.markers import N_
+from records.facts import ENGLISH, Catalog, Citation
 from records.schema import SLUG, ScalarType, spec
 from records.translation import Untranslated
-
-from ..markers import N_
 
 #: An address on this site, as readers see it: /, /farms/, /charts/farm-links.csv.
 SITE_PATH = r"^/([a-z0-9-]+/)*([a-z0-9-]+\.[a-z]+)?$"
@@ -298,7 +297,7 @@ class Statement:
     id: str | None = spec("a short id that ties the translations to this statement; `python build.py "
                           "translations --update` writes one", default=None, pattern=SLUG)
 
-    def text_in(self, words: Words = ENGLISH) -> str:
+    def text_in(self, words: Catalog = ENGLISH) -> str:
         """The summary with its channel in front, in the language of `words` (a gettext
         catalog): 'unofficially, denied any connection …'; all in English while the summary
         awaits its translation."""
@@ -309,13 +308,13 @@ class Statement:
                                             self.summary))
 
 
-def _words_for(text: str, words: Words) -> Words:
+def _words_for(text: str, words: Catalog) -> Catalog:
     """The words to put around `text`: English ones while it awaits its translation (shown
     in English), the page's own otherwise."""
     return ENGLISH if isinstance(text, Untranslated) else words
 
 
-def _how_said(words: Words, how: str, said: str) -> str:
+def _how_said(words: Catalog, how: str, said: str) -> str:
     """A statement with how it was made in front, in the language of `words`: English sets
     it off with a comma ("officially, refused to answer"), Russian does not («официально
     отказался отвечать»)."""
@@ -371,7 +370,7 @@ class Response:
                 return kind
         return "not_reported"
 
-    def asked_text_in(self, words: Words = ENGLISH, date: Callable[[PartialDate], str] = str
+    def asked_text_in(self, words: Catalog = ENGLISH, date: Callable[[PartialDate], str] = str
                       ) -> str:
         """Whether and when the source asked, in the language of `words` (a gettext catalog),
         with the date as `date` writes it."""
@@ -381,7 +380,7 @@ class Response:
             return words.gettext("asked for comment; the source gives no date for the request")
         return words.gettext("asked for comment on %(date)s") % {"date": date(self.date_asked)}
 
-    def in_brief_in(self, words: Words = ENGLISH) -> str:
+    def in_brief_in(self, words: Catalog = ENGLISH) -> str:
         """The response in a word or two, for lists, in the language of `words` (a gettext
         catalog): 'denied', 'no answer by publication', 'refused to comment (officially) ·
         denied (unofficially)': each kind of statement, with how it was said, once. What a
@@ -395,7 +394,7 @@ class Response:
                              for s in self.statements)
         return " · ".join(said)
 
-    def summary_in(self, words: Words = ENGLISH, date: Callable[[PartialDate], str] = str
+    def summary_in(self, words: Catalog = ENGLISH, date: Callable[[PartialDate], str] = str
                    ) -> str:
         """Every statement, in order, with who gave it and when they were asked: the one
         wording used in labels, tables and data files, in the language of `words` (a gettext
@@ -477,7 +476,7 @@ class Link:
         """Whether the farm's accounts attacked them: a target, never "linked" to the farm."""
         return self.kind == "targeted"
 
-    def label_in(self, words: Words = ENGLISH) -> str:
+    def label_in(self, words: Catalog = ENGLISH) -> str:
         """The kind of link as pages and data name it, in the language of `words`."""
         return words.gettext(LINK_KINDS[self.kind][0])
 

@@ -3,7 +3,7 @@ beyond each field's own declaration, applied to every language at once, each pro
 its file and line.
 
 `RULES` lists them all, with where each is applied: here (`content`), on the site the
-content makes (`site`: links and addresses, in `fakefarms.addresses`), or by the content
+content makes (`site`: links and addresses, in `fakefarms.build.addresses`), or by the content
 types themselves (`declared`: a response for every allegation). The tests call these same
 rules rather than keeping rules of their own, and fail on a rule of theirs that is not
 listed here.
@@ -20,17 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from fakefarms.content.catalogs import catalog_problems, words
+from fakefarms.content.model import Link
 from records import prose
 from records.errors import Problem
 from records.facts import Figure
 from records.files import display_path
 from records.schema import Invalid, Prose, Reader, located
 
-from ..catalogs import catalog_problems, words
-from .model import Link
-
 if TYPE_CHECKING:
-    from .loader import Edition
+    from fakefarms.content.loader import Edition
 
 #: The folder in the content folder that holds what the copy and name rules compare against:
 #: fingerprints only, so that neither the names nor the articles are published with the code.

@@ -20,18 +20,18 @@ from typing import Any, Literal
 
 import yaml
 
+from fakefarms.content.loader import FILES
+from records.errors import UserError
 from records.files import display_path
 from records.schema import SLUG, TODO, ScalarType
 from records.yamlfile import read_yaml
-
-from .loader import FILES
 
 #: Comments start at this column where the line leaves room, as in EDITING.md's examples.
 COMMENT_COLUMN = 38
 LINE_LENGTH = 100
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UserError):
     """The entry cannot be added; the message says why, in one line."""
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fakefarms.content.loader import FILES, Translated, read_originals, translate
 from records.errors import ContentError
 from records.files import display_path
 from records.translation import (
@@ -25,8 +26,6 @@ from records.translation import (
     with_keys,
 )
 from records.yamlfile import read_yaml
-
-from .loader import FILES, Translated, read_originals, translate
 
 
 @dataclass

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from fakefarms.build.statichost import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer
 from tests.sitecheck import one_per_kind, pages, sampled
-from tests.siteserver import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer
 
 from .helpers import Visit
 from .passes import SCREENS, focus_reports, visits_at

@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from fakefarms.publish import build_site
+from fakefarms.build.publish import build_site
+from fakefarms.build.statichost import StaticSiteServer
 from tests.conftest import SHIPPED_CONTENT
-from tests.siteserver import StaticSiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from fakefarms.app import create_app
+from fakefarms.build.preview import preview_app
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ BROKEN = "farms:\n  - id: [x\n"
 @pytest.fixture
 def preview_server(content_copy):
     """The live preview app on 127.0.0.1, in a thread, as `build.py serve` runs it."""
-    app = create_app({"CONTENT_DIR": content_copy, "LIVE_CONTENT": True})
+    app = preview_app(content_copy)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -19,9 +19,9 @@ import yaml
 from calculator import estimate, params_to_json, preset_raw, validate
 from calculator.cli import load_params
 from calculator.params import CalculatorFile
-from calculator.vectors import FIXTURE_PARAMS, problems, variant
 from fakefarms.content import load_content
 from records.facts import Citation
+from tests.calculator.vectors import FIXTURE_PARAMS, problems, variant
 from tests.conftest import FIXTURE_CALCULATOR, SHIPPED_CONTENT
 
 SHIPPED = SHIPPED_CONTENT / "calculator.yaml"

@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 
-from calculator.vectors import build, render
+from tests.calculator.vectors import build, render
 from tests.conftest import ROOT
 
 

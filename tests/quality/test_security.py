@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from fakefarms.publish import COMPRESSIBLE
-from fakefarms.security import EMBED_FOLDER
+from fakefarms.build.hosts import headers_for, parse_headers
+from fakefarms.build.publish import COMPRESSIBLE
+from fakefarms.web.security import EMBED_FOLDER
 from tests.conftest import SUBPATH_BASE
 from tests.sitecheck import pages, parsed, url_of
-from tests.siteserver import headers_for, parse_headers
 
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}  # never executed by browsers
 UNSAFE_SCRIPT_SOURCES = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "http:", "https:",
@@ -209,26 +209,3 @@ def test_every_text_file_has_an_identical_gzip_copy(built_site):
         elif gzip.decompress(copy.read_bytes()) != file.read_bytes():
             problems.append(f"{name}: {copy.name} does not decompress to the same bytes")
     assert not problems, f"{len(problems)} of {len(files)} files:\n" + "\n".join(problems)
-
-
-def test_the_readme_nginx_example_keeps_the_declared_headers():
-    """The README's nginx example sends every header security.py declares, with `always`
-    (so that 404s carry them too), serves the .gz copies, types CSV as UTF-8 text, caches
-    hashed assets for a year and HTML not at all, and never serves `_headers`."""
-    import re
-
-    from fakefarms.security import HEADERS
-    from tests.conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"```nginx\n(.*?)```", readme, re.S)
-    assert block, "README has no nginx example"
-    nginx = block[1]
-    for name, value in HEADERS.items():
-        assert f'add_header {name} "{value}" always;' in nginx, name
-    for directive in ("gzip_static on;", "gzip_vary on;", "types { text/csv csv; }",
-                      "charset utf-8;", 'Cache-Control "no-cache" always;',
-                      'Cache-Control "public, max-age=31536000, immutable" always;',
-                      "location = /_headers { return 404; }"):
-        assert directive in nginx, directive
-    assert re.search(r"charset_types[^;]*text/csv", nginx)

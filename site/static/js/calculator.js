@@ -7,14 +7,34 @@ const params = JSON.parse(document.getElementById("calculator-model").textConten
 // Addresses in data attributes are relative to the page, not to this module.
 const fromPage = (address) => new URL(address, document.baseURI).href;
 
-// The form and its buttons work only with this script: they are shown at once, before the
-// model arrives, so the page does not jump after it is first drawn; the note that stands in
-// for them without the script is hidden.
-for (const element of document.querySelectorAll("[data-needs-script]")) element.hidden = false;
+// HTML that the build wrote into a JSON data block, as nodes ready to insert.
+function fromData(block) {
+  const template = document.createElement("template");
+  template.innerHTML = JSON.parse(block.textContent);
+  return template.content;
+}
+
+// The form and the preset buttons work only with this script, so they are not in the HTML
+// (text browsers, which run no script and show what `hidden` hides, would show them dead): the
+// form is data, and each preset a link to its row of the table of presets. They are put in
+// place at once, before the model arrives, so the page does not jump after it is first drawn;
+// the note that stands in for the form without the script is hidden.
+const formData = document.getElementById("calculator-form-data");
+formData.replaceWith(fromData(formData));
+for (const link of document.querySelectorAll("a[data-preset]")) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = link.className;
+  button.dataset.preset = link.dataset.preset;
+  button.setAttribute("aria-pressed", "false");
+  button.textContent = link.textContent;
+  link.replaceWith(button);
+}
 document.getElementById("no-script-note").hidden = true;
 
-const [model, charts] = await Promise.all([
-  import(fromPage(script.dataset.modelSrc)), import(fromPage(script.dataset.chartsSrc))]);
+const [model, charts, notes] = await Promise.all([
+  import(fromPage(script.dataset.modelSrc)), import(fromPage(script.dataset.chartsSrc)),
+  import(fromPage(script.dataset.notesSrc))]);
 
 const form = document.getElementById("calculator-form");
 const presetButtons = [...document.querySelectorAll("button[data-preset]")];
@@ -203,10 +223,12 @@ function showBreakdown(breakdown) {
   charts.refresh(document.querySelector("#chart-calculator-breakdown .chart-plot"));
 }
 
-// What the estimate rests on: the active preset (its name and its citations,
-// as the build wrote them into a template), or the reader's own numbers.
+// What the estimate rests on: the active preset (its name and its citations, as the build
+// wrote them into a data block; their note marks made buttons, as the page's are), or the
+// reader's own numbers.
 const basedOn = document.getElementById("based-on");
-const basedOnLines = document.getElementById("based-on-lines").content;
+const basedOnLines = fromData(document.getElementById("based-on-lines"));
+notes.enhance(basedOnLines);
 
 function showBasedOn(presetId) {
   const id = presetId ?? "";

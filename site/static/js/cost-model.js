@@ -4,7 +4,7 @@
 // comes from `params`, the JSON that calculator.params_to_json() makes from
 // content/calculator.yaml; nothing here restates one. Money is integer cents,
 // rounded half-up only where the Python rounds, so results match it to the cent;
-// tests/js/cost-model.test.mjs checks every case calculator/vectors.py generates.
+// tests/js/cost-model.test.mjs checks every case tests/calculator/vectors.py generates.
 // Inputs come from validate(); estimate() trusts them.
 
 // Definitions, not parameters (calculator/params.py has the same).

@@ -1,6 +1,8 @@
 // Share links follow the address the reader is on (a calculator estimate changes it), and the
-// browser's own share sheet and a copy button are offered where the browser can do them.
-// Nothing here makes a request: the links are plain addresses until a reader follows one.
+// browser's own share sheet and a copy button are offered where the browser can do them: this
+// script makes those two buttons (the page names them), so that text browsers, which run no
+// script, never show them dead. Nothing here makes a request: the links are plain addresses
+// until a reader follows one.
 
 const box = document.querySelector(".share");
 
@@ -16,17 +18,30 @@ export function shareAddress(url = window.location.href) {
   }
 }
 
+/** A button in its own item of the list of ways to share, first or last. */
+function addButton(label, marker, first) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "share-button";
+  button.setAttribute(marker, "");
+  button.textContent = label;
+  const item = document.createElement("li");
+  item.append(button);
+  const list = box.querySelector(".share-links");
+  if (first) list.prepend(item);
+  else list.append(item);
+  return button;
+}
+
 if (box) {
   const status = box.querySelector("[data-share-status]");
-  const native = box.querySelector("[data-share-native]");
-  const copy = box.querySelector("[data-share-copy]");
   if (navigator.share) {
-    native.parentElement.hidden = false;
+    const native = addButton(box.dataset.shareLabel, "data-share-native", true);
     native.addEventListener("click", () => {
       navigator.share({ title: box.dataset.shareText, url: window.location.href }).catch(() => {});
     });
   }
-  copy.parentElement.hidden = false;
+  const copy = addButton(box.dataset.copyLabel, "data-share-copy", false);
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);

@@ -6,8 +6,19 @@ import os
 import sys
 from pathlib import Path
 
-from .app import SITE_DIR, create_app
-from .content import ContentError, load_content
+from flask import Flask
+
+from fakefarms.build import addresses
+from fakefarms.content import ContentError, load_content
+from fakefarms.web.app import SITE_DIR, create_app
+
+
+def preview_app(content_dir: Path, **config) -> Flask:
+    """The live app: it re-reads the content when a file is saved and shows its problems,
+    the site's addresses' included, on the page."""
+    app = create_app({"CONTENT_DIR": content_dir, "LIVE_CONTENT": True, **config})
+    app.extensions["address_problems"] = addresses.site_problems
+    return app
 
 
 def serve(content_dir: Path, port: int) -> None:
@@ -20,12 +31,7 @@ def serve(content_dir: Path, port: int) -> None:
             # Keep serving: the page shows the same problems until they are fixed.
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
-    app = create_app({
-        "CONTENT_DIR": content_dir,
-        "LIVE_CONTENT": True,
-        "BASE_URL": f"http://127.0.0.1:{port}/",
-        "TEMPLATES_AUTO_RELOAD": True,
-    })
+    app = preview_app(content_dir, BASE_URL=f"http://127.0.0.1:{port}/", TEMPLATES_AUTO_RELOAD=True)
     templates = [str(p) for p in (SITE_DIR / "templates").rglob("*")]
     if first_run:
         print(f"Previewing at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)

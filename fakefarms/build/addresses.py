@@ -19,11 +19,11 @@ from pathlib import Path
 
 from flask import Flask, render_template
 
+from fakefarms.content import Content, ContentError, Problem
+from fakefarms.web.i18n import current_language
+from fakefarms.web.rendering import relative_path
+from fakefarms.web.views import page_addresses
 from records.files import display_path
-
-from .content import Content, ContentError, Problem
-from .rendering import relative_path
-from .views import page_addresses
 
 LIST_NAME = "published-addresses.txt"
 #: Said when the site's addresses cannot be made: its original files do not read.
@@ -152,20 +152,25 @@ def record(content_dir: Path, addresses: list[str]) -> bool:
 
 
 def write_redirects(app: Flask, content: Content, root: Path) -> None:
-    """A page at each old address that sends readers on, and `_redirects` for hosts that
-    read one (Netlify, Cloudflare Pages)."""
+    """`_redirects` for hosts that read one (Netlify, Cloudflare Pages) and the server
+    configurations (hosts.py); and, for a moved page, a page in its language at its old
+    address that sends readers on, for hosts that read neither. A moved data file gets no
+    page: HTML under a .csv name would be read as data."""
     base = app.config["BASE_PATH"]
     rules = []
     for r in content.redirects:
+        rules.append(f"{base}{r.old.lstrip('/')} {base}{r.new.lstrip('/')} 301")
+        if not r.old.endswith(("/", ".html")):
+            continue
         page = root / r.old.lstrip("/")
         page = page / "index.html" if r.old.endswith("/") else page
         page.parent.mkdir(parents=True, exist_ok=True)
         target = relative_path(r.new, r.old)
         with app.test_request_context(r.old):
-            html = render_template("redirect.html", content=content, target=target,
+            html = render_template("redirect.html", content=content.edition(current_language()),
+                                   target=target,
                                    canonical=(app.config["BASE_URL"] or "") + r.new.lstrip("/")
                                    if app.config["BASE_URL"] else None)
         page.write_text(html, encoding="utf-8")
-        rules.append(f"{base}{r.old.lstrip('/')} {base}{r.new.lstrip('/')} 301")
     if rules:
         (root / "_redirects").write_text("\n".join(rules) + "\n", encoding="utf-8")

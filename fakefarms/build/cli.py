@@ -11,24 +11,25 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from fakefarms.build import addresses, hosts
+from fakefarms.build.preview import serve
+from fakefarms.build.publish import build_site
+from fakefarms.content import ContentError, rules, translations
+from fakefarms.content.export import translation_template, write_schemas
+from fakefarms.content.loader import gather
+from fakefarms.content.scaffold import add_entry, kinds
+from fakefarms.web.app import create_app
+from records.errors import UserError
 from records.files import display_path
 
-from . import addresses
-from .app import create_app
-from .content import ContentError, rules, translations
-from .content.export import translation_template, write_schemas
-from .content.loader import gather
-from .content.scaffold import ScaffoldError, add_entry, kinds
-from .freezing import default_workers
-from .preview import serve
-from .publish import BuildError, UnsafeOutputError, build_site
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONTENT = ROOT / "content"
 DEFAULT_OUT = ROOT / "public"
+#: Where builds and the preview keep the link-preview cards they drew (not committed).
+CARD_CACHE = ROOT / ".cache" / "cards"
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """A problem the user can fix from the command line; shown as one line."""
 
 
@@ -44,8 +45,17 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, default=DEFAULT_OUT)
     build.add_argument("--base-url", help="public address, e.g. https://example.org/fake-farms/")
-    build.add_argument("--workers", type=int, default=default_workers(),
-                       help="processes rendering pages (default here: %(default)s; one a core on Linux)")
+    build.add_argument("--card-cache", type=Path, default=CARD_CACHE,
+                       help="folder keeping the link-preview cards drawn, so a rebuild draws "
+                            "only those that changed (default: %(default)s)")
+    build.add_argument("--no-card-cache", dest="card_cache", action="store_const", const=None,
+                       help="draw every card afresh")
+
+    host = commands.add_parser("host", help="write a web server's configuration for a build")
+    host.add_argument("server", choices=["nginx"])
+    host.add_argument("--site", type=Path, default=DEFAULT_OUT, help="the build (default: %(default)s)")
+    host.add_argument("--root", help="where the server finds the build's files, if not where "
+                                     "they are now (e.g. /srv/fake-farms/public)")
 
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:5000, live")
     serve.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
@@ -94,29 +104,10 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # the reader stopped reading (| head): nothing left to say
         sys.stderr.close()
         return 0
-    except ContentError as exc:
+    except UserError as exc:  # what the person at the keyboard can fix
         if args.debug:
             raise
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was built.", file=sys.stderr)
-        if exc.note:
-            print(f"note: {exc.note}", file=sys.stderr)
-        return 1
-    except BuildError as exc:
-        if args.debug:
-            raise
-        print(f"build failed: {exc}; the previous output is unchanged", file=sys.stderr)
-        return 1
-    except UnsafeOutputError as exc:
-        if args.debug:
-            raise
-        print(f"build refused: {exc}", file=sys.stderr)
-        return 1
-    except (UsageError, ScaffoldError) as exc:
-        if args.debug:
-            raise
-        print(f"error: {exc}", file=sys.stderr)
+        print("\n".join(exc.lines()), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:
@@ -148,13 +139,19 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "build":
         base_url = _base_url(args.base_url)
-        if args.workers < 1:
-            raise UsageError(f"--workers {args.workers}: give 1 or more processes")
-        report = build_site(_content_dir(args.content), args.out, base_url, args.workers)
-        print(f"built {report.pages} pages ({report.files} files) into {report.out_dir}")
+        report = build_site(_content_dir(args.content), args.out, base_url, args.card_cache)
+        print(f"built {report.pages} pages ({report.files} files) into {report.out_dir}; "
+              f"drew {report.cards_drawn} link-preview card(s)"
+              + (f", took the others from {display_path(args.card_cache)}" if args.card_cache else ""))
         if not base_url:
             print("note: no --base-url given, so pages carry no canonical address and the "
                   "sitemap lists paths only; pass --base-url when publishing", file=sys.stderr)
+        return 0
+    if args.command == "host":
+        if not (args.site / "_headers").is_file():
+            raise UsageError(f"{display_path(args.site)} is not a build (no _headers in it): "
+                             "run python build.py build first, or give --site")
+        print(hosts.nginx(args.site, args.root), end="")
         return 0
     if args.command == "serve":
         serve(_content_dir(args.content), args.port)

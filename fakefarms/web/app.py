@@ -11,14 +11,16 @@ import jinja2
 from flask import Flask
 from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 
-from . import assets, live, views
-from .catalogs import interface_languages
-from .charts import PALETTES
-from .content import Content, load_content
-from .rendering import install_template_helpers
-from .sketches import palette_css
+from fakefarms.content import Content, load_content
+from fakefarms.content.catalogs import interface_languages
+from fakefarms.outputs import palette
+from fakefarms.outputs.cards import CardCache
+from fakefarms.outputs.sketches import palette_css
+from fakefarms.web import assets, live, views
+from fakefarms.web.embeds import SCRIPT_WRAPPER
+from fakefarms.web.rendering import install_template_helpers
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = PROJECT_ROOT / "site"
 #: Third-party files served as site assets, from npm (pinned in package-lock.json).
 VENDOR_ASSETS = {
@@ -38,11 +40,14 @@ PLOTLY_LOCALE = (b"var module = {};\n", b"\nPlotly.register(module.exports);\n")
 LINKED_ASSETS = {
     "js/charts.js": {"@PLOTLY_BUNDLE@": "vendor/plotly-basic.min.js"},
 }
-#: Code written around an asset: Plotly's locales, and the stylesheet, which gains the colours
-#: of the charts' static drawings from the palettes the Plotly charts use.
+#: Code written around an asset: Plotly's locales, and the stylesheet, which opens with the
+#: palette's colours as custom properties (the only place the site's CSS has them) and closes
+#: with the rules that colour the charts' static drawings from them.
 WRAPPED_ASSETS = {
     **dict.fromkeys(PLOTLY_LOCALES, PLOTLY_LOCALE),
-    "css/site.css": (b"", palette_css(PALETTES).encode()),
+    "css/site.css": (palette.stylesheet().encode(), palette_css().encode()),
+    "js/embed.js": SCRIPT_WRAPPER,
+    "js/embed-host.js": SCRIPT_WRAPPER,
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -56,6 +61,8 @@ DEFAULTS: dict[str, Any] = {
     # A list page that would list more items than this is split: the timeline into one page
     # a year, the people index into one page a letter (the real site stays far below it).
     "LIST_LIMIT": 300,
+    # Folder where link-preview cards are kept once drawn (cards.CardCache); None: none kept.
+    "CARD_CACHE": None,
 }
 
 
@@ -101,6 +108,7 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     install_template_helpers(app)
     app.jinja_env.bytecode_cache = FileSystemBytecodeCache(pattern=_compiled_name(app.jinja_env))
     assets.init_app(app, SITE_DIR / "static", VENDOR_ASSETS, LINKED_ASSETS, WRAPPED_ASSETS)
+    app.extensions["cards"] = CardCache(app.config["CARD_CACHE"])
     views.init_app(app)
     if app.config["LIVE_CONTENT"]:
         app.register_blueprint(live.preview)  # the reload script and its version stamp

@@ -12,8 +12,8 @@ from gettext import NullTranslations
 from babel import Locale
 from flask import current_app, has_request_context, request
 
-from .catalogs import words
-from .content.model import capitalize_first
+from fakefarms.content.catalogs import words
+from fakefarms.content.model import capitalize_first
 
 
 def current_language() -> str:

@@ -1,32 +1,24 @@
 """A chart's static drawing: SVG written at build time, shown where a chart must appear at once
 without the cost of Plotly (an embed, whose only content is its chart), and without JavaScript.
 
-A chart builder says what to draw in a `Draft`: rows, each with a label and marks (bars from
-one value to another, or points) on a scale. `lay_out` places them: across in percentages of
-the width, so the drawing fits any screen without script, and down in pixels. Colours come
-from classes (`series-N`), whose rules `palette_css` writes from the charts' palettes, so the
-drawing follows the reader's colour scheme as the Plotly chart does. Where script runs, the
-page may replace the drawing with the Plotly chart when the reader reaches for it.
+`draw_sketch` is one of a chart's two renderers (charts.plotly_figure is the other): it places
+the rows and marks of a chart's spec (chartspec.py) across in percentages of the width, so the
+drawing fits any screen without script, and down in pixels. Colours come from classes
+(`series-N`), whose rules `palette_css` writes from the palette's custom properties
+(palette.py), so the drawing follows the reader's colour scheme as the Plotly chart does. Where
+script runs, the page may replace the drawing with the Plotly chart when the reader reaches for
+it. The measures here (which text goes where, how rows stack) are the narrowest screen's, and
+the Plotly chart takes them too, so the two place each mark and text alike.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .fonts import font, wrap
-
-#: Point shapes, centred on (0, 0), named as Plotly names its marker symbols.
-SYMBOLS = {
-    "circle": "M6,0A6,6 0 1 1 -6,0A6,6 0 1 1 6,0Z",
-    "diamond": "M0,-7.5L7.5,0L0,7.5L-7.5,0Z",
-    "square": "M-5.5,-5.5H5.5V5.5H-5.5Z",
-    "triangle-up": "M0,-6.5L6.5,5L-6.5,5Z",
-    "x": "M-6,-3.5L-3.5,-6L0,-2.5L3.5,-6L6,-3.5L2.5,0L6,3.5L3.5,6L0,2.5L-3.5,6L-6,3.5L-2.5,0Z",
-    "star": "M0,-7L1.8,-2.3L6.7,-2.2L2.9,0.9L4.3,5.7L0,2.9L-4.3,5.7L-2.9,0.9L-6.7,-2.2L-1.8,-2.3Z",
-    "cross": "M-2.5,-6.5H2.5V-2.5H6.5V2.5H2.5V6.5H-2.5V2.5H-6.5V-2.5H-2.5Z",
-}
+from fakefarms.outputs.chartspec import COLOURS, SYMBOLS, ChartSpec, Column, Mark, Row, Scale, colour
+from fakefarms.outputs.fonts import font, wrap
 
 # Where the marks may go, in percent of the drawing's width: the rest is margin.
 LEFT, WIDTH = 3.0, 92.0
@@ -89,56 +81,6 @@ def _px(percent: float) -> float:
     return NARROWEST * percent / 100
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A bar from `at` to `to`, or a point at `at` when `to` is None."""
-
-    at: float
-    to: float | None = None
-    series: int = 0
-    symbol: str = "circle"
-    text: str = ""  # beside the mark: the number as reported
-    note: str = ""  # above the mark: a key event's name
-
-
-@dataclass(frozen=True)
-class Scale:
-    low: float
-    high: float
-    ticks: tuple[tuple[float, str], ...]
-    title: str = ""
-
-    def place(self, value: float) -> float:
-        """Where `value` falls, from 0 (low) to 1 (high)."""
-        return (value - self.low) / (self.high - self.low)
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    marks: tuple[Mark, ...]
-    scale: Scale | None = None  # a row on a scale of its own (figures that count different things)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of bars stacked from `at` to `to` up a count, over its label (a year)."""
-
-    label: str
-    marks: tuple[Mark, ...]
-    text: str = ""  # over the column: its total
-
-
-@dataclass(frozen=True)
-class Draft:
-    """What a chart builder asks to draw: rows across a scale, or columns side by side."""
-
-    rows: list[Row]
-    scale: Scale | None = None  # the scale of every row without its own
-    legend: list[tuple[int, str, str]] = field(default_factory=list)  # (series, symbol or "bar", name)
-    columns: list[Column] = field(default_factory=list)
-
-
 def text_place(mark: Mark, scale: Scale) -> str:
     """Where a mark's number goes so that it is whole on the narrowest drawing: "inside" the end
     of a bar long enough to hold it that reaches past INSIDE_FROM, else "after" the mark if there
@@ -186,19 +128,6 @@ def _end_with_room_after(mark: Mark, low: float) -> float:
     return low + (value - low) * _px(WIDTH) / room
 
 
-def linear_scale(low: float, high: float, write: Callable[[float], str], title: str = "", *,
-                 steps: tuple[float, ...] = (1, 2, 2.5, 5, 10), step: float | None = None) -> Scale:
-    """A scale from `low` to `high` with about five round ticks (`steps` times a power of ten),
-    or a tick every `step`, each written by `write`."""
-    if step is None:
-        raw = (high - low) / 5
-        power = 10 ** math.floor(math.log10(raw))
-        step = next(m * power for m in (*steps, 10) if m * power >= raw)
-    first = math.ceil(low / step)
-    values = [n * step for n in range(first, math.floor(high / step) + 1)]
-    return Scale(low, high, tuple((v, write(v)) for v in values), title)
-
-
 # --- Page data: what the template places ---------------------------------------------------
 
 @dataclass(frozen=True)
@@ -215,7 +144,7 @@ class Text:
 class Shape:
     x: str
     y: int
-    series: int
+    series: int  # its colour: palette.SERIES' index, a class `series-N`
     symbol: str = ""  # a point's symbol; empty for a bar
     width: str = ""  # a bar's width
     height: int = 0
@@ -240,40 +169,40 @@ def _across(fraction: float) -> str:
     return f"{LEFT + WIDTH * fraction:.2f}%"
 
 
-def lay_out(draft: Draft, title_lines: list[str], credit: str) -> Sketch:
-    """Places the draft under the chart's title and source line, as the Plotly chart does."""
+def draw_sketch(spec: ChartSpec) -> Sketch:
+    """The chart drawn under its title and source line, as the Plotly chart draws it."""
     sketch = Sketch()
     y = 12
-    for line in title_lines:
+    for line in title_lines(spec.title):
         y += TITLE_LINE
         sketch.texts.append(Text(str(MARGIN), y, line, "title"))
-    for line in credit_lines(credit):
+    for line in credit_lines(spec.credit):
         y += CREDIT_LINE
         sketch.texts.append(Text(str(MARGIN), y, line, "credit"))
-    y = _legend(sketch, draft.legend, y + 8)
+    y = _legend(sketch, spec, y + 8)
     y += ROW_GAP
-    if draft.columns:
-        y = _columns(sketch, draft.columns, y)
+    if spec.columns:
+        y = _columns(sketch, spec.columns, y)
     top = y
-    for row in draft.rows:
-        y = _row(sketch, row, row.scale or draft.scale, y)
-    if draft.scale:
-        _axis(sketch, draft.scale, top, y - ROW_GAP // 2)
+    for row in spec.rows:
+        y = _row(sketch, spec, row, y)
+    if spec.scale:
+        _axis(sketch, spec.scale, top, y - ROW_GAP // 2)
         y += TICK_LINE
-        for line in lines_of(draft.scale.title, "axis-title", NARROWEST - 2 * MARGIN):
+        for line in lines_of(spec.scale.title, "axis-title", NARROWEST - 2 * MARGIN):
             y += LABEL_LINE
             sketch.texts.append(Text("50%", y, line, "axis-title", "middle"))
     sketch.height = y + 12
     return sketch
 
 
-def row_places(draft: Draft) -> tuple[list[tuple[int, int]], int]:
+def row_places(spec: ChartSpec) -> tuple[list[tuple[int, int]], int]:
     """Where the drawing puts each row, in pixels down from the first row's top: the row's top
     (its label's) and its marks' middle; and the height of the rows. The Plotly chart places
     its rows the same way, so a label with more lines gets the same extra room in both."""
     sketch, y = Sketch(), 0
-    for row in draft.rows:
-        y = _row(sketch, row, row.scale or draft.scale, y)
+    for row in spec.rows:
+        y = _row(sketch, spec, row, y)
     return sketch.rows, y
 
 
@@ -298,18 +227,21 @@ def legend_rows(names: list[str], width: float, key: float = LEGEND_KEY,
     return [row for row in rows if row]
 
 
-def _legend(sketch: Sketch, legend: list[tuple[int, str, str]], y: int) -> int:
-    """The legend's entries flowed into rows below `y`; returns the bottom of the last."""
+def _legend(sketch: Sketch, spec: ChartSpec, y: int) -> int:
+    """The legend's entries, if the chart has a legend, flowed into rows below `y`; returns the
+    bottom of the last."""
     x0 = MARGIN + 2
-    for row in legend_rows([name for _series, _symbol, name in legend], NARROWEST - x0 - MARGIN):
+    legend = spec.series if spec.legend else ()
+    for row in legend_rows([series.name for series in legend], NARROWEST - x0 - MARGIN):
         x = x0
         for number, lines in row:
-            series, symbol, _name = legend[number]
-            if symbol == "bar":
-                sketch.shapes.append(Shape(f"{x:.0f}", y + LEGEND_LINE - 10, series, width="12",
-                                           height=BAR))
+            shape = legend[number].shape
+            if shape == "bar":
+                sketch.shapes.append(Shape(f"{x:.0f}", y + LEGEND_LINE - 10, colour(number),
+                                           width="12", height=BAR))
             else:
-                sketch.shapes.append(Shape(f"{x + 6:.0f}", y + LEGEND_LINE - 4, series, symbol))
+                sketch.shapes.append(Shape(f"{x + 6:.0f}", y + LEGEND_LINE - 4, colour(number),
+                                           shape))
             for n, line in enumerate(lines, 1):
                 sketch.texts.append(Text(f"{x + LEGEND_KEY:.0f}", y + n * LEGEND_LINE, line,
                                          "legend"))
@@ -318,8 +250,9 @@ def _legend(sketch: Sketch, legend: list[tuple[int, str, str]], y: int) -> int:
     return y
 
 
-def _row(sketch: Sketch, row: Row, scale: Scale, y: int) -> int:
+def _row(sketch: Sketch, spec: ChartSpec, row: Row, y: int) -> int:
     """Draws a row below `y`: its label, its marks' notes, its marks; returns the next row's top."""
+    scale = row.scale or spec.scale
     top = y
     for line in label_lines(row.label):
         y += LABEL_LINE
@@ -336,11 +269,12 @@ def _row(sketch: Sketch, row: Row, scale: Scale, y: int) -> int:
     for mark in row.marks:
         start = scale.place(mark.at)
         if mark.to is None:
-            sketch.shapes.append(Shape(_across(start), middle, mark.series, mark.symbol))
+            sketch.shapes.append(Shape(_across(start), middle, colour(mark.series),
+                                       spec.series[mark.series].shape))
             end = start
         else:
             end = scale.place(mark.to)
-            sketch.shapes.append(Shape(_across(start), middle - BAR // 2, mark.series,
+            sketch.shapes.append(Shape(_across(start), middle - BAR // 2, colour(mark.series),
                                        width=f"{WIDTH * (end - start):.2f}%", height=BAR))
         if mark.text:
             place = text_place(mark, scale)
@@ -400,7 +334,7 @@ def _columns(sketch: Sketch, columns: list[Column], y: int) -> int:
         for mark in column.marks:
             if up(mark.to) > up(mark.at):
                 sketch.shapes.append(Shape(f"{middle - slot * COLUMN_SHARE / 2:.2f}%", base - up(mark.to),
-                                           mark.series, width=f"{slot * COLUMN_SHARE:.2f}%",
+                                           colour(mark.series), width=f"{slot * COLUMN_SHARE:.2f}%",
                                            height=up(mark.to) - up(mark.at)))
         if totals and column.text:
             tallest = max((mark.to for mark in column.marks), default=0)
@@ -424,17 +358,13 @@ def _axis(sketch: Sketch, scale: Scale, top: int, bottom: int) -> None:
                                  {"start": -3, "end": 3, "middle": 0}[anchor]))
 
 
-def palette_css(palettes: dict[str, dict]) -> str:
-    """The drawing's colours, from the palettes the Plotly charts use: light, and dark where the
-    reader's system asks for it."""
-    def rules(palette: dict) -> str:
-        lines = [f".chart-sketch {{ color: {palette['text']}; }}",
-                 f".chart-sketch .grid {{ stroke: {palette['grid']}; }}",
-                 f".chart-sketch .inside {{ fill: {palette['background']}; }}"]
-        lines += [f".chart-sketch .series-{i} {{ fill: {colour}; }}"
-                  for i, colour in enumerate(palette["series"])]
-        return "\n".join(lines)
-
-    return (f"\n/* Chart drawings' colours, written by the build from the charts' palettes. */\n"
-            f"{rules(palettes['light'])}\n"
-            f"@media (prefers-color-scheme: dark) {{\n{rules(palettes['dark'])}\n}}\n")
+def palette_css() -> str:
+    """The drawing's colours: the palette's custom properties (palette.py) that the Plotly charts
+    take too, one rule for each series, so the drawing follows the reader's colour scheme."""
+    lines = [".chart-sketch { color: var(--text); }",
+             ".chart-sketch .grid { stroke: var(--line); }",
+             ".chart-sketch .inside { fill: var(--bg); }"]
+    lines += [f".chart-sketch .series-{i} {{ fill: var(--series-{i}); }}"
+              for i in range(COLOURS)]
+    return ("\n/* Chart drawings' colours, written by the build from the palette. */\n"
+            + "\n".join(lines) + "\n")

@@ -8,21 +8,28 @@ page refuses to be framed.
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, abort, current_app, url_for
 from markupsafe import escape
 
-from .calculator_page import render_calculator
-from .charts import rendered_charts
+from fakefarms.outputs.charts import rendered_charts
+from fakefarms.web.calculator_page import render_calculator
+from fakefarms.web.live import current_content
+from fakefarms.web.pagedata import render_page
+from fakefarms.web.rendering import in_language, public_address
+from fakefarms.web.security import EMBED_FOLDER
+
 from .i18n import current_language
-from .live import current_content
-from .pagedata import render_page
-from .rendering import in_language, public_address
-from .security import EMBED_FOLDER
 
 embeds = Blueprint("embeds", __name__)
 
-#: The message an embedded page posts to its host whenever its height changes.
+#: The message an embedded page posts to its host whenever its height changes. Declared here
+#: only: both scripts are served inside SCRIPT_WRAPPER, which gives it to them.
 HEIGHT_MESSAGE = "fakefarms:height"
+#: The code written around embed.js and embed-host.js (app.py's WRAPPED_ASSETS): a function
+#: called with the message, so neither script spells it and no tag need carry it.
+SCRIPT_WRAPPER = (b"((heightMessage) => {\n", f"\n}})({json.dumps(HEIGHT_MESSAGE)});\n".encode())
 #: An iframe's height in its code, which it keeps on a page without the resizing script: the
 #: calculator's form and estimate; a chart's summary, drawing and the line under it, at an
 #: article's width (the sources follow, inside the frame).

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, g
 
-from .content import Content, ContentError, Problem
-from .content.loader import gather
+from fakefarms.content import Content, ContentError, Problem
+from fakefarms.content.loader import gather
 
-SITE_DIR = Path(__file__).resolve().parent.parent / "site"
+SITE_DIR = Path(__file__).resolve().parents[2] / "site"
 #: Registered only by the preview server: a built site contains none of it.
 preview = Blueprint("preview", __name__)
 
@@ -44,12 +44,12 @@ def source_content() -> Content:
     stamp = _stamps(_saved(directory.glob("**/*.y*ml")))
     cached = app.extensions.get("live_content")
     if cached is None or cached[0] != stamp:
-        from . import addresses  # the site's addresses are made from the content read here
-
         content, problems = gather(directory)
         if content is not None:
             app.extensions["live_content"] = (stamp, content, None)  # the addresses read it
-            problems += addresses.site_problems(app, directory, content)[1]
+            # The preview (build/preview.py) gives the check of the site's addresses, which
+            # are made from the content read here.
+            problems += app.extensions["address_problems"](app, directory, content)[1]
         if problems:
             app.extensions["live_content"] = (stamp, None, ContentError(problems))
             for problem in problems:

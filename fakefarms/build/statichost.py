@@ -1,98 +1,91 @@
 """The built site as readers get it: a static host on 127.0.0.1, and the Chromium that visits it.
 
-The browser tests and bench/lighthouse.py both use this module (the benchmark imports the tests'
-tools, never the reverse). The host does what Netlify and Cloudflare Pages do with a build:
+The browser tests and the benchmarks use this module. The host does what Netlify and Cloudflare
+Pages do with a build:
 
-- an address is served the file `tests.sitecheck.file_for` names (a folder's index.html); a
+- an address is served the file `file_for` names (a folder's index.html); a
   folder asked for without its "/" is redirected to it; anything else gets 404.html, status 404;
 - a client that accepts gzip gets the build's precompressed `file.gz`, with Content-Encoding;
 - every `_headers` rule whose pattern matches the address adds its headers; a header that
   several matching rules give gets their values joined with ", ".
 
-Run alone to look at a build as a host serves it: python -m tests.siteserver public/ [--port N]
+Run alone to look at a build as a host serves it: python -m fakefarms.build.statichost public/ [--port N]
 """
 
 from __future__ import annotations
 
 import argparse
 import mimetypes
-import re
 import threading
-from functools import cache, partial
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from fakefarms.publish import COMPRESSIBLE
-from tests.sitecheck import file_for, url_of
+from fakefarms.build.hosts import Rules, content_type, headers_for, parse_headers
+from fakefarms.build.publish import COMPRESSIBLE
+
+ORIGIN = "http://site.test"
+
+def pages(root: Path) -> list[Path]:
+    """The built site's pages: not the small pages left at old addresses, which only send
+    readers on (listed in `_redirects`)."""
+    redirects = root / "_redirects"
+    moved = [line.split()[0] for line in redirects.read_text(encoding="utf-8").splitlines()
+             if line.strip()] if redirects.is_file() else []
+    return sorted(page for page in root.rglob("*.html")
+                  if not any(old.endswith("/" + page.parent.relative_to(root).as_posix() + "/")
+                             and page.name == "index.html" for old in moved))
+
+
+def url_of(root: Path, file: Path, mount: str = "/", origin: str = ORIGIN) -> str:
+    """The address a static host gives a built file: `root` served at `origin` + `mount`, a
+    folder's index.html at the folder (origin "" gives the path alone: "/farms/")."""
+    relative = file.relative_to(root).as_posix()
+    if file.name == "index.html":
+        relative = relative[: -len("index.html")]
+    return origin + mount + relative
+
+
+def file_for(root: Path, url: str, mount: str = "/") -> Path | None:
+    """The built file a static host sends for `url` (a folder's index.html), or None: nothing
+    there, a folder asked for without its "/", or an address outside `mount` or `root`."""
+    path = unquote(urlsplit(url).path)
+    if not path.startswith(mount) or ".." in path.split("/"):
+        return None
+    target = root / path[len(mount):]
+    if path.endswith("/"):
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def in_edition(relative: str) -> tuple[str, str]:
+    """A built file's language and its path within its language's edition:
+    'ru/farms/index.html' → ('ru', 'farms/index.html')."""
+    language, slash, rest = relative.partition("/")
+    return (language, rest) if slash and language in TRANSLATIONS else ("en", relative)
+
+
+#: The languages the shipped content is translated into (site.yaml).
+TRANSLATIONS = ("ru",)
+
+
+def one_per_kind(names) -> set[str]:
+    """One of each kind of page in each language, by name within the build ('farms/x/' or
+    'farms/x/index.html'): same language, first folder and depth."""
+    kinds: dict[tuple[str, str, int], str] = {}
+    for name in names:
+        language, path = in_edition(name.lstrip("/"))
+        parts = path.strip("/").split("/")
+        kinds.setdefault((language, parts[0], len(parts)), name)
+    return set(kinds.values())
+
+
 
 CHROMIUM = "/usr/bin/chromium"
 #: Without these Chromium keeps trying to reach the internet (updates, sync, field trials).
 CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run")
-
-#: Content types as hosts send them; other suffixes get Python's guess.
-TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".svg": "image/svg+xml",
-    ".xml": "application/xml",
-    ".txt": "text/plain; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8",
-    ".webmanifest": "application/manifest+json",
-    ".ico": "image/x-icon",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".woff2": "font/woff2",
-    ".gz": "application/gzip",
-}
-
-Rules = dict[str, dict[str, str]]
-
-
-class HeadersFileError(ValueError):
-    """A `_headers` line that is neither a path nor a `Name: value` under one."""
-
-
-def parse_headers(text: str, name: str = "_headers") -> Rules:
-    """`_headers` as Netlify and Cloudflare Pages read it: a path pattern on its own line, then
-    indented `Name: value` lines; `#` starts a comment. {pattern: {header: value}}, in file order;
-    a pattern or header given twice keeps both values."""
-    rules: Rules = {}
-    current = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            current = rules.setdefault(line.strip(), {})
-            continue
-        header, colon, value = (part.strip() for part in line.partition(":"))
-        if current is None or not colon:
-            raise HeadersFileError(f"{name}:{number}: not 'Name: value' under a path: {line!r}")
-        current[header] = f"{current[header]}, {value}" if header in current else value
-    return rules
-
-
-@cache
-def _pattern(rule: str) -> re.Pattern:
-    """A `_headers` path; `*` (a splat) stands for any characters, "/" included."""
-    return re.compile(".*".join(re.escape(part) for part in rule.split("*")))
-
-
-def headers_for(rules: Rules, path: str) -> dict[str, str]:
-    """The headers `_headers` adds to the response for `path`: those of every matching rule."""
-    found: dict[str, tuple[str, list[str]]] = {}  # lower-case name -> (name, values)
-    for rule, headers in rules.items():
-        if _pattern(rule).fullmatch(path):
-            for name, value in headers.items():
-                found.setdefault(name.lower(), (name, []))[1].append(value)
-    return {name: ", ".join(values) for name, values in found.values()}
-
 
 class _Host(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as hosts do
@@ -116,7 +109,7 @@ class _Host(BaseHTTPRequestHandler):
             return
         status = 200 if file else 404
         file = file or self.site.folder / "404.html"
-        headers = {"Content-Type": TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0]
+        headers = {"Content-Type": content_type(file.suffix) or mimetypes.guess_type(file.name)[0]
                    or "application/octet-stream"}
         if file.suffix in COMPRESSIBLE:
             headers["Vary"] = "Accept-Encoding"

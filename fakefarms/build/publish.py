@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import tempfile
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from flask_frozen import FrozenFlaskWarning, MissingURLGeneratorWarning
 
-from . import addresses, freezing
-from .app import PROJECT_ROOT, create_app
-from .content import load_content
-from .security import EMBED_FOLDER, EMBED_HEADERS, HEADERS
-from .views import SPLIT_ENDPOINTS, page_addresses
+from fakefarms.build import addresses, freezing
+from fakefarms.content import load_content
+from fakefarms.web.app import PROJECT_ROOT, create_app
+from fakefarms.web.security import EMBED_FOLDER, EMBED_HEADERS, HEADERS
+from fakefarms.web.views import SPLIT_ENDPOINTS, page_addresses
+from records.errors import UserError
 
 #: Written into every build: a folder holding it is an earlier build, which a build may replace.
 BUILD_MARKER = ".fakefarms-build"
@@ -25,12 +27,18 @@ BUILD_MARKER_TEXT = ("Written by `python build.py build`, which replaces this wh
                      "on every build: keep nothing else here.\n")
 
 
-class BuildError(Exception):
+class BuildError(UserError):
     """The site could not be frozen; the message names the page or file."""
 
+    def lines(self) -> list[str]:
+        return [f"build failed: {self}; the previous output is unchanged"]
 
-class UnsafeOutputError(Exception):
+
+class UnsafeOutputError(UserError):
     """The output folder holds something a build would delete; nothing was touched."""
+
+    def lines(self) -> list[str]:
+        return [f"build refused: {self}"]
 
 
 @dataclass(frozen=True)
@@ -38,12 +46,13 @@ class BuildReport:
     out_dir: Path
     pages: int
     files: int
+    cards_drawn: int  # link-preview cards drawn by this build (not taken from the cache)
 
 
 def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
-               workers: int = 1) -> BuildReport:
-    """Build into a fresh folder beside `out_dir` and swap it in only on success, rendering
-    pages with `workers` processes (the output is the same for any number).
+               card_cache: Path | None = None) -> BuildReport:
+    """Build into a fresh folder beside `out_dir` and swap it in only on success, taking the
+    link-preview cards an earlier build drew from `card_cache` (a folder) when given.
 
     A failed build leaves the previous `out_dir` exactly as it was.
     """
@@ -57,6 +66,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
                           # Frozen-Flask resolves relative destinations against the package.
                           "FREEZER_DESTINATION": str(staging),
                           "FREEZER_REMOVE_EXTRA_FILES": False,
+                          "CARD_CACHE": card_cache,
                           # Raise template errors instead of logging them as 500 pages.
                           "PROPAGATE_EXCEPTIONS": True}, content=content)
         published = addresses.checked(app, Path(content_dir), content)
@@ -70,14 +80,14 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
             warnings.filterwarnings("ignore", f"Nothing frozen for endpoints ({split})"
                                     f"(, ({split}))*\\.", MissingURLGeneratorWarning)
             try:
-                urls = freezing.freeze(app, page_addresses, workers, written=compress,
-                                       with_static_files=False, log_url_for=True)
+                urls = freezing.freeze(app, page_addresses, with_static_files=False,
+                                       log_url_for=True)
             except freezing.FreezeError as exc:
                 raise BuildError(str(exc)) from exc
         addresses.write_redirects(app, content, staging)
         write_headers(staging, app.config["BASE_PATH"], app.config["LANGUAGES"])
         (staging / BUILD_MARKER).write_text(BUILD_MARKER_TEXT, encoding="utf-8")
-        precompress(staging, workers)
+        precompress(staging)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap_in(staging, out_dir)
     except BaseException:
@@ -85,7 +95,7 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
         raise
     addresses.record(Path(content_dir), published)
     pages = sum(1 for u in urls if u.endswith("/") or u.endswith(".html"))
-    return BuildReport(out_dir, pages, files)
+    return BuildReport(out_dir, pages, files, app.extensions["cards"].drawn)
 
 
 def check_output_folder(out_dir: Path, content_dir: Path) -> None:
@@ -128,13 +138,11 @@ def _why_not_replaceable(out: Path, content_dir: Path) -> str | None:
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 
 
-def precompress(root: Path, workers: int = 1) -> None:
-    """Write a .gz beside every text file that has none yet (the freezing workers compress
-    what they write). zlib lets go of Python's lock while it compresses, so threads share
-    the work."""
-    left = [p for p in sorted(root.rglob("*")) if p.is_file() and not p.with_name(p.name + ".gz").exists()]
-    with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(compress, left))
+def precompress(root: Path) -> None:
+    """Write a .gz beside every text file. zlib lets go of Python's lock while it compresses,
+    so threads, one a core, share the work."""
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        list(pool.map(compress, [p for p in sorted(root.rglob("*")) if p.is_file()]))
 
 
 def compress(path: Path) -> None:
@@ -163,7 +171,8 @@ def write_headers(root: Path, base_path: str, languages=()) -> None:
         patterns.append(prefix)
         for path in sorted(folder.iterdir()):
             # (A .gz copy is served at its original's address, under the original's rule.)
-            if path.name in (EMBED_FOLDER, "_headers") or path.name in languages or path.suffix == ".gz":
+            if (path.name in (EMBED_FOLDER, "_headers", "_redirects") or path.name in languages
+                    or path.suffix == ".gz"):
                 continue
             patterns.append(f"{prefix}{path.name}/*" if path.is_dir() else f"{prefix}{path.name}")
         embeds.append(f"{prefix}{EMBED_FOLDER}/*")

@@ -14,18 +14,19 @@ from typing import NamedTuple, TypeVar
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
+from fakefarms.content.model import CORRECTION_KINDS, SITE_PAGES, capitalize_first
+from fakefarms.outputs import markup
+from fakefarms.outputs.charts import RenderedChart, rendered_charts
+from fakefarms.web import pagedata
+from fakefarms.web.assets import hashed_filename
+from fakefarms.web.live import current_content, source_content
+from fakefarms.web.security import CONTENT_SECURITY_POLICY
+from fakefarms.web.sharing import share_links
 from records.facts import Figure
 from records.numbers import CENTS, grouped, money_span
 from records.translation import Untranslated
 
-from . import markup, pagedata
-from .assets import hashed_filename
-from .charts import RenderedChart, rendered_charts
-from .content.model import CORRECTION_KINDS, SITE_PAGES, capitalize_first
 from .i18n import current_language, gettext, language_name, locale_tag, ngettext, pgettext
-from .live import current_content, source_content
-from .security import CONTENT_SECURITY_POLICY
-from .sharing import share_links
 
 #: Each of the site's pages (content.model.SITE_PAGES) and the view that serves it.
 ENDPOINTS = {name: {"index": "pages.index", "calculator": "calculator.calculator",

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from fakefarms.content.markers import N_
+
 from .i18n import gettext
-from .markers import N_
 
 #: (id, label, address pattern); {url} and {text} are filled in, URL-encoded. The labels are
 #: the services' own names, the same in every language, except where marked for translation.

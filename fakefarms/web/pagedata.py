@@ -1,23 +1,28 @@
 """What a page shows, worked out before its template runs, as Pelican's generators do.
 
 A view names the things its page shows; `page_data` walks them and returns the page's
-citations, numbered in the order a reader meets them, and whether the page draws charts.
-Templates then only look numbers up; they record nothing.
+citations, numbered in the order a reader meets them, whether the page draws charts, and the
+key figure its link-preview card shows. Templates then only look numbers up; they record
+nothing. A page's card is drawn from the same data and the page's title, without rendering
+the page (`page_card`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from flask import render_template, request
+from flask import current_app, render_template, request
+from jinja2 import Environment, nodes
+from markupsafe import Markup
 
-from records.facts import Citation
-
-from .charts import RenderedChart, rendered_charts
-from .content import Content
-from .content.model import Farm, Page, Section
+from fakefarms.content import Content
+from fakefarms.content.model import Farm, Page, Section
+from fakefarms.outputs.cards import CardText
+from fakefarms.outputs.charts import RenderedChart, rendered_charts
+from records.facts import Citation, Figure
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class PageData:
     charts: bool
     #: The notes that one mark cites together (two or more), each listed once.
     groups: tuple[tuple[int, ...], ...] = ()
+    #: The first key figure the page shows, which its link-preview card shows too.
+    first_figure: Figure | None = None
 
     def number(self, citation: Citation) -> int:
         return self.notes[(citation.source, citation.section)]
@@ -63,9 +70,12 @@ def page_data(content: Content, *shown: Any) -> PageData:
     found: dict[tuple[str, str], None] = {}
     together: list[list[Citation]] = []
     charts = False
+    first_figure = None
 
     def visit(item: Any) -> None:
-        nonlocal charts
+        nonlocal charts, first_figure
+        if isinstance(item, Figure):
+            first_figure = first_figure or item
         if isinstance(item, Citation):
             found.setdefault((item.source, item.section))
         elif isinstance(item, RenderedChart):
@@ -83,7 +93,7 @@ def page_data(content: Content, *shown: Any) -> PageData:
                 visit(brought.get(f.name, []))
 
     visit(shown)
-    data = PageData({key: n for n, key in enumerate(found, 1)}, charts)
+    data = PageData({key: n for n, key in enumerate(found, 1)}, charts, first_figure=first_figure)
     groups = {data.numbers(citations) for citations in together}
     return dataclasses.replace(data, groups=tuple(sorted(g for g in groups if len(g) > 1)))
 
@@ -104,14 +114,53 @@ def _brought_in(item: Any, content: Content) -> dict[str, list[Any]]:
     return {}
 
 
-def render_page(template: str, shown: tuple, **context: Any) -> str:
-    """Render a page of the site with the data of what it shows (`shown`) worked out first.
+def render_page(template: str, shown: tuple, card: tuple[str, str] | None = None,
+                **context: Any) -> str | CardText:
+    """Render a page of the site with the data of what it shows (`shown`) worked out first;
+    `card` is the number and words its link-preview card shows, when not its first key figure.
+    Asked for its card only (`page_card`), return the card's words instead.
 
     The data rides on the request, where the shared macros read it through `current()`;
     passing it as context instead would make Jinja re-run the macros' module on every page.
     """
-    request.environ[_KEY] = page_data(context["content"], *shown)
+    content = context["content"]
+    data = page_data(content, *shown)
+    if request.environ.get(_CARD_ONLY):
+        return _card_text(template, context, data, card)
+    request.environ[_KEY] = data
     return render_template(template, **context)
+
+
+def page_card(path: str) -> CardText | None:
+    """The words of the card of the page at `path` (within the app), from the page's data and
+    its title, without rendering the page; None if there is no such page."""
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    try:
+        endpoint, values = adapter.match(path, method="GET")
+    except Exception:  # no page there (or a redirect): no card
+        return None
+    with current_app.test_request_context(request.script_root + path,
+                                          base_url=request.host_url):
+        request.environ[_CARD_ONLY] = True
+        shown = current_app.view_functions[endpoint](**values)
+    return shown if isinstance(shown, CardText) else None
+
+
+def _card_text(template: str, context: dict, data: PageData,
+               card: tuple[str, str] | None) -> CardText:
+    """A card's words: the page's title (its template's title block alone) and its number."""
+    site = context["content"].site
+    page = current_app.jinja_env.get_template(template)
+    variables = dict(context)
+    current_app.update_template_context(variables)
+    title_block = _block(current_app.jinja_env, template, "title")
+    title = Markup("".join(title_block(page.new_context(variables)))).striptags()
+    if card is None and data.first_figure is not None:
+        figure = data.first_figure
+        card = (context["content"].figure_text(figure), str(figure.label))
+    figure, label = card or ("", "")
+    return CardText(title=title, figure=figure, figure_label=label, site=str(site.title),
+                    byline=str(site.byline))
 
 
 def current() -> PageData:
@@ -119,5 +168,22 @@ def current() -> PageData:
     return request.environ.get(_KEY, NO_DATA)
 
 
+@functools.cache
+def _block_source(environment: Environment, template: str, block: str) -> str:
+    """The template, `template` or one it extends, that defines `block`."""
+    while block not in environment.get_template(template).blocks:
+        source = environment.loader.get_source(environment, template)[0]
+        extends = environment.parse(source).find(nodes.Extends)
+        if extends is None:
+            raise KeyError(f"no block {block!r} in {template} or what it extends")
+        template = extends.template.value
+    return template
+
+
+def _block(environment: Environment, template: str, block: str):
+    return environment.get_template(_block_source(environment, template, block)).blocks[block]
+
+
 _KEY = "fakefarms.page_data"
+_CARD_ONLY = "fakefarms.card_only"  # set while a page is asked for its card's words only
 NO_DATA = PageData({}, charts=False)  # pages outside the site's layout: problems, redirects

@@ -8,19 +8,26 @@ a PNG, so the same page gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import io
+import os
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+import pymupdf_fonts
 from PIL import Image, ImageDraw, ImageFont
 
-from .fonts import font as _font
+from fakefarms.outputs.fonts import font as _font
+from fakefarms.outputs.palette import LIGHT
 
 SIZE = (1200, 630)
 MARGIN = 72
-#: The site's light palette (site.css): paper, ink, muted ink, accent.
-PAPER, INK, MUTED, ACCENT = "#fdfcf9", "#1b1b1f", "#4f5360", "#9b2c1f"
+#: The site's light palette (palette.py): paper, ink, muted ink, accent.
+PAPER, INK, MUTED, ACCENT = LIGHT["bg"], LIGHT["text"], LIGHT["muted"], LIGHT["accent"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,42 @@ class CardText:
     figure_label: str = ""  # what it counts
     site: str = ""
     byline: str = ""
+
+
+class CardCache:
+    """Cards already drawn, kept on disk by a hash of what they show and of how they are
+    drawn (this module, its palette, its font), so a rebuild draws only the cards that
+    changed; with no folder, every card is drawn. `drawn` counts the cards drawn here."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder else None
+        self.drawn = 0
+
+    def png(self, text: CardText) -> bytes:
+        path = self.folder / f"{_card_key(text)}.png" if self.folder else None
+        if path and path.is_file():
+            return path.read_bytes()
+        data = card_png(text)
+        self.drawn += 1
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written whole, then renamed: a build that stops half-way leaves no half card.
+            partial = path.with_name(f".{path.name}.{os.getpid()}")
+            partial.write_bytes(data)
+            partial.replace(path)
+        return data
+
+
+@functools.cache
+def _drawing() -> bytes:
+    """What decides how a card looks besides its words: this module, the palette and the
+    fonts' files."""
+    fonts = b"".join(pymupdf_fonts.myfont(name) for name in ("notos", "notosbo"))
+    return hashlib.sha256(Path(__file__).read_bytes() + repr(PALETTE).encode() + fonts).digest()
+
+
+def _card_key(text: CardText) -> str:
+    return hashlib.sha256(_drawing() + repr(dataclasses.astuple(text)).encode()).hexdigest()
 
 
 def _wrapped(text: str, bold: bool, sizes: tuple[int, ...], width: int,
@@ -54,8 +97,8 @@ def _wrapped(text: str, bold: bool, sizes: tuple[int, ...], width: int,
     return lines, font
 
 
-@lru_cache(maxsize=4096)  # a rebuild (the preview, the tests) redraws only changed cards
 def card_png(text: CardText) -> bytes:
+    """The card for `text`, drawn now (CardCache keeps the cards already drawn)."""
     card = _frame(text.site, text.byline).copy()
     width = SIZE[0] - 2 * MARGIN
     lines, font = _wrapped(text.title, True, (64, 56, 48, 42), width, 2 if text.figure else 4)

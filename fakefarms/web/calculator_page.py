@@ -10,13 +10,13 @@ from calculator.describe import describe, som_note
 from calculator.inputs import INPUTS
 from calculator.model import estimate, preset_raw, validate
 from calculator.params import CENTS, params_to_json
+from fakefarms.outputs.charts import breakdown_chart, credit_line
+from fakefarms.web.live import current_content
+from fakefarms.web.pagedata import render_page
+from fakefarms.web.rendering import link
 from records.numbers import fill, grouped, money_span, percent
 
-from .charts import breakdown_chart, credit_line
 from .i18n import pgettext
-from .live import current_content
-from .pagedata import render_page
-from .rendering import link
 
 calculator = Blueprint("calculator", __name__)
 
@@ -101,7 +101,7 @@ def default_result(params, results):
 def default_breakdown(content, results):
     params = content.calculator
     return breakdown_chart(default_result(params, results)[1].to_json(), params.notes,
-                           credit_line(content, params.notes.breakdown_sources))
+                           credit_line(content, params.notes.breakdown_sources), content.language)
 
 
 @calculator.route("/calculator/breakdown.csv")
@@ -134,7 +134,8 @@ def render_calculator(template: str, whole_page: bool = True, **context):
         model_json=params_to_json(params, content.language), assumed_words=assumed_words(),
         default=default, based_on=based_on(params),
         som_note=som_note(params, content.language),
-        russian_shares=russian_shares(params, content.language), **context,
+        russian_shares=russian_shares(params, content.language),
+        card=(default_text["monthly"], default_text["arithmetic"]), **context,
     )
 
 

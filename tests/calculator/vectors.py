@@ -4,7 +4,7 @@ The tests generate them on every run (tests/calculator/test_calculator_parity.py
 them to a temporary file and runs `node --test tests/js/` on it), so nothing is committed
 and no one regenerates anything after editing content/. To look at them:
 
-    python -m calculator.vectors --write /tmp/vectors.json
+    python -m tests.calculator.vectors --write /tmp/vectors.json
 
 The file holds the parameters as the page receives them (params_to_json) and, for
 each case, the raw inputs with the model's errors or estimate. Three parameter sets:
@@ -26,13 +26,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from calculator.describe import describe
+from calculator.model import estimate, preset_raw, validate
+from calculator.params import CalculatorFile, params_to_json
 from records.errors import ContentError
 
-from .describe import describe
-from .model import estimate, preset_raw, validate
-from .params import CalculatorFile, params_to_json
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_PARAMS = ROOT / "tests" / "fixtures" / "content" / "calculator.yaml"
 
 
@@ -212,7 +211,7 @@ def build(fixture: CalculatorFile, content: CalculatorFile) -> dict[str, Any]:
             cases.append(_case(len(cases), label, name, values, raw, language=language))
     return {
         "about": "Generated from the Python model by the tests, or by `python -m "
-                 "calculator.vectors --write FILE`; not committed. Money is in US dollars, "
+                 "tests.calculator.vectors --write FILE`; not committed. Money is in US dollars, "
                  "exact to the cent.",
         "params": {name: params_to_json(values, language)
                    for name, (values, _, language) in sets.items()},
@@ -233,7 +232,7 @@ def render(data: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     from .cli import DEFAULT_PARAMS, load_params
 
-    ap = argparse.ArgumentParser(prog="python -m calculator.vectors", description=__doc__,
+    ap = argparse.ArgumentParser(prog="python -m tests.calculator.vectors", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", type=Path, metavar="FILE", required=True,
                     help="write the vectors to FILE")

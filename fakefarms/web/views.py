@@ -4,30 +4,32 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import unicodedata
 import uuid
 from collections import Counter
-from html import unescape
 from itertools import groupby
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, request
 from flask import url_for as flask_url_for
 
 from calculator.params import params_to_json
-
-from .calculator_page import calculator
-from .cards import CardText, card_png
-from .catalogs import words
-from .charts import rendered_charts
-from .content import ContentError
-from .content.model import ACTOR_KINDS, SITE_PAGES, Page, Section
-from .embeds import embeds
-from .i18n import current_language, gettext
-from .live import current_content, quoted, source_content
-from .opendata import CALCULATOR_DESCRIPTION, CALCULATOR_TITLE, LICENCE, TABLES, datapackage, shown_tables
-from .pagedata import render_page
-from .rendering import (
+from fakefarms.content import ContentError
+from fakefarms.content.catalogs import words
+from fakefarms.content.model import ACTOR_KINDS, SITE_PAGES, Page, Section
+from fakefarms.outputs.charts import rendered_charts
+from fakefarms.outputs.opendata import (
+    CALCULATOR_DESCRIPTION,
+    CALCULATOR_TITLE,
+    LICENCE,
+    TABLES,
+    datapackage,
+    shown_tables,
+)
+from fakefarms.web.calculator_page import calculator
+from fakefarms.web.embeds import embeds
+from fakefarms.web.live import current_content, quoted, source_content
+from fakefarms.web.pagedata import page_card, render_page
+from fakefarms.web.rendering import (
     ENDPOINTS,
     absolute_url,
     alternates,
@@ -40,12 +42,14 @@ from .rendering import (
     twins_of,
 )
 
+from .i18n import current_language, gettext
+
 pages = Blueprint("pages", __name__)
 charts = Blueprint("charts", __name__)
 #: Files for the whole site, in every language: robots.txt and the sitemap.
 root = Blueprint("root", __name__)
 #: The blueprints each language serves, under its own prefix (/ru/) for translations.
-EDITIONS = (pages, charts, calculator, embeds)
+LANGUAGE_BLUEPRINTS = (pages, charts, calculator, embeds)
 
 def story_chapters(home: Page) -> dict[str, Section]:
     """The story's chapters that are told on a page of their own: every home section of more
@@ -334,52 +338,19 @@ def sitemap():
                     mimetype="application/xml")
 
 
-#: What a card reads from the page it stands for (both written by the site's own templates:
-#: the first element marked with data-card-figure gives the number).
-OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]*)">')
-CARD_FIGURE = re.compile(r'data-card-figure="([^"]*)" data-card-label="([^"]*)"')
-
-
 @pages.route("/cards/<path:name>.png")
 def card(name: str):
-    """A page's link-preview image, drawn from the page itself: its title (og:title) and the
-    first number it marks for cards (a key figure, or the calculator's default estimate), so
-    the card says what the page says."""
-    content = current_content()
+    """A page's link-preview image: its title and the first number it shows as a key figure
+    (or the calculator's default estimate), worked out from the page's data, so the card says
+    what the page says."""
     home = flask_url_for(in_language("pages.index", current_language()),
                          _external=False).removeprefix(request.script_root)
-    path = home if name == "index" else f"{home}{name}/"
     if name.startswith("cards/"):
         abort(404)
-    # The build serves each page before its card (the page names it): the page left its card's
-    # words. Otherwise (the preview), serve the page now to read them.
-    seen = _card_texts.pop(path, None)
-    if seen is None or seen[0] is not content:
-        page = current_app.test_client().get(path)
-        seen = _card_texts.pop(path, None)
-        if page.status_code != 200 or seen is None:
-            abort(404)
-    return Response(card_png(seen[1]), mimetype="image/png")
-
-
-#: Each served page's card words, by the page's path, until its card is drawn; with the content
-#: they were read from, so a card never shows words from before an edit.
-_card_texts: dict[str, tuple] = {}
-
-
-def remember_card_text(response: Response) -> Response:
-    """After a page is served: keep what its card will show."""
-    if response.status_code == 200 and response.mimetype == "text/html" and not response.direct_passthrough:
-        html = response.get_data(as_text=True)
-        title = OG_TITLE.search(html)
-        if title:
-            content = current_content()
-            marked = CARD_FIGURE.search(html)
-            figure, label = (unescape(part) for part in marked.groups()) if marked else ("", "")
-            _card_texts[request.path] = (content, CardText(
-                title=unescape(title.group(1)), figure=figure, figure_label=label,
-                site=content.site.title, byline=content.site.byline))
-    return response
+    text = page_card(home if name == "index" else f"{home}{name}/")
+    if text is None:
+        abort(404)
+    return Response(current_app.extensions["cards"].png(text), mimetype="image/png")
 
 
 @pages.route("/data/")
@@ -481,15 +452,14 @@ def page_addresses(language: str | None = None):
 
 
 def init_app(app: Flask) -> None:
-    for blueprint in EDITIONS:
+    for blueprint in LANGUAGE_BLUEPRINTS:
         app.register_blueprint(blueprint)
     for language in app.config["LANGUAGES"]:
         edition = Blueprint(language, __name__, url_prefix=f"/{language}")
-        for blueprint in EDITIONS:
+        for blueprint in LANGUAGE_BLUEPRINTS:
             edition.register_blueprint(blueprint)
         app.register_blueprint(edition)
     app.register_blueprint(root)
-    app.after_request(remember_card_text)
 
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):

@@ -26,9 +26,9 @@ from records.errors import Problem
 from records.files import display_path
 
 if TYPE_CHECKING:
-    from .content.model import PartialDate
+    from fakefarms.content.model import PartialDate
 
-CATALOGS = Path(__file__).resolve().parent.parent / "site" / "translations"
+CATALOGS = Path(__file__).resolve().parents[2] / "site" / "translations"
 DOMAIN = "messages"
 #: Catalogs standing in for a language's own (the tests' pseudo-translation).
 _REPLACED: dict[str, NullTranslations] = {}

@@ -1,0 +1,69 @@
+"""The mutation score of each mutated package, from the results `mutmut run` left in mutants/.
+
+    python bench/mutation_score.py [--fail-under 90]
+
+A mutant is killed when a test failed (or timed out) with it in place; every other mutant
+(survived, no tests, suspicious, not checked) counts against the score. Run after
+`mutmut run`; `make mutation` runs both.
+
+A measure, not a test: it reports, and the README quotes what it reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+
+#: mutmut's exit codes by outcome (mutmut/stats.py); anything else is "suspicious".
+KILLED = {1: "killed", 3: "killed", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
+          255: "timeout", 37: "killed"}
+OTHER = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
+
+
+def outcome(exit_code: int | None) -> str:
+    return KILLED.get(exit_code) or OTHER.get(exit_code, "suspicious")
+
+
+def scores(mutants: Path = MUTANTS) -> dict[str, Counter]:
+    """Per package (the first folder of each mutated file): how many mutants had each outcome."""
+    found: dict[str, Counter] = {}
+    for meta in sorted(mutants.rglob("*.py.meta")):
+        source = meta.relative_to(mutants).with_suffix("")
+        if not (ROOT / source).is_file():
+            continue  # left from a module that has since moved or gone
+        package = source.parts[0]
+        exit_codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        found.setdefault(package, Counter()).update(outcome(code) for code in exit_codes.values())
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fail-under", type=float, default=None,
+                        help="exit with 1 when a package's score is below this percentage")
+    args = parser.parse_args(argv)
+    found = scores()
+    if not found:
+        print("no mutation results in mutants/: run `mutmut run` first", file=sys.stderr)
+        return 1
+    low = False
+    print("| package | killed / total | score | survived | other |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for package, counts in sorted(found.items()):
+        total = sum(counts.values())
+        killed = counts["killed"] + counts["timeout"]
+        score = 100 * killed / total if total else 100.0
+        other = total - killed - counts["survived"]
+        print(f"| {package}/ | {killed} / {total} | {score:.1f}% | {counts['survived']} | {other} |")
+        low |= args.fail_under is not None and score < args.fail_under
+    return 1 if low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
