@@ -37,8 +37,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 #: The collections that grow with the scale, and the fields that refer to each.
-GROWING = {"farms.yaml": "farms", "actors.yaml": "actors", "timeline.yaml": "events",
-           "figures.yaml": "figures"}
+GROWING = {
+    "farms.yaml": "farms",
+    "actors.yaml": "actors",
+    "timeline.yaml": "events",
+    "figures.yaml": "figures",
+}
 REFERENCES = {"actor": "actors", "farms": "farms", "actors": "actors", "figures": "figures"}
 
 
@@ -107,13 +111,18 @@ def measure(content: Path) -> dict:
         again = build_site(content, Path(out) / "site", card_cache=cache)
         rebuild_seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"pages": report.pages, "seconds": round(seconds, 2),
-            "pages_per_second": round(report.pages / seconds, 1),
-            "peak_mb": round(peak_kb / 1024, 1), "cpu_seconds": round(processor, 2),
-            "jinja_seconds": round(jinja, 2),
-            "overhead": round(processor / jinja, 2) if jinja else None,
-            "cards_drawn": report.cards_drawn, "rebuild_seconds": round(rebuild_seconds, 2),
-            "rebuild_cards_drawn": again.cards_drawn}
+    return {
+        "pages": report.pages,
+        "seconds": round(seconds, 2),
+        "pages_per_second": round(report.pages / seconds, 1),
+        "peak_mb": round(peak_kb / 1024, 1),
+        "cpu_seconds": round(processor, 2),
+        "jinja_seconds": round(jinja, 2),
+        "overhead": round(processor / jinja, 2) if jinja else None,
+        "cards_drawn": report.cards_drawn,
+        "rebuild_seconds": round(rebuild_seconds, 2),
+        "rebuild_cards_drawn": again.cards_drawn,
+    }
 
 
 def _processor_seconds() -> float:
@@ -128,8 +137,13 @@ def run(scales: list[int]) -> list[dict]:
         with tempfile.TemporaryDirectory() as folder:
             content = Path(folder) / "content"
             synthetic_content(scale, content)
-            child = subprocess.run([sys.executable, __file__, "--measure", str(content)],
-                                   capture_output=True, text=True, cwd=ROOT, check=False)
+            child = subprocess.run(
+                [sys.executable, __file__, "--measure", str(content)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
+            )
             if child.returncode != 0:
                 raise SystemExit(f"scale {scale}: the build failed:\n{child.stderr[-3000:]}")
             results.append({"scale": scale, **json.loads(child.stdout.splitlines()[-1])})
@@ -137,13 +151,17 @@ def run(scales: list[int]) -> list[dict]:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| scale | pages | seconds | pages/s | peak MB | processor s | Jinja2 s | build ÷ Jinja2 "
-             "| cards drawn | rebuild s | cards drawn again |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    lines += [f"| {r['scale']}× | {r['pages']} | {r['seconds']} | {r['pages_per_second']} | "
-              f"{r['peak_mb']} | {r['cpu_seconds']} | {r['jinja_seconds']} | {r['overhead']} | "
-              f"{r['cards_drawn']} | {r['rebuild_seconds']} | {r['rebuild_cards_drawn']} |"
-              for r in results]
+    lines = [
+        "| scale | pages | seconds | pages/s | peak MB | processor s | Jinja2 s | build ÷ Jinja2 "
+        "| cards drawn | rebuild s | cards drawn again |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['scale']}× | {r['pages']} | {r['seconds']} | {r['pages_per_second']} | "
+        f"{r['peak_mb']} | {r['cpu_seconds']} | {r['jinja_seconds']} | {r['overhead']} | "
+        f"{r['cards_drawn']} | {r['rebuild_seconds']} | {r['rebuild_cards_drawn']} |"
+        for r in results
+    ]
     return "\n".join(lines)
 
 
@@ -156,17 +174,23 @@ def goals(results: list[dict]) -> list[str]:
         lines.append(f"{'met' if s <= 2 else 'MISSED'}: the real site builds in {s} s (goal ≤ 2 s)")
     if 1 in by_scale and 100 in by_scale:
         ratio = by_scale[100]["pages_per_second"] / by_scale[1]["pages_per_second"]
-        lines.append(f"{'met' if ratio >= 0.8 else 'MISSED'}: pages/s at 100× are {ratio:.0%} of "
-                     "those at 1× (goal ≥ 80%)")
+        lines.append(
+            f"{'met' if ratio >= 0.8 else 'MISSED'}: pages/s at 100× are {ratio:.0%} of "
+            "those at 1× (goal ≥ 80%)"
+        )
         pps = by_scale[100]["pages_per_second"]
         lines.append(f"{'met' if pps >= 300 else 'MISSED'}: {pps} pages/s at 100× (goal ≥ 300)")
     for r in results:
-        lines.append(f"{'met' if r['rebuild_cards_drawn'] == 0 else 'MISSED'}: at {r['scale']}× a "
-                     f"rebuild with nothing changed drew {r['rebuild_cards_drawn']} card(s) (goal: 0)")
+        lines.append(
+            f"{'met' if r['rebuild_cards_drawn'] == 0 else 'MISSED'}: at {r['scale']}× a "
+            f"rebuild with nothing changed drew {r['rebuild_cards_drawn']} card(s) (goal: 0)"
+        )
         if r["overhead"]:
-            lines.append(f"{'met' if r['overhead'] <= 2 else 'MISSED'}: at {r['scale']}× the build "
-                         f"takes {r['overhead']}× the Jinja2 rendering time, in processor time "
-                         "(goal ≤ 2×)")
+            lines.append(
+                f"{'met' if r['overhead'] <= 2 else 'MISSED'}: at {r['scale']}× the build "
+                f"takes {r['overhead']}× the Jinja2 rendering time, in processor time "
+                "(goal ≤ 2×)"
+            )
     return lines
 
 

@@ -47,9 +47,15 @@ def site_paths(public: Path) -> list[str]:
 
 def run_lighthouse(url: str) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    command = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-               f"--chrome-flags={CHROME_FLAGS}",
-               "--only-categories=" + ",".join(CATEGORIES)]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=240)
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-2000:]}")
@@ -57,8 +63,9 @@ def run_lighthouse(url: str) -> dict:
     if report.get("runtimeError"):
         raise RuntimeError(f"lighthouse on {url}: {report['runtimeError']}")
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
-    metrics = {audit: report["audits"][audit]["numericValue"] * scale
-               for audit, (_column, scale) in AUDITS.items()}
+    metrics = {
+        audit: report["audits"][audit]["numericValue"] * scale for audit, (_column, scale) in AUDITS.items()
+    }
     return {**scores, **metrics, "lighthouse": report["lighthouseVersion"]}
 
 
@@ -69,8 +76,7 @@ def medians(runs: list[dict]) -> dict:
 
 def table(results: dict[str, dict]) -> str:
     columns = ["Page"] + list(CATEGORIES.values()) + [column for column, _ in AUDITS.values()]
-    lines = ["| " + " | ".join(columns) + " |",
-             "| --- |" + " ---: |" * (len(columns) - 1)]
+    lines = ["| " + " | ".join(columns) + " |", "| --- |" + " ---: |" * (len(columns) - 1)]
     for path, row in results.items():
         cells = [f"`{path}`"] + [f"{row[name]:.0f}" for name in CATEGORIES]
         cells += [f"{row[audit]:.0f}" for audit in AUDITS]
@@ -80,14 +86,22 @@ def table(results: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", nargs="+", metavar="PATH",
-                        help="site addresses to measure, e.g. / /charts/ (default: every page)")
-    parser.add_argument("--kinds", action="store_true",
-                        help="one page of each kind (same first folder and depth) instead of all")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="PATH",
+        help="site addresses to measure, e.g. / /charts/ (default: every page)",
+    )
+    parser.add_argument(
+        "--kinds",
+        action="store_true",
+        help="one page of each kind (same first folder and depth) instead of all",
+    )
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="save the medians as JSON")
-    parser.add_argument("--content", type=Path, default=ROOT / "content",
-                        help="content folder to build (default: content/)")
+    parser.add_argument(
+        "--content", type=Path, default=ROOT / "content", help="content folder to build (default: content/)"
+    )
     args = parser.parse_args(argv)
 
     for needed, how in ((LIGHTHOUSE, "run `npm ci`"), (Path(CHROMIUM), "install Debian's chromium")):
@@ -108,8 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.pages:
             unknown = [p for p in args.pages if p not in paths and p != "/404.html"]
             if unknown:
-                print(f"no such page(s): {', '.join(unknown)}; pages are: {' '.join(paths)}",
-                      file=sys.stderr)
+                print(f"no such page(s): {', '.join(unknown)}; pages are: {' '.join(paths)}", file=sys.stderr)
                 return 2
             paths = args.pages
         results: dict[str, dict] = {}
@@ -120,16 +133,25 @@ def main(argv: list[str] | None = None) -> int:
                 runs = [run_lighthouse(server.base_url + path.lstrip("/")) for _ in range(args.runs)]
                 version = runs[0]["lighthouse"]
                 results[path] = medians(runs)
-                print(f"[{number}/{len(paths)}] {path}: performance {results[path]['performance']:.0f}",
-                      file=sys.stderr)
+                print(
+                    f"[{number}/{len(paths)}] {path}: performance {results[path]['performance']:.0f}",
+                    file=sys.stderr,
+                )
         minutes = (time.monotonic() - started) / 60
 
-    print(f"Lighthouse {version}, mobile preset, median of {args.runs} run(s) per page, served with "
-          f"gzip from 127.0.0.1 ({len(paths)} page(s), {minutes:.1f} min)\n")
+    print(
+        f"Lighthouse {version}, mobile preset, median of {args.runs} run(s) per page, served with "
+        f"gzip from 127.0.0.1 ({len(paths)} page(s), {minutes:.1f} min)\n"
+    )
     print(table(results))
     if args.json:
-        args.json.write_text(json.dumps({"lighthouse": version, "runs": args.runs, "preset": "mobile",
-                                         "medians": results}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {"lighthouse": version, "runs": args.runs, "preset": "mobile", "medians": results}, indent=2
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         print(f"\nmedians written to {args.json}", file=sys.stderr)
     return 0
 

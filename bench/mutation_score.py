@@ -21,8 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 
 #: mutmut's exit codes by outcome (mutmut/stats.py); anything else is "suspicious".
-KILLED = {1: "killed", 3: "killed", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
-          255: "timeout", 37: "killed"}
+KILLED = {
+    1: "killed",
+    3: "killed",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    37: "killed",
+}
 OTHER = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
 
 
@@ -45,8 +53,12 @@ def scores(mutants: Path = MUTANTS) -> dict[str, Counter]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--fail-under", type=float, default=None,
-                        help="exit with 1 when a package's score is below this percentage")
+    parser.add_argument(
+        "--fail-under",
+        type=float,
+        default=None,
+        help="exit with 1 when a package's score is below this percentage",
+    )
     args = parser.parse_args(argv)
     found = scores()
     if not found:

@@ -30,8 +30,14 @@ from fakefarms.build.publish import build_site  # noqa: E402
 SCREEN = 844
 STORY_PAGES = ["/", "/kordai/", "/methodology/", "/costs/"]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -40,8 +46,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 def measure(public: Path, paths: list[str], widths: list[int]) -> list[dict]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(public)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(public)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     rows = []
@@ -49,16 +54,24 @@ def measure(public: Path, paths: list[str], widths: list[int]) -> list[dict]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for width in widths:
-                context = browser.new_context(viewport={"width": width, "height": SCREEN},
-                                              is_mobile=True, has_touch=True)
+                context = browser.new_context(
+                    viewport={"width": width, "height": SCREEN}, is_mobile=True, has_touch=True
+                )
                 page = context.new_page()
                 for language in ("en", "ru"):
                     for path in paths:
                         address = path if language == "en" else "/ru" + path
                         page.goto(origin + address, wait_until="load")
                         height = page.evaluate("document.documentElement.scrollHeight")
-                        rows.append({"page": address, "language": language, "width": width,
-                                     "height": height, "screens": round(height / SCREEN, 1)})
+                        rows.append(
+                            {
+                                "page": address,
+                                "language": language,
+                                "width": width,
+                                "height": height,
+                                "screens": round(height / SCREEN, 1),
+                            }
+                        )
                 context.close()
             browser.close()
     finally:

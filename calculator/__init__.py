@@ -10,5 +10,13 @@ parameters that `params_to_json` serialises.
 from .model import Estimate, InputError, Inputs, estimate, preset_raw, validate
 from .params import CalculatorFile, params_to_json
 
-__all__ = ["CalculatorFile", "Estimate", "InputError", "Inputs", "estimate", "params_to_json",
-           "preset_raw", "validate"]
+__all__ = [
+    "CalculatorFile",
+    "Estimate",
+    "InputError",
+    "Inputs",
+    "estimate",
+    "params_to_json",
+    "preset_raw",
+    "validate",
+]

@@ -71,18 +71,26 @@ def parser(params: CalculatorFile) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="python -m calculator",
         description="Estimate what a fake-account department costs a month, from the pay the "
-                    "Kloop investigation (31 Dec 2020) reports. Values not given come from the "
-                    f"preset (default: {params.default_preset}).",
+        "Kloop investigation (31 Dec 2020) reports. Values not given come from the "
+        f"preset (default: {params.default_preset}).",
         epilog=catalogue(params),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ap.add_argument("--preset", metavar="ID", help="start from a preset; flags override it")
     for item in INPUTS:
         ap.add_argument(item.flag, metavar=item.metavar, help=_help(params, item.name))
-    ap.add_argument("--json", action="store_true",
-                    help="print the result as JSON, costs as {low, central, high} in US dollars")
-    ap.add_argument("--params", type=Path, default=DEFAULT_PARAMS, metavar="FILE",
-                    help="the calculator's YAML (default: content/calculator.yaml)")
+    ap.add_argument(
+        "--json",
+        action="store_true",
+        help="print the result as JSON, costs as {low, central, high} in US dollars",
+    )
+    ap.add_argument(
+        "--params",
+        type=Path,
+        default=DEFAULT_PARAMS,
+        metavar="FILE",
+        help="the calculator's YAML (default: content/calculator.yaml)",
+    )
     return ap
 
 
@@ -102,25 +110,30 @@ def _whole(value: int, bound: Bound) -> str:
 def catalogue(params: CalculatorFile) -> str:
     """The tiers, languages and presets of the YAML, for --help."""
     lines = ["pay tiers (--tier), a month per person:"]
-    lines += [f"  {t.id:<26}{money_span(t.low * CENTS, t.high * CENTS)}  {t.label}"
-              + (" (partly assumed)" if t.assumed else "") for t in params.tiers]
+    lines += [
+        f"  {t.id:<26}{money_span(t.low * CENTS, t.high * CENTS)}  {t.label}"
+        + (" (partly assumed)" if t.assumed else "")
+        for t in params.tiers
+    ]
     lines += ["", "languages (--language):"]
-    lines += [f"  {x.id:<26}{x.label}, tier pay × {x.multiplier}"
-              + (f", {x.russian_share}% of --russian-extra" if x.russian_share else "")
-              + (" (assumed)" if x.assumed else "") for x in params.languages]
+    lines += [
+        f"  {x.id:<26}{x.label}, tier pay × {x.multiplier}"
+        + (f", {x.russian_share}% of --russian-extra" if x.russian_share else "")
+        + (" (assumed)" if x.assumed else "")
+        for x in params.languages
+    ]
     lines += ["", "presets (--preset):"]
     for p in params.presets:
         pay = f"tier {p.tier}" if p.tier else f"pay {money(p.pay * CENTS)}"
-        extra = "".join(f", {getattr(p, n)} {n}" for n in ("bloggers", "supervisors")
-                        if getattr(p, n))
-        lines.append(f"  {p.id:<26}{p.label}: staff {p.staff} × {p.accounts_per_person} "
-                     f"accounts, {pay}{extra}")
+        extra = "".join(f", {getattr(p, n)} {n}" for n in ("bloggers", "supervisors") if getattr(p, n))
+        lines.append(
+            f"  {p.id:<26}{p.label}: staff {p.staff} × {p.accounts_per_person} accounts, {pay}{extra}"
+        )
     lines += ["", params.notes.language]
     return "\n".join(lines)
 
 
-def report(params: CalculatorFile, result: Estimate, preset: Preset | None,
-           changed: list[str]) -> str:
+def report(params: CalculatorFile, result: Estimate, preset: Preset | None, changed: list[str]) -> str:
     """The result as plain text; `changed` names the preset's values the flags replaced."""
     i = result.inputs
     if i.tier:
@@ -128,8 +141,7 @@ def report(params: CalculatorFile, result: Estimate, preset: Preset | None,
         language = next(x for x in params.languages if x.id == i.language)
         pay = f"tier {tier.id}: {tier.label}; language: {language.label}"
         if i.russian_extra and language.russian_share:
-            pay += f"; your extra for Russian-speaking work: {i.russian_extra}% × " \
-                f"{language.russian_share}%"
+            pay += f"; your extra for Russian-speaking work: {i.russian_extra}% × {language.russian_share}%"
     else:
         pay = "custom pay, the same in any language"
     lines = []
@@ -158,6 +170,5 @@ def report(params: CalculatorFile, result: Estimate, preset: Preset | None,
         tier = next(t for t in params.tiers if t.id == i.tier)
         if tier.assumption:
             lines += ["", f"Tier {tier.id}: {tier.assumption}"]
-    lines += ["", params.notes.central, params.notes.rounding, som_note(params),
-              params.notes.language]
+    lines += ["", params.notes.central, params.notes.rounding, som_note(params), params.notes.language]
     return "\n".join(lines)

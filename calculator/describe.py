@@ -27,9 +27,11 @@ def _role_pays(params: CalculatorFile, result: Estimate) -> dict[str, tuple[int,
     blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
     supervisor = params.supervisor_pay
     i, pay = result.inputs, result.pay_per_person
-    return {"operators": (i.staff, pay.low, pay.high),
-            "bloggers": (i.bloggers, blogger.low * CENTS, blogger.high * CENTS),
-            "supervisors": (i.supervisors, supervisor.low * CENTS, supervisor.high * CENTS)}
+    return {
+        "operators": (i.staff, pay.low, pay.high),
+        "bloggers": (i.bloggers, blogger.low * CENTS, blogger.high * CENTS),
+        "supervisors": (i.supervisors, supervisor.low * CENTS, supervisor.high * CENTS),
+    }
 
 
 def arithmetic(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
@@ -41,9 +43,14 @@ def arithmetic(params: CalculatorFile, result: Estimate, language: str = "en") -
         count, low, high = pays[field.name]
         role = getattr(roles, field.name)
         if count or (field.name == "operators" and not any(c for c, _, _ in pays.values())):
-            terms.append(fill(words.term, count=grouped(count, language),
-                              role=plural(role, count, language),
-                              pay=money_span(low, high, language)))
+            terms.append(
+                fill(
+                    words.term,
+                    count=grouped(count, language),
+                    role=plural(role, count, language),
+                    pay=money_span(low, high, language),
+                )
+            )
     total = money_span(result.monthly.low, result.monthly.high, language)
     return fill(words.sum, terms=" + ".join(terms), total=total)
 
@@ -58,10 +65,16 @@ def ratio_text(forms: Ratio, basis_points: int, language: str = "en") -> str:
 def comparison_texts(params: CalculatorFile, result: Estimate, language: str = "en") -> list[str]:
     words = params.words
     about = {c.id: c for c in params.comparisons}
-    return [fill(words.comparison, period=words.year if c.period == "year" else words.month,
-                 ratio=ratio_text(words.ratio, c.ratio_bp, language), label=about[c.id].label,
-                 amount=about[c.id].amount_text or money(c.amount, language))
-            for c in result.comparisons]
+    return [
+        fill(
+            words.comparison,
+            period=words.year if c.period == "year" else words.month,
+            ratio=ratio_text(words.ratio, c.ratio_bp, language),
+            label=about[c.id].label,
+            amount=about[c.id].amount_text or money(c.amount, language),
+        )
+        for c in result.comparisons
+    ]
 
 
 def som_amount(params: CalculatorFile, low: int, high: int, language: str = "en") -> str:
@@ -71,8 +84,7 @@ def som_amount(params: CalculatorFile, low: int, high: int, language: str = "en"
 
 def som_text(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
     """The monthly cost in som: 'about 84,500–126,800 som'."""
-    return fill(params.words.in_som,
-                amount=som_amount(params, result.som.low, result.som.high, language))
+    return fill(params.words.in_som, amount=som_amount(params, result.som.low, result.som.high, language))
 
 
 def wage_months(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
@@ -86,10 +98,14 @@ def som_note(params: CalculatorFile, language: str = "en") -> str:
     """Where the rate comes from and how som are rounded (the same for every estimate)."""
     som = params.som
     tenths = half_up(som.amount * CENTS * 10, som.cents)  # som to the dollar, to one decimal
-    rate = fill(plural(params.words.som, tenths / 10, language), number=decimal(tenths / 10,
-                                                                                 language))
-    return fill(params.notes.som, rate=rate, som=som.amount_text, usd=som.usd_text,
-                step=som_amount(params, som.round_to, som.round_to, language))
+    rate = fill(plural(params.words.som, tenths / 10, language), number=decimal(tenths / 10, language))
+    return fill(
+        params.notes.som,
+        rate=rate,
+        som=som.amount_text,
+        usd=som.usd_text,
+        step=som_amount(params, som.round_to, som.round_to, language),
+    )
 
 
 def describe(params: CalculatorFile, result: Estimate, language: str = "en") -> dict[str, Any]:
@@ -98,7 +114,8 @@ def describe(params: CalculatorFile, result: Estimate, language: str = "en") -> 
         "monthly": range_text(params, result.monthly, language),
         "yearly": range_text(params, result.yearly, language),
         "accounts": grouped(result.accounts, language),
-        "per_account": range_text(params, result.per_account, language) if result.per_account
+        "per_account": range_text(params, result.per_account, language)
+        if result.per_account
         else params.words.no_accounts,
         "pay_per_person": range_text(params, result.pay_per_person, language),
         "arithmetic": arithmetic(params, result, language),

@@ -36,9 +36,15 @@ class Input:
         return self.kind != "choice"
 
     def to_json(self) -> dict:
-        return {"name": self.name, "query": self.query, "kind": self.kind,
-                "choices": self.choices, "pay": self.pay, "optional": self.optional,
-                "preset": self.preset}
+        return {
+            "name": self.name,
+            "query": self.query,
+            "kind": self.kind,
+            "choices": self.choices,
+            "pay": self.pay,
+            "optional": self.optional,
+            "preset": self.preset,
+        }
 
 
 INPUTS: tuple[Input, ...] = (
@@ -46,8 +52,7 @@ INPUTS: tuple[Input, ...] = (
     Input("accounts_per_person", "accounts", "count"),
     Input("language", "language", "choice", choices="languages", metavar="ID"),
     # a percentage the reader assumes; the languages say how much of it applies to each
-    Input("russian_extra", "russian_extra", "count", optional=True, preset=False,
-          metavar="PERCENT"),
+    Input("russian_extra", "russian_extra", "count", optional=True, preset=False, metavar="PERCENT"),
     Input("tier", "tier", "choice", choices="tiers", pay=True, metavar="ID"),
     Input("pay", "pay", "money", pay=True, metavar="USD"),
     Input("bloggers", "bloggers", "count", optional=True),

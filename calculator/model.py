@@ -72,12 +72,10 @@ class Range:
 
     def scaled(self, numerator: int, denominator: int) -> Range:
         """Each value × numerator ÷ denominator, rounded half-up."""
-        return Range(*(half_up(v * numerator, denominator)
-                       for v in (self.low, self.central, self.high)))
+        return Range(*(half_up(v * numerator, denominator) for v in (self.low, self.central, self.high)))
 
     def dollars(self) -> dict[str, float]:
-        return {"low": self.low / CENTS, "central": self.central / CENTS,
-                "high": self.high / CENTS}
+        return {"low": self.low / CENTS, "central": self.central / CENTS, "high": self.high / CENTS}
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,6 @@ class ComparisonResult:
     amount: int  # cents
     cost: int  # cents: the central monthly cost, or yearly for a yearly figure
     ratio_bp: int  # cost ÷ amount in basis points
-
 
 
 @dataclass(frozen=True)
@@ -113,12 +110,21 @@ class Estimate:
             "monthly_cost": self.monthly.dollars(),
             "yearly_cost": self.yearly.dollars(),
             "cost_per_account": self.per_account.dollars() if self.per_account else None,
-            "breakdown": {"operators": self.operators.dollars(),
-                          "bloggers": self.bloggers.dollars(),
-                          "supervisors": self.supervisors.dollars()},
-            "comparisons": [{"id": c.id, "period": c.period, "amount": c.amount / CENTS,
-                             "cost": c.cost / CENTS, "ratio_bp": c.ratio_bp}
-                            for c in self.comparisons],
+            "breakdown": {
+                "operators": self.operators.dollars(),
+                "bloggers": self.bloggers.dollars(),
+                "supervisors": self.supervisors.dollars(),
+            },
+            "comparisons": [
+                {
+                    "id": c.id,
+                    "period": c.period,
+                    "amount": c.amount / CENTS,
+                    "cost": c.cost / CENTS,
+                    "ratio_bp": c.ratio_bp,
+                }
+                for c in self.comparisons
+            ],
             "monthly_som": vars(self.som).copy(),
         }
 
@@ -199,8 +205,11 @@ def _amount(value: int, bound: Bound, language: str) -> str:
 def _bounded(raw: Any, bound: Bound, messages: Messages, language: str) -> int | str:
     """The whole number within bound, or the message saying what is wrong."""
     value = whole_number(raw)
-    words = {"label": bound.label, "low": _amount(bound.min, bound, language),
-             "high": _amount(bound.max, bound, language)}
+    words = {
+        "label": bound.label,
+        "low": _amount(bound.min, bound, language),
+        "high": _amount(bound.max, bound, language),
+    }
     if isinstance(value, int):
         if value < bound.min:
             return fill(messages.at_least, **words)
@@ -217,8 +226,7 @@ def _given(raw: Any) -> bool:
     return raw is not None and not (isinstance(raw, str) and not raw.strip(_SPACE))
 
 
-def _choice(raw: Any, ids: list[str], name: str, label: str, messages: Messages
-            ) -> str | InputError:
+def _choice(raw: Any, ids: list[str], name: str, label: str, messages: Messages) -> str | InputError:
     text = raw.strip(_SPACE) if isinstance(raw, str) else raw
     if text in ids:
         return text
@@ -226,20 +234,20 @@ def _choice(raw: Any, ids: list[str], name: str, label: str, messages: Messages
     return InputError(name, fill(message, label=label, choices=", ".join(ids)))
 
 
-def _checked(params: CalculatorFile, item: Input, raw: Any, language: str
-             ) -> int | str | InputError:
+def _checked(params: CalculatorFile, item: Input, raw: Any, language: str) -> int | str | InputError:
     """One input's valid value, or its error."""
     words = getattr(params.inputs, item.name)
     if item.kind == "choice":
-        return _choice(raw, [x.id for x in getattr(params, item.choices)], item.name, words.label,
-                       params.messages)
-    result = _bounded(0 if item.optional and raw is None else raw, words, params.messages,
-                      language)
+        return _choice(
+            raw, [x.id for x in getattr(params, item.choices)], item.name, words.label, params.messages
+        )
+    result = _bounded(0 if item.optional and raw is None else raw, words, params.messages, language)
     return InputError(item.name, result) if isinstance(result, str) else result
 
 
-def validate(params: CalculatorFile, raw: Mapping[str, Any], language: str = "en"
-             ) -> tuple[Inputs | None, list[InputError]]:
+def validate(
+    params: CalculatorFile, raw: Mapping[str, Any], language: str = "en"
+) -> tuple[Inputs | None, list[InputError]]:
     """Check raw inputs as a browser form or the command line gives them.
 
     Keys: the declared inputs' names (calculator/inputs.py). Of the two pay inputs, tier
@@ -254,8 +262,9 @@ def validate(params: CalculatorFile, raw: Mapping[str, Any], language: str = "en
     for item in INPUTS:
         if item.pay and pay_given != [item.name]:
             if len(pay_given) != 1 and item.name == pay_inputs[-1]:
-                errors.append(InputError("pay", params.messages.pay_both if pay_given
-                                         else params.messages.pay_neither))
+                errors.append(
+                    InputError("pay", params.messages.pay_both if pay_given else params.messages.pay_neither)
+                )
             continue
         result = _checked(params, item, raw.get(item.name), language)
         if isinstance(result, InputError):
@@ -265,7 +274,6 @@ def validate(params: CalculatorFile, raw: Mapping[str, Any], language: str = "en
     if errors:
         return None, errors
     return Inputs(**values), []
-
 
 
 def preset_raw(preset: Preset) -> dict[str, Any]:
@@ -285,17 +293,16 @@ def _roles(params: CalculatorFile, inputs: Inputs) -> tuple[Range, Range, Range,
         tier = next(t for t in params.tiers if t.id == inputs.tier)
         language = next(x for x in params.languages if x.id == inputs.language)
         extra = BASIS_POINTS + inputs.russian_extra * language.russian_share
-        low, high = (half_up(end * language.percent * extra, BASIS_POINTS)
-                     for end in (tier.low, tier.high))
+        low, high = (half_up(end * language.percent * extra, BASIS_POINTS) for end in (tier.low, tier.high))
     blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
     supervisor = params.supervisor_pay
     return (
         Range.between(low, high),
         Range.between(inputs.staff * low, inputs.staff * high),
-        Range.between(inputs.bloggers * blogger.low * CENTS,
-                      inputs.bloggers * blogger.high * CENTS),
-        Range.between(inputs.supervisors * supervisor.low * CENTS,
-                      inputs.supervisors * supervisor.high * CENTS),
+        Range.between(inputs.bloggers * blogger.low * CENTS, inputs.bloggers * blogger.high * CENTS),
+        Range.between(
+            inputs.supervisors * supervisor.low * CENTS, inputs.supervisors * supervisor.high * CENTS
+        ),
     )
 
 
@@ -322,8 +329,9 @@ def estimate(params: CalculatorFile, inputs: Inputs) -> Estimate:
         if not amount:
             continue  # a department that costs nothing gives no ratio
         cost = yearly.central if c.period == "year" else monthly.central
-        comparisons.append(ComparisonResult(c.id, c.period, amount, cost,
-                                            half_up(cost * BASIS_POINTS, amount)))
+        comparisons.append(
+            ComparisonResult(c.id, c.period, amount, cost, half_up(cost * BASIS_POINTS, amount))
+        )
     return Estimate(
         inputs=inputs,
         accounts=accounts,
@@ -335,6 +343,7 @@ def estimate(params: CalculatorFile, inputs: Inputs) -> Estimate:
         yearly=yearly,
         per_account=monthly.per(accounts) if accounts else None,
         comparisons=tuple(comparisons),
-        som=monthly.scaled(params.som.amount, params.som.cents * params.som.round_to
-                           ).times(params.som.round_to),
+        som=monthly.scaled(params.som.amount, params.som.cents * params.som.round_to).times(
+            params.som.round_to
+        ),
     )

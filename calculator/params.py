@@ -32,22 +32,32 @@ BASIS_POINTS = 10_000
 
 
 _SOURCES_HELP = "where the values come from, e.g. '- {source: kloop, section: cost}'"
-_ASSUMPTION_HELP = ("why the editors chose the values listed under 'assumed'; shown on the page; "
-                    "may use {fig:figure-id}")
+_ASSUMPTION_HELP = (
+    "why the editors chose the values listed under 'assumed'; shown on the page; may use {fig:figure-id}"
+)
 
 
 def _basis(record: Any, values: tuple[str, ...]):
     """Problems with a record's sourcing: each value is cited or listed as assumed."""
     sourced = [v for v in values if v not in record.assumed]
     if sourced and not record.sources:
-        yield "sources", f"{', '.join(sourced)}: no source given", \
-            "cite e.g. '- {source: kloop, section: cost}', or list the values under 'assumed'"
+        yield (
+            "sources",
+            f"{', '.join(sourced)}: no source given",
+            "cite e.g. '- {source: kloop, section: cost}', or list the values under 'assumed'",
+        )
     if record.assumed and not record.assumption:
-        yield "assumed", "assumed values need an 'assumption' saying why", \
-            "add 'assumption:' with a sentence readers will see"
+        yield (
+            "assumed",
+            "assumed values need an 'assumption' saying why",
+            "add 'assumption:' with a sentence readers will see",
+        )
     if record.assumption and not record.assumed:
-        yield "assumption", "the assumption names no value", \
-            "list the assumed values under 'assumed', e.g. 'assumed: [high]'"
+        yield (
+            "assumption",
+            "the assumption names no value",
+            "list the assumed values under 'assumed', e.g. 'assumed: [high]'",
+        )
 
 
 # -- limits and pay ----------------------------------------------------------------
@@ -60,8 +70,9 @@ class Bound:
     label: str = spec("the input's name on the page and in error messages")
     min: int = spec("smallest accepted value", min=0)
     max: int = spec("largest accepted value", min=0)
-    format: Literal["number", "usd"] = spec("how values are written: 'number' or 'usd' (dollars)",
-                                            default="number")
+    format: Literal["number", "usd"] = spec(
+        "how values are written: 'number' or 'usd' (dollars)", default="number"
+    )
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["min", "max"]] = spec("the limits no source gives", default=[])
     assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
@@ -86,8 +97,10 @@ class InputFields:
     staff: Bound = spec("people running fake accounts")
     accounts_per_person: Bound = spec("fake accounts each person runs; at least 1")
     language: Choice = spec("the language the staff write in")
-    russian_extra: Bound = spec("the extra pay for Russian-speaking work that the reader assumes, "
-                                "in percent of tier pay; no source gives one")
+    russian_extra: Bound = spec(
+        "the extra pay for Russian-speaking work that the reader assumes, "
+        "in percent of tier pay; no source gives one"
+    )
     tier: Choice = spec("the pay tier")
     pay: Bound = spec("a custom monthly pay per person, in whole US dollars")
     bloggers: Bound = spec("bloggers and journalists paid for their audience")
@@ -106,19 +119,22 @@ class Tier:
 
     __collection__: ClassVar[str] = "tiers"
 
-    id: str = spec("the tier's id, used by --tier and the page; a public interface",
-                   key=True, pattern=SLUG)
+    id: str = spec("the tier's id, used by --tier and the page; a public interface", key=True, pattern=SLUG)
     label: str = spec("a short name, e.g. 'Typical farm worker'")
     low: int = spec("lowest monthly pay per person, whole US dollars", min=0)
     high: int = spec("highest monthly pay per person, whole US dollars", min=0)
-    description: str = spec("what the sources say about this pay, in the site's own words; "
-                            "numbers as {fig:figure-id}", rich=True)
+    description: str = spec(
+        "what the sources say about this pay, in the site's own words; numbers as {fig:figure-id}", rich=True
+    )
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
     assumed: list[Literal["low", "high"]] = spec("the ends no source gives", default=[])
     assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
-    figure: str | None = spec("id of the key figure in figures.yaml this pay comes from; the "
-                              "build checks that the sourced ends agree with it", default=None,
-                              ref="figures")
+    figure: str | None = spec(
+        "id of the key figure in figures.yaml this pay comes from; the "
+        "build checks that the sourced ends agree with it",
+        default=None,
+        ref="figures",
+    )
 
     def check(self):
         if self.low > self.high:
@@ -151,15 +167,22 @@ class Language:
 
     id: str = spec("the language's id, used by --language and the page", key=True, pattern=SLUG)
     label: str = spec("e.g. 'Kyrgyz-speaking'")
-    multiplier: float = spec("tier pay is multiplied by this; at most two decimals, 1.0 is "
-                             "neutral", min=0.25, max=4.0)
+    multiplier: float = spec(
+        "tier pay is multiplied by this; at most two decimals, 1.0 is neutral", min=0.25, max=4.0
+    )
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
-    russian_share: int = spec("how much of the work is in Russian, in percent: the share of the "
-                              "reader's extra pay for Russian-speaking work that this language "
-                              "gets (0 for Kyrgyz, 100 for Russian)", default=0, min=0, max=100)
+    russian_share: int = spec(
+        "how much of the work is in Russian, in percent: the share of the "
+        "reader's extra pay for Russian-speaking work that this language "
+        "gets (0 for Kyrgyz, 100 for Russian)",
+        default=0,
+        min=0,
+        max=100,
+    )
     assumed: list[Literal["multiplier", "russian_share"]] = spec(
         "'multiplier' unless a source gives it; 'russian_share' when the work is partly in Russian",
-        default=[])
+        default=[],
+    )
     assumption: str | None = spec(_ASSUMPTION_HELP, default=None, rich=True)
 
     @property
@@ -169,11 +192,17 @@ class Language:
 
     def check(self):
         if abs(self.multiplier * 100 - self.percent) > 1e-6:
-            yield "multiplier", f"{self.multiplier} has more than two decimals", \
-                f"use e.g. {self.percent / 100:g}"
+            yield (
+                "multiplier",
+                f"{self.multiplier} has more than two decimals",
+                f"use e.g. {self.percent / 100:g}",
+            )
         if 0 < self.russian_share < 100 and "russian_share" not in self.assumed:
-            yield "russian_share", f"a share of {self.russian_share}% of the work in Russian " \
-                "is the editors' assumption", "list 'russian_share' under 'assumed' and say why"
+            yield (
+                "russian_share",
+                f"a share of {self.russian_share}% of the work in Russian is the editors' assumption",
+                "list 'russian_share' under 'assumed' and say why",
+            )
         yield from _basis(self, ("multiplier",))
 
 
@@ -190,16 +219,19 @@ class Preset:
 
     id: str = spec("the preset's id, used by --preset and the page", key=True, pattern=SLUG)
     label: str = spec("a short name shown in the preset list")
-    description: str = spec("what the sources say and how the values were chosen, numbers as "
-                            "{fig:figure-id}; never a price on an allegation against a named "
-                            "person", rich=True)
+    description: str = spec(
+        "what the sources say and how the values were chosen, numbers as "
+        "{fig:figure-id}; never a price on an allegation against a named "
+        "person",
+        rich=True,
+    )
     staff: int = spec("people running fake accounts", min=0)
     accounts_per_person: int = spec("fake accounts each person runs", min=1)
     language: str = spec("id of a language", pattern=SLUG)
-    tier: str | None = spec("id of a pay tier; give either tier or pay", default=None,
-                            pattern=SLUG)
-    pay: int | None = spec("exact monthly pay per person in whole US dollars; give either "
-                           "tier or pay", default=None, min=0)
+    tier: str | None = spec("id of a pay tier; give either tier or pay", default=None, pattern=SLUG)
+    pay: int | None = spec(
+        "exact monthly pay per person in whole US dollars; give either tier or pay", default=None, min=0
+    )
     bloggers: int = spec("bloggers and journalists paid for their audience", default=0, min=0)
     supervisors: int = spec("supervisors", default=0, min=0)
     sources: list[Citation] = spec(_SOURCES_HELP, default=[])
@@ -214,8 +246,11 @@ class Preset:
 
     def check(self):
         if (self.tier is None) == (self.pay is None):
-            yield "tier", "give either a pay tier or a custom pay", \
-                "write 'tier: entry' or 'pay: 180', not both"
+            yield (
+                "tier",
+                "give either a pay tier or a custom pay",
+                "write 'tier: entry' or 'pay: 180', not both",
+            )
         yield from _basis(self, self.values())
 
 
@@ -229,30 +264,39 @@ class Comparison:
     label: str = spec("what the figure is, completing 'compared with …'")
     period: Literal["month", "year", "once"] = spec(
         "what the figure covers: compared with the monthly cost for 'month' and 'once' (a one-off "
-        "purchase), with the yearly cost for 'year'")
-    figure: str | None = spec("id of the key figure (figures.yaml) that is the amount, in US "
-                              "dollars; its words, hedge and sources come with it", default=None,
-                              ref="figures")
-    preset: str | None = spec("id of a preset whose central monthly cost is the figure",
-                              default=None, pattern=SLUG)
-    cents: int | None = spec("the figure in cents, filled in when the file is read; never typed",
-                             default=None, min=1)
-    amount_text: str | None = spec("the figure as the story writes it, with its hedge; filled "
-                                   "in when the file is read", default=None)
+        "purchase), with the yearly cost for 'year'"
+    )
+    figure: str | None = spec(
+        "id of the key figure (figures.yaml) that is the amount, in US "
+        "dollars; its words, hedge and sources come with it",
+        default=None,
+        ref="figures",
+    )
+    preset: str | None = spec(
+        "id of a preset whose central monthly cost is the figure", default=None, pattern=SLUG
+    )
+    cents: int | None = spec(
+        "the figure in cents, filled in when the file is read; never typed", default=None, min=1
+    )
+    amount_text: str | None = spec(
+        "the figure as the story writes it, with its hedge; filled in when the file is read", default=None
+    )
     sources: list[Citation] = spec("filled in from the figure when the file is read", default=[])
 
     json_schema_rules: ClassVar[dict] = {
         "oneOf": [{"required": ["figure"]}, {"required": ["preset"]}],
-        "not": {"anyOf": [{"required": ["cents"]}, {"required": ["amount_text"]},
-                          {"required": ["sources"]}]},
+        "not": {"anyOf": [{"required": ["cents"]}, {"required": ["amount_text"]}, {"required": ["sources"]}]},
     }
 
     def check(self):
         if (self.figure is None) == (self.preset is None):
             yield "figure", "give either a key figure or a preset", "not both"
         if self.figure is None and self.cents is not None:
-            yield "cents", "an amount comes from a key figure", \
-                "remove it, and name the figure with 'figure:'"
+            yield (
+                "cents",
+                "an amount comes from a key figure",
+                "remove it, and name the figure with 'figure:'",
+            )
 
 
 @dataclass(frozen=True)
@@ -260,24 +304,33 @@ class Som:
     """The estimate in som, at the rate of exchange that one amount implies when a source gives
     it in both currencies: som = dollars × the som figure ÷ the dollar figure."""
 
-    figure: str = spec("id of the key figure (figures.yaml) that gives the amount in som",
-                       ref="figures")
-    usd_figure: str = spec("id of the key figure that gives the same amount in US dollars, from "
-                           "the same source", ref="figures")
+    figure: str = spec("id of the key figure (figures.yaml) that gives the amount in som", ref="figures")
+    usd_figure: str = spec(
+        "id of the key figure that gives the same amount in US dollars, from the same source", ref="figures"
+    )
     round_to: int = spec("amounts in som are rounded to the nearest this many som", min=1)
-    amount: int | None = spec("the som figure's value; filled in when the file is read, never "
-                              "typed", default=None, min=1)
-    cents: int | None = spec("the dollar figure's value in cents; filled in when the file is "
-                             "read, never typed", default=None, min=1)
-    amount_text: str | None = spec("the som figure as the story writes it; filled in when the "
-                                   "file is read", default=None)
-    usd_text: str | None = spec("the dollar figure as the story writes it; filled in when the "
-                                "file is read", default=None)
+    amount: int | None = spec(
+        "the som figure's value; filled in when the file is read, never typed", default=None, min=1
+    )
+    cents: int | None = spec(
+        "the dollar figure's value in cents; filled in when the file is read, never typed",
+        default=None,
+        min=1,
+    )
+    amount_text: str | None = spec(
+        "the som figure as the story writes it; filled in when the file is read", default=None
+    )
+    usd_text: str | None = spec(
+        "the dollar figure as the story writes it; filled in when the file is read", default=None
+    )
     sources: list[Citation] = spec("filled in from the figures when the file is read", default=[])
 
     json_schema_rules: ClassVar[dict] = {
-        "not": {"anyOf": [{"required": [name]} for name in
-                          ("amount", "cents", "amount_text", "usd_text", "sources")]},
+        "not": {
+            "anyOf": [
+                {"required": [name]} for name in ("amount", "cents", "amount_text", "usd_text", "sources")
+            ]
+        },
     }
 
 
@@ -287,10 +340,8 @@ class Plural:
 
     one: str = spec("the words after 1 (and, in Russian, 21, 31…)")
     other: str = spec("the words after any other number (and, in Russian, fractions)")
-    few: str | None = spec("in languages with such a form, the words after 2–4, 22–24…",
-                           default=None)
-    many: str | None = spec("in languages with such a form, the words after 0, 5–20, 25…",
-                            default=None)
+    few: str | None = spec("in languages with such a form, the words after 2–4, 22–24…", default=None)
+    many: str | None = spec("in languages with such a form, the words after 0, 5–20, 25…", default=None)
 
 
 @dataclass(frozen=True)
@@ -310,10 +361,12 @@ class Role:
     label: str = spec("the role on the chart and in its table, e.g. 'Supervisors'")
     one: str = spec("the noun after 1 (and, in Russian, 21, 31…), e.g. 'supervisor'")
     other: str = spec("the noun after any other number, e.g. 'supervisors'")
-    few: str | None = spec("in languages with such a form, the noun after 2–4, 22–24…: "
-                           "Russian 'человека'", default=None)
-    many: str | None = spec("in languages with such a form, the noun after 0, 5–20, 25…: "
-                            "Russian 'человек'", default=None)
+    few: str | None = spec(
+        "in languages with such a form, the noun after 2–4, 22–24…: Russian 'человека'", default=None
+    )
+    many: str | None = spec(
+        "in languages with such a form, the noun after 0, 5–20, 25…: Russian 'человек'", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -337,22 +390,27 @@ class Notes:
     intro: str = spec("the page's opening paragraph")
     by_hand: str = spec("how to work out a cost without the interactive form")
     formula: str = spec("the formula, in words")
-    pay_hint: str = spec("what the custom pay's limits are, under its field; {min} and {max} "
-                         "are the limits")
-    russian_extra: str = spec("under the field of extra pay for Russian-speaking work: that it is "
-                              "the reader's own assumption, what it applies to, and that 0 "
-                              "changes nothing")
-    som: str = spec("where the rate of som to the dollar comes from and how som are rounded: "
-                    "{rate} is the rate ('84.5 som'), {som} and {usd} the two figures it comes "
-                    "from, {step} the rounding ('100 som')")
-    no_script: str = spec("what the estimate shows before the page's script runs (or without "
-                          "it); {preset} is the default preset's name")
-    no_script_embed: str = spec("the same, in the embed, which has no table or method below it; "
-                                "{preset} is the default preset's name")
+    pay_hint: str = spec("what the custom pay's limits are, under its field; {min} and {max} are the limits")
+    russian_extra: str = spec(
+        "under the field of extra pay for Russian-speaking work: that it is "
+        "the reader's own assumption, what it applies to, and that 0 "
+        "changes nothing"
+    )
+    som: str = spec(
+        "where the rate of som to the dollar comes from and how som are rounded: "
+        "{rate} is the rate ('84.5 som'), {som} and {usd} the two figures it comes "
+        "from, {step} the rounding ('100 som')"
+    )
+    no_script: str = spec(
+        "what the estimate shows before the page's script runs (or without "
+        "it); {preset} is the default preset's name"
+    )
+    no_script_embed: str = spec(
+        "the same, in the embed, which has no table or method below it; {preset} is the default preset's name"
+    )
     breakdown_title: str = spec("the title of the chart of the monthly cost by role")
     breakdown_summary: str = spec("what that chart shows, for every reader", rich=True)
-    breakdown_sources: list[Citation] = spec("where the roles and their pay come from",
-                                             min_items=1)
+    breakdown_sources: list[Citation] = spec("where the roles and their pay come from", min_items=1)
     breakdown_roles: Roles = spec("the roles of the chart and the arithmetic")
 
 
@@ -375,12 +433,13 @@ class Messages:
     pay_both: str = spec("both a pay tier and a custom pay given")
     pay_neither: str = spec("neither a pay tier nor a custom pay given")
     summary: Plural = spec("the note over the form listing the problems: {count} and {errors}")
-    link_ignored: str = spec("a shared link whose settings cannot be used: {note} is the "
-                             "first problem")
-    unknown_preset: str = spec("the {note} of a shared link naming a preset that does not "
-                               "exist: {preset} is the name it gives")
-    unknown_setting: str = spec("the {note} of a shared link with a setting the calculator "
-                                "does not have: {setting} is its name")
+    link_ignored: str = spec("a shared link whose settings cannot be used: {note} is the first problem")
+    unknown_preset: str = spec(
+        "the {note} of a shared link naming a preset that does not exist: {preset} is the name it gives"
+    )
+    unknown_setting: str = spec(
+        "the {note} of a shared link with a setting the calculator does not have: {setting} is its name"
+    )
 
 
 @dataclass(frozen=True)
@@ -407,10 +466,11 @@ class CalculatorWords:
     term: str = spec("one role's cost: {count} people of {role} at {pay} each")
     sum: str = spec("the arithmetic: {terms}, joined by ' + ', make {total}")
     comparisons_heading: str = spec("the heading of the comparisons")
-    comparison: str = spec("one comparison: the midpoint {period} cost is {ratio} {label} "
-                           "({amount})")
-    ratio: Ratio = spec("a comparison's ratio, the {ratio} of 'comparison': '5.4 times', "
-                        "'45% of', 'about the same as', 'less than 1% of'")
+    comparison: str = spec("one comparison: the midpoint {period} cost is {ratio} {label} ({amount})")
+    ratio: Ratio = spec(
+        "a comparison's ratio, the {ratio} of 'comparison': '5.4 times', "
+        "'45% of', 'about the same as', 'less than 1% of'"
+    )
     month: str = spec("the {period} of a monthly comparison")
     year: str = spec("the {period} of a yearly comparison")
     copy_link: str = spec("the button that copies a link to the estimate")
@@ -429,13 +489,19 @@ class CalculatorWords:
     a_month: str = spec("after a monthly amount")
     som: Plural = spec("an amount in som: '{number} som', with the forms the language needs")
     in_som: str = spec("the estimate in som under the dollar figure: {amount} is the amount")
-    wage_months: Ratio = spec("how many months of the average wage the midpoint monthly cost "
-                              "is: {ratio} is the number of months, or the share of one month")
-    based_on: str = spec("under the estimate, when the form holds a preset's values: {preset} "
-                         "is its name (its citations follow)")
+    wage_months: Ratio = spec(
+        "how many months of the average wage the midpoint monthly cost "
+        "is: {ratio} is the number of months, or the share of one month"
+    )
+    based_on: str = spec(
+        "under the estimate, when the form holds a preset's values: {preset} "
+        "is its name (its citations follow)"
+    )
     based_on_own: str = spec("under the estimate, once the reader changes a value")
-    russian_share: str = spec("in the list of languages: how much of the reader's extra pay for "
-                              "Russian-speaking work applies, {share} ('50%')")
+    russian_share: str = spec(
+        "in the list of languages: how much of the reader's extra pay for "
+        "Russian-speaking work applies, {share} ('50%')"
+    )
 
 
 # -- the file --------------------------------------------------------------------------
@@ -451,14 +517,15 @@ class CalculatorFile:
     default_preset: str = spec("id of the preset the calculator opens with", pattern=SLUG)
     blogger_tier: str = spec("id of the tier bloggers and journalists are paid at", pattern=SLUG)
     supervisor_pay: PayRange = spec("what a supervisor earns a month")
-    inputs: InputFields = spec("every input's label, and the limits of the numbers readers "
-                               "enter")
+    inputs: InputFields = spec("every input's label, and the limits of the numbers readers enter")
     tiers: list[Tier] = spec("pay tiers readers choose from, in display order", min_items=1)
     languages: list[Language] = spec("languages readers choose from", min_items=1)
     presets: list[Preset] = spec("departments the sources describe", min_items=1)
-    som: Som = spec("the rate at which the estimate is also given in som, from two key figures; "
-                    "a monthly comparison with the dollar figure says how many months of it the "
-                    "estimate is")
+    som: Som = spec(
+        "the rate at which the estimate is also given in som, from two key figures; "
+        "a monthly comparison with the dollar figure says how many months of it the "
+        "estimate is"
+    )
     comparisons: list[Comparison] = spec("figures to set the result beside", default=[])
 
     def check(self):
@@ -478,27 +545,40 @@ class CalculatorFile:
             for name in (n for n in COUNTED if n in PRESET_NAMES):
                 value, bound = getattr(preset, name), getattr(self.inputs, name)
                 if value is not None and not bound.min <= value <= bound.max:
-                    yield f"{at}.{name}", f"{value} is outside the calculator's limits " \
-                        f"{bound.min}–{bound.max}", f"change the preset or inputs.{name}"
+                    yield (
+                        f"{at}.{name}",
+                        f"{value} is outside the calculator's limits {bound.min}–{bound.max}",
+                        f"change the preset or inputs.{name}",
+                    )
         for comparison in self.comparisons:
             if comparison.preset is not None and comparison.preset not in presets:
-                yield f"comparisons['{comparison.id}'].preset", \
-                    f"unknown preset '{comparison.preset}'", _known(presets)
+                yield (
+                    f"comparisons['{comparison.id}'].preset",
+                    f"unknown preset '{comparison.preset}'",
+                    _known(presets),
+                )
         if self.wage_comparison() is None:
-            yield "som.usd_figure", f"no monthly comparison names figure '{self.som.usd_figure}'", \
-                "add one under 'comparisons' (period: month): the page says how many months of " \
-                "that amount the estimate is"
+            yield (
+                "som.usd_figure",
+                f"no monthly comparison names figure '{self.som.usd_figure}'",
+                "add one under 'comparisons' (period: month): the page says how many months of "
+                "that amount the estimate is",
+            )
         if tiers and languages and self.blogger_tier in tiers:
             worst = _worst_ratio_numerator(self)
             if worst > MAX_EXACT:
-                yield "inputs", "the largest possible cost is too large to compute exactly in " \
-                    "the browser", "lower the inputs' max values"
+                yield (
+                    "inputs",
+                    "the largest possible cost is too large to compute exactly in the browser",
+                    "lower the inputs' max values",
+                )
 
     def wage_comparison(self) -> Comparison | None:
         """The monthly comparison with the som rate's dollar figure: its ratio is how many
         months of that amount the estimate is."""
-        return next((c for c in self.comparisons
-                     if c.figure == self.som.usd_figure and c.period == "month"), None)
+        return next(
+            (c for c in self.comparisons if c.figure == self.som.usd_figure and c.period == "month"), None
+        )
 
 
 def _known(ids) -> str:
@@ -520,8 +600,11 @@ def worst_month(params: CalculatorFile) -> int:
     top_tier = -(-top_tier * (BASIS_POINTS + bounds.russian_extra.max * 100) // BASIS_POINTS)
     person = max(top_tier, bounds.pay.max * CENTS)
     blogger = max(t.high for t in params.tiers if t.id == params.blogger_tier) * CENTS
-    return (bounds.staff.max * person + bounds.bloggers.max * blogger
-            + bounds.supervisors.max * params.supervisor_pay.high * CENTS)
+    return (
+        bounds.staff.max * person
+        + bounds.bloggers.max * blogger
+        + bounds.supervisors.max * params.supervisor_pay.high * CENTS
+    )
 
 
 def params_to_json(params: CalculatorFile, language: str = "en") -> dict[str, Any]:
@@ -537,8 +620,9 @@ def params_to_json(params: CalculatorFile, language: str = "en") -> dict[str, An
     for choice, item in zip(params.languages, data["languages"], strict=True):
         item["percent"] = choice.percent
     roles = params.notes.breakdown_roles
-    data["breakdown_roles"] = [{"role": f.name, **dataclasses.asdict(getattr(roles, f.name))}
-                               for f in dataclasses.fields(roles)]
+    data["breakdown_roles"] = [
+        {"role": f.name, **dataclasses.asdict(getattr(roles, f.name))} for f in dataclasses.fields(roles)
+    ]
     data["declared_inputs"] = [i.to_json() for i in INPUTS]
     data["language"] = language  # the words' language, whose conventions write the numbers
     return data

@@ -42,6 +42,8 @@ class ContentError(UserError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
-        return [*(str(p) for p in self.problems),
-                f"{len(self.problems)} problem(s); nothing was built.",
-                *([f"note: {self.note}"] if self.note else [])]
+        return [
+            *(str(p) for p in self.problems),
+            f"{len(self.problems)} problem(s); nothing was built.",
+            *([f"note: {self.note}"] if self.note else []),
+        ]

@@ -19,8 +19,7 @@ class Citation:
     """Where a fact comes from: a source and the section of it."""
 
     source: str = spec("id of a source in sources.yaml", ref="sources")
-    section: str = spec("id of the section, as listed under that source's sections",
-                        section_of="source")
+    section: str = spec("id of the section, as listed under that source's sections", section_of="source")
 
 
 # -- key figures ---------------------------------------------------------------
@@ -28,8 +27,9 @@ class Citation:
 
 #: The qualifiers the sources put on numbers. Each is a kind, shared by every language; its
 #: words in each language come from the interface translations.
-Hedge = Literal["about", "almost", "approximately", "around", "at least", "from", "more than",
-                "nearly", "over", "up to"]
+Hedge = Literal[
+    "about", "almost", "approximately", "around", "at least", "from", "more than", "nearly", "over", "up to"
+]
 
 
 @dataclass(frozen=True)
@@ -41,34 +41,44 @@ class Figure:
     id: str = spec("id used in {fig:id} tokens and charts", key=True, pattern=SLUG)
     label: str = spec("what the number counts, e.g. 'fake accounts Kloop analysed'")
     format: Literal["number", "usd", "percent", "hours", "som"] = spec(
-        "how the number is written: number, usd, percent, hours, som")
+        "how the number is written: number, usd, percent, hours, som"
+    )
     sources: list[Citation] = spec("where the number comes from", min_items=1)
     value: float | None = spec("the number, when it is a single number", default=None, min=0)
     low: float | None = spec("lower end, when the source gives a range", default=None, min=0)
     high: float | None = spec("upper end, when the source gives a range", default=None, min=0)
-    hedge: Hedge | None = spec("the source's qualifier, kept exactly: 'approximately', 'nearly', "
-                               "'at least', 'more than', 'up to', 'about'", default=None)
+    hedge: Hedge | None = spec(
+        "the source's qualifier, kept exactly: 'approximately', 'nearly', "
+        "'at least', 'more than', 'up to', 'about'",
+        default=None,
+    )
     note: str | None = spec("a short explanation shown with the figure", default=None)
-    wording: str | None = spec("the source's words for the number, shown instead of digits, "
-                               "e.g. 'a third', 'a dozen'", default=None)
-    worked_out: str | None = spec("how the editors worked the number out, when the source does "
-                                  "not state it as such; shown on the page", default=None)
+    wording: str | None = spec(
+        "the source's words for the number, shown instead of digits, e.g. 'a third', 'a dozen'", default=None
+    )
+    worked_out: str | None = spec(
+        "how the editors worked the number out, when the source does not state it as such; shown on the page",
+        default=None,
+    )
 
     json_schema_rules: ClassVar[dict] = {
-        "oneOf": [{"required": ["value"], "not": {"anyOf": [{"required": ["low"]},
-                                                            {"required": ["high"]}]}},
-                  {"required": ["low", "high"], "not": {"required": ["value"]}}],
+        "oneOf": [
+            {"required": ["value"], "not": {"anyOf": [{"required": ["low"]}, {"required": ["high"]}]}},
+            {"required": ["low", "high"], "not": {"required": ["value"]}},
+        ],
     }
 
     def check(self):
         if (self.value is None) == (self.low is None and self.high is None):
-            yield "value", "give either 'value' or both 'low' and 'high'", \
-                "a single number goes in 'value'; a range in 'low' and 'high'"
+            yield (
+                "value",
+                "give either 'value' or both 'low' and 'high'",
+                "a single number goes in 'value'; a range in 'low' and 'high'",
+            )
         elif self.value is None and (self.low is None or self.high is None):
             yield "low" if self.low is None else "high", "a range needs both 'low' and 'high'", ""
         elif self.low is not None and self.low > self.high:
-            yield "low", f"low ({self.low:g}) is greater than high ({self.high:g})", \
-                "swap the two numbers"
+            yield "low", f"low ({self.low:g}) is greater than high ({self.high:g})", "swap the two numbers"
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -137,16 +147,18 @@ class Figure:
 
 def hedge_words(words: Catalog) -> dict[str, str]:
     """Each hedge in the catalog's language (written out, so that Babel finds each one)."""
-    return {"about": words.pgettext("hedge", "about"),
-            "almost": words.pgettext("hedge", "almost"),
-            "approximately": words.pgettext("hedge", "approximately"),
-            "around": words.pgettext("hedge", "around"),
-            "at least": words.pgettext("hedge", "at least"),
-            "from": words.pgettext("hedge", "from"),
-            "more than": words.pgettext("hedge", "more than"),
-            "nearly": words.pgettext("hedge", "nearly"),
-            "over": words.pgettext("hedge", "over"),
-            "up to": words.pgettext("hedge", "up to")}
+    return {
+        "about": words.pgettext("hedge", "about"),
+        "almost": words.pgettext("hedge", "almost"),
+        "approximately": words.pgettext("hedge", "approximately"),
+        "around": words.pgettext("hedge", "around"),
+        "at least": words.pgettext("hedge", "at least"),
+        "from": words.pgettext("hedge", "from"),
+        "more than": words.pgettext("hedge", "more than"),
+        "nearly": words.pgettext("hedge", "nearly"),
+        "over": words.pgettext("hedge", "over"),
+        "up to": words.pgettext("hedge", "up to"),
+    }
 
 
 #: Hedges that make a number a lower bound.

@@ -30,8 +30,9 @@ def read_file(directory: Path, filename: str, kind: type) -> tuple[Any, Reader]:
     return reader.record(root, kind, ""), reader
 
 
-def cross_check(readers: list[Reader], checkable: set[str],
-                sections: dict[str, set[str]] | None = None) -> list[Problem]:
+def cross_check(
+    readers: list[Reader], checkable: set[str], sections: dict[str, set[str]] | None = None
+) -> list[Problem]:
     """Ids unique within their collection, and every reference to a `checkable` collection
     (one whose defining file was read without problems) naming a record that exists;
     `sections` maps each source to its section ids, for citations."""
@@ -41,16 +42,26 @@ def cross_check(readers: list[Reader], checkable: set[str],
         seen = defined.setdefault(use.collection, {})
         if use.value in seen:
             first = seen[use.value].problem_at
-            problems.append(at(use, f"duplicate id '{use.value}'",
-                               f"already used at {first.path}:{first.line}; ids must be unique"))
+            problems.append(
+                at(
+                    use,
+                    f"duplicate id '{use.value}'",
+                    f"already used at {first.path}:{first.line}; ids must be unique",
+                )
+            )
         else:
             seen[use.value] = use
     for use in (u for r in readers for u in r.refs):
         if use.collection == "sections":
             known = (sections or {}).get(use.parent_source)
             if known is not None and use.value not in known:
-                problems.append(at(use, f"source '{use.parent_source}' has no section "
-                                   f"'{use.value}'", suggest(use.value, known)))
+                problems.append(
+                    at(
+                        use,
+                        f"source '{use.parent_source}' has no section '{use.value}'",
+                        suggest(use.value, known),
+                    )
+                )
         elif use.collection in checkable:
             known = defined.get(use.collection, {})
             if use.value not in known:

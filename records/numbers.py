@@ -57,8 +57,7 @@ def _dollars(amount: float | int, language: str, cents: bool) -> str:
     pattern = _locale(language).currency_formats["standard"].pattern
     if not cents:
         pattern = pattern.replace(".00", "")
-    return format_currency(amount, "USD", format=pattern, locale=_locale(language),
-                           currency_digits=False)
+    return format_currency(amount, "USD", format=pattern, locale=_locale(language), currency_digits=False)
 
 
 def money(cents: int, language: str = "en") -> str:
@@ -74,9 +73,8 @@ def one_sign(first: str, last: str) -> str:
     sign = "$"
     if first.startswith(sign) and last.startswith(sign):
         return f"{first}–{last.removeprefix(sign)}"
-    tail = first[len(first.rstrip(sign + "\u00a0 ")):]
-    return f"{first.removesuffix(tail)}–{last}" if tail and last.endswith(tail) else \
-        f"{first}–{last}"
+    tail = first[len(first.rstrip(sign + "\u00a0 ")) :]
+    return f"{first.removesuffix(tail)}–{last}" if tail and last.endswith(tail) else f"{first}–{last}"
 
 
 def money_span(low: int, high: int, language: str = "en") -> str:

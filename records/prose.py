@@ -21,7 +21,6 @@ _LINK = re.compile(r"\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)")
 _SITE_PAGE = re.compile(r"/(?:[a-z0-9-]+/)*(?:#[a-z0-9-]+)?")
 
 
-
 @dataclass(frozen=True)
 class ProseProblem:
     """Something in a prose field that would not publish as the editor means; `start` is the
@@ -36,18 +35,29 @@ class ProseProblem:
 def problems(text: str) -> Iterator[ProseProblem]:
     for match in _RAW_HTML.finditer(text):
         tag = match.group(0)
-        yield ProseProblem(match.start(), len(tag), f"HTML tag '{tag}' would be shown as text",
-                           "write *emphasis*, **strong** or [text](https://…) instead")
+        yield ProseProblem(
+            match.start(),
+            len(tag),
+            f"HTML tag '{tag}' would be shown as text",
+            "write *emphasis*, **strong** or [text](https://…) instead",
+        )
     for match in _LINK.finditer(text):
         target = match.group(1)
         if not (target.startswith("https://") or _SITE_PAGE.fullmatch(target)):
-            yield ProseProblem(match.start(1), len(target), f"link to '{target}' is not allowed",
-                               "link to an https:// address, or to a page of this site "
-                               "such as /farms/pro-matraimov/")
+            yield ProseProblem(
+                match.start(1),
+                len(target),
+                f"link to '{target}' is not allowed",
+                "link to an https:// address, or to a page of this site such as /farms/pro-matraimov/",
+            )
     for match in _ANY_TOKEN.finditer(text):
         if not FIGURE_TOKEN.fullmatch(match.group(0)):
-            yield ProseProblem(match.start(), len(match.group(0)), f"unknown token '{match.group(0)}'",
-                               "the only token is {fig:figure-id}, for a key figure")
+            yield ProseProblem(
+                match.start(),
+                len(match.group(0)),
+                f"unknown token '{match.group(0)}'",
+                "the only token is {fig:figure-id}, for a key figure",
+            )
 
 
 def site_links(text: str) -> Iterator[tuple[int, int, str]]:
@@ -76,8 +86,11 @@ class Spellings:
         # Longest first, so "$100 to $150" wins over "$100" where both match.
         words = sorted(self._figure, key=len, reverse=True)
         alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        self._pattern = re.compile(r"(?<![\w$.,])(?:" + alternatives + r")(?![\w%]|[.,]\d)",
-                                   re.IGNORECASE) if words else None
+        self._pattern = (
+            re.compile(r"(?<![\w$.,])(?:" + alternatives + r")(?![\w%]|[.,]\d)", re.IGNORECASE)
+            if words
+            else None
+        )
 
     def retyped(self, text: str) -> Iterator[tuple[int, str, str]]:
         """Where a key figure's number is written out instead of referenced: (offset, the
@@ -93,15 +106,25 @@ def _normal(words: str) -> str:
     return " ".join(words.split()).lower()
 
 
-def spellings(value: float | None, low: float | None, high: float | None, kind: str,
-              hedge: str | None, wording: str | None) -> list[str]:
+def spellings(
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    kind: str,
+    hedge: str | None,
+    wording: str | None,
+) -> list[str]:
     """The ways a key figure's number can be typed in prose: '425', 'nearly 400',
     '205,000', '205 000', '$350', '30%', '$100 to $150', '10–15', 'at least a third'. Bare
     numbers under 100 are left out: too many dates and counts share them."""
+
     def forms(number: float) -> list[str]:
         digits = f"{number:g}" if not float(number).is_integer() else f"{int(number)}"
-        grouped = [digits, f"{int(number):,}", f"{int(number):,}".replace(",", " ")] \
-            if float(number).is_integer() and number >= 1000 else [digits]
+        grouped = (
+            [digits, f"{int(number):,}", f"{int(number):,}".replace(",", " ")]
+            if float(number).is_integer() and number >= 1000
+            else [digits]
+        )
         if kind == "usd":
             return [f"${d}" for d in grouped] + [f"{d} dollars" for d in grouped]
         if kind == "percent":

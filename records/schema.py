@@ -134,8 +134,12 @@ class Reader:
 
     def record(self, node: yaml.Node, cls: type, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.fail(node, path or "(top level)", f"expected a mapping of fields, got {_kind(node)}",
-                      f"write it as 'field: value' lines for {cls.__name__}")
+            self.fail(
+                node,
+                path or "(top level)",
+                f"expected a mapping of fields, got {_kind(node)}",
+                f"write it as 'field: value' lines for {cls.__name__}",
+            )
             return Invalid
         fields, hints = _declared(cls)
         values: dict[str, Any] = {}
@@ -169,8 +173,9 @@ class Reader:
         for name, f in fields.items():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if required and name not in key_nodes and name not in misspelt:
-                self.fail(node, _join(path, name), f"missing required field '{name}'",
-                          f.metadata.get("help", ""))
+                self.fail(
+                    node, _join(path, name), f"missing required field '{name}'", f.metadata.get("help", "")
+                )
                 ok = False
         if not ok:
             return Invalid
@@ -203,22 +208,27 @@ class Reader:
             return Invalid
         else:
             nodes = node.value
-            items = [self.convert(n, item_hint, item_path(path, i, n), _item_rules(rules))
-                     for i, n in enumerate(nodes)]
+            items = [
+                self.convert(n, item_hint, item_path(path, i, n), _item_rules(rules))
+                for i, n in enumerate(nodes)
+            ]
         if len(items) < rules.get("min_items", 0):
             self.fail(node, path, f"needs at least {rules['min_items']} item(s)", rules.get("help", ""))
             return Invalid
         if "max_items" in rules and len(items) > rules["max_items"]:
-            self.fail(node, path, f"has {len(items)} items, at most {rules['max_items']} allowed",
-                      f"keep the {rules['max_items']} that matter most: {rules.get('help', '')}")
+            self.fail(
+                node,
+                path,
+                f"has {len(items)} items, at most {rules['max_items']} allowed",
+                f"keep the {rules['max_items']} that matter most: {rules.get('help', '')}",
+            )
             return Invalid
         if Invalid in items:
             return Invalid
         self._check_keys(nodes, items, item_hint, path)
         return items
 
-    def _check_keys(self, nodes: list[yaml.Node], items: list[Any], item_hint: Any,
-                    path: str) -> None:
+    def _check_keys(self, nodes: list[yaml.Node], items: list[Any], item_hint: Any, path: str) -> None:
         """Within one list, each item's key (its id, or what `__key__` names) is its own:
         translations are tied to items by it."""
         key = item_key(item_hint) if dataclasses.is_dataclass(item_hint) else None
@@ -230,9 +240,12 @@ class Reader:
             if value is None:
                 continue
             if value in seen:
-                self.fail(node_at(node, key), _join(item_path(path, 0, node), key),
-                          f"{key} '{value}' is used twice in this list",
-                          f"give each item its own {key}: translations are tied to it")
+                self.fail(
+                    node_at(node, key),
+                    _join(item_path(path, 0, node), key),
+                    f"{key} '{value}' is used twice in this list",
+                    f"give each item its own {key}: translations are tied to it",
+                )
             seen.add(value)
 
     def _todo(self, node, path, rules, hint) -> bool:
@@ -244,8 +257,12 @@ class Reader:
             return False
         name = re.sub(r"(\['[^']*'\]|#\d+)+$", "", path).rsplit(".", 1)[-1]
         help = rules.get("help")
-        self.fail(located(node, node.value, found.start(), len(TODO), self.source), path,
-                  f"TODO left in {name}" + (f": {help}" if help else ""), hint)
+        self.fail(
+            located(node, node.value, found.start(), len(TODO), self.source),
+            path,
+            f"TODO left in {name}" + (f": {help}" if help else ""),
+            hint,
+        )
         return True
 
     def _choice(self, node, options, path, rules) -> Any:
@@ -286,8 +303,12 @@ class Reader:
         allowed = {_TAG + "int"} if kind is int else {_TAG + "int", _TAG + "float"}
         if not isinstance(node, yaml.ScalarNode) or node.tag not in allowed:
             wanted = "a whole number" if kind is int else "a number"
-            self.fail(node, path, f"expected {wanted}, got {_kind(node)}",
-                      "write digits only, without quotes or units")
+            self.fail(
+                node,
+                path,
+                f"expected {wanted}, got {_kind(node)}",
+                "write digits only, without quotes or units",
+            )
             return Invalid
         value = kind(yaml.safe_load(node.value))
         if isinstance(value, float) and not math.isfinite(value):
@@ -295,8 +316,12 @@ class Reader:
             return Invalid
         low, high = rules.get("min"), rules.get("max")
         if low is not None and value < low:
-            self.fail(node, path, f"{value} is below the minimum {low}",
-                      "counts cannot be negative" if low == 0 else f"use {low} or more")
+            self.fail(
+                node,
+                path,
+                f"{value} is below the minimum {low}",
+                "counts cannot be negative" if low == 0 else f"use {low} or more",
+            )
             return Invalid
         if high is not None and value > high:
             self.fail(node, path, f"{value} is above the maximum {high}", f"use {high} or less")
@@ -305,8 +330,12 @@ class Reader:
 
     def _text(self, node, path, rules) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.tag in (_TAG + "null", _TAG + "bool"):
-            self.fail(node, path, f"expected text, got {_kind(node)}",
-                      "put the text in quotes" if isinstance(node, yaml.ScalarNode) else "")
+            self.fail(
+                node,
+                path,
+                f"expected text, got {_kind(node)}",
+                "put the text in quotes" if isinstance(node, yaml.ScalarNode) else "",
+            )
             return Invalid
         if self._todo(node, path, rules, "write the words (or the citation) it needs"):
             return Invalid
@@ -317,11 +346,14 @@ class Reader:
         hidden = invisible(text, in_words=not rules.keys() & CODE_RULES)
         if hidden:
             at, char = hidden[0]
-            self.fail(located(node, text, at, 1, self.source), path,
-                      f"{describe(char)} at character {at + 1}" + (f", and {len(hidden) - 1} "
-                                                                   "more" if len(hidden) > 1 else ""),
-                      "delete it, and type a space if one belongs there: it cannot be seen, but "
-                      "the text is not what it looks like")
+            self.fail(
+                located(node, text, at, 1, self.source),
+                path,
+                f"{describe(char)} at character {at + 1}"
+                + (f", and {len(hidden) - 1} more" if len(hidden) > 1 else ""),
+                "delete it, and type a space if one belongs there: it cannot be seen, but "
+                "the text is not what it looks like",
+            )
             return Invalid
         pattern = rules.get("pattern")
         if pattern and not re.fullmatch(pattern, text):
@@ -336,21 +368,35 @@ class Reader:
         text = text.replace(" — ", NO_BREAK_BEFORE_DASH)
         longest = rules.get("warn_over")
         if longest and len(text) > longest:
-            self.warnings.append(self.at(node, path, f"warning: {len(text)} characters is long "
-                                         f"for a title or name", f"keep it under {longest}: it "
-                                         "is shown in lists, tabs and link previews"))
+            self.warnings.append(
+                self.at(
+                    node,
+                    path,
+                    f"warning: {len(text)} characters is long for a title or name",
+                    f"keep it under {longest}: it is shown in lists, tabs and link previews",
+                )
+            )
         if not rules.keys() & CODE_RULES:
             self.texts.append(Prose(node, path, text))
             # {fig:id} shows a key figure in any text: in a paragraph as marked-up data, in a
             # title or a label as its words
             for start, length, figure_id in prose.figure_ids(text):
-                self.refs.append(Use("figures", figure_id,
-                                     self.at(located(node, text, start, length, self.source), path, "")))
+                self.refs.append(
+                    Use(
+                        "figures",
+                        figure_id,
+                        self.at(located(node, text, start, length, self.source), path, ""),
+                    )
+                )
         if rules.get("rich"):
             found = list(prose.problems(text))
             for problem in found:
-                self.fail(located(node, text, problem.start, problem.length, self.source), path,
-                          problem.message, problem.hint)
+                self.fail(
+                    located(node, text, problem.start, problem.length, self.source),
+                    path,
+                    problem.message,
+                    problem.hint,
+                )
             self.prose.append(Prose(node, path, text))
             if found:
                 return Invalid
@@ -404,8 +450,11 @@ def item_path(path: str, index: int, node: yaml.Node) -> str:
     """How a list item is named in messages: by its id where it has one
     (`farms['pro-matraimov']`), otherwise by its position counted from one (`passages#2`)."""
     if isinstance(node, yaml.MappingNode):
-        named = {k.value: v.value for k, v in node.value
-                 if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)}
+        named = {
+            k.value: v.value
+            for k, v in node.value
+            if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
+        }
         for field_name in NAMING_FIELDS:
             if named.get(field_name) and not _TODO_WORD.search(named[field_name]):
                 return f"{path}['{named[field_name]}']"
@@ -443,8 +492,8 @@ def located(node: yaml.Node, text: str, start: int, length: int, source: str) ->
     """A stand-in node whose position is that of text[start:] inside a scalar's lines in
     `source` (the file's text), so a problem in the middle of a folded paragraph is reported
     on its own line."""
-    raw = source[node.start_mark.index:node.end_mark.index]
-    words = text[start:start + max(length, 1)].split() or [text[start:start + 1]]
+    raw = source[node.start_mark.index : node.end_mark.index]
+    words = text[start : start + max(length, 1)].split() or [text[start : start + 1]]
     needle = r"\s+".join(re.escape(w) for w in words)
     before = len(re.findall(needle, text[:start]))
     matches = list(re.finditer(needle, raw))
@@ -487,8 +536,14 @@ def _kind(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    names = {"str": "text", "int": "a whole number", "float": "a number",
-             "bool": "true/false", "null": "nothing", "timestamp": "a date"}
+    names = {
+        "str": "text",
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true/false",
+        "null": "nothing",
+        "timestamp": "a date",
+    }
     kind = names.get(node.tag.removeprefix(_TAG), node.tag)
     return f"{kind} '{node.value}'" if node.value else kind
 
@@ -516,8 +571,10 @@ def _schema_of(hint: Any, rules: dict[str, Any], definitions: dict[str, Any]) ->
     if origin is Literal:
         return {"enum": list(typing.get_args(hint))}
     if origin is list:
-        schema = {"type": "array", "items": _schema_of(typing.get_args(hint)[0],
-                                                       _item_rules(rules), definitions)}
+        schema = {
+            "type": "array",
+            "items": _schema_of(typing.get_args(hint)[0], _item_rules(rules), definitions),
+        }
         if rules.get("min_items"):
             schema["minItems"] = rules["min_items"]
         if "max_items" in rules:
@@ -560,8 +617,7 @@ def _record_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         properties[f.name] = schema
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.append(f.name)
-    schema: dict[str, Any] = {"type": "object", "additionalProperties": False,
-                              "properties": properties}
+    schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
     if cls.__doc__:
         schema = {"description": " ".join(cls.__doc__.split()), **schema}
     if required:

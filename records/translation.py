@@ -88,9 +88,11 @@ class Pending:
 def is_words(f: dataclasses.Field, hint: Any) -> bool:
     """Whether a field holds words to translate: text (or a list of texts) that is not a
     fact, unless declared `translate=False`."""
-    return (_plain(hint) in (str, list[str])
-            and not f.metadata.keys() & CODE_RULES
-            and f.metadata.get("translate", True))
+    return (
+        _plain(hint) in (str, list[str])
+        and not f.metadata.keys() & CODE_RULES
+        and f.metadata.get("translate", True)
+    )
 
 
 @functools.cache
@@ -116,8 +118,10 @@ def _list_key(cls: type) -> str:
     without one is a mistake in the declarations, not in content."""
     key = item_key(cls)
     if key is None:
-        raise TypeError(f"{cls.__name__} is translated in lists, so it needs an 'id' field or a "
-                        "'__key__' naming the field that identifies it")
+        raise TypeError(
+            f"{cls.__name__} is translated in lists, so it needs an 'id' field or a "
+            "'__key__' naming the field that identifies it"
+        )
     return key
 
 
@@ -137,13 +141,19 @@ def words_of(value: Any) -> Any:
         if item in (None, [], ""):
             continue
         if is_words(f, hints[name]):
-            out[name] = (dict(zip(getattr(value, f.metadata["keyed_by"]), item, strict=True))
-                         if isinstance(item, list) else item)
+            out[name] = (
+                dict(zip(getattr(value, f.metadata["keyed_by"]), item, strict=True))
+                if isinstance(item, list)
+                else item
+            )
         elif _holds_words(hints[name]):
             if isinstance(item, list):
                 key = _list_key(_record_type(hints[name]))
-                inner = [{key: getattr(x, key), **words} for x in item
-                         if getattr(x, key) is not None and (words := words_of(x))]
+                inner = [
+                    {key: getattr(x, key), **words}
+                    for x in item
+                    if getattr(x, key) is not None and (words := words_of(x))
+                ]
             else:
                 inner = words_of(item)
             if inner:
@@ -160,11 +170,9 @@ def untranslated(value: Any) -> Any:
         if item in (None, [], ""):
             continue
         if is_words(f, hints[name]):
-            changes[name] = ([Untranslated(x) for x in item] if isinstance(item, list)
-                             else Untranslated(item))
+            changes[name] = [Untranslated(x) for x in item] if isinstance(item, list) else Untranslated(item)
         elif _holds_words(hints[name]):
-            changes[name] = ([untranslated(x) for x in item] if isinstance(item, list)
-                             else untranslated(item))
+            changes[name] = [untranslated(x) for x in item] if isinstance(item, list) else untranslated(item)
     return dataclasses.replace(value, **changes)
 
 
@@ -191,8 +199,12 @@ class Translator:
         given = {}
         if node is not None:
             if not isinstance(node, yaml.MappingNode):
-                self.reader.fail(node, path or "(top level)", "expected a mapping of fields",
-                                 "write it as 'field: text' lines, as in the original")
+                self.reader.fail(
+                    node,
+                    path or "(top level)",
+                    "expected a mapping of fields",
+                    "write it as 'field: text' lines, as in the original",
+                )
                 return Invalid
             given = {k.value: (k, v) for k, v in node.value}
         key = item_key(cls)
@@ -201,10 +213,13 @@ class Translator:
                 continue
             f = fields.get(name)
             if f is None or not (is_words(f, hints[name]) or _holds_words(hints[name])):
-                self.reader.fail(key_node, _join(path, str(name)),
-                                 f"'{name}' is not text to translate",
-                                 "facts (ids, numbers, dates, sources, links) are shared by every "
-                                 "language: change them in the original file, and remove this line")
+                self.reader.fail(
+                    key_node,
+                    _join(path, str(name)),
+                    f"'{name}' is not text to translate",
+                    "facts (ids, numbers, dates, sources, links) are shared by every "
+                    "language: change them in the original file, and remove this line",
+                )
         pending_before = len(self.pending)
         changes: dict[str, Any] = {}
         for name, f in fields.items():
@@ -218,26 +233,34 @@ class Translator:
                 continue
             if is_words(f, hints[name]):
                 if isinstance(original, list):
-                    text = self.labels(original, getattr(value, f.metadata["keyed_by"]), child,
-                                       where, f.metadata, name_node or node or at)
+                    text = self.labels(
+                        original,
+                        getattr(value, f.metadata["keyed_by"]),
+                        child,
+                        where,
+                        f.metadata,
+                        name_node or node or at,
+                    )
                 else:
                     text = self.words(original, child, where, f.metadata, node or at)
             elif _holds_words(hints[name]):
-                text = (self.items(original, child, where, name_node or node or at)
-                        if isinstance(original, list) else
-                        self.record(original, child, where, name_node or node or at))
+                text = (
+                    self.items(original, child, where, name_node or node or at)
+                    if isinstance(original, list)
+                    else self.record(original, child, where, name_node or node or at)
+                )
             else:
                 continue
             if text is Invalid:
                 return Invalid
             changes[name] = text
         if getattr(cls, "__translated_whole__", False) and any(
-                p.state != "unrecorded" for p in self.pending[pending_before:]):
+            p.state != "unrecorded" for p in self.pending[pending_before:]
+        ):
             return untranslated(value)  # never half in one language, half in another
         return dataclasses.replace(value, **changes)
 
-    def words(self, original: str, node: yaml.Node | None, path: str, rules: dict,
-              at: yaml.Node) -> Any:
+    def words(self, original: str, node: yaml.Node | None, path: str, rules: dict, at: yaml.Node) -> Any:
         """The translation of one text, or the original, marked, while it is pending."""
         if node is None:
             self.pending.append(Pending("missing", path, at, original))
@@ -247,9 +270,14 @@ class Translator:
             return Invalid
         if kept(text) != kept(original):
             wanted = sorted(kept(original).elements())
-            self.reader.fail(node, path, "the translation does not keep the original's tokens "
-                             "and links", ("it must have exactly: " + ", ".join(wanted)) if wanted
-                             else "the original has no {…} tokens or site links: remove them")
+            self.reader.fail(
+                node,
+                path,
+                "the translation does not keep the original's tokens and links",
+                ("it must have exactly: " + ", ".join(wanted))
+                if wanted
+                else "the original has no {…} tokens or site links: remove them",
+            )
             return Invalid
         self.translated[path] = (original, text)
         made = self.made_from.get(path)
@@ -260,24 +288,39 @@ class Translator:
             return Untranslated(original)
         return text
 
-    def labels(self, originals: list[str], keys: list[str], node: yaml.Node | None, path: str,
-               rules: dict, at: yaml.Node) -> Any:
+    def labels(
+        self,
+        originals: list[str],
+        keys: list[str],
+        node: yaml.Node | None,
+        path: str,
+        rules: dict,
+        at: yaml.Node,
+    ) -> Any:
         """A list of labels, each translated under the id it labels (a chart's figures)."""
         given: dict[str, yaml.Node] = {}
         if node is not None:
             if not isinstance(node, yaml.MappingNode):
-                self.reader.fail(node, path, "expected each label under the id it labels",
-                                 "write 'figure-id: label' lines, one for each of: "
-                                 + ", ".join(keys))
+                self.reader.fail(
+                    node,
+                    path,
+                    "expected each label under the id it labels",
+                    "write 'figure-id: label' lines, one for each of: " + ", ".join(keys),
+                )
                 return Invalid
             given = {k.value: v for k, v in node.value}
             for k, _v in node.value:
                 if k.value not in keys:
-                    self.reader.fail(k, f"{path}['{k.value}']", f"no label for '{k.value}' in "
-                                     "the original", "labels are tied to ids: use one of "
-                                     + ", ".join(keys))
-        texts = [self.words(o, given.get(k), f"{path}['{k}']", rules, node or at)
-                 for k, o in zip(keys, originals, strict=True)]
+                    self.reader.fail(
+                        k,
+                        f"{path}['{k.value}']",
+                        f"no label for '{k.value}' in the original",
+                        "labels are tied to ids: use one of " + ", ".join(keys),
+                    )
+        texts = [
+            self.words(o, given.get(k), f"{path}['{k}']", rules, node or at)
+            for k, o in zip(keys, originals, strict=True)
+        ]
         return Invalid if Invalid in texts else texts
 
     def items(self, originals: list, node: yaml.Node | None, path: str, at: yaml.Node) -> Any:
@@ -291,16 +334,24 @@ class Translator:
         for n in node.value if node is not None else []:
             item_id = _value_of(n, key)
             if item_id is None:
-                self.reader.fail(n, path, f"this item names no {key}",
-                                 f"start it with '{key}: …', the {key} of the item it translates "
-                                 "in the original; items are tied by it, never by position")
+                self.reader.fail(
+                    n,
+                    path,
+                    f"this item names no {key}",
+                    f"start it with '{key}: …', the {key} of the item it translates "
+                    "in the original; items are tied by it, never by position",
+                )
             elif item_id not in known:
-                self.reader.fail(n, f"{path}['{item_id}']", f"no item with {key} '{item_id}' in "
-                                 "the original", f"items are tied by {key}: fix the {key}, or "
-                                 "remove the item")
+                self.reader.fail(
+                    n,
+                    f"{path}['{item_id}']",
+                    f"no item with {key} '{item_id}' in the original",
+                    f"items are tied by {key}: fix the {key}, or remove the item",
+                )
             elif item_id in named:
-                self.reader.fail(n, f"{path}['{item_id}']", f"'{item_id}' is translated twice",
-                                 "keep one of them")
+                self.reader.fail(
+                    n, f"{path}['{item_id}']", f"'{item_id}' is translated twice", "keep one of them"
+                )
             else:
                 named[item_id] = n
         translated = []
@@ -311,8 +362,7 @@ class Translator:
                 self.pending.append(Pending("unkeyed", f"{path}#{number}", node or at))
                 translated.append(untranslated(original))
                 continue
-            translated.append(self.record(original, named.get(item_id), f"{path}['{item_id}']",
-                                          node or at))
+            translated.append(self.record(original, named.get(item_id), f"{path}['{item_id}']", node or at))
         return Invalid if Invalid in translated else translated
 
 
@@ -330,20 +380,30 @@ def _value_of(node: yaml.Node, name: str) -> str | None:
 def read_made_from(text: str) -> MadeFrom:
     """The records of a `translated-from.yaml` file (written by the tooling only)."""
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return {filename: {path: Made(entry["from"], str(entry["translation"]))
-                       for path, entry in (texts or {}).items()}
-            for filename, texts in data.items()}
+    return {
+        filename: {
+            path: Made(entry["from"], str(entry["translation"])) for path, entry in (texts or {}).items()
+        }
+        for filename, texts in data.items()
+    }
 
 
 def dump_made_from(made_from: MadeFrom, language: str) -> str:
     """The `translated-from.yaml` file for `made_from`, in a stable order."""
-    head = (f"# Written by `python build.py translations --update`; never edit it by hand. For "
-            f"each {language} text: the\n# English it was translated from, and a fingerprint of "
-            "the translation then. When the English\n# changes, `check` reports the translation "
-            "as out of date and pages show the English until it\n# is translated again.\n")
-    data = {filename: {path: {"from": made.original, "translation": made.translation}
-                       for path, made in sorted(texts.items())}
-            for filename, texts in sorted(made_from.items()) if texts}
+    head = (
+        f"# Written by `python build.py translations --update`; never edit it by hand. For "
+        f"each {language} text: the\n# English it was translated from, and a fingerprint of "
+        "the translation then. When the English\n# changes, `check` reports the translation "
+        "as out of date and pages show the English until it\n# is translated again.\n"
+    )
+    data = {
+        filename: {
+            path: {"from": made.original, "translation": made.translation}
+            for path, made in sorted(texts.items())
+        }
+        for filename, texts in sorted(made_from.items())
+        if texts
+    }
     return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -351,8 +411,12 @@ class _Dumper(yaml.SafeDumper):
     """Writes long texts folded over several lines."""
 
 
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style=">" if len(text) > 70 and "\n" not in text else None))
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style=">" if len(text) > 70 and "\n" not in text else None
+    ),
+)
 
 
 @dataclass
@@ -363,8 +427,11 @@ class Stamped:
     still_outdated: list[str] = field(default_factory=list)
 
 
-def stamp(made_from: dict[str, Made], translated: dict[str, tuple[str, str]],
-          accept: typing.Callable[[str], bool] = lambda path: False) -> tuple[dict[str, Made], Stamped]:
+def stamp(
+    made_from: dict[str, Made],
+    translated: dict[str, tuple[str, str]],
+    accept: typing.Callable[[str], bool] = lambda path: False,
+) -> tuple[dict[str, Made], Stamped]:
     """The records after a translator's work: a translation is recorded as made from the
     original of now when it is new, when the original has not changed, or when the
     translation changed since it was recorded (the translator revised it); an out-of-date
@@ -407,8 +474,7 @@ def new_keys(value: Any, node: yaml.Node, path: str = "") -> list[NewKey]:
     for paragraphs, s1 … for statements)."""
     found: list[NewKey] = []
     fields, hints = _declared(type(value))
-    children = ({k.value: v for k, v in node.value}
-                if isinstance(node, yaml.MappingNode) else {})
+    children = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
     for name in fields:
         item, child = getattr(value, name), children.get(name)
         cls = _record_type(hints[name])
@@ -438,20 +504,18 @@ def _holds_words(hint: Any) -> bool:
     if cls is None:
         return False
     fields, hints = _declared(cls)
-    return any(is_words(f, hints[name]) or _holds_words(hints[name])
-               for name, f in fields.items())
+    return any(is_words(f, hints[name]) or _holds_words(hints[name]) for name, f in fields.items())
 
 
 def with_keys(text: str, keys: list[NewKey]) -> str:
     """The YAML `text` with each new id written as its item's first field: `- id: p1` before
     a block of fields, `{id: s1, …}` in a one-line item. Nothing else in the text changes."""
     starts = [0, *(m.end() for m in re.finditer("\n", text))]  # where each line starts
-    for key in sorted(keys, key=lambda k: (k.node.start_mark.line, k.node.start_mark.column),
-                      reverse=True):
+    for key in sorted(keys, key=lambda k: (k.node.start_mark.line, k.node.start_mark.column), reverse=True):
         mark = key.node.start_mark
         at = starts[mark.line] + mark.column
         if text[at] == "{":
-            text = f"{text[:at + 1]}{key.field}: {key.value}, {text[at + 1:]}"
+            text = f"{text[: at + 1]}{key.field}: {key.value}, {text[at + 1 :]}"
         else:
             text = f"{text[:at]}{key.field}: {key.value}\n{' ' * mark.column}{text[at:]}"
     return text

@@ -21,7 +21,7 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema="
 #: How to write a quotation mark inside text quoted with it.
 QUOTE_INSIDE_QUOTES = {
     "'": "inside '…' write an apostrophe as two ('') or put the whole text in \"…\" instead",
-    '"': "inside \"…\" write a quotation mark as \\\" or put the whole text in '…' instead",
+    '"': 'inside "…" write a quotation mark as \\" or put the whole text in \'…\' instead',
 }
 #: A line that begins with a field name, up to its colon.
 FIELD_LINE = re.compile(r"(?P<indent> *)(?:- +)?(?P<name>[A-Za-z_][\w-]*)")
@@ -46,17 +46,21 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
         read = exc.object  # the bytes after any byte-order mark
         line = read[: exc.start].count(b"\n") + 1
         column = exc.start - (read.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [problem(line, column, "file is not UTF-8 text",
-                              "save it with UTF-8 encoding")], ""
+        return None, [problem(line, column, "file is not UTF-8 text", "save it with UTF-8 encoding")], ""
 
     indents = []
     for number, line in enumerate(text.split("\n"), 1):
         indent = line[: len(line) - len(line.lstrip())]
         odd = next((i for i, c in enumerate(indent) if c != " "), None)
         if odd is not None and indent[odd] not in "\r":
-            indents.append(problem(number, odd + 1, f"{describe(indent[odd])} used for "
-                                   f"indentation at column {odd + 1}",
-                                   "indent with ordinary spaces only: delete it and type spaces"))
+            indents.append(
+                problem(
+                    number,
+                    odd + 1,
+                    f"{describe(indent[odd])} used for indentation at column {odd + 1}",
+                    "indent with ordinary spaces only: delete it and type spaces",
+                )
+            )
     if indents:
         return None, indents, text
 
@@ -91,8 +95,9 @@ def invisible(text: str, *, in_words: bool = False) -> list[tuple[int, str]]:
         if c in _PLAIN:
             continue
         kind = unicodedata.category(c)
-        if kind in ("Cf", "Cc", "Zl", "Zp") or (kind == "Zs" and not (
-                in_words and c in "\u00a0\u202f\u2009")):
+        if kind in ("Cf", "Cc", "Zl", "Zp") or (
+            kind == "Zs" and not (in_words and c in "\u00a0\u202f\u2009")
+        ):
             found.append((i, c))
     return found
 
@@ -113,59 +118,89 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int
     line_text = lines[mark.line] if mark.line < len(lines) else ""
 
     if context == "while scanning a quoted scalar" and problem.startswith(
-            ("found unexpected end of stream", "found unexpected document separator")):
+        ("found unexpected end of stream", "found unexpected document separator")
+    ):
         opened = exc.context_mark
         quote = text[opened.index]
-        return (opened.line + 1, opened.column + 1, f"the quote {quote} that opens here is "
-                "never closed", f"add a closing {quote} at the end of the text")
+        return (
+            opened.line + 1,
+            opened.column + 1,
+            f"the quote {quote} that opens here is never closed",
+            f"add a closing {quote} at the end of the text",
+        )
 
     quoted = _quoted_text_followed_by_more(text)
     if quoted is not None:
         opened, closed = quoted.start_mark, quoted.end_mark
         quote = text[opened.index]
         if opened.line != closed.line:
-            return (opened.line + 1, opened.column + 1,
-                    f"the quote {quote} that opens here is not closed on its line, so the text "
-                    f"runs on to the next {quote}, on line {closed.line + 1}",
-                    f"add a closing {quote} at the end of the text")
-        return (closed.line + 1, closed.column, f"the quoted text ends at this {quote}, but "
-                "more text follows it", QUOTE_INSIDE_QUOTES[quote])
+            return (
+                opened.line + 1,
+                opened.column + 1,
+                f"the quote {quote} that opens here is not closed on its line, so the text "
+                f"runs on to the next {quote}, on line {closed.line + 1}",
+                f"add a closing {quote} at the end of the text",
+            )
+        return (
+            closed.line + 1,
+            closed.column,
+            f"the quoted text ends at this {quote}, but more text follows it",
+            QUOTE_INSIDE_QUOTES[quote],
+        )
 
     if problem.startswith("mapping values are not allowed"):
         field = FIELD_LINE.fullmatch(line_text[: mark.column])
         if field is None:
-            return (mark.line + 1, mark.column + 1, 'the text contains ": " (a colon and a '
-                    "space), which YAML reads as the start of a new field",
-                    "put the whole text in quotes, or write >- after the field's colon and the "
-                    "text on the lines below it, indented")
+            return (
+                mark.line + 1,
+                mark.column + 1,
+                'the text contains ": " (a colon and a space), which YAML reads as the start of a new field',
+                "put the whole text in quotes, or write >- after the field's colon and the "
+                "text on the lines below it, indented",
+            )
         name, indent = field["name"], len(field["indent"])
         above = next((t for t in reversed(lines[: mark.line]) if t.strip()), "")
         where = (mark.line + 1, field.start("name") + 1)
         if indent > len(above) - len(above.lstrip(" -")):
-            return (*where, f"'{name}:' on line {mark.line + 1} is indented further than the "
-                    "line above it, so it reads as more of that line's text",
-                    "line it up with the other fields of the same entry; if it is text, put "
-                    "the whole text in quotes")
-        return (*where, f"'{name}:' on line {mark.line + 1} reads as more of the text above it",
-                "a field needs a space after its colon (name: text): check the lines above")
+            return (
+                *where,
+                f"'{name}:' on line {mark.line + 1} is indented further than the "
+                "line above it, so it reads as more of that line's text",
+                "line it up with the other fields of the same entry; if it is text, put "
+                "the whole text in quotes",
+            )
+        return (
+            *where,
+            f"'{name}:' on line {mark.line + 1} reads as more of the text above it",
+            "a field needs a space after its colon (name: text): check the lines above",
+        )
 
     if context == "while scanning a simple key":
         start = exc.context_mark
-        return (start.line + 1, start.column + 1, f"line {start.line + 1} is neither a field "
-                "(name: text) nor indented as more of the text above it",
-                "a field needs a space after its colon; text that goes on to a new line is "
-                "indented further than its field name")
+        return (
+            start.line + 1,
+            start.column + 1,
+            f"line {start.line + 1} is neither a field "
+            "(name: text) nor indented as more of the text above it",
+            "a field needs a space after its colon; text that goes on to a new line is "
+            "indented further than its field name",
+        )
 
-    if (problem.startswith(("expected <block end>", "did not find expected"))
-            and not line_text[: mark.column].strip()):
-        return (mark.line + 1, mark.column + 1, f"line {mark.line + 1} is indented differently "
-                "from the lines above it", "line each field up with the other fields of the "
-                "same entry, and each '-' with the other items of the same list, using spaces")
+    if (
+        problem.startswith(("expected <block end>", "did not find expected"))
+        and not line_text[: mark.column].strip()
+    ):
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            f"line {mark.line + 1} is indented differently from the lines above it",
+            "line each field up with the other fields of the "
+            "same entry, and each '-' with the other items of the same list, using spaces",
+        )
 
     if context in ("while scanning an alias", "while scanning an anchor"):
         return _reserved_first_character(exc.context_mark, text)
-    if problem.endswith("that cannot start any token") or problem.startswith(
-            "found undefined alias"):
+    if problem.endswith("that cannot start any token") or problem.startswith("found undefined alias"):
         return _reserved_first_character(mark, text)
 
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
@@ -173,8 +208,12 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int
 
 
 def _reserved_first_character(mark: yaml.Mark, text: str) -> tuple[int, int, str, str]:
-    return (mark.line + 1, mark.column + 1, f"text cannot start with {text[mark.index]} "
-            "unless it is in quotes", "put the whole text in quotes")
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        f"text cannot start with {text[mark.index]} unless it is in quotes",
+        "put the whole text in quotes",
+    )
 
 
 def _quoted_text_followed_by_more(text: str) -> yaml.ScalarToken | None:
@@ -183,8 +222,11 @@ def _quoted_text_followed_by_more(text: str) -> yaml.ScalarToken | None:
     previous = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if (isinstance(token, yaml.ScalarToken) and isinstance(previous, yaml.ScalarToken)
-                    and previous.style in QUOTE_INSIDE_QUOTES):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and isinstance(previous, yaml.ScalarToken)
+                and previous.style in QUOTE_INSIDE_QUOTES
+            ):
                 return previous
             previous = token
     except yaml.YAMLError:

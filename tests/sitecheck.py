@@ -24,8 +24,14 @@ from fakefarms.build.statichost import (
 # use the product, never the tests); the tests import it from here too.
 __all__ = ["ORIGIN", "TRANSLATIONS", "file_for", "in_edition", "one_per_kind", "pages", "url_of"]
 
-LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
-                   ("source", "src"), ("form", "action"))
+LINK_ATTRIBUTES = (
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("form", "action"),
+)
 
 
 def parsed(file: Path) -> BeautifulSoup:
@@ -48,9 +54,11 @@ def as_scripted(html: str) -> str:
     as a JSON string in a data block (the notes' pop-ups, the calculator's form and its
     "Based on" lines), so that text browsers, which run no script, never show it. Marks and
     presets stay the links they are without a script."""
+
     def expand(match: re.Match) -> str:
         value = json.loads(match.group(1))
         return value if isinstance(value, str) else match.group()
+
     return _DATA_BLOCK.sub(expand, html)
 
 
@@ -125,8 +133,9 @@ def asset_references(root: Path, file: Path, mount: str):
                 continue
             if name == "srcset" or name == "data-srcset":
                 urls = list(_srcset_urls(value))
-            elif name.startswith("data-") and (_ASSET_DATA.match(name) or
-                                               ("/" in value and _ASSET_VALUE.match(value))):
+            elif name.startswith("data-") and (
+                _ASSET_DATA.match(name) or ("/" in value and _ASSET_VALUE.match(value))
+            ):
                 urls = [value]
             else:
                 continue
@@ -171,5 +180,4 @@ def sampled(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
     in each translation: the pages share their templates, so checks that do not depend on
     the words (a desktop screen, axe, no JavaScript) read each translation's kinds once."""
     kinds = one_per_kind(name for name, _address in pages)
-    return [(name, address) for name, address in pages
-            if in_edition(name)[0] == "en" or name in kinds]
+    return [(name, address) for name, address in pages if in_edition(name)[0] == "en" or name in kinds]

@@ -14,15 +14,20 @@ def _rename_matraimov(content_dir) -> None:
     for name in ("actors.yaml", "farms.yaml"):
         path = content_dir / name
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("id: matraimov\n", "id: raimbek-matraimov\n")
-                        .replace("actor: matraimov\n", "actor: raimbek-matraimov\n"),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace("id: matraimov\n", "id: raimbek-matraimov\n").replace(
+                "actor: matraimov\n", "actor: raimbek-matraimov\n"
+            ),
+            encoding="utf-8",
+        )
 
 
 def _redirect(content_dir, old: str, new: str) -> None:
     (content_dir / "redirects.yaml").write_text(
         "# yaml-language-server: $schema=schema/redirects.schema.json\n"
-        f"redirects:\n  - old: {old}\n    new: {new}\n", encoding="utf-8")
+        f"redirects:\n  - old: {old}\n    new: {new}\n",
+        encoding="utf-8",
+    )
 
 
 def test_the_build_keeps_the_list_of_published_addresses(content_copy, tmp_path):
@@ -41,11 +46,11 @@ def test_a_renamed_id_names_the_address_that_would_disappear(content_copy, monke
     monkeypatch.chdir(content_copy.parent)
     _rename_matraimov(content_copy)
     assert main(["check", "--content", str(content_copy)]) == 1
-    line = (content_copy / "published-addresses.txt").read_text().splitlines().index(
-        "/actors/matraimov/") + 1
+    line = (content_copy / "published-addresses.txt").read_text().splitlines().index("/actors/matraimov/") + 1
     assert capsys.readouterr().err.splitlines()[0] == (
         f"content/published-addresses.txt:{line}:1: /actors/matraimov/ would disappear (keep the "
-        "id that made it, or send it to its new page in redirects.yaml)")
+        "id that made it, or send it to its new page in redirects.yaml)"
+    )
 
 
 def test_a_build_with_a_vanishing_address_publishes_nothing(content_copy, tmp_path):
@@ -62,8 +67,9 @@ def test_a_redirect_keeps_the_old_address_working(content_copy, tmp_path):
     build_site(content_copy, out, "https://example.org/ff/")
     soup = parsed(out / "actors/matraimov/index.html")
     assert soup.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../raimbek-matraimov/"
-    assert soup.select_one("link[rel=canonical]")["href"] == \
-        "https://example.org/ff/actors/raimbek-matraimov/"
+    assert (
+        soup.select_one("link[rel=canonical]")["href"] == "https://example.org/ff/actors/raimbek-matraimov/"
+    )
     assert soup.select_one("main a")["href"] == "../raimbek-matraimov/"
     assert (out / "_redirects").read_text() == "/ff/actors/matraimov/ /ff/actors/raimbek-matraimov/ 301\n"
     listed = (content_copy / "published-addresses.txt").read_text().splitlines()
@@ -72,13 +78,15 @@ def test_a_redirect_keeps_the_old_address_working(content_copy, tmp_path):
 
 
 def test_a_redirect_removed_after_it_was_published_is_an_address_that_would_disappear(
-        content_copy, tmp_path, capsys):
+    content_copy, tmp_path, capsys
+):
     _rename_matraimov(content_copy)
     _redirect(content_copy, "/actors/matraimov/", "/actors/raimbek-matraimov/")
     assert main(["check", "--content", str(content_copy)]) == 0
     assert "/actors/matraimov/" in (content_copy / "published-addresses.txt").read_text()
     (content_copy / "redirects.yaml").write_text(
-        "# yaml-language-server: $schema=schema/redirects.schema.json\nredirects: []\n")
+        "# yaml-language-server: $schema=schema/redirects.schema.json\nredirects: []\n"
+    )
     assert main(["check", "--content", str(content_copy)]) == 1
     assert "/actors/matraimov/ would disappear" in capsys.readouterr().err
 
@@ -92,12 +100,14 @@ def test_check_keeps_the_list_current(content_copy, capsys):
     assert "updated" not in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("/actors/orunbekov/", "/actors/matraimov/", "/actors/orunbekov/ is still a page of the site"),
-    ("/actors/gone/", "/actors/nobody/", "/actors/nobody/ is not a page of the site"),
-])
-def test_a_redirect_must_lead_from_a_gone_page_to_a_real_one(content_copy, tmp_path, old, new,
-                                                            message):
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("/actors/orunbekov/", "/actors/matraimov/", "/actors/orunbekov/ is still a page of the site"),
+        ("/actors/gone/", "/actors/nobody/", "/actors/nobody/ is not a page of the site"),
+    ],
+)
+def test_a_redirect_must_lead_from_a_gone_page_to_a_real_one(content_copy, tmp_path, old, new, message):
     _redirect(content_copy, old, new)
     with pytest.raises(ContentError, match=message):
         build_site(content_copy, tmp_path / "out")

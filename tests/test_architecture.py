@@ -14,12 +14,28 @@ import pytest
 from tests.conftest import ROOT
 
 #: The project's layers, each with the layers it may import (besides itself).
-LAYERS = ["records", "calculator", "fakefarms.content", "fakefarms.outputs", "fakefarms.web",
-          "fakefarms.build"]
+LAYERS = [
+    "records",
+    "calculator",
+    "fakefarms.content",
+    "fakefarms.outputs",
+    "fakefarms.web",
+    "fakefarms.build",
+]
 MAY_IMPORT = {layer: set(LAYERS[:number]) for number, layer in enumerate(LAYERS)}
 MAY_IMPORT["bench"] = set(LAYERS)  # the product, never the tests
-WEB = ("flask", "flask_frozen", "werkzeug", "jinja2", "markupsafe", "plotly", "markdown_it",
-       "fakefarms.web", "fakefarms.build", "fakefarms.outputs")
+WEB = (
+    "flask",
+    "flask_frozen",
+    "werkzeug",
+    "jinja2",
+    "markupsafe",
+    "plotly",
+    "markdown_it",
+    "fakefarms.web",
+    "fakefarms.build",
+    "fakefarms.outputs",
+)
 
 
 def layer_of(module: str) -> str | None:
@@ -36,10 +52,14 @@ def imported_packages(package: str) -> dict[str, set[str]]:
     found = {}
     for path in sorted((ROOT / package.replace(".", "/")).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                 for alias in node.names}
-        names |= {node.module for node in ast.walk(tree)
-                  if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
+        names = {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        }
+        names |= {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+        }
         found[str(path.relative_to(ROOT))] = {layer_of(n) for n in names} - {None}
     return found
 
@@ -65,19 +85,29 @@ def test_the_check_can_fail(tmp_path, monkeypatch):
 
 
 def test_the_calculator_command_loads_no_web_code():
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "calculator", "--preset",
-                             "one-admin"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "calculator", "--preset", "one-admin"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr[-500:]
-    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines()
-               if line.startswith("import time:")}
+    modules = {
+        line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    }
     web = sorted(m for m in modules if any(m == w or m.startswith(w + ".") for w in WEB))
     assert modules and not web, web
 
 
 def test_importing_the_site_package_starts_no_flask():
-    result = subprocess.run([sys.executable, "-c", "import fakefarms.content, sys; "
-                             "print('flask' in sys.modules)"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", "import fakefarms.content, sys; print('flask' in sys.modules)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "False", result.stderr[-500:]
 
 
@@ -107,10 +137,16 @@ def test_numbers_are_formatted_in_one_module():
     """Templates, the site's Python and the calculator write money and grouped numbers
     through records.numbers, not with format strings of their own."""
     root = ROOT
-    sources = [*root.glob("site/templates/*.html"), *root.glob("fakefarms/**/*.py"),
-               *root.glob("calculator/*.py")]
-    offenders = [f"{path.relative_to(root)}: {line.strip()}" for path in sources
-                 for line in path.read_text(encoding="utf-8").splitlines()
-                 if re.search(r"\{:,|:,\.\d?f|:,\}|\$\{\{", line) and "%{" not in line]
+    sources = [
+        *root.glob("site/templates/*.html"),
+        *root.glob("fakefarms/**/*.py"),
+        *root.glob("calculator/*.py"),
+    ]
+    offenders = [
+        f"{path.relative_to(root)}: {line.strip()}"
+        for path in sources
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\{:,|:,\.\d?f|:,\}|\$\{\{", line) and "%{" not in line
+    ]
     # (Plotly's hover templates, "%{x:,.0f}", are the browser's d3 formats, not Python's)
     assert offenders == []

@@ -18,8 +18,10 @@ from fakefarms.build.publish import (
 )
 from tests.conftest import FIXTURE_CONTENT, ROOT
 
-ADVICE = ("A build replaces its output folder whole: give it a new or empty folder, or an "
-          "earlier build. Nothing was touched.")
+ADVICE = (
+    "A build replaces its output folder whole: give it a new or empty folder, or an "
+    "earlier build. Nothing was touched."
+)
 
 
 @pytest.fixture
@@ -35,9 +37,10 @@ def project(tmp_path, monkeypatch) -> Path:
 
 def everything_under(folder: Path) -> dict[str, tuple[bytes, int] | None]:
     """Every file's bytes and modification time, and every folder, under `folder`."""
-    return {p.relative_to(folder).as_posix():
-            (p.read_bytes(), p.stat().st_mtime_ns) if p.is_file() else None
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) if p.is_file() else None
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def refused(capsys, tmp_path: Path, content: Path, out: Path) -> str:
@@ -55,18 +58,21 @@ def refused(capsys, tmp_path: Path, content: Path, out: Path) -> str:
 
 def test_project_folder_is_refused(project, content_copy, tmp_path, capsys):
     assert refused(capsys, tmp_path, content_copy, project) == (
-        f"build refused: {project} is the project folder. {ADVICE}")
+        f"build refused: {project} is the project folder. {ADVICE}"
+    )
 
 
 def test_content_folder_given_is_refused(project, content_copy, tmp_path, capsys):
     assert refused(capsys, tmp_path, content_copy, content_copy) == (
-        f"build refused: {content_copy} is the content folder. {ADVICE}")
+        f"build refused: {content_copy} is the content folder. {ADVICE}"
+    )
 
 
 def test_projects_own_content_folder_is_refused(project, content_copy, tmp_path, capsys):
     out = project / "content"
     assert refused(capsys, tmp_path, content_copy, out) == (
-        f"build refused: {out} is the content folder. {ADVICE}")
+        f"build refused: {out} is the content folder. {ADVICE}"
+    )
 
 
 def test_folder_containing_the_content_is_refused(project, tmp_path, capsys):
@@ -74,24 +80,26 @@ def test_folder_containing_the_content_is_refused(project, tmp_path, capsys):
     shutil.copytree(FIXTURE_CONTENT, content)
     out = tmp_path / "newsroom"
     assert refused(capsys, tmp_path, content, out) == (
-        f"build refused: {out} contains the content folder {content}. {ADVICE}")
+        f"build refused: {out} contains the content folder {content}. {ADVICE}"
+    )
 
 
 def test_folder_containing_the_project_is_refused(project, content_copy, tmp_path, capsys):
     out = project.parent
     assert refused(capsys, tmp_path, content_copy, out) == (
-        f"build refused: {out} contains the project folder {project}. {ADVICE}")
+        f"build refused: {out} contains the project folder {project}. {ADVICE}"
+    )
 
 
-def test_git_repository_is_refused_even_in_an_earlier_build(project, content_copy, tmp_path,
-                                                            capsys):
+def test_git_repository_is_refused_even_in_an_earlier_build(project, content_copy, tmp_path, capsys):
     out = tmp_path / "public"
     assert cli.main(["build", "--content", str(content_copy), "--out", str(out)]) == 0
     (out / ".git").mkdir()  # as when the build is pushed to a gh-pages branch from here
     (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
     capsys.readouterr()
     assert refused(capsys, tmp_path, content_copy, out) == (
-        f"build refused: {out} holds a git repository (.git). {ADVICE}")
+        f"build refused: {out} holds a git repository (.git). {ADVICE}"
+    )
 
 
 def test_folder_with_yaml_is_refused(project, content_copy, tmp_path, capsys):
@@ -100,7 +108,8 @@ def test_folder_with_yaml_is_refused(project, content_copy, tmp_path, capsys):
     (out / "farms.yaml").write_text("farms: []\n", encoding="utf-8")
     (out / "notes.yml").write_text("todo: []\n", encoding="utf-8")
     assert refused(capsys, tmp_path, content_copy, out) == (
-        f"build refused: {out} holds YAML files (farms.yaml, notes.yml). {ADVICE}")
+        f"build refused: {out} holds YAML files (farms.yaml, notes.yml). {ADVICE}"
+    )
 
 
 def test_folder_with_files_no_build_wrote_is_refused(project, content_copy, tmp_path, capsys):
@@ -110,14 +119,16 @@ def test_folder_with_files_no_build_wrote_is_refused(project, content_copy, tmp_
     (out / "index.html").write_text("<p>mine</p>", encoding="utf-8")
     assert refused(capsys, tmp_path, content_copy, out) == (
         f"build refused: {out} holds files that no build wrote (2020, index.html); delete it "
-        f"first if nothing in it is needed. {ADVICE}")
+        f"first if nothing in it is needed. {ADVICE}"
+    )
 
 
 def test_existing_file_is_refused(project, content_copy, tmp_path, capsys):
     out = tmp_path / "public"
     out.write_text("not a folder", encoding="utf-8")
     assert refused(capsys, tmp_path, content_copy, out) == (
-        f"build refused: {out} is a file, not a folder. {ADVICE}")
+        f"build refused: {out} is a file, not a folder. {ADVICE}"
+    )
 
 
 def test_empty_folder_is_built_into(project, content_copy, tmp_path, capsys):

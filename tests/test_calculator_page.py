@@ -45,8 +45,12 @@ def test_assumptions_are_labelled_on_the_page(built_site, content):
     text = soup.select_one("#how").get_text(" ", strip=True)
     assert content.calculator.notes.language in text
     labelled = soup.select("#how .tag-assumption")
-    assumed = sum(1 for group in (content.calculator.tiers, content.calculator.languages)
-                  for item in group if item.assumed)
+    assumed = sum(
+        1
+        for group in (content.calculator.tiers, content.calculator.languages)
+        for item in group
+        if item.assumed
+    )
     assert len(labelled) >= assumed > 0
 
 
@@ -64,7 +68,8 @@ def test_without_javascript_the_estimate_shows_the_default_preset(built_site, co
     assert not soup.select("form, input, select, textarea, button")
     assert not soup.select("template")  # text browsers show a template's content
     assert parsed_scripted(built_site / "calculator" / "index.html").select_one(
-        "section#calculator form#calculator-form input")
+        "section#calculator form#calculator-form input"
+    )
     assert soup.select_one(".share")["data-copy-label"] == content.calculator.words.copy_link
     assert not soup.select_one("#no-script-note").has_attr("hidden")
 
@@ -128,8 +133,9 @@ def fixture_page(client, path: str = "/calculator/", scripted: bool = False) -> 
 
 def _note(soup: BeautifulSoup, cite) -> str:
     """The text of the page's note that a citation button opens."""
-    return " ".join(soup.select_one(f"li#{note}").get_text(" ", strip=True)
-                    for note in cite["data-notes"].split())
+    return " ".join(
+        soup.select_one(f"li#{note}").get_text(" ", strip=True) for note in cite["data-notes"].split()
+    )
 
 
 def test_the_estimate_in_som_is_under_the_dollars_without_javascript(fixture_client):
@@ -144,7 +150,8 @@ def test_the_estimate_in_som_is_under_the_dollars_without_javascript(fixture_cli
     assert note.get_text(" ", strip=True).startswith(
         "At 84.5 som to the dollar: the rate implied by the average monthly wage of the first "
         "half of 2021, reported both as 19,395 som and as $229.5. Amounts in som are rounded to "
-        "the nearest 100 som.")
+        "the nearest 100 som."
+    )
     # the rate links its source, as every figure on the page does
     (cite,) = note.select(".cites .cite")
     assert "Average monthly wage in Kyrgyzstan for the first half of 2021" in _note(soup, cite)
@@ -159,15 +166,12 @@ def test_the_estimate_says_which_preset_it_is_based_on(fixture_client, calculato
     assert "Kloop" in _note(soup, cite)
     # a line for each preset, with its own citations, and one for the reader's own numbers,
     # kept as data for the script (text browsers show a <template>'s content: every line)
-    block = BeautifulSoup(json.loads(soup.select_one("script#based-on-lines").string),
-                          "html.parser")
-    lines = {line["data-based-on"]: line
-             for line in block.find_all(attrs={"data-based-on": True})}
+    block = BeautifulSoup(json.loads(soup.select_one("script#based-on-lines").string), "html.parser")
+    lines = {line["data-based-on"]: line for line in block.find_all(attrs={"data-based-on": True})}
     assert list(lines) == [p.id for p in calculator_params.presets] + [""]
     assert lines[""].get_text() == "Based on: your own numbers"
     beginner = lines["opendemocracy-team"]
-    assert beginner.get_text().startswith(
-        "Based on: A team of 15 on a beginner's pay (openDemocracy)[")
+    assert beginner.get_text().startswith("Based on: A team of 15 on a beginner's pay (openDemocracy)[")
     assert "openDemocracy" in _note(soup, beginner.select_one(".cite"))
 
 
@@ -185,8 +189,10 @@ def test_the_language_input_says_it_changes_nothing_by_itself(fixture_client, ca
     fields = [f["id"] for f in soup.select("#calculator-form input[type=text], #calculator-form select")]
     assert fields.index("in-russian_extra") == fields.index("in-language") + 1
     # and the method lists how much of it each language gets, and that the share is assumed
-    languages = {li.strong.get_text(): li.get_text(" ", strip=True)
-                 for li in soup.select("#how h3 + p + ul.basis-list li")}
+    languages = {
+        li.strong.get_text(): li.get_text(" ", strip=True)
+        for li in soup.select("#how h3 + p + ul.basis-list li")
+    }
     assert "counts at 100%" in languages["Russian-speaking"]
     assert "counts at 50%" in languages["Kyrgyz and Russian"]
     assert "share of work in Russian" in languages["Kyrgyz and Russian"]
@@ -197,8 +203,7 @@ def test_a_page_section_links_the_calculator_on_a_preset(fixture_client):
     soup = fixture_page(fixture_client, "/costs/")
     (link,) = [a for a in soup.select("#one .more a") if "preset=" in a["href"]]
     assert link["href"] == "../calculator/?preset=typical-party-farm"
-    assert link.get_text(" ", strip=True) == \
-        "Work out the monthly cost of “Typical party farm, 10 people” →"
+    assert link.get_text(" ", strip=True) == "Work out the monthly cost of “Typical party farm, 10 people” →"
 
 
 def test_the_cost_chapter_links_the_calculator_in_each_language(built_site, content):

@@ -17,8 +17,11 @@ def test_every_page_has_its_own_complete_card(built_site):
     seen = set()
     for page in pages(built_site):
         soup = parsed(page)
-        meta = {tag.get("property") or tag.get("name"): tag["content"]
-                for tag in soup.find_all("meta") if tag.get("content")}
+        meta = {
+            tag.get("property") or tag.get("name"): tag["content"]
+            for tag in soup.find_all("meta")
+            if tag.get("content")
+        }
         if page.name == "404.html":
             assert "og:image" not in meta and meta["twitter:card"] == "summary"
             continue
@@ -39,8 +42,13 @@ def test_every_page_has_its_own_complete_card(built_site):
 
 
 def test_a_card_is_the_same_bytes_every_time_and_differs_by_page():
-    text = CardText("The same fake profiles cheered one party", "approximately 800",
-                    "accounts analysed", "Fake Farms", "An explainer")
+    text = CardText(
+        "The same fake profiles cheered one party",
+        "approximately 800",
+        "accounts analysed",
+        "Fake Farms",
+        "An explainer",
+    )
     assert card_png(text) == card_png(text)
     assert card_png(text) != card_png(CardText("Another title", site="Fake Farms"))
 
@@ -52,7 +60,6 @@ def test_the_card_font_draws_cyrillic():
     png = card_png(CardText("Сколько стоит ферма фейков", site="Fake Farms"))
     with Image.open(io.BytesIO(png)) as image:
         assert image.size == (1200, 630)
-
 
 
 def _card_and_page(path: str):

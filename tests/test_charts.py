@@ -34,7 +34,8 @@ def test_figure_bars_equal_yaml(content, chart_id):
     assert [x for bar in bars for x in bar["x"]] == [value_of(f) for f in figures]
     # Each number as the source gives it; each lower bound, and only those, runs on into an arrow.
     assert [t for bar in bars for t in bar["text"]] == [
-        (FLOOR_ARROW if f.is_floor else "") + f.text() for f in figures]
+        (FLOOR_ARROW if f.is_floor else "") + f.text() for f in figures
+    ]
     if chart.separate:  # one scale a figure: a bar a row, each on its own axes
         assert len(bars) == len(figures)
         assert len({bar["xaxis"] for bar in bars}) == len(figures)
@@ -92,15 +93,19 @@ def test_a_per_year_chart_counts_each_years_events_by_kind(more_events):
     # Every year from the first to the last, a year without events too; kinds in the order
     # they first appear, as on the timeline.
     assert rendered.table.columns == ["Year", "Events", "History", "Farm", "Investigation"]
-    assert rendered.table.rows == [["2016", "1", "1", "0", "0"],
-                                   ["2017", "0", "0", "0", "0"],
-                                   ["2018", "0", "0", "0", "0"],
-                                   ["2019", "2", "1", "1", "0"],
-                                   ["2020", "1", "0", "0", "1"]]
+    assert rendered.table.rows == [
+        ["2016", "1", "1", "0", "0"],
+        ["2017", "0", "0", "0", "0"],
+        ["2018", "0", "0", "0", "0"],
+        ["2019", "2", "1", "1", "0"],
+        ["2020", "1", "0", "0", "1"],
+    ]
     bars = [t for t in rendered.figure["data"] if t["type"] == "bar"]
-    assert {t["name"]: list(t["y"]) for t in bars} == {"History": [1, 0, 0, 1, 0],
-                                                      "Farm": [0, 0, 0, 1, 0],
-                                                      "Investigation": [0, 0, 0, 0, 1]}
+    assert {t["name"]: list(t["y"]) for t in bars} == {
+        "History": [1, 0, 0, 1, 0],
+        "Farm": [0, 0, 0, 1, 0],
+        "Investigation": [0, 0, 0, 0, 1],
+    }
     assert all(list(t["x"]) == [2016, 2017, 2018, 2019, 2020] for t in bars)
     assert rendered.figure["layout"]["barmode"] == "stack"
     (totals,) = [t for t in rendered.figure["data"] if t["type"] == "scatter"]
@@ -111,7 +116,11 @@ def test_a_per_year_chart_counts_each_years_events_by_kind(more_events):
     bars = [s for s in sketch.shapes if s.width.endswith("%")]  # not the legend's keys
     one = COLUMN_HEIGHT // 2
     assert [(s.x, s.height, s.series) for s in bars] == [
-        ("6.68%", one, 0), ("61.88%", one, 0), ("61.88%", one, 1), ("80.28%", one, 2)]
+        ("6.68%", one, 0),
+        ("61.88%", one, 0),
+        ("61.88%", one, 1),
+        ("80.28%", one, 2),
+    ]
     assert bars[1].y == bars[2].y + one  # 2019: the farm's bar on the history one
     assert len({s.y + s.height for s in bars if s is not bars[2]}) == 1  # one baseline
     assert [t.text for t in sketch.texts if t.kind == "value"] == ["1", "0", "0", "2", "1"]
@@ -162,7 +171,7 @@ def test_table_and_csv_match(content, chart_id):
 
 
 def relative_luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

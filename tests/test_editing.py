@@ -43,15 +43,25 @@ def test_order_as_places_an_event_without_a_more_precise_date(content_copy):
     assert events[1].when() == "End of 2019"  # the shown date is unchanged
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("kind: alleged", "kind: accused",
-     "content/farms.yaml:17:15: farms['pro-matraimov'].links['orunbekov'].kind: 'accused' is "
-     "not an allowed value (allowed: alleged, asked, supported, benefited, targeted)"),
-    ("kind: denied", "kind: denid",
-     "content/farms.yaml:29:22: farms['pro-matraimov'].links['orunbekov'].response"
-     ".statements#2.kind: 'denid' is not an allowed value (did you mean 'denied'? allowed: "
-     "no_response, refused, denied, confirmed, said)"),
-], ids=["every-allowed-value", "close-guess-and-allowed-values"])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "kind: alleged",
+            "kind: accused",
+            "content/farms.yaml:17:15: farms['pro-matraimov'].links['orunbekov'].kind: 'accused' is "
+            "not an allowed value (allowed: alleged, asked, supported, benefited, targeted)",
+        ),
+        (
+            "kind: denied",
+            "kind: denid",
+            "content/farms.yaml:29:22: farms['pro-matraimov'].links['orunbekov'].response"
+            ".statements#2.kind: 'denid' is not an allowed value (did you mean 'denied'? allowed: "
+            "no_response, refused, denied, confirmed, said)",
+        ),
+    ],
+    ids=["every-allowed-value", "close-guess-and-allowed-values"],
+)
 def test_a_choice_lists_the_allowed_values(content_copy, monkeypatch, old, new, expected):
     monkeypatch.chdir(content_copy.parent)
     replace(content_copy / "farms.yaml", old, new)
@@ -61,26 +71,32 @@ def test_a_choice_lists_the_allowed_values(content_copy, monkeypatch, old, new, 
 def test_no_guess_of_another_shape_is_offered(content_copy, monkeypatch):
     """'summry' with a list under it is not a typo of the text field 'summary'."""
     monkeypatch.chdir(content_copy.parent)
-    replace(content_copy / "farms.yaml", "    period: 2019–2020\n",
-            "    period: 2019–2020\n    summry:\n      - a list\n")
+    replace(
+        content_copy / "farms.yaml",
+        "    period: 2019–2020\n",
+        "    period: 2019–2020\n    summry:\n      - a list\n",
+    )
     (problem,) = _problems(content_copy)
     assert "unknown field 'summry' (allowed: id, name, summary" in problem
 
 
 # -- prose: the Markdown subset, tokens and retyped figures --------------------------------
 
+
 def _set_summary(directory, text: str) -> None:
     """Give the first actor's summary paragraph a new text (as a literal block)."""
     path = directory / "actors.yaml"
     block = "|-\n" + "".join(f"          {line}\n" for line in text.splitlines())
-    path.write_text(path.read_text(encoding="utf-8").replace("A journalist.\n", block, 1),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("A journalist.\n", block, 1), encoding="utf-8")
 
 
 def test_markdown_subset_is_published_as_formatting(content_copy, tmp_path):
-    _set_summary(content_copy, "He is **named** by *three* sources; see [the farm](/farms/"
-                               "pro-matraimov/) and [Kloop](https://kloop.kg/).\n\n"
-                               "- first point\n- second point")
+    _set_summary(
+        content_copy,
+        "He is **named** by *three* sources; see [the farm](/farms/"
+        "pro-matraimov/) and [Kloop](https://kloop.kg/).\n\n"
+        "- first point\n- second point",
+    )
     out = tmp_path / "out"
     build_site(content_copy, out)
     soup = parsed(out / "actors/orunbekov/index.html")
@@ -93,12 +109,14 @@ def test_markdown_subset_is_published_as_formatting(content_copy, tmp_path):
     assert "**" not in main.get_text() and "](" not in main.get_text()
 
 
-def test_every_bad_token_and_link_in_a_paragraph_is_reported_at_its_own_line(content_copy,
-                                                                             monkeypatch):
+def test_every_bad_token_and_link_in_a_paragraph_is_reported_at_its_own_line(content_copy, monkeypatch):
     monkeypatch.chdir(content_copy.parent)
-    _set_summary(content_copy, "One {fig:analysed} and {figure:analysed}\n"
-                               "then {sic} and [a link](javascript:alert(1))\n"
-                               "and <em>raw</em> and [data](data:text/html,x).")
+    _set_summary(
+        content_copy,
+        "One {fig:analysed} and {figure:analysed}\n"
+        "then {sic} and [a link](javascript:alert(1))\n"
+        "and <em>raw</em> and [data](data:text/html,x).",
+    )
     problems = _problems(content_copy)
     where = "actors['orunbekov'].summary#1.text"
     assert problems == [
@@ -117,8 +135,9 @@ def test_every_bad_token_and_link_in_a_paragraph_is_reported_at_its_own_line(con
     ]
 
 
-@pytest.mark.parametrize("written", ["approximately 800", "800", "Approximately\n800",
-                                     "$100 to $150", "$100–150"])
+@pytest.mark.parametrize(
+    "written", ["approximately 800", "800", "Approximately\n800", "$100 to $150", "$100–150"]
+)
 def test_a_retyped_key_figure_asks_for_its_token(content_copy, monkeypatch, written):
     monkeypatch.chdir(content_copy.parent)
     _set_summary(content_copy, f"Kloop looked at {written} accounts.")
@@ -126,8 +145,10 @@ def test_a_retyped_key_figure_asks_for_its_token(content_copy, monkeypatch, writ
     shown = "approximately 800" if figure == "analysed" else "$100–150"
     (problem,) = _problems(content_copy)
     assert problem.startswith("content/actors.yaml:9:27: actors['orunbekov'].summary#1.text: ")
-    assert problem.endswith(f"retypes the key figure '{figure}' (write {{fig:{figure}}}, which "
-                            f"shows “{shown}” and follows any change to it)")
+    assert problem.endswith(
+        f"retypes the key figure '{figure}' (write {{fig:{figure}}}, which "
+        f"shows “{shown}” and follows any change to it)"
+    )
 
 
 @pytest.mark.parametrize("written", ["in 2020", "8,000 posts", "1800", "$1000", "about 80"])
@@ -144,27 +165,33 @@ def test_the_calculator_prose_uses_tokens_and_the_cli_shows_their_words(content_
     assert "{fig:" not in entry.description and "$100–150" in entry.description
 
 
-def test_an_overlong_title_is_a_warning_that_does_not_stop_the_build(content_copy, monkeypatch,
-                                                                     capsys):
+def test_an_overlong_title_is_a_warning_that_does_not_stop_the_build(content_copy, monkeypatch, capsys):
     from fakefarms.build.cli import main
 
     monkeypatch.chdir(content_copy.parent)
     path = content_copy / "farms.yaml"
     long_name = "Pro-Matraimov farm " + "and its many accounts " * 6
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "name: Pro-Matraimov farm", f"name: {long_name.strip()}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: Pro-Matraimov farm", f"name: {long_name.strip()}"),
+        encoding="utf-8",
+    )
     assert main(["check", "--content", str(content_copy)]) == 0
     err = capsys.readouterr().err
-    assert err == (f"content/farms.yaml:4:11: farms['pro-matraimov'].name: warning: "
-                   f"{len(long_name.strip())} characters is long for a title or name (keep it "
-                   "under 120: it is shown in lists, tabs and link previews)\n")
+    assert err == (
+        f"content/farms.yaml:4:11: farms['pro-matraimov'].name: warning: "
+        f"{len(long_name.strip())} characters is long for a title or name (keep it "
+        "under 120: it is shown in lists, tabs and link previews)\n"
+    )
 
 
 def test_meta_descriptions_are_cut_at_a_word(content_copy, tmp_path):
     path = content_copy / "home.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "description: A story.", "description: " + "A long description of the site. " * 8),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "description: A story.", "description: " + "A long description of the site. " * 8
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     build_site(content_copy, out)
     soup = parsed(out / "index.html")

@@ -14,8 +14,9 @@ def embed_pages(built_site, language: str = ""):
     """A language's embeds as built, not their list, nor the pages left at the addresses of
     embeds that are gone, which send readers on."""
     folder = built_site / language / "embed"
-    return [page for page in pages(built_site)
-            if page.is_relative_to(folder) and page != folder / "index.html"]
+    return [
+        page for page in pages(built_site) if page.is_relative_to(folder) and page != folder / "index.html"
+    ]
 
 
 def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
@@ -53,8 +54,10 @@ def test_both_sides_are_served_the_one_message_and_spell_it_nowhere(built_site):
     for script in ("embed.js", "embed-host.js"):
         text = (ROOT / "site" / "static" / "js" / script).read_text(encoding="utf-8")
         assert HEIGHT_MESSAGE not in text and "heightMessage" in text, script
-    served = [(built_site / "embed" / "resize.js").read_text(encoding="utf-8"),
-              *(p.read_text(encoding="utf-8") for p in (built_site / "assets").rglob("embed.*.js"))]
+    served = [
+        (built_site / "embed" / "resize.js").read_text(encoding="utf-8"),
+        *(p.read_text(encoding="utf-8") for p in (built_site / "assets").rglob("embed.*.js")),
+    ]
     assert len(served) == 2
     for text in served:
         assert text.startswith("((heightMessage) => {") and f'}})("{HEIGHT_MESSAGE}");' in text

@@ -20,13 +20,18 @@ from tests.conftest import FIXTURE_CONTENT
 
 def test_each_file_is_written_once_and_reported(tmp_path):
     out = tmp_path / "out"
-    app = create_app({"CONTENT_DIR": FIXTURE_CONTENT, "FREEZER_DESTINATION": str(out),
-                      "FREEZER_REMOVE_EXTRA_FILES": False, "PROPAGATE_EXCEPTIONS": True})
+    app = create_app(
+        {
+            "CONTENT_DIR": FIXTURE_CONTENT,
+            "FREEZER_DESTINATION": str(out),
+            "FREEZER_REMOVE_EXTRA_FILES": False,
+            "PROPAGATE_EXCEPTIONS": True,
+        }
+    )
     written: list[Path] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # the split lists
-        urls = freezing.freeze(app, page_addresses, written.append, with_static_files=False,
-                               log_url_for=True)
+        urls = freezing.freeze(app, page_addresses, written.append, with_static_files=False, log_url_for=True)
     names = [path.relative_to(out).as_posix() for path in written]
     assert len(names) == len(set(names)), "a file was written twice"
     assert set(names) == {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
@@ -41,8 +46,13 @@ def test_a_rebuild_with_nothing_changed_draws_no_card(tmp_path):
     assert first.cards_drawn > 5 and again.cards_drawn == 0
     cards = tmp_path / "first" / "cards"
     drawn = sorted(p.relative_to(cards).as_posix() for p in cards.rglob("*.png"))
-    assert drawn and filecmp.cmpfiles(tmp_path / "first" / "cards", tmp_path / "again" / "cards",
-                                      drawn, shallow=False)[0] == drawn
+    assert (
+        drawn
+        and filecmp.cmpfiles(
+            tmp_path / "first" / "cards", tmp_path / "again" / "cards", drawn, shallow=False
+        )[0]
+        == drawn
+    )
     # A card whose words change is drawn again, and only that one.
     words = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, words)

@@ -20,7 +20,8 @@ def test_markup_in_prose_is_reported_tag_by_tag(content_copy, monkeypatch):
         build_site(content_copy, content_copy.parent / "out")
     problems = [str(p) for p in caught.value.problems]
     assert [p.split(": ", 1)[0] for p in problems] == [
-        f"content/farms.yaml:13:{column}" for column in (20, 36, 45, 76, 107)]
+        f"content/farms.yaml:13:{column}" for column in (20, 36, 45, 76, 107)
+    ]
     assert all("would be shown as text" in p for p in problems)
 
 
@@ -34,8 +35,9 @@ def test_markup_in_plain_text_is_rendered_inert(content_copy, tmp_path):
 
 
 def test_the_prose_renderer_keeps_anything_that_slips_through_inert():
-    html = markup.render(PAYLOAD + " [x](javascript:alert(4)) [y](data:text/html,z)", block=True,
-                        figure=str, site_link=str)
+    html = markup.render(
+        PAYLOAD + " [x](javascript:alert(4)) [y](data:text/html,z)", block=True, figure=str, site_link=str
+    )
     _assert_inert(html)
     assert not BeautifulSoup(html, "html.parser").select("a[href^='data:']")
 

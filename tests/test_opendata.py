@@ -25,15 +25,15 @@ def data_dir(built_site, request):
 
 def test_the_data_package_is_valid(data_dir):
     report = validate(str(data_dir / "datapackage.json"))
-    errors = [f"{task.name}: {error.type}: {error.note}" for task in report.tasks
-              for error in task.errors] + [f"{e.type}: {e.note}" for e in report.errors]
+    errors = [
+        f"{task.name}: {error.type}: {error.note}" for task in report.tasks for error in task.errors
+    ] + [f"{e.type}: {e.note}" for e in report.errors]
     assert report.valid, "\n".join(errors[:20])
     package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["name"] for r in package["resources"]} == {t.name for t in TABLES} | {"calculator"}
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     links = next(r for r in package["resources"] if r["name"] == "links")
-    assert {fk["reference"]["resource"] for fk in links["schema"]["foreignKeys"]} == \
-        {"farms", "actors"}
+    assert {fk["reference"]["resource"] for fk in links["schema"]["foreignKeys"]} == {"farms", "actors"}
 
 
 def rows(data_dir, name: str) -> list[dict]:
@@ -49,12 +49,11 @@ def count(built_site, page: str, selector: str) -> int:
 def test_the_tables_hold_what_the_site_shows(built_site, data_dir, content):
     farm_pages = sorted(p.parent.name for p in (built_site / "farms").glob("*/index.html"))
     assert sorted(r["id"] for r in rows(data_dir, "farms")) == farm_pages
-    actor_pages = sorted(p.parent.name for p in pages(built_site)
-                         if p.parent.parent == built_site / "actors")
+    actor_pages = sorted(p.parent.name for p in pages(built_site) if p.parent.parent == built_site / "actors")
     assert sorted(r["id"] for r in rows(data_dir, "actors")) == actor_pages
-    links_shown = sum(count(built_site, f"farms/{farm}/index.html",
-                            "#linked .link, #targeted .link")
-                      for farm in farm_pages)
+    links_shown = sum(
+        count(built_site, f"farms/{farm}/index.html", "#linked .link, #targeted .link") for farm in farm_pages
+    )
     assert len(rows(data_dir, "links")) == links_shown
     assert len(rows(data_dir, "events")) == count(built_site, "timeline/index.html", "li.event")
     assert len(rows(data_dir, "figures")) == len(content.figures)
@@ -104,28 +103,41 @@ def test_the_editors_working_is_in_the_data(fixture_client):
     content = load_content(FIXTURE_CONTENT)
     events = {r["id"]: r for r in fixture_client.get("/data/events.json").get_json()}
     figures = {r["id"]: r for r in fixture_client.get("/data/figures.json").get_json()}
-    assert [(e.id, e.worked_out) for e in content.events if e.worked_out] == \
-        [(i, r["worked_out"]) for i, r in events.items() if r["worked_out"]] != []
-    assert [(f.id, f.worked_out, f.note) for f in content.figures.values() if f.worked_out] == \
-        [(i, r["worked_out"], r["note"]) for i, r in figures.items() if r["worked_out"]] != []
+    assert (
+        [(e.id, e.worked_out) for e in content.events if e.worked_out]
+        == [(i, r["worked_out"]) for i, r in events.items() if r["worked_out"]]
+        != []
+    )
+    assert (
+        [(f.id, f.worked_out, f.note) for f in content.figures.values() if f.worked_out]
+        == [(i, r["worked_out"], r["note"]) for i, r in figures.items() if r["worked_out"]]
+        != []
+    )
 
 
 def _with_value(table_name: str, column_name: str, value):
     """A table whose column computes `value` for every row: a broken value function."""
     table = next(t for t in TABLES if t.name == table_name)
-    return dataclasses.replace(table, columns=tuple(
-        dataclasses.replace(c, value=lambda *_: value) if c.name == column_name else c
-        for c in table.columns))
+    return dataclasses.replace(
+        table,
+        columns=tuple(
+            dataclasses.replace(c, value=lambda *_: value) if c.name == column_name else c
+            for c in table.columns
+        ),
+    )
 
 
-@pytest.mark.parametrize("table, column, value, message", [
-    ("events", "worked_out", None, "empty in every row, though the records fill 'worked_out'"),
-    ("events", "worked_out", "", "empty in every row"),
-    ("figures", "low", "100", "is '100' (str), not a number"),
-    ("events", "farms", ["pro-matraimov"], "not a string"),
-    ("figures", "hedge", "roughly", "not about, almost"),
-    ("farms", "name", None, "is empty, but the column is required"),
-])
+@pytest.mark.parametrize(
+    "table, column, value, message",
+    [
+        ("events", "worked_out", None, "empty in every row, though the records fill 'worked_out'"),
+        ("events", "worked_out", "", "empty in every row"),
+        ("figures", "low", "100", "is '100' (str), not a number"),
+        ("events", "farms", ["pro-matraimov"], "not a string"),
+        ("figures", "hedge", "roughly", "not about, almost"),
+        ("farms", "name", None, "is empty, but the column is required"),
+    ],
+)
 def test_the_build_stops_on_a_value_with_no_place_in_its_column(table, column, value, message):
     content = load_content(FIXTURE_CONTENT)
     with pytest.raises(OpenDataError) as raised:

@@ -19,7 +19,9 @@ def test_the_pager_makes_only_the_neighbours_links():
 
     labels = ("Previous", "Next")
     assert pager(labels, list(range(1000)), 500, entry) == [
-        ("prev", "Previous", "Item 499", "/499/"), ("next", "Next", "Item 501", "/501/")]
+        ("prev", "Previous", "Item 499", "/499/"),
+        ("next", "Next", "Item 501", "/501/"),
+    ]
     assert asked == [499, 501]  # a site of thousands of people links two of them a page
     assert [rel for rel, *_ in pager(labels, [1, 2, 3], 1, entry)] == ["next"]
     assert [rel for rel, *_ in pager(labels, [1, 2, 3], 3, entry)] == ["prev"]
@@ -27,8 +29,10 @@ def test_the_pager_makes_only_the_neighbours_links():
 
 def neighbours(client, path: str) -> dict[str, str]:
     soup = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
-    return {a["rel"][0]: posixpath.normpath(posixpath.join(path, a["href"])) + "/"
-            for a in soup.select(".pager a[rel]")}
+    return {
+        a["rel"][0]: posixpath.normpath(posixpath.join(path, a["href"])) + "/"
+        for a in soup.select(".pager a[rel]")
+    }
 
 
 @pytest.mark.parametrize("language", ["", "/ru"])
@@ -37,7 +41,9 @@ def test_each_person_leads_to_the_next_in_the_people_index(client, content, lang
     order = content.edition(language.strip("/") or "en").people_in_order
     for before, here, after in zip(order, order[1:], order[2:], strict=False):
         assert neighbours(client, f"{language}/actors/{here}/") == {
-            "prev": f"{language}/actors/{before}/", "next": f"{language}/actors/{after}/"}
+            "prev": f"{language}/actors/{before}/",
+            "next": f"{language}/actors/{after}/",
+        }
     assert set(neighbours(client, f"{language}/actors/{order[0]}/")) == {"next"}
 
 
@@ -45,4 +51,6 @@ def test_each_farm_leads_to_the_next(client, content):
     farms = list(content.farms)
     for before, here, after in zip(farms, farms[1:], farms[2:], strict=False):
         assert neighbours(client, f"/farms/{here}/") == {
-            "prev": f"/farms/{before}/", "next": f"/farms/{after}/"}
+            "prev": f"/farms/{before}/",
+            "next": f"/farms/{after}/",
+        }

@@ -17,9 +17,16 @@ HEX = re.compile(r"#([0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})\b")
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
 DECLARATION = re.compile(r"--([a-z0-9-]+):\s*([^;]+);")
 #: Where a colour could be typed: the stylesheets, scripts and templates, and the Python code.
-SOURCES = ("site/static/**/*.css", "site/static/**/*.js", "site/templates/**/*",
-           "fakefarms/**/*.py", "calculator/**/*.py", "records/**/*.py", "tools/**/*.py",
-           "build.py")
+SOURCES = (
+    "site/static/**/*.css",
+    "site/static/**/*.js",
+    "site/templates/**/*",
+    "fakefarms/**/*.py",
+    "calculator/**/*.py",
+    "records/**/*.py",
+    "tools/**/*.py",
+    "build.py",
+)
 
 
 def normal(colour: str) -> str:
@@ -44,11 +51,13 @@ def source_files():
 def typed_palette_colours(paths) -> list[tuple[str, int, str]]:
     """(file, line, colour as typed) of each palette colour found in `paths`."""
     colours = palette_colours()
-    return [(path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name,
-             number, match.group())
-            for path in paths
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            for match in HEX.finditer(line) if normal(match.group()) in colours]
+    return [
+        (path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name, number, match.group())
+        for path in paths
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in HEX.finditer(line)
+        if normal(match.group()) in colours
+    ]
 
 
 def test_no_file_types_a_palette_colour_again():
@@ -105,7 +114,12 @@ def test_every_property_a_stylesheet_uses_is_declared(name):
 
 def test_charts_and_cards_take_the_palette():
     for scheme, colours in palette.SCHEMES.items():
-        assert PALETTES[scheme] == {"background": colours["bg"], "text": colours["text"],
-                                    "grid": colours["line"], "series": palette.SERIES[scheme]}
+        assert PALETTES[scheme] == {
+            "background": colours["bg"],
+            "text": colours["text"],
+            "grid": colours["line"],
+            "series": palette.SERIES[scheme],
+        }
     assert (cards.PAPER, cards.INK, cards.MUTED, cards.ACCENT) == tuple(
-        palette.LIGHT[name] for name in ("bg", "text", "muted", "accent"))
+        palette.LIGHT[name] for name in ("bg", "text", "muted", "accent")
+    )

@@ -34,17 +34,22 @@ def test_a_problem_is_shown_with_its_lines(preview, content_copy):
     assert "unknown field 'sumary'" in problem.select_one(".problem-message").text
     assert problem.select_one(".problem-hint").text == "How to fix it: did you mean 'summary'?"
     lines = [line.get_text() for line in problem.select(".problem-lines > span")]
-    assert lines == ["4      name: Pro-Matraimov farm",
-                     "5▶     sumary: Accounts that defended the Matraimovs.",
-                     "6      period: 2019–2020"]
+    assert lines == [
+        "4      name: Pro-Matraimov farm",
+        "5▶     sumary: Accounts that defended the Matraimovs.",
+        "6      period: 2019–2020",
+    ]
     assert problem.select_one(".problem-line").get_text().startswith("5▶")
 
 
-@pytest.mark.parametrize(("damage", "message"), [
-    (lambda d: (d / "farms.yaml").write_text("farms:\n  - id: [x\n"), "farms.yaml"),
-    (lambda d: (d / "actors.yaml").unlink(), "file is missing"),
-    (lambda d: (d / "site.yaml").write_bytes(b"title: \xff\n"), "file is not UTF-8 text"),
-])
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: (d / "farms.yaml").write_text("farms:\n  - id: [x\n"), "farms.yaml"),
+        (lambda d: (d / "actors.yaml").unlink(), "file is missing"),
+        (lambda d: (d / "site.yaml").write_bytes(b"title: \xff\n"), "file is not UTF-8 text"),
+    ],
+)
 def test_the_preview_never_crashes_on_broken_files(preview, content_copy, damage, message):
     damage(content_copy)
     assert message in _problem_page(preview).get_text()
@@ -120,8 +125,9 @@ def test_an_unknown_address_gets_the_404_page(preview):
 
 def test_an_address_that_would_disappear_is_shown_like_any_other_problem(preview, content_copy):
     listed = content_copy / "published-addresses.txt"
-    listed.write_text(listed.read_text(encoding="utf-8") + "/farms/a-farm-once-published/\n",
-                      encoding="utf-8")
+    listed.write_text(
+        listed.read_text(encoding="utf-8") + "/farms/a-farm-once-published/\n", encoding="utf-8"
+    )
     (problem,) = _problem_page(preview).select("li.problem")
     assert "/farms/a-farm-once-published/ would disappear" in problem.get_text()
     assert "published-addresses.txt" in problem.select_one(".problem-where").text

@@ -42,8 +42,9 @@ def test_the_shipped_content_passes_its_schema(filename):
     assert errors == []
 
 
-@pytest.mark.parametrize("bad_date", ["2020-13", "2020-13-45", "2020-02-32", "2020-02-07 24:00",
-                                      "2020-02-07 22:61", "20-02"])
+@pytest.mark.parametrize(
+    "bad_date", ["2020-13", "2020-13-45", "2020-02-32", "2020-02-07 24:00", "2020-02-07 22:61", "20-02"]
+)
 def test_an_impossible_date_is_flagged_in_the_editor_too(bad_date):
     events = _stringify_dates(shipped("timeline.yaml"))
     events["events"][0]["date"] = bad_date
@@ -54,8 +55,9 @@ def _first_link(farms, kind):
     return next(link for farm in farms["farms"] for link in farm["links"] if link["kind"] == kind)
 
 
-@pytest.mark.parametrize(("kind", "drop"), [("alleged", "response"), ("alleged", "allegation"),
-                                            ("asked", "response")])
+@pytest.mark.parametrize(
+    ("kind", "drop"), [("alleged", "response"), ("alleged", "allegation"), ("asked", "response")]
+)
 def test_a_link_without_what_its_kind_needs_is_flagged(kind, drop):
     farms = _stringify_dates(shipped("farms.yaml"))
     del _first_link(farms, kind)[drop]

@@ -8,8 +8,13 @@ from urllib.parse import parse_qs, urlsplit
 from fakefarms.web.sharing import SHARE_SERVICES
 from tests.sitecheck import parsed
 
-STORY_PAGES = ["index.html", "methodology/index.html", "costs/index.html", "kordai/index.html",
-               "calculator/index.html"]
+STORY_PAGES = [
+    "index.html",
+    "methodology/index.html",
+    "costs/index.html",
+    "kordai/index.html",
+    "calculator/index.html",
+]
 
 
 def shared_address(href: str) -> str:
@@ -33,6 +38,5 @@ def test_story_pages_and_the_calculator_offer_every_service(built_site):
             assert link["href"].startswith(("https://", "mailto:"))
             assert "noopener" in link["rel"]
         # Only the browser's own share sheet and the copy button need the script.
-        assert all(button.find_parent("li").has_attr("hidden")
-                   for button in soup.select(".share button"))
+        assert all(button.find_parent("li").has_attr("hidden") for button in soup.select(".share button"))
         assert soup.find("script", src=lambda s: s and "share" in s)

@@ -68,8 +68,7 @@ def test_timeline_is_grouped_by_year_with_link_filters(client):
 def test_timeline_filter_shows_only_that_farm(client):
     content = load_content(SHIPPED_CONTENT)
     farm_id = next(f for f in content.farms if content.events_for(farm=f))
-    soup = BeautifulSoup(client.get(f"/timeline/farm/{farm_id}/").get_data(as_text=True),
-                         "html.parser")
+    soup = BeautifulSoup(client.get(f"/timeline/farm/{farm_id}/").get_data(as_text=True), "html.parser")
     shown = {li["id"].removeprefix("event-") for li in soup.select("ol.events > li")}
     assert shown == {e.id for e in content.events_for(farm=farm_id)}
 
@@ -105,25 +104,43 @@ def test_rebuild_is_byte_identical(built_site, shipped_content, tmp_path):
     """Built again from the command line, in a fresh process that shares nothing with this one
     (no loaded content, no drawn chart or card): the same files, byte for byte."""
     again = tmp_path / "again"
-    subprocess.run([sys.executable, "build.py", "build", "--content", str(shipped_content),
-                    "--out", str(again), "--base-url", "http://127.0.0.1/", "--no-card-cache"],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "build.py",
+            "build",
+            "--content",
+            str(shipped_content),
+            "--out",
+            str(again),
+            "--base-url",
+            "http://127.0.0.1/",
+            "--no-card-cache",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     comparison = filecmp.dircmp(built_site, again)
     assert_same_tree(comparison)
 
 
 def assert_same_tree(comparison: filecmp.dircmp) -> None:
     assert not comparison.left_only and not comparison.right_only, comparison.report()
-    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right,
-                                           comparison.common_files, shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(
+        comparison.left, comparison.right, comparison.common_files, shallow=False
+    )
     assert not mismatch and not errors, mismatch
     for sub in comparison.subdirs.values():
         assert_same_tree(sub)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_failed_build_leaves_previous_output_untouched(content_copy, tmp_path):
@@ -143,8 +160,7 @@ def test_page_that_404s_fails_build_and_keeps_output(content_copy, tmp_path, mon
     out = tmp_path / "public"
     build_site(content_copy, out)
     before = snapshot(out)
-    monkeypatch.setattr("fakefarms.build.publish.page_addresses",
-                        lambda: ["/farms/", "/farms/no-such-farm/"])
+    monkeypatch.setattr("fakefarms.build.publish.page_addresses", lambda: ["/farms/", "/farms/no-such-farm/"])
     with pytest.raises(BuildError, match="^Unexpected status '404 NOT FOUND' on URL /farms/no-such-farm/$"):
         build_site(content_copy, out)
     assert snapshot(out) == before
@@ -172,7 +188,8 @@ def test_preview_shows_content_errors_on_the_page(content_copy, capsys):
     client = app.test_client()
     assert client.get("/").status_code == 200
     (content_copy / "farms.yaml").write_text(
-        (content_copy / "farms.yaml").read_text().replace("    summary:", "    sumary:"))
+        (content_copy / "farms.yaml").read_text().replace("    summary:", "    sumary:")
+    )
     response = client.get("/")
     assert response.status_code == 500
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
@@ -191,6 +208,5 @@ def test_no_page_shows_markup_as_text(built_site):
     """Editors' prose becomes HTML once: no tag is ever escaped into visible text (code for
     readers to copy, in a <textarea>, is meant to show its tags)."""
     for page in pages(built_site):
-        text = re.sub(r"<textarea[^>]*>.*?</textarea>", "", page.read_text(encoding="utf-8"),
-                      flags=re.S)
+        text = re.sub(r"<textarea[^>]*>.*?</textarea>", "", page.read_text(encoding="utf-8"), flags=re.S)
         assert not re.search(r"&lt;/?[a-z]+( [^&]*)?&gt;", text), page

@@ -24,9 +24,14 @@ HEADERS_FILE = """# every response, then hashed assets
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("host")
-    files = {"index.html": "<h1>home</h1>", "farms/index.html": "<h1>farms</h1>",
-             "404.html": "<h1>missing</h1>", "assets/app.1234.js": "let x = 1;",
-             "data/table.csv": "year,count\n2020,3\n", "_headers": HEADERS_FILE}
+    files = {
+        "index.html": "<h1>home</h1>",
+        "farms/index.html": "<h1>farms</h1>",
+        "404.html": "<h1>missing</h1>",
+        "assets/app.1234.js": "let x = 1;",
+        "data/table.csv": "year,count\n2020,3\n",
+        "_headers": HEADERS_FILE,
+    }
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
@@ -56,8 +61,11 @@ def test_a_folder_gets_its_index_and_gzip_clients_the_precompressed_copy(server)
 
 def test_a_text_file_without_a_copy_is_sent_as_it_is(server):
     status, headers, body = get(server, "/sub/data/table.csv", **{"Accept-Encoding": "gzip"})
-    assert (status, headers["Content-Type"], body) == (200, "text/csv; charset=utf-8",
-                                                      b"year,count\n2020,3\n")
+    assert (status, headers["Content-Type"], body) == (
+        200,
+        "text/csv; charset=utf-8",
+        b"year,count\n2020,3\n",
+    )
     assert "Content-Encoding" not in headers
 
 
@@ -66,12 +74,12 @@ def test_a_folder_without_its_slash_is_redirected(server):
     assert (status, headers["Location"]) == (301, "/sub/farms/?x=1")
 
 
-@pytest.mark.parametrize("path", ["/sub/no/such/page/", "/index.html", "/sub/../sub/index.html",
-                                  "/sub/farms/index.htm"])
+@pytest.mark.parametrize(
+    "path", ["/sub/no/such/page/", "/index.html", "/sub/../sub/index.html", "/sub/farms/index.htm"]
+)
 def test_anything_else_gets_the_404_page(server, path):
     status, headers, body = get(server, path)
-    assert (status, headers["Content-Type"], body) == (404, "text/html; charset=utf-8",
-                                                      b"<h1>missing</h1>")
+    assert (status, headers["Content-Type"], body) == (404, "text/html; charset=utf-8", b"<h1>missing</h1>")
 
 
 def test_every_matching_headers_rule_applies(server):

@@ -33,14 +33,17 @@ from tests.sitecheck import pages, parsed
 from tests.test_charts import chart_ids
 
 
-@pytest.mark.parametrize(("low", "high", "options", "ticks"), [
-    (0, 1360, {}, [0, 500, 1000]),
-    (0, 5100, {}, [0, 2000, 4000]),
-    (0, 85, {}, [0, 20, 40, 60, 80]),
-    (0, 2550, {}, [0, 1000, 2000]),
-    (2009.6, 2021.2, {"steps": (1, 2, 5)}, [2010, 2015, 2020]),
-    (0, 50, {"step": 12}, [0, 12, 24, 36, 48]),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "options", "ticks"),
+    [
+        (0, 1360, {}, [0, 500, 1000]),
+        (0, 5100, {}, [0, 2000, 4000]),
+        (0, 85, {}, [0, 20, 40, 60, 80]),
+        (0, 2550, {}, [0, 1000, 2000]),
+        (2009.6, 2021.2, {"steps": (1, 2, 5)}, [2010, 2015, 2020]),
+        (0, 50, {"step": 12}, [0, 12, 24, 36, 48]),
+    ],
+)
 def test_scales_have_round_ticks(low, high, options, ticks):
     scale = linear_scale(low, high, lambda v: f"{v:g}", **options)
     assert [value for value, _text in scale.ticks] == ticks
@@ -49,10 +52,22 @@ def test_scales_have_round_ticks(low, high, options, ticks):
 
 def test_marks_are_placed_across_in_percent_of_the_width():
     scale = Scale(0, 100, ((0, "0"), (50, "50"), (100, "100")))
-    sketch = draw_sketch(ChartSpec(
-        "ranges", "A title", "Source: test", "en", Table([]), (Series(), Series("", "diamond")),
-        rows=(Row("Short", (Mark(0, 25, text="25"),)), Row("Long", (Mark(0, 80, text="80"),)),
-              Row("Point", (Mark(40, series=1, text="about 40"),))), scale=scale))
+    sketch = draw_sketch(
+        ChartSpec(
+            "ranges",
+            "A title",
+            "Source: test",
+            "en",
+            Table([]),
+            (Series(), Series("", "diamond")),
+            rows=(
+                Row("Short", (Mark(0, 25, text="25"),)),
+                Row("Long", (Mark(0, 80, text="80"),)),
+                Row("Point", (Mark(40, series=1, text="about 40"),)),
+            ),
+            scale=scale,
+        )
+    )
     short, long_, point = sketch.shapes
     assert (short.x, short.width) == ("3.00%", "23.00%")  # 92% of the width is the scale's
     assert (long_.x, long_.width) == ("3.00%", "73.60%")
@@ -75,8 +90,14 @@ def test_each_drawing_has_every_row_and_number_of_its_chart(content, chart_id):
     sketch = rendered.sketch
     labels = [t.text for t in sketch.texts if t.kind == "label"]
     kind = content.charts[chart_id].kind
-    texts = [line for trace in rendered.figure["data"] if trace.get("mode") != "markers"
-             for text in trace.get("text") or [] if text for line in text.split("<br>")]
+    texts = [
+        line
+        for trace in rendered.figure["data"]
+        if trace.get("mode") != "markers"
+        for text in trace.get("text") or []
+        if text
+        for line in text.split("<br>")
+    ]
     if kind == "timeline":  # a row a category, a mark an event, a note each named event
         assert labels == list(dict.fromkeys(row[2] for row in rendered.table.rows))
         assert len([s for s in sketch.shapes if s.symbol]) == len(rendered.table.rows)
@@ -101,8 +122,11 @@ def test_each_drawing_has_every_row_and_number_of_its_chart(content, chart_id):
 def test_plotly_puts_each_number_where_the_drawing_does(content, chart_id):
     """Inside a bar's end, or beside its mark: one decision, for both renderers."""
     rendered = render_chart(content.charts[chart_id], content)
-    drawn = {t.text: t.kind == "inside" or t.anchor == "end" for t in rendered.sketch.texts
-             if t.kind in ("value", "inside")}
+    drawn = {
+        t.text: t.kind == "inside" or t.anchor == "end"
+        for t in rendered.sketch.texts
+        if t.kind in ("value", "inside")
+    }
     for trace in rendered.figure["data"]:
         for text, where in zip(trace.get("text") or [], trace.get("textposition") or [], strict=True):
             assert drawn[text] == (where in ("inside", "middle left")), (text, where)
@@ -130,16 +154,25 @@ def plotly_marks(rendered) -> list[tuple]:
             ends = [(x, None) for x in trace["x"]]
         for y, (start, end) in zip(trace["y"], ends, strict=True):
             row = labels.index(y) if isinstance(y, str) else middles.index(y)  # y: label or middle
-            marks.append((row, *_across(spec.rows[row].scale or spec.scale, start, end),
-                          trace["meta"]["series"], trace["marker"].get("symbol", "")))
+            marks.append(
+                (
+                    row,
+                    *_across(spec.rows[row].scale or spec.scale, start, end),
+                    trace["meta"]["series"],
+                    trace["marker"].get("symbol", ""),
+                )
+            )
     return sorted(marks)
 
 
 def drawn_marks(rendered) -> list[tuple]:
     """Each mark of the drawing (not the legend's keys), as `plotly_marks` gives them."""
     middles = [middle for _top, middle in rendered.sketch.rows]
-    return sorted((middles.index(s.y if s.symbol else s.y + BAR // 2), s.x, s.width, s.series,
-                   s.symbol) for s in rendered.sketch.shapes if s.x.endswith("%"))
+    return sorted(
+        (middles.index(s.y if s.symbol else s.y + BAR // 2), s.x, s.width, s.series, s.symbol)
+        for s in rendered.sketch.shapes
+        if s.x.endswith("%")
+    )
 
 
 def plotly_columns(rendered) -> list[tuple]:
@@ -157,8 +190,13 @@ def plotly_columns(rendered) -> list[tuple]:
     for n, stack in enumerate(stacks):
         for trace, bottom, count in zip(bars, [0, *accumulate(stack)][:-1], stack, strict=True):
             if up(bottom + count) > up(bottom):
-                drawn.append((f"{LEFT + slot * (n + 0.5) - slot * COLUMN_SHARE / 2:.2f}%",
-                              up(bottom + count) - up(bottom), trace["meta"]["series"]))
+                drawn.append(
+                    (
+                        f"{LEFT + slot * (n + 0.5) - slot * COLUMN_SHARE / 2:.2f}%",
+                        up(bottom + count) - up(bottom),
+                        trace["meta"]["series"],
+                    )
+                )
     return drawn
 
 
@@ -178,7 +216,8 @@ def test_the_plotly_figure_and_the_drawing_show_the_same_chart(content):
             figure, sketch = rendered.figure, rendered.sketch
             if rendered.spec.columns:
                 assert plotly_columns(rendered) == [
-                    (s.x, s.height, s.series) for s in sketch.shapes if s.x.endswith("%")], chart.id
+                    (s.x, s.height, s.series) for s in sketch.shapes if s.x.endswith("%")
+                ], chart.id
                 assert figure["layout"]["xaxis"]["ticktext"] == texts(sketch, "tick"), chart.id
             else:
                 assert plotly_marks(rendered) == drawn_marks(rendered), chart.id
@@ -197,18 +236,20 @@ def _pixels(place: float) -> float:
     return NARROWEST * (LEFT + WIDTH * place) / 100
 
 
-@pytest.mark.parametrize(("mark", "place"), [
-    (Mark(0, 30, text="425"), "after"),  # room after a short bar
-    (Mark(0, 90, text="425"), "inside"),  # a long bar holds its number in its end
-    (Mark(0, 60, text="approximately 8,000 accounts"), "under"),  # room neither in it nor after
-    (Mark(95, series=1, text="3000 dollars"), "before"),  # a point near the end
-    (Mark(5, series=1, text="3000 dollars"), "after"),
-])
+@pytest.mark.parametrize(
+    ("mark", "place"),
+    [
+        (Mark(0, 30, text="425"), "after"),  # room after a short bar
+        (Mark(0, 90, text="425"), "inside"),  # a long bar holds its number in its end
+        (Mark(0, 60, text="approximately 8,000 accounts"), "under"),  # room neither in it nor after
+        (Mark(95, series=1, text="3000 dollars"), "before"),  # a point near the end
+        (Mark(5, series=1, text="3000 dollars"), "after"),
+    ],
+)
 def test_a_number_goes_where_it_is_whole_on_the_narrowest_screen(mark, place):
     scale = Scale(0, 100, ())
     assert text_place(mark, scale) == place
-    width, end = text_width(mark.text), _pixels(scale.place(mark.to if mark.to is not None
-                                                              else mark.at))
+    width, end = text_width(mark.text), _pixels(scale.place(mark.to if mark.to is not None else mark.at))
     if place == "after":
         assert end + width <= NARROWEST
     if place in ("inside", "before"):
@@ -228,13 +269,15 @@ def test_a_scale_runs_on_until_each_number_has_room():
 
 def test_texts_are_measured_at_the_sizes_the_stylesheet_sets():
     css = (ROOT / "site" / "static" / "css" / "site.css").read_text(encoding="utf-8")
-    rules = {selector.strip(): body for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css)
-             for selector in selectors.split(",")}
+    rules = {
+        selector.strip(): body
+        for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css)
+        for selector in selectors.split(",")
+    }
 
     def size(selector: str) -> tuple[int, bool]:
         body = rules[selector]
-        return (int(re.search(r"font-size: (\d+)px", body).group(1)),
-                "font-weight: 700" in body)
+        return (int(re.search(r"font-size: (\d+)px", body).group(1)), "font-weight: 700" in body)
 
     assert size(".chart-sketch text") == TEXT_SIZE
     for kind, measured in TEXT_SIZES.items():

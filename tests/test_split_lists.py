@@ -59,8 +59,7 @@ def test_the_people_index_splits_by_letter(small_limit, content):
     for letter in letters:
         page = soup_of(client, f"/actors/letter/{letter}/")
         names = [h.get_text(strip=True) for h in page.select(".card h3")]
-        assert sorted(names) == sorted(a.name for a in content.actors.values()
-                                       if initial(a.name) == letter)
+        assert sorted(names) == sorted(a.name for a in content.actors.values() if initial(a.name) == letter)
     assert client.get("/actors/letter/q1/").status_code == 404
 
 
@@ -89,8 +88,10 @@ def test_a_letter_page_leads_to_the_other_languages_people_index(small_limit):
     has no twin, so its language switch leads to the other language's people index, and it
     names no other language's address as the same page."""
     client = small_limit.test_client()
-    for path, other, other_index in (("/ru/actors/letter/с/", "en", "../../../../actors/"),
-                                     ("/actors/letter/s/", "ru", "../../../ru/actors/")):
+    for path, other, other_index in (
+        ("/ru/actors/letter/с/", "en", "../../../../actors/"),
+        ("/actors/letter/s/", "ru", "../../../ru/actors/"),
+    ):
         page = soup_of(client, path)
         switch = page.select_one(f".language-switch a[hreflang={other}]")
         assert switch["href"] == other_index
@@ -99,16 +100,23 @@ def test_a_letter_page_leads_to_the_other_languages_people_index(small_limit):
         assert not page.select("meta[property='og:locale:alternate']")
     farm = soup_of(client, "/farms/pre-election-2020/")
     assert {link["hreflang"] for link in farm.select("link[rel=alternate][hreflang]")} == {
-        "en", "ru", "x-default"}
+        "en",
+        "ru",
+        "x-default",
+    }
 
 
 def test_the_sitemap_pairs_only_twins(small_limit):
     sitemap = ElementTree.fromstring(small_limit.test_client().get("/sitemap.xml").get_data())
-    entries = {url.find(f"{SITEMAP}loc").text: {link.get("hreflang")
-                                                for link in url.findall(f"{XHTML}link")}
-               for url in sitemap.findall(f"{SITEMAP}url")}
+    entries = {
+        url.find(f"{SITEMAP}loc").text: {link.get("hreflang") for link in url.findall(f"{XHTML}link")}
+        for url in sitemap.findall(f"{SITEMAP}url")
+    }
     # Addresses in a sitemap are escaped: the Cyrillic letter is percent-encoded.
     assert entries["/actors/letter/s/"] == set() and entries[quote("/ru/actors/letter/с/")] == set()
-    assert entries["/farms/pre-election-2020/"] == entries["/ru/farms/pre-election-2020/"] == {
-        "en", "ru", "x-default"}
+    assert (
+        entries["/farms/pre-election-2020/"]
+        == entries["/ru/farms/pre-election-2020/"]
+        == {"en", "ru", "x-default"}
+    )
     assert entries["/timeline/2020/"] == {"en", "ru", "x-default"}  # a year is the same in both

@@ -53,8 +53,9 @@ def test_every_fact_passage_is_cited(content):
 
 @pytest.mark.rule("allegations-answered")
 def test_every_allegation_has_basis_and_response(content):
-    alleged = [(path, link) for path, link in walk(content)
-               if isinstance(link, Link) and link.kind == "alleged"]
+    alleged = [
+        (path, link) for path, link in walk(content) if isinstance(link, Link) and link.kind == "alleged"
+    ]
     assert alleged
     for path, link in alleged:
         allegation = link.allegation
@@ -86,17 +87,16 @@ def _actor_page(built_site, actor_id):
 
 def test_every_statement_of_a_response_is_shown_wherever_the_response_is(built_site, content):
     csv_text = (built_site / "charts" / "farm-links.csv").read_text(encoding="utf-8")
-    with_statements = [(farm, link) for farm, link in _links(content)
-                       if link.response and len(link.response.statements) > 1]
+    with_statements = [
+        (farm, link) for farm, link in _links(content) if link.response and len(link.response.statements) > 1
+    ]
     assert with_statements  # Orunbekov's response has four statements
     for farm, link in with_statements:
-        shown = [_actor_page(built_site, link.actor),
-                 parsed(built_site / "farms" / farm.id / "index.html")]
+        shown = [_actor_page(built_site, link.actor), parsed(built_site / "farms" / farm.id / "index.html")]
         for soup in shown:
             items = [li.get_text(" ", strip=True).lower() for li in soup.select(".statements li")]
             for statement in link.response.statements:
-                assert any(statement.summary.lower() in item for item in items), \
-                    (link.actor, statement)
+                assert any(statement.summary.lower() in item for item in items), (link.actor, statement)
         for statement in link.response.statements:
             assert statement.summary.lower() in csv_text.lower(), (link.actor, statement)
 
@@ -114,8 +114,7 @@ def test_a_person_is_alleged_only_where_an_allegation_about_them_is_recorded(bui
 @pytest.mark.parametrize("actor_id", ["raimbek-matraimov", "stamalieva"])
 def test_people_no_source_accuses_by_name_are_not_marked_alleged(built_site, actor_id, content):
     """Corrections of issue 9: no source alleges anything about them by name."""
-    assert not any(link.kind == "alleged" for _farm, link in _links(content)
-                   if link.actor == actor_id)
+    assert not any(link.kind == "alleged" for _farm, link in _links(content) if link.actor == actor_id)
     text = _actor_page(built_site, actor_id).get_text(" ", strip=True)
     assert "patron" not in text and "Alleged link" not in text
 
@@ -163,8 +162,7 @@ def test_rendered_figures_equal_their_yaml_values(built_site, content):
             assert [float(x) for x in element["value"].split("-")] == expected, (page, figure.id)
             language, _path = in_edition(page.relative_to(built_site).as_posix())
             edition = content.edition(language)
-            assert element.get_text() == edition.figure_text(edition.figures[figure.id]), \
-                (page, figure.id)
+            assert element.get_text() == edition.figure_text(edition.figures[figure.id]), (page, figure.id)
             checked.add(figure.id)
     used = {m for text in _all_text(content) for m in re.findall(r"\{fig:([^}]+)\}", text)}
     assert used <= checked  # every figure used in text was rendered somewhere
@@ -180,7 +178,10 @@ def _all_text(content):
 def test_every_page_shows_its_citations(built_site):
     for page in pages(built_site):
         if in_edition(page.relative_to(built_site).as_posix())[1] in (
-                "404.html", "embed/index.html", "data/index.html"):
+            "404.html",
+            "embed/index.html",
+            "data/index.html",
+        ):
             continue  # no facts: a wrong address, the embed codes, the list of data files
         soup = parsed_scripted(page)  # the pop-ups and the lines the scripts show too
         notes = soup.select("section.notes li[id^=note-]")
@@ -206,10 +207,13 @@ def test_citations_name_the_section(built_site):
 
 def _named_on_site(site, directory=SHIPPED_CONTENT) -> list[str]:
     names, _missing = fingerprints(directory, NEVER_NAMED)
-    return [f"{file}: {text[start:end]}" for file in sorted(site.rglob("*"))
-            if file.is_file() and file.suffix in {".html", ".json", ".csv", ".xml", ".txt", ".js"}
-            for text in [file.read_text(encoding="utf-8")]
-            for start, end in named_in(text, names)]
+    return [
+        f"{file}: {text[start:end]}"
+        for file in sorted(site.rglob("*"))
+        if file.is_file() and file.suffix in {".html", ".json", ".csv", ".xml", ".txt", ".js"}
+        for text in [file.read_text(encoding="utf-8")]
+        for start, end in named_in(text, names)
+    ]
 
 
 @pytest.mark.rule("never-named")
@@ -241,26 +245,37 @@ def test_credits_and_corrections_are_shown(built_site, content):
 
 @pytest.mark.rule("not-copied")
 def test_no_sentence_is_copied_from_the_sources():
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "verbatim_check.py")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "verbatim_check.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.stdout.strip().endswith("0 copied runs of 12+ words"), result.stdout
 
 
 @pytest.mark.rule("not-copied")
 def test_the_copy_rules_fingerprints_are_those_of_the_sources(tmp_path):
     """check compares against fingerprints of the two articles; they must be the articles'."""
-    write_source_runs(tmp_path, [p.read_text(encoding="utf-8")
-                                 for p in sorted((SHARED / "sources").glob("0*.txt"))])
-    assert (tmp_path / FINGERPRINTS / SOURCE_RUNS).read_text(encoding="utf-8") == \
-        (SHIPPED_CONTENT / FINGERPRINTS / SOURCE_RUNS).read_text(encoding="utf-8")
+    write_source_runs(
+        tmp_path, [p.read_text(encoding="utf-8") for p in sorted((SHARED / "sources").glob("0*.txt"))]
+    )
+    assert (tmp_path / FINGERPRINTS / SOURCE_RUNS).read_text(encoding="utf-8") == (
+        SHIPPED_CONTENT / FINGERPRINTS / SOURCE_RUNS
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.rule("not-copied")
 def test_no_sentence_readers_see_is_copied_from_the_sources(built_site):
     """The check strips markup and joins lines, so it sees what readers see."""
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "verbatim_check.py"),
-                             str(built_site)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "verbatim_check.py"), str(built_site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.stdout.strip().endswith("0 copied runs of 12+ words"), result.stdout
 
 
@@ -296,9 +311,13 @@ def test_no_key_figure_is_repeated_on_a_page(built_site):
     for page in pages(built_site):
         if in_edition(page.relative_to(built_site).as_posix())[1] == "calculator/index.html":
             continue  # a tool: each pay tier is a choice in its form and a line of its method
-        shown = parsed(page).select("[data-figure]:not(.chart-data, .chart-data *, "
-                                    ".allegation-claim, .allegation-claim *)")
+        shown = parsed(page).select(
+            "[data-figure]:not(.chart-data, .chart-data *, .allegation-claim, .allegation-claim *)"
+        )
         counts = Counter(element["data-figure"] for element in shown)
-        repeated += [f"{page.relative_to(built_site)}: {figure} shown {n} times"
-                     for figure, n in counts.items() if n > 1]
+        repeated += [
+            f"{page.relative_to(built_site)}: {figure} shown {n} times"
+            for figure, n in counts.items()
+            if n > 1
+        ]
     assert not repeated, "\n".join(repeated)

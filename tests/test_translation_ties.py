@@ -47,7 +47,8 @@ def _write_pseudo_translation(directory: Path) -> None:
     for filename, value in values.items():
         if words := words_of(value):
             (directory / "ru" / filename).write_text(
-                yaml.safe_dump(wrap(words), allow_unicode=True, sort_keys=False), encoding="utf-8")
+                yaml.safe_dump(wrap(words), allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
 
 
 def _with_translations(directory: Path) -> Path:
@@ -83,8 +84,9 @@ def _edit(directory: Path, filename: str, change) -> None:
     first, _ = path.read_text(encoding="utf-8").split("\n", 1)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(
+        first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def _every_list(data, name: str):
@@ -103,14 +105,24 @@ def _reverse_everything(directory: Path) -> None:
     """Every list of links, statements, paragraphs, events, sections and chart figures (with
     their labels) in reverse order."""
     for filename in FILES:
+
         def reverse(data):
-            for name in ("links", "statements", "passages", "summary", "about", "events",
-                         "sections", "contributors"):
+            for name in (
+                "links",
+                "statements",
+                "passages",
+                "summary",
+                "about",
+                "events",
+                "sections",
+                "contributors",
+            ):
                 for items in _every_list(data, name):
                     items.reverse()
             for chart in data.get("charts", []) if isinstance(data, dict) else []:
                 chart.get("figures", []).reverse()
                 chart.get("labels", []).reverse()
+
         _edit(directory, filename, reverse)
 
 
@@ -121,22 +133,32 @@ NEW_ACTOR = "inserted-by-the-test"
 def _insert_everywhere(directory: Path) -> None:
     """A new person, and a new item at the head of every list of links (to the new person),
     statements and paragraphs, and a new event: none of them translated."""
+
     def insert(data):
         for actors in _every_list(data, "actors"):
-            actors.insert(0, {**copy.deepcopy(actors[0]), "id": NEW_ACTOR, "name": INSERTED,
-                              "role": INSERTED})
+            actors.insert(
+                0, {**copy.deepcopy(actors[0]), "id": NEW_ACTOR, "name": INSERTED, "role": INSERTED}
+            )
         for links in _every_list(data, "links"):
-            links.insert(0, {"actor": NEW_ACTOR, "kind": "supported", "role": INSERTED,
-                             "sources": copy.deepcopy(links[0]["sources"])})
+            links.insert(
+                0,
+                {
+                    "actor": NEW_ACTOR,
+                    "kind": "supported",
+                    "role": INSERTED,
+                    "sources": copy.deepcopy(links[0]["sources"]),
+                },
+            )
         for statements in _every_list(data, "statements"):
             statements.insert(0, {"kind": "said", "summary": INSERTED})
         for passages in _every_list(data, "passages"):
             if passages and "sources" in passages[0]:
-                passages.insert(0, {"text": INSERTED,
-                                    "sources": copy.deepcopy(passages[0]["sources"])})
+                passages.insert(0, {"text": INSERTED, "sources": copy.deepcopy(passages[0]["sources"])})
         for events in _every_list(data, "events"):
-            events.insert(0, {**copy.deepcopy(events[0]), "id": NEW_ACTOR,
-                              "title": INSERTED, "text": INSERTED})
+            events.insert(
+                0, {**copy.deepcopy(events[0]), "id": NEW_ACTOR, "title": INSERTED, "text": INSERTED}
+            )
+
     for filename in ("actors.yaml", "farms.yaml", "timeline.yaml", "home.yaml"):
         _edit(directory, filename, insert)
 
@@ -151,23 +173,25 @@ def _people_and_farm_pages(directory: Path) -> dict[str, Counter]:
     content = load_content(directory)
     client = app.test_client()
     said = {}
-    for address in ([f"/ru/actors/{a}/" for a in content.actors]
-                    + [f"/ru/farms/{f}/" for f in content.farms]):
+    for address in [f"/ru/actors/{a}/" for a in content.actors] + [f"/ru/farms/{f}/" for f in content.farms]:
         response = client.get(address)
         assert response.status_code == 200, address
         # the pop-ups are data that notes.js puts in the page
-        main = BeautifulSoup(as_scripted(response.get_data(as_text=True)),
-                             "html.parser").select_one("main")
+        main = BeautifulSoup(as_scripted(response.get_data(as_text=True)), "html.parser").select_one("main")
         # the sources, each in full as its own pop-up gives it (the list names a source in
         # full only at its first note, which the order decides)
-        sources = [pop.select("p")[1].get_text(" ", strip=True)
-                   for pop in main.select("[popover][id^=note-pop-]")
-                   if pop["id"].removeprefix("note-pop-").isdigit()]
-        for gone in main.select("script, sup.cites, [popover], .untranslated, "
-                                ".translation-pending, section.notes ol"):
+        sources = [
+            pop.select("p")[1].get_text(" ", strip=True)
+            for pop in main.select("[popover][id^=note-pop-]")
+            if pop["id"].removeprefix("note-pop-").isdigit()
+        ]
+        for gone in main.select(
+            "script, sup.cites, [popover], .untranslated, .translation-pending, section.notes ol"
+        ):
             gone.decompose()
-        said[address] = Counter(line.strip() for line in main.get_text("\n").splitlines()
-                                if line.strip()) + Counter(sources)
+        said[address] = Counter(
+            line.strip() for line in main.get_text("\n").splitlines() if line.strip()
+        ) + Counter(sources)
     return said
 
 
@@ -222,6 +246,7 @@ def _shown_texts(values) -> dict[str, list[str]]:
         elif dataclasses.is_dataclass(value):
             for f in dataclasses.fields(value):
                 walk(getattr(value, f.name))
+
     walk(values)
     return out
 
@@ -261,10 +286,11 @@ def test_the_migration_ties_each_translation_to_the_item_it_stood_beside(tmp_pat
     for filename, value in values.items():
         if words_of(value) or _old_shape(value):
             (directory / "ru" / filename).write_text(
-                yaml.safe_dump(_old_shape(value), allow_unicode=True, sort_keys=False),
-                encoding="utf-8")
-    subprocess.run([sys.executable, str(ROOT / "tools" / "tie_translations_by_key.py"),
-                    str(directory)], check=True)
+                yaml.safe_dump(_old_shape(value), allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "tie_translations_by_key.py"), str(directory)], check=True
+    )
     values, _ = read_originals(directory)
     found = translate(directory, "ru", values)
     assert not found.problems and not any(found.pending.values())
@@ -306,8 +332,11 @@ def test_a_changed_english_text_is_out_of_date_until_it_is_translated_again(pseu
     old = yaml.safe_load((directory / "farms.yaml").read_text(encoding="utf-8"))
     old_summary = _first_statement(old)["summary"]
     assert pseudo(old_summary)[1:] in _statement_shown(directory)[0]
-    _edit(directory, "farms.yaml", lambda data: _first_statement(data).update(
-        summary=old_summary + " and much more"))
+    _edit(
+        directory,
+        "farms.yaml",
+        lambda data: _first_statement(data).update(summary=old_summary + " and much more"),
+    )
 
     # check names it, with the words that changed; the page shows the English, marked
     (warning,) = [str(w) for w in _translation_warnings(directory)]
@@ -325,8 +354,10 @@ def test_a_changed_english_text_is_out_of_date_until_it_is_translated_again(pseu
     assert _translation_warnings(directory)
     # the translator revises it; it shows once the tooling records it
     ru = directory / "ru" / "farms.yaml"
-    ru.write_text(ru.read_text(encoding="utf-8").replace(
-        pseudo(old_summary), pseudo(old_summary + " and much more")), encoding="utf-8")
+    ru.write_text(
+        ru.read_text(encoding="utf-8").replace(pseudo(old_summary), pseudo(old_summary + " and much more")),
+        encoding="utf-8",
+    )
     assert _translation_warnings(directory)  # still out of date until recorded
     assert not update(directory).still_outdated
     assert _translation_warnings(directory) == []
@@ -335,16 +366,24 @@ def test_a_changed_english_text_is_out_of_date_until_it_is_translated_again(pseu
 
 def test_an_english_change_that_keeps_the_meaning_can_be_accepted(pseudo_translated):
     directory = pseudo_translated
-    _edit(directory, "farms.yaml", lambda data: _first_statement(data).update(
-        summary=_first_statement(data)["summary"] + "."))
+    _edit(
+        directory,
+        "farms.yaml",
+        lambda data: _first_statement(data).update(summary=_first_statement(data)["summary"] + "."),
+    )
     done = update(directory, ["farms.yaml:*statements['s1'].summary"])
     assert not done.still_outdated and done.recorded
     assert _translation_warnings(directory) == []
 
 
 def translations_report(directory: Path) -> str:
-    result = subprocess.run([sys.executable, "build.py", "translations", "--content",
-                             str(directory)], cwd=ROOT, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "build.py", "translations", "--content", str(directory)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout
 
 
@@ -354,8 +393,7 @@ def translations_report(directory: Path) -> str:
 def test_a_translated_item_that_names_no_item_is_an_error(pseudo_translated):
     ru = pseudo_translated / "ru" / "farms.yaml"
     text = ru.read_text(encoding="utf-8")
-    ru.write_text(text.replace("- actor: orunbekov\n", "- actor: orunbekof\n", 1),
-                  encoding="utf-8")
+    ru.write_text(text.replace("- actor: orunbekov\n", "- actor: orunbekof\n", 1), encoding="utf-8")
     (problem,) = problems_for(pseudo_translated)
     assert "links['orunbekof']: no item with actor 'orunbekof' in the original" in problem
     data = yaml.safe_load(text)
@@ -367,8 +405,7 @@ def test_a_translated_item_that_names_no_item_is_an_error(pseudo_translated):
 
 def test_two_english_items_with_one_id_are_an_error(pseudo_translated):
     farms = pseudo_translated / "farms.yaml"
-    farms.write_text(farms.read_text(encoding="utf-8").replace("id: s2", "id: s1"),
-                     encoding="utf-8")
+    farms.write_text(farms.read_text(encoding="utf-8").replace("id: s2", "id: s1"), encoding="utf-8")
     problems = problems_for(pseudo_translated)
     assert any("id 's1' is used twice in this list" in p for p in problems), problems
 

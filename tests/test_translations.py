@@ -55,7 +55,7 @@ def test_twins_link_each_other_with_hreflang(built_site):
             soup = parsed(page)
             if not soup.select_one(".site-header") or page.name == "404.html":
                 continue  # redirects, embeds and the 404 page, which hosts serve at any address
-            languages = {a["hreflang"] for a in soup.select('link[rel=alternate][hreflang]')}
+            languages = {a["hreflang"] for a in soup.select("link[rel=alternate][hreflang]")}
             assert languages == {"en", "ru", "x-default"}, page
             switch = soup.select_one(f'.language-switch a[hreflang="{other}"]')
             assert switch, page
@@ -67,6 +67,7 @@ def test_twins_link_each_other_with_hreflang(built_site):
 def test_every_hreflang_and_sitemap_twin_is_a_built_page(built_subpath_site):
     """Under a sub-path, with absolute addresses: each language link of each page, and each
     alternate of the sitemap, names a page the build wrote."""
+
     def built(url: str) -> Path:
         assert url.startswith(SUBPATH_BASE), url
         path = built_subpath_site / url.removeprefix(SUBPATH_BASE)
@@ -89,11 +90,11 @@ def test_the_russian_calculator_gives_the_english_estimates(app):
     client = app.test_client()
     pages = {}
     for prefix in ("", "/ru"):
-        soup = BeautifulSoup(client.get(f"{prefix}/calculator/").get_data(as_text=True),
-                             "html.parser")
+        soup = BeautifulSoup(client.get(f"{prefix}/calculator/").get_data(as_text=True), "html.parser")
         pages[prefix] = soup
-    for english, russian in zip(pages[""].select(".preset-table tbody tr"),
-                                pages["/ru"].select(".preset-table tbody tr"), strict=True):
+    for english, russian in zip(
+        pages[""].select(".preset-table tbody tr"), pages["/ru"].select(".preset-table tbody tr"), strict=True
+    ):
         digits = [re.sub(r"\D", "", cell.get_text()) for cell in english.select("td")[:1]]
         assert digits == [re.sub(r"\D", "", cell.get_text()) for cell in russian.select("td")[:1]]
     assert "\u00a0$" in pages["/ru"].select_one("#out-monthly").get_text()
@@ -143,8 +144,7 @@ def test_a_translation_must_keep_the_figures_and_links_of_the_english(translated
 
 
 def test_facts_cannot_be_changed_in_a_translation(translated_copy):
-    replace(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n",
-          "- id: farms-found\n  value: 6\n")
+    replace(translated_copy / "ru" / "figures.yaml", "- id: farms-found\n", "- id: farms-found\n  value: 6\n")
     (problem,) = problems_for(translated_copy)
     assert "'value' is not text to translate" in problem
     assert "change them in the original file" in problem
@@ -166,8 +166,13 @@ def test_a_missing_translation_file_shows_the_english_and_says_how_to_start_one(
 
 
 def test_translate_prints_a_files_words_in_the_shape_of_its_translation():
-    result = subprocess.run([sys.executable, "build.py", "translate", "ru", "figures.yaml"],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "build.py", "translate", "ru", "figures.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     words = yaml.safe_load(result.stdout)
     first = words["figures"][0]
     assert set(first) <= {"id", "label", "note", "wording", "worked_out"}  # no numbers
@@ -189,18 +194,36 @@ def test_every_text_of_every_file_has_its_russian_text(content):
 def _extracted(tmp_path: Path) -> Path:
     """The catalogs' template as `make translations` extracts it, with the Makefile's keywords."""
     out = tmp_path / "messages.pot"
-    line = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
-                if line.startswith("BABEL_KEYWORDS :="))
-    subprocess.run([Path(sys.executable).parent / "pybabel", "extract", "-F", "babel.cfg",
-                    *line.split(":=", 1)[1].split(), "--no-location", "--sort-output",
-                    "--omit-header", "-o", str(out), "."], cwd=ROOT, check=True)
+    line = next(
+        line
+        for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+        if line.startswith("BABEL_KEYWORDS :=")
+    )
+    subprocess.run(
+        [
+            Path(sys.executable).parent / "pybabel",
+            "extract",
+            "-F",
+            "babel.cfg",
+            *line.split(":=", 1)[1].split(),
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     return out
 
 
 def test_the_catalogs_template_is_up_to_date_and_russian_translates_all_of_it(tmp_path):
     fresh = _extracted(tmp_path)
-    assert fresh.read_text(encoding="utf-8") == (CATALOGS / "messages.pot").read_text(
-        encoding="utf-8"), "run: make translations"
+    assert fresh.read_text(encoding="utf-8") == (CATALOGS / "messages.pot").read_text(encoding="utf-8"), (
+        "run: make translations"
+    )
     with fresh.open("rb") as template, catalog_path("ru").open("rb") as russian:
         wanted, catalog = read_po(template), read_po(russian)
     for message in wanted:
@@ -243,7 +266,8 @@ def _pseudo_translation(directory: Path) -> None:
         words = words_of(value)
         if words:
             (directory / "ru" / filename).write_text(
-                yaml.safe_dump(wrap(words), allow_unicode=True), encoding="utf-8")
+                yaml.safe_dump(wrap(words), allow_unicode=True), encoding="utf-8"
+            )
 
 
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
@@ -268,8 +292,9 @@ def test_no_english_interface_text_bypasses_the_catalogs(tmp_path):
         for address in addresses:
             soup = BeautifulSoup(client.get(address).get_data(as_text=True), "html.parser")
             # names kept as the source spells them are marked translate="no"
-            for hidden in soup.select("script, style, textarea, pre, code, [translate=no], "
-                                      "[lang]:not([lang=ru])"):
+            for hidden in soup.select(
+                "script, style, textarea, pre, code, [translate=no], [lang]:not([lang=ru])"
+            ):
                 hidden.decompose()
             text = soup.get_text(" ")
             while MARKED.search(text):
@@ -282,7 +307,8 @@ def test_no_english_interface_text_bypasses_the_catalogs(tmp_path):
 
 def test_a_translation_file_that_does_not_parse_is_reported_not_a_crash(translated_copy):
     farms = translated_copy / "ru" / "farms.yaml"
-    farms.write_text(farms.read_text(encoding="utf-8").replace("heading: ", "heading: x: ", 1),
-                     encoding="utf-8")
+    farms.write_text(
+        farms.read_text(encoding="utf-8").replace("heading: ", "heading: x: ", 1), encoding="utf-8"
+    )
     (problem,) = problems_for(translated_copy)
     assert "ru/farms.yaml" in problem and 'the text contains ": "' in problem

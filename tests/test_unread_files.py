@@ -14,7 +14,8 @@ def test_extra_file_of_a_known_kind_is_reported(content_copy, monkeypatch):
     (content_copy / "farms-extra.yaml").write_text("farms: []\n", encoding="utf-8")
     assert problems_for(content_copy) == [
         "content/farms-extra.yaml:1:1: this file is not read by the site (move its entries "
-        f"into farms.yaml, then delete it; the files it reads are: {READ})"]
+        f"into farms.yaml, then delete it; the files it reads are: {READ})"
+    ]
 
 
 def test_every_unread_file_is_reported_with_the_other_problems(content_copy, monkeypatch):

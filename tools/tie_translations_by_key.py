@@ -47,8 +47,9 @@ def migrate(directory: Path) -> None:
             if not path.is_file():
                 continue
             words = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            path.write_text(translation_file(language, filename, tied(values[filename], words)),
-                            encoding="utf-8")
+            path.write_text(
+                translation_file(language, filename, tied(values[filename], words)), encoding="utf-8"
+            )
     update(directory)  # records every translation as made from the English of now
 
 
@@ -67,8 +68,11 @@ def tied(value: Any, words: dict) -> dict:
         original = getattr(value, name)
         cls = _record_type(hints[name])
         if is_words(f, hints[name]):
-            out[name] = (dict(zip(getattr(value, f.metadata["keyed_by"]), given, strict=True))
-                         if isinstance(given, list) else given)
+            out[name] = (
+                dict(zip(getattr(value, f.metadata["keyed_by"]), given, strict=True))
+                if isinstance(given, list)
+                else given
+            )
         elif cls is None:
             continue  # no longer translated: the same in every language
         elif not isinstance(original, list):
@@ -79,8 +83,9 @@ def tied(value: Any, words: dict) -> dict:
                 by_key = {getattr(o, key): o for o in original}
                 out[name] = [tied(by_key[item[key]], item) for item in given]
             else:  # the older shape: the item at the same position
-                out[name] = [{key: getattr(o, key), **tied(o, item)}
-                             for o, item in zip(original, given, strict=False)]
+                out[name] = [
+                    {key: getattr(o, key), **tied(o, item)} for o, item in zip(original, given, strict=False)
+                ]
     return out
 
 

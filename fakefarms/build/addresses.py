@@ -27,11 +27,15 @@ from records.files import display_path
 
 LIST_NAME = "published-addresses.txt"
 #: Said when the site's addresses cannot be made: its original files do not read.
-UNCHECKED = ("the site's addresses and links are checked once the English files read: fix "
-             "the problems above, then run the check again")
-_HEADER = ("# Every address the site publishes, one a line. The build keeps this list current:\n"
-           "# commit it with your change. An address that disappears needs a line in\n"
-           "# redirects.yaml (see EDITING.md).\n")
+UNCHECKED = (
+    "the site's addresses and links are checked once the English files read: fix "
+    "the problems above, then run the check again"
+)
+_HEADER = (
+    "# Every address the site publishes, one a line. The build keeps this list current:\n"
+    "# commit it with your change. An address that disappears needs a line in\n"
+    "# redirects.yaml (see EDITING.md).\n"
+)
 
 
 def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
@@ -43,14 +47,12 @@ def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
     return published
 
 
-def site_problems(app: Flask, content_dir: Path, content: Content
-                  ) -> tuple[list[str], list[Problem]]:
+def site_problems(app: Flask, content_dir: Path, content: Content) -> tuple[list[str], list[Problem]]:
     """The addresses the site publishes (its pages and data, and the old addresses that
     redirect), and every problem with them: a published one that would go, a redirect or a
     link that leads nowhere."""
     current = produced(app)
-    found = problems(content_dir, content, current) + link_problems(app, content, current,
-                                                                    content_dir)
+    found = problems(content_dir, content, current) + link_problems(app, content, current, content_dir)
     return sorted({*current, *(r.old for r in content.redirects)}), found
 
 
@@ -66,8 +68,7 @@ def listed(content_dir: Path) -> list[tuple[int, str]]:
     if not path.exists():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [(n, line.strip()) for n, line in enumerate(lines, 1)
-            if line.strip() and not line.startswith("#")]
+    return [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
 def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[Problem]:
@@ -75,49 +76,90 @@ def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[
     current = set(addresses)
     redirected = {r.old for r in content.redirects}
     shown_as = display_path(content_dir / LIST_NAME)
-    found = [Problem(shown_as, line, 1, "", f"{address} would disappear",
-                     "keep the id that made it, or send it to its new page in redirects.yaml")
-             for line, address in listed(content_dir)
-             if address not in current and address not in redirected]
+    found = [
+        Problem(
+            shown_as,
+            line,
+            1,
+            "",
+            f"{address} would disappear",
+            "keep the id that made it, or send it to its new page in redirects.yaml",
+        )
+        for line, address in listed(content_dir)
+        if address not in current and address not in redirected
+    ]
     redirects_file = display_path(content_dir / "redirects.yaml")
     for r in content.redirects:
         if r.old in current:
-            found.append(Problem(redirects_file, 1, 1, f"redirects['{r.old}']",
-                                 f"{r.old} is still a page of the site", "remove this redirect"))
+            found.append(
+                Problem(
+                    redirects_file,
+                    1,
+                    1,
+                    f"redirects['{r.old}']",
+                    f"{r.old} is still a page of the site",
+                    "remove this redirect",
+                )
+            )
         if r.new not in current:
-            found.append(Problem(redirects_file, 1, 1, f"redirects['{r.old}']",
-                                 f"{r.new} is not a page of the site",
-                                 "send it to an address the site publishes"))
+            found.append(
+                Problem(
+                    redirects_file,
+                    1,
+                    1,
+                    f"redirects['{r.old}']",
+                    f"{r.new} is not a page of the site",
+                    "send it to an address the site publishes",
+                )
+            )
     return found
 
 
-def link_problems(app: Flask, content: Content, current: list[str], content_dir: Path
-                  ) -> list[Problem]:
+def link_problems(app: Flask, content: Content, current: list[str], content_dir: Path) -> list[Problem]:
     """Each link editors wrote to a page the site does not have, or to an anchor the page
     lacks."""
     pages = set(current)
     anchors: dict[str, set[str]] = {}
-    found = [Problem(display_path(Path(content_dir) / "corrections.yaml"), 1, 1,
-                     f"corrections['{c.id}'].pages", f"{page} is not a page of the site",
-                     "list the pages the entry changed, as the site publishes them")
-             for c in content.corrections for page in c.pages if page not in pages]
+    found = [
+        Problem(
+            display_path(Path(content_dir) / "corrections.yaml"),
+            1,
+            1,
+            f"corrections['{c.id}'].pages",
+            f"{page} is not a page of the site",
+            "list the pages the entry changed, as the site publishes them",
+        )
+        for c in content.corrections
+        for page in c.pages
+        if page not in pages
+    ]
     for where, address in content.site_links:
         path, _hash, anchor = address.partition("#")
         path = path or "/"
         if path not in pages:
             close = difflib.get_close_matches(path, sorted(pages), n=1, cutoff=0.6)
-            found.append(_at(where, f"links to {path}, which is not a page of the site",
-                             f"did you mean {close[0]}?" if close else
-                             "link to an address the site publishes, such as /farms/"))
+            found.append(
+                _at(
+                    where,
+                    f"links to {path}, which is not a page of the site",
+                    f"did you mean {close[0]}?"
+                    if close
+                    else "link to an address the site publishes, such as /farms/",
+                )
+            )
             continue
         if anchor:
             if path not in anchors:
                 anchors[path] = _ids(app, path)
             if anchor not in anchors[path]:
                 close = difflib.get_close_matches(anchor, sorted(anchors[path]), n=1)
-                found.append(_at(where, f"links to #{anchor}, which {path} does not have",
-                                 f"did you mean #{close[0]}?" if close else
-                                 "link to a section's id on that page"))
+                found.append(
+                    _at(
+                        where,
+                        f"links to #{anchor}, which {path} does not have",
+                        f"did you mean #{close[0]}?" if close else "link to a section's id on that page",
+                    )
+                )
     return found
 
 
@@ -167,10 +209,14 @@ def write_redirects(app: Flask, content: Content, root: Path) -> None:
         page.parent.mkdir(parents=True, exist_ok=True)
         target = relative_path(r.new, r.old)
         with app.test_request_context(r.old):
-            html = render_template("redirect.html", content=content.edition(current_language()),
-                                   target=target,
-                                   canonical=(app.config["BASE_URL"] or "") + r.new.lstrip("/")
-                                   if app.config["BASE_URL"] else None)
+            html = render_template(
+                "redirect.html",
+                content=content.edition(current_language()),
+                target=target,
+                canonical=(app.config["BASE_URL"] or "") + r.new.lstrip("/")
+                if app.config["BASE_URL"]
+                else None,
+            )
         page.write_text(html, encoding="utf-8")
     if rules:
         (root / "_redirects").write_text("\n".join(rules) + "\n", encoding="utf-8")

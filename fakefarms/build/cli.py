@@ -45,17 +45,25 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, default=DEFAULT_OUT)
     build.add_argument("--base-url", help="public address, e.g. https://example.org/fake-farms/")
-    build.add_argument("--card-cache", type=Path, default=CARD_CACHE,
-                       help="folder keeping the link-preview cards drawn, so a rebuild draws "
-                            "only those that changed (default: %(default)s)")
-    build.add_argument("--no-card-cache", dest="card_cache", action="store_const", const=None,
-                       help="draw every card afresh")
+    build.add_argument(
+        "--card-cache",
+        type=Path,
+        default=CARD_CACHE,
+        help="folder keeping the link-preview cards drawn, so a rebuild draws "
+        "only those that changed (default: %(default)s)",
+    )
+    build.add_argument(
+        "--no-card-cache", dest="card_cache", action="store_const", const=None, help="draw every card afresh"
+    )
 
     host = commands.add_parser("host", help="write a web server's configuration for a build")
     host.add_argument("server", choices=["nginx"])
     host.add_argument("--site", type=Path, default=DEFAULT_OUT, help="the build (default: %(default)s)")
-    host.add_argument("--root", help="where the server finds the build's files, if not where "
-                                     "they are now (e.g. /srv/fake-farms/public)")
+    host.add_argument(
+        "--root",
+        help="where the server finds the build's files, if not where "
+        "they are now (e.g. /srv/fake-farms/public)",
+    )
 
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:5000, live")
     serve.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
@@ -67,28 +75,39 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     translate = commands.add_parser(
-        "translate", help="print a content file's words, in the shape of its translation file")
+        "translate", help="print a content file's words, in the shape of its translation file"
+    )
     translate.add_argument("language", help="the translation's language code, e.g. ru")
     translate.add_argument("file", help="the content file, e.g. farms.yaml")
     translate.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     tied = commands.add_parser(
-        "translations", help="what is translated, missing or out of date, per file and language")
-    tied.add_argument("--update", action="store_true",
-                              help="write ids for new items and record which English each "
-                                   "translation was made from")
-    tied.add_argument("--accept", action="append", default=[], metavar="PATTERN",
-                              help="with --update: record out-of-date translations that still "
-                                   "say what the English says, e.g. \"farms.yaml:farms['x'].*\"")
+        "translations", help="what is translated, missing or out of date, per file and language"
+    )
+    tied.add_argument(
+        "--update",
+        action="store_true",
+        help="write ids for new items and record which English each translation was made from",
+    )
+    tied.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="with --update: record out-of-date translations that still "
+        "say what the English says, e.g. \"farms.yaml:farms['x'].*\"",
+    )
     tied.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     never = commands.add_parser(
-        "never-name", help="add a name (each spelling of it) to the names the site must never show")
+        "never-name", help="add a name (each spelling of it) to the names the site must never show"
+    )
     never.add_argument("names", nargs="+", metavar="NAME")
     never.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
     runs = commands.add_parser(
-        "source-runs", help="keep the fingerprints of the source articles, for the copy rule")
+        "source-runs", help="keep the fingerprints of the source articles, for the copy rule"
+    )
     runs.add_argument("sources", nargs="+", type=Path, metavar="FILE")
     runs.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
 
@@ -112,8 +131,10 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -124,33 +145,45 @@ def run(args: argparse.Namespace) -> int:
         if content is None:
             raise ContentError(problems, note=addresses.UNCHECKED)
         published, found = addresses.site_problems(
-            create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content)
+            create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content
+        )
         problems += found
         if problems:
             raise ContentError(problems)
         if addresses.record(content_dir, published):
-            print(f"updated {display_path(content_dir / addresses.LIST_NAME)}: commit it with "
-                  "your change", file=sys.stderr)
+            print(
+                f"updated {display_path(content_dir / addresses.LIST_NAME)}: commit it with your change",
+                file=sys.stderr,
+            )
         for warning in content.warnings:
             print(warning, file=sys.stderr)
-        print(f"content OK: {len(content.farms)} farms, {len(content.actors)} actors, "
-              f"{len(content.events)} events, {len(content.figures)} figures"
-              + (f"; {len(content.warnings)} warning(s) to look at" if content.warnings else ""))
+        print(
+            f"content OK: {len(content.farms)} farms, {len(content.actors)} actors, "
+            f"{len(content.events)} events, {len(content.figures)} figures"
+            + (f"; {len(content.warnings)} warning(s) to look at" if content.warnings else "")
+        )
         return 0
     if args.command == "build":
         base_url = _base_url(args.base_url)
         report = build_site(_content_dir(args.content), args.out, base_url, args.card_cache)
-        print(f"built {report.pages} pages ({report.files} files) into {report.out_dir}; "
-              f"drew {report.cards_drawn} link-preview card(s)"
-              + (f", took the others from {display_path(args.card_cache)}" if args.card_cache else ""))
+        print(
+            f"built {report.pages} pages ({report.files} files) into {report.out_dir}; "
+            f"drew {report.cards_drawn} link-preview card(s)"
+            + (f", took the others from {display_path(args.card_cache)}" if args.card_cache else "")
+        )
         if not base_url:
-            print("note: no --base-url given, so pages carry no canonical address and the "
-                  "sitemap lists paths only; pass --base-url when publishing", file=sys.stderr)
+            print(
+                "note: no --base-url given, so pages carry no canonical address and the "
+                "sitemap lists paths only; pass --base-url when publishing",
+                file=sys.stderr,
+            )
         return 0
     if args.command == "host":
         if not (args.site / "_headers").is_file():
-            raise UsageError(f"{display_path(args.site)} is not a build (no _headers in it): "
-                             "run python build.py build first, or give --site")
+            raise UsageError(
+                f"{display_path(args.site)} is not a build (no _headers in it): "
+                "run python build.py build first, or give --site"
+            )
         print(hosts.nginx(args.site, args.root), end="")
         return 0
     if args.command == "serve":
@@ -158,8 +191,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "new":
         added = add_entry(_content_dir(args.content), args.kind, args.id)
-        print(f"added {args.kind} '{args.id}' to {display_path(added.path)} at line "
-              f"{added.line}: replace its {added.todos} TODO(s), then run make check")
+        print(
+            f"added {args.kind} '{args.id}' to {display_path(added.path)} at line "
+            f"{added.line}: replace its {added.todos} TODO(s), then run make check"
+        )
         return 0
     if args.command == "translate":
         try:
@@ -175,8 +210,10 @@ def run(args: argparse.Namespace) -> int:
             done = translations.update(content_dir, args.accept)
             for line in done.keys:
                 print(line)
-            print(f"recorded {done.recorded} new or revised translation(s); "
-                  f"{len(done.still_outdated)} still out of date")
+            print(
+                f"recorded {done.recorded} new or revised translation(s); "
+                f"{len(done.still_outdated)} still out of date"
+            )
         print(translations.report(content_dir), end="")
         return 0
     if args.command == "never-name":
@@ -190,8 +227,9 @@ def run(args: argparse.Namespace) -> int:
         missing = [str(p) for p in args.sources if not p.is_file()]
         if missing:
             raise UsageError(f"no such file: {', '.join(missing)}")
-        count = rules.write_source_runs(_content_dir(args.content),
-                                        (p.read_text(encoding="utf-8") for p in args.sources))
+        count = rules.write_source_runs(
+            _content_dir(args.content), (p.read_text(encoding="utf-8") for p in args.sources)
+        )
         print(f"kept {count} fingerprints of {len(args.sources)} source(s); run make check")
         return 0
     if args.command == "rules":
@@ -215,6 +253,7 @@ def _base_url(value: str | None) -> str | None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise UsageError(f"--base-url must be an http(s) address such as "
-                         f"https://example.org/fake-farms/, not {value!r}")
+        raise UsageError(
+            f"--base-url must be an http(s) address such as https://example.org/fake-farms/, not {value!r}"
+        )
     return value if value.endswith("/") else value + "/"

@@ -20,8 +20,9 @@ class FreezeError(Exception):
     """A page failed to freeze; the message says which and why, in one line."""
 
 
-def freeze(app: Flask, pages: Callable[[], Iterable[str]],
-           written: Callable[[Path], None] | None = None, **options) -> frozenset[str]:
+def freeze(
+    app: Flask, pages: Callable[[], Iterable[str]], written: Callable[[Path], None] | None = None, **options
+) -> frozenset[str]:
     """Freeze every address `pages` yields and every address they link to, calling `written`
     with each file as it is written; `options` are the Freezer's (log_url_for=True,
     with_static_files=False). Returns the addresses built.

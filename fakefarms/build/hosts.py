@@ -21,11 +21,22 @@ from records.errors import UserError
 #: The type hosts send for each kind of file (text ones with their charset): the static
 #: host the tests and benchmarks use sends these, and the nginx configuration declares them.
 TYPES = {
-    ".html": "text/html", ".css": "text/css", ".js": "text/javascript",
-    ".mjs": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml",
-    ".xml": "application/xml", ".txt": "text/plain", ".csv": "text/csv",
-    ".webmanifest": "application/manifest+json", ".ico": "image/x-icon", ".png": "image/png",
-    ".jpg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif", ".woff2": "font/woff2",
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+    ".webmanifest": "application/manifest+json",
+    ".ico": "image/x-icon",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".woff2": "font/woff2",
     ".gz": "application/gzip",
 }
 #: The types sent with "; charset=utf-8".
@@ -108,11 +119,14 @@ def nginx(site: Path, root: str | None = None) -> str:
     site = Path(site).resolve()
     rules = _rules(site)
     base = next(iter(rules)).removesuffix("*")  # the first rule is the whole site's
-    unknown = sorted({p.suffix for p in site.rglob("*")
-                      if p.is_file() and p.name not in PRIVATE} - set(TYPES))
+    unknown = sorted(
+        {p.suffix for p in site.rglob("*") if p.is_file() and p.name not in PRIVATE} - set(TYPES)
+    )
     if unknown:
-        raise HostError(f"the build has files of a kind with no type to serve them as: "
-                        f"{', '.join(unknown)} (add them to hosts.TYPES)")
+        raise HostError(
+            f"the build has files of a kind with no type to serve them as: "
+            f"{', '.join(unknown)} (add them to hosts.TYPES)"
+        )
     folder = (root or str(site)).rstrip("/") + "/"
     languages = sorted(p.parent.name for p in site.glob("*/404.html"))
     lines = [
@@ -125,8 +139,10 @@ def nginx(site: Path, root: str | None = None) -> str:
         "    gzip_static on;                 # the build's .gz copies",
         "    gzip_vary on;",
         "    types {",
-        *(f"        {kind} {' '.join(sorted(s.lstrip('.') for s, k in TYPES.items() if k == kind))};"
-          for kind in dict.fromkeys(TYPES.values())),
+        *(
+            f"        {kind} {' '.join(sorted(s.lstrip('.') for s, k in TYPES.items() if k == kind))};"
+            for kind in dict.fromkeys(TYPES.values())
+        ),
         "    }",
         "    charset utf-8;",
         f"    charset_types {' '.join(CHARSET_TYPES)};",
@@ -148,20 +164,21 @@ def _locations(rules: Rules) -> list[str]:
     return [pattern for pattern in list(rules)[1:] if pattern.rsplit("/", 1)[-1] not in PRIVATE]
 
 
-def _location(pattern: str, rules: Rules, base: str, languages: list[str],
-              indent: str) -> list[str]:
+def _location(pattern: str, rules: Rules, base: str, languages: list[str], indent: str) -> list[str]:
     """One `location` for the addresses a pattern covers, sending what every matching rule
     sends (nginx keeps only the add_header lines of the innermost block)."""
     example = pattern.removesuffix("*") + ("an-address" if pattern.endswith("*") else "")
     match = f"^~ {pattern.removesuffix('*')}" if pattern.endswith("*") else f"= {pattern}"
     inner = [f"{indent}location {match} {{"]
-    language = next((lang for lang in languages
-                     if pattern.removesuffix("*").startswith(f"{base}{lang}/")), None)
+    language = next(
+        (lang for lang in languages if pattern.removesuffix("*").startswith(f"{base}{lang}/")), None
+    )
     if language:
         inner.append(f"{indent}    error_page 404 {base}{language}/404.html;")
     covered = pattern in rules
-    inner += _headers_lines(headers_for(rules, example) if covered else _unknown(rules, base),
-                            indent + "    ")
+    inner += _headers_lines(
+        headers_for(rules, example) if covered else _unknown(rules, base), indent + "    "
+    )
     inner.append(f"{indent}}}")
     return inner
 
@@ -169,8 +186,10 @@ def _location(pattern: str, rules: Rules, base: str, languages: list[str],
 def _unknown(rules: Rules, base: str) -> dict[str, str]:
     """What an address no rule names gets (its 404 page): the whole site's headers, and the
     pages' policy, which `_headers` cannot give it without giving the embeds two."""
-    return {**headers_for(rules, f"{base}an-unknown-address"),
-            "Content-Security-Policy": HEADERS["Content-Security-Policy"]}
+    return {
+        **headers_for(rules, f"{base}an-unknown-address"),
+        "Content-Security-Policy": HEADERS["Content-Security-Policy"],
+    }
 
 
 def _headers_lines(headers: dict[str, str], indent: str) -> Iterator[str]:

@@ -23,8 +23,10 @@ from records.errors import UserError
 
 #: Written into every build: a folder holding it is an earlier build, which a build may replace.
 BUILD_MARKER = ".fakefarms-build"
-BUILD_MARKER_TEXT = ("Written by `python build.py build`, which replaces this whole folder "
-                     "on every build: keep nothing else here.\n")
+BUILD_MARKER_TEXT = (
+    "Written by `python build.py build`, which replaces this whole folder "
+    "on every build: keep nothing else here.\n"
+)
 
 
 class BuildError(UserError):
@@ -49,8 +51,9 @@ class BuildReport:
     cards_drawn: int  # link-preview cards drawn by this build (not taken from the cache)
 
 
-def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
-               card_cache: Path | None = None) -> BuildReport:
+def build_site(
+    content_dir: Path, out_dir: Path, base_url: str | None = None, card_cache: Path | None = None
+) -> BuildReport:
     """Build into a fresh folder beside `out_dir` and swap it in only on success, taking the
     link-preview cards an earlier build drew from `card_cache` (a folder) when given.
 
@@ -62,13 +65,19 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
-        app = create_app({"CONTENT_DIR": Path(content_dir), "BASE_URL": base_url,
-                          # Frozen-Flask resolves relative destinations against the package.
-                          "FREEZER_DESTINATION": str(staging),
-                          "FREEZER_REMOVE_EXTRA_FILES": False,
-                          "CARD_CACHE": card_cache,
-                          # Raise template errors instead of logging them as 500 pages.
-                          "PROPAGATE_EXCEPTIONS": True}, content=content)
+        app = create_app(
+            {
+                "CONTENT_DIR": Path(content_dir),
+                "BASE_URL": base_url,
+                # Frozen-Flask resolves relative destinations against the package.
+                "FREEZER_DESTINATION": str(staging),
+                "FREEZER_REMOVE_EXTRA_FILES": False,
+                "CARD_CACHE": card_cache,
+                # Raise template errors instead of logging them as 500 pages.
+                "PROPAGATE_EXCEPTIONS": True,
+            },
+            content=content,
+        )
         published = addresses.checked(app, Path(content_dir), content)
         with warnings.catch_warnings():
             # A page without a URL generator or a link to a missing page is a failed build.
@@ -77,11 +86,13 @@ def build_site(content_dir: Path, out_dir: Path, base_url: str | None = None,
             languages = "|".join(re.escape(language) for language in app.config["LANGUAGES"])
             names = "|".join(re.escape(e) for e in SPLIT_ENDPOINTS)
             split = f"(({languages})\\.)?({names})" if languages else f"({names})"
-            warnings.filterwarnings("ignore", f"Nothing frozen for endpoints ({split})"
-                                    f"(, ({split}))*\\.", MissingURLGeneratorWarning)
+            warnings.filterwarnings(
+                "ignore",
+                f"Nothing frozen for endpoints ({split})(, ({split}))*\\.",
+                MissingURLGeneratorWarning,
+            )
             try:
-                urls = freezing.freeze(app, page_addresses, with_static_files=False,
-                                       log_url_for=True)
+                urls = freezing.freeze(app, page_addresses, with_static_files=False, log_url_for=True)
             except freezing.FreezeError as exc:
                 raise BuildError(str(exc)) from exc
         addresses.write_redirects(app, content, staging)
@@ -103,9 +114,11 @@ def check_output_folder(out_dir: Path, content_dir: Path) -> None:
     replaces it whole: never the project, the content, or files a build did not write."""
     reason = _why_not_replaceable(Path(out_dir).resolve(), Path(content_dir).resolve())
     if reason:
-        raise UnsafeOutputError(f"{out_dir} {reason}. A build replaces its output folder whole: "
-                                "give it a new or empty folder, or an earlier build. Nothing was "
-                                "touched.")
+        raise UnsafeOutputError(
+            f"{out_dir} {reason}. A build replaces its output folder whole: "
+            "give it a new or empty folder, or an earlier build. Nothing was "
+            "touched."
+        )
 
 
 def _why_not_replaceable(out: Path, content_dir: Path) -> str | None:
@@ -129,8 +142,10 @@ def _why_not_replaceable(out: Path, content_dir: Path) -> str | None:
     if yaml_files:
         return f"holds YAML files ({', '.join(yaml_files[:3])})"
     if entries and BUILD_MARKER not in entries:
-        return (f"holds files that no build wrote ({', '.join(entries[:3])}); delete it first "
-                "if nothing in it is needed")
+        return (
+            f"holds files that no build wrote ({', '.join(entries[:3])}); delete it first "
+            "if nothing in it is needed"
+        )
     return None
 
 
@@ -166,18 +181,19 @@ def write_headers(root: Path, base_path: str, languages=()) -> None:
     """
     policy = "Content-Security-Policy"
     patterns, embeds = [], []
-    for folder, prefix in [(root, base_path), *((root / lang, f"{base_path}{lang}/")
-                                                 for lang in languages)]:
+    for folder, prefix in [(root, base_path), *((root / lang, f"{base_path}{lang}/") for lang in languages)]:
         patterns.append(prefix)
         for path in sorted(folder.iterdir()):
             # (A .gz copy is served at its original's address, under the original's rule.)
-            if (path.name in (EMBED_FOLDER, "_headers", "_redirects") or path.name in languages
-                    or path.suffix == ".gz"):
+            if (
+                path.name in (EMBED_FOLDER, "_headers", "_redirects")
+                or path.name in languages
+                or path.suffix == ".gz"
+            ):
                 continue
             patterns.append(f"{prefix}{path.name}/*" if path.is_dir() else f"{prefix}{path.name}")
         embeds.append(f"{prefix}{EMBED_FOLDER}/*")
-    lines = [f"{base_path}*", *(f"  {name}: {value}" for name, value in HEADERS.items()
-                                if name != policy)]
+    lines = [f"{base_path}*", *(f"  {name}: {value}" for name, value in HEADERS.items() if name != policy)]
     for pattern, headers in [*((p, HEADERS) for p in patterns), *((e, EMBED_HEADERS) for e in embeds)]:
         lines += [pattern, f"  {policy}: {headers[policy]}"]
     lines += [f"{base_path}assets/*", "  Cache-Control: public, max-age=31536000, immutable", ""]

@@ -27,15 +27,24 @@ from fakefarms.build.publish import COMPRESSIBLE
 
 ORIGIN = "http://site.test"
 
+
 def pages(root: Path) -> list[Path]:
     """The built site's pages: not the small pages left at old addresses, which only send
     readers on (listed in `_redirects`)."""
     redirects = root / "_redirects"
-    moved = [line.split()[0] for line in redirects.read_text(encoding="utf-8").splitlines()
-             if line.strip()] if redirects.is_file() else []
-    return sorted(page for page in root.rglob("*.html")
-                  if not any(old.endswith("/" + page.parent.relative_to(root).as_posix() + "/")
-                             and page.name == "index.html" for old in moved))
+    moved = (
+        [line.split()[0] for line in redirects.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if redirects.is_file()
+        else []
+    )
+    return sorted(
+        page
+        for page in root.rglob("*.html")
+        if not any(
+            old.endswith("/" + page.parent.relative_to(root).as_posix() + "/") and page.name == "index.html"
+            for old in moved
+        )
+    )
 
 
 def url_of(root: Path, file: Path, mount: str = "/", origin: str = ORIGIN) -> str:
@@ -53,7 +62,7 @@ def file_for(root: Path, url: str, mount: str = "/") -> Path | None:
     path = unquote(urlsplit(url).path)
     if not path.startswith(mount) or ".." in path.split("/"):
         return None
-    target = root / path[len(mount):]
+    target = root / path[len(mount) :]
     if path.endswith("/"):
         target = target / "index.html"
     return target if target.is_file() else None
@@ -81,11 +90,17 @@ def one_per_kind(names) -> set[str]:
     return set(kinds.values())
 
 
-
 CHROMIUM = "/usr/bin/chromium"
 #: Without these Chromium keeps trying to reach the internet (updates, sync, field trials).
-CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
 
 class _Host(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as hosts do
@@ -109,8 +124,11 @@ class _Host(BaseHTTPRequestHandler):
             return
         status = 200 if file else 404
         file = file or self.site.folder / "404.html"
-        headers = {"Content-Type": content_type(file.suffix) or mimetypes.guess_type(file.name)[0]
-                   or "application/octet-stream"}
+        headers = {
+            "Content-Type": content_type(file.suffix)
+            or mimetypes.guess_type(file.name)[0]
+            or "application/octet-stream"
+        }
         if file.suffix in COMPRESSIBLE:
             headers["Vary"] = "Accept-Encoding"
             copy = file.with_name(file.name + ".gz")
@@ -148,8 +166,7 @@ class StaticSiteServer:
         host, port = self.httpd.server_address[:2]
         self.origin = f"http://{host}:{port}"
         self.base_url = self.origin + mount
-        self._thread = threading.Thread(target=self.httpd.serve_forever, name="static-site",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="static-site", daemon=True)
 
     def url_for_file(self, file: Path) -> str:
         """The address this server gives a built file (index.html -> its folder)."""

@@ -74,33 +74,71 @@ def catalog_problems(language: str, root: Path | None = None) -> list[Problem]:
         with path.open("rb") as po:
             catalog = read_po(po)
     except OSError:
-        return [Problem(shown, 1, 1, "", f"no interface catalog for {language}",
-                        f"start one: make translations LANGUAGE={language}")]
+        return [
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"no interface catalog for {language}",
+                f"start one: make translations LANGUAGE={language}",
+            )
+        ]
     except Exception as exc:  # noqa: BLE001 - Babel raises several kinds on a broken file
-        return [Problem(shown, getattr(exc, "lineno", 1) or 1, 1, "",
-                        f"the catalog cannot be read: {exc}", "fix the line, as in the others")]
+        return [
+            Problem(
+                shown,
+                getattr(exc, "lineno", 1) or 1,
+                1,
+                "",
+                f"the catalog cannot be read: {exc}",
+                "fix the line, as in the others",
+            )
+        ]
     problems = []
     for message, errors in catalog.check():
         for error in errors:
-            problems.append(Problem(shown, message.lineno, 1, _msgid(message), str(error),
-                                    "keep every %(name)s placeholder of the English exactly, "
-                                    "and give every form the language needs"))
+            problems.append(
+                Problem(
+                    shown,
+                    message.lineno,
+                    1,
+                    _msgid(message),
+                    str(error),
+                    "keep every %(name)s placeholder of the English exactly, "
+                    "and give every form the language needs",
+                )
+            )
     for message in catalog:
         if not message.id:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy:
-            problems.append(Problem(shown, message.lineno, 1, _msgid(message),
-                                    "marked fuzzy: pages show the English",
-                                    "check the translation, then delete the '#, fuzzy' line"))
+            problems.append(
+                Problem(
+                    shown,
+                    message.lineno,
+                    1,
+                    _msgid(message),
+                    "marked fuzzy: pages show the English",
+                    "check the translation, then delete the '#, fuzzy' line",
+                )
+            )
         elif not all(s.strip() for s in strings):
             missing = [str(i) for i, s in enumerate(strings) if not s.strip()]
-            problems.append(Problem(shown, message.lineno, 1, _msgid(message),
-                                    "not translated" + (f" (form {', '.join(missing)})"
-                                                        if len(strings) > 1 else ""),
-                                    "write the translation in msgstr" if len(strings) == 1
-                                    else f"give all {catalog.num_plurals} forms, msgstr[0] "
-                                    f"to msgstr[{catalog.num_plurals - 1}]"))
+            problems.append(
+                Problem(
+                    shown,
+                    message.lineno,
+                    1,
+                    _msgid(message),
+                    "not translated" + (f" (form {', '.join(missing)})" if len(strings) > 1 else ""),
+                    "write the translation in msgstr"
+                    if len(strings) == 1
+                    else f"give all {catalog.num_plurals} forms, msgstr[0] "
+                    f"to msgstr[{catalog.num_plurals - 1}]",
+                )
+            )
     return problems
 
 

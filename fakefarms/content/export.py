@@ -37,8 +37,12 @@ class _Folded(yaml.SafeDumper):
     """Writes long texts folded over several lines, as editors write them."""
 
 
-_Folded.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style=">" if len(text) > 70 else None))
+_Folded.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style=">" if len(text) > 70 else None
+    ),
+)
 
 
 def translation_template(directory: Path, language: str, filename: str) -> str:
@@ -52,7 +56,9 @@ def translation_template(directory: Path, language: str, filename: str) -> str:
 
 def translation_file(language: str, filename: str, words: dict) -> str:
     """A translation file's text: its head, then its words."""
-    head = (f"# The {language} words of {filename}: translate every text in place. Keep the ids "
-            "(and each link's actor),\n# the {…} tokens and the addresses of links; facts "
-            "(numbers, dates, sources) stay in the original file.\n")
+    head = (
+        f"# The {language} words of {filename}: translate every text in place. Keep the ids "
+        "(and each link's actor),\n# the {…} tokens and the addresses of links; facts "
+        "(numbers, dates, sources) stay in the original file.\n"
+    )
     return head + yaml.dump(words, Dumper=_Folded, allow_unicode=True, sort_keys=False, width=88)

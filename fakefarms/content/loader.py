@@ -142,8 +142,7 @@ class Content:
 
     def links_of(self, actor_id: str) -> list[tuple[Farm, Any]]:
         """Every (farm, link) connecting the actor to a farm, in farm order."""
-        return [(farm, link) for farm in self.farms.values()
-                for link in farm.links if link.actor == actor_id]
+        return [(farm, link) for farm in self.farms.values() for link in farm.links if link.actor == actor_id]
 
 
 @dataclass
@@ -156,8 +155,9 @@ class Edition:
     readers: list[Reader]
 
 
-def _read(directory: Path, files: dict[str, type], *, report_unread_files: bool = False
-          ) -> tuple[dict[str, Any], list[Reader], list[Problem]]:
+def _read(
+    directory: Path, files: dict[str, type], *, report_unread_files: bool = False
+) -> tuple[dict[str, Any], list[Reader], list[Problem]]:
     """Read, convert and cross-check the files: their values (Invalid where a file has
     problems), their readers, and every problem found."""
     values: dict[str, Any] = {}
@@ -167,19 +167,22 @@ def _read(directory: Path, files: dict[str, type], *, report_unread_files: bool 
         readers.append(reader)
     problems = [p for r in readers for p in r.problems]
     sources = values.get("sources.yaml", Invalid)
-    problems += cross_check(readers, checkable={
-        collection for collection, filename in DEFINED_IN.items()
-        if values.get(filename, Invalid) is not Invalid},
-        sections={} if sources is Invalid else {s.id: {x.id for x in s.sections}
-                                                for s in sources.sources})
+    problems += cross_check(
+        readers,
+        checkable={
+            collection
+            for collection, filename in DEFINED_IN.items()
+            if values.get(filename, Invalid) is not Invalid
+        },
+        sections={} if sources is Invalid else {s.id: {x.id for x in s.sections} for s in sources.sources},
+    )
     problems += check_schema_comments(directory, files)
     if report_unread_files:
         problems += check_unread_files(directory, files)
     # Checks across files run whenever the files they read are valid, so that one pass
     # reports everything.
     if _valid(values, "calculator.yaml", "figures.yaml") and _valid(values, "sources.yaml"):
-        problems += figure_problems(values["calculator.yaml"], values["figures.yaml"].figures,
-                                    readers)
+        problems += figure_problems(values["calculator.yaml"], values["figures.yaml"].figures, readers)
     return values, readers, problems
 
 
@@ -202,15 +205,29 @@ def gather(directory: Path) -> tuple[Content | None, list[Problem]]:
     original = editions[0]
     if any(value is Invalid for value in original.values.values()):
         return None, problems
-    warnings = sorted([*(w for r in original.readers for w in r.warnings),
-                       *(w for t in translated.values() for w in t.warnings),
-                       *_no_contact(directory, original.values["site.yaml"])])
-    translations = {language: _assemble({name: untranslated(original.values[name])
-                                         if value is Invalid else value
-                                         for name, value in t.values.items()}, (), language)
-                    for language, t in translated.items()}
-    content = dataclasses.replace(_assemble(original.values, warnings, original.language),
-                                  translations=translations, site_links=_site_links(editions))
+    warnings = sorted(
+        [
+            *(w for r in original.readers for w in r.warnings),
+            *(w for t in translated.values() for w in t.warnings),
+            *_no_contact(directory, original.values["site.yaml"]),
+        ]
+    )
+    translations = {
+        language: _assemble(
+            {
+                name: untranslated(original.values[name]) if value is Invalid else value
+                for name, value in t.values.items()
+            },
+            (),
+            language,
+        )
+        for language, t in translated.items()
+    }
+    content = dataclasses.replace(
+        _assemble(original.values, warnings, original.language),
+        translations=translations,
+        site_links=_site_links(editions),
+    )
     return content, problems
 
 
@@ -218,9 +235,16 @@ def _no_contact(directory: Path, site: Site) -> list[Problem]:
     """Readers need somewhere to report an error; the address is the editors' to give."""
     if site.contact:
         return []
-    return [Problem(display_path(directory / "site.yaml"), 1, 1, "contact",
-                    "warning: no contact address, so no page offers readers a way to report "
-                    "an error", "add 'contact: …', an e-mail address the editors read")]
+    return [
+        Problem(
+            display_path(directory / "site.yaml"),
+            1,
+            1,
+            "contact",
+            "warning: no contact address, so no page offers readers a way to report an error",
+            "add 'contact: …', an e-mail address the editors read",
+        )
+    ]
 
 
 def read_editions(directory: Path) -> tuple[list[Edition], list[Problem]]:
@@ -245,10 +269,13 @@ def _editions(directory: Path) -> tuple[list[Edition], list[Problem], dict[str, 
 
 
 def _site_links(editions: list[Edition]) -> tuple[tuple[Problem, str], ...]:
-    return tuple((reader.at(located(text.node, text.text, start, length, reader.source),
-                            text.path, ""), address)
-                 for edition in editions for reader in edition.readers for text in reader.prose
-                 for start, length, address in prose.site_links(text.text))
+    return tuple(
+        (reader.at(located(text.node, text.text, start, length, reader.source), text.path, ""), address)
+        for edition in editions
+        for reader in edition.readers
+        for text in reader.prose
+        for start, length, address in prose.site_links(text.text)
+    )
 
 
 def read_originals(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -262,8 +289,10 @@ def read_originals(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 def _assemble(values: dict[str, Any], warnings, language: str) -> Content:
     figures = {f.id: f.text(language, words(language)) for f in values["figures.yaml"].figures}
-    values = {name: value if name == "calculator.yaml" else _figures_in_words(value, figures)
-              for name, value in values.items()}
+    values = {
+        name: value if name == "calculator.yaml" else _figures_in_words(value, figures)
+        for name, value in values.items()
+    }
     events = sorted(values["timeline.yaml"].events, key=lambda e: e.sort_key)
     corrections = sorted(values["corrections.yaml"].corrections, key=lambda c: c.date.sort_key, reverse=True)
     return Content(
@@ -274,11 +303,11 @@ def _assemble(values: dict[str, Any], warnings, language: str) -> Content:
         farms={f.id: f for f in values["farms.yaml"].farms},
         events=tuple(events),
         corrections=tuple(corrections),
-        pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items()
-               if kind is Page},
+        pages={name.removesuffix(".yaml"): values[name] for name, kind in FILES.items() if kind is Page},
         charts={c.id: c for c in values["charts.yaml"].charts},
-        calculator=with_figures(values["calculator.yaml"], values["figures.yaml"].figures,
-                                language, words(language)),
+        calculator=with_figures(
+            values["calculator.yaml"], values["figures.yaml"].figures, language, words(language)
+        ),
         redirects=tuple(values["redirects.yaml"].redirects),
         warnings=tuple(warnings),
         language=language,
@@ -301,8 +330,11 @@ class Translated:
     @property
     def warnings(self) -> list[Problem]:
         """What is pending, one line an item: publishable, shown in the original meanwhile."""
-        return [pending_warning(self.shown_as[filename], p)
-                for filename, found in self.pending.items() for p in found]
+        return [
+            pending_warning(self.shown_as[filename], p)
+            for filename, found in self.pending.items()
+            for p in found
+        ]
 
 
 def translate(directory: Path, language: str, values: dict[str, Any]) -> Translated:
@@ -317,10 +349,17 @@ def translate(directory: Path, language: str, values: dict[str, Any]) -> Transla
         try:
             found.made_from = read_made_from(made_from_path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, KeyError, TypeError, AttributeError):
-            found.problems.append(Problem(
-                display_path(made_from_path), 1, 1, "", "this file is damaged",
-                f"it is written by the tooling: restore it from version control (git checkout "
-                f"{display_path(made_from_path)}), then run python build.py translations --update"))
+            found.problems.append(
+                Problem(
+                    display_path(made_from_path),
+                    1,
+                    1,
+                    "",
+                    "this file is damaged",
+                    f"it is written by the tooling: restore it from version control (git checkout "
+                    f"{display_path(made_from_path)}), then run python build.py translations --update",
+                )
+            )
     for filename, value in values.items():
         shown_as = found.shown_as[filename] = display_path(folder / filename)
         if value is Invalid:
@@ -359,16 +398,24 @@ _FILE_START = yaml.ScalarNode("tag:yaml.org,2002:null", "", yaml.Mark("", 0, 0, 
 
 #: What each kind of pending translation means for readers, and what to do about it.
 _PENDING: dict[str, tuple[str, str]] = {
-    "missing": ("not translated yet: its pages show the English, marked, until it is",
-                "translate it; python build.py translate LANGUAGE FILE prints the texts to start "
-                "from, and python build.py translations lists what is left"),
-    "outdated": ("out of date: the English changed since it was translated (was: “{was}”; "
-                 "now: “{original}”); its pages show the English until it is translated again",
-                 "translate it again, then run python build.py translations --update"),
-    "unrecorded": ("not recorded as translated: which English it translates is unknown",
-                   "run python build.py translations --update, which records it"),
-    "unkeyed": ("the English item has no id, so nothing can be tied to it yet; its pages show "
-                "it in English", "run python build.py translations --update, which writes one"),
+    "missing": (
+        "not translated yet: its pages show the English, marked, until it is",
+        "translate it; python build.py translate LANGUAGE FILE prints the texts to start "
+        "from, and python build.py translations lists what is left",
+    ),
+    "outdated": (
+        "out of date: the English changed since it was translated (was: “{was}”; "
+        "now: “{original}”); its pages show the English until it is translated again",
+        "translate it again, then run python build.py translations --update",
+    ),
+    "unrecorded": (
+        "not recorded as translated: which English it translates is unknown",
+        "run python build.py translations --update, which records it",
+    ),
+    "unkeyed": (
+        "the English item has no id, so nothing can be tied to it yet; its pages show it in English",
+        "run python build.py translations --update, which writes one",
+    ),
 }
 
 
@@ -376,8 +423,14 @@ def pending_warning(shown_as: str, pending: Pending) -> Problem:
     message, hint = _PENDING[pending.state]
     mark = pending.at.start_mark
     was, now = changed_words(pending.was, pending.original)
-    return Problem(shown_as, mark.line + 1, mark.column + 1, pending.path,
-                   "warning: " + message.format(was=was, original=now), hint)
+    return Problem(
+        shown_as,
+        mark.line + 1,
+        mark.column + 1,
+        pending.path,
+        "warning: " + message.format(was=was, original=now),
+        hint,
+    )
 
 
 def changed_words(was: str, now: str, around: int = 3) -> tuple[str, str]:
@@ -395,8 +448,8 @@ def changed_words(was: str, now: str, around: int = 3) -> tuple[str, str]:
 
     def excerpt(words: list[str], longest: int = 16) -> str:
         last = min(len(words) - max(0, end - around), first + longest)
-        return (("… " if first else "") + " ".join(words[first:last])
-                + (" …" if last < len(words) else ""))
+        return ("… " if first else "") + " ".join(words[first:last]) + (" …" if last < len(words) else "")
+
     return excerpt(old), excerpt(new)
 
 
@@ -419,9 +472,15 @@ def _figures_in_words(value: Any, figures: dict[str, str]) -> Any:
 
 
 #: The file that defines each collection references can name.
-DEFINED_IN = {"sources": "sources.yaml", "figures": "figures.yaml", "actors": "actors.yaml",
-              "farms": "farms.yaml", "events": "timeline.yaml", "charts": "charts.yaml",
-              "presets": "calculator.yaml"}
+DEFINED_IN = {
+    "sources": "sources.yaml",
+    "figures": "figures.yaml",
+    "actors": "actors.yaml",
+    "farms": "farms.yaml",
+    "events": "timeline.yaml",
+    "charts": "charts.yaml",
+    "presets": "calculator.yaml",
+}
 
 
 def _valid(values: dict[str, Any], *filenames: str) -> bool:
@@ -441,26 +500,42 @@ def check_schema_comments(directory: Path, files: dict[str, type]) -> list[Probl
             continue  # an empty file is reported by the loader
         expected = f"{SCHEMA_COMMENT}schema/{schema_name(kind)}"
         if first != [expected]:
-            problems.append(Problem(display_path(path), 1, 1, "", "first line should name the schema",
-                                    f"make it '{expected}'"))
+            problems.append(
+                Problem(
+                    display_path(path), 1, 1, "", "first line should name the schema", f"make it '{expected}'"
+                )
+            )
     return problems
 
 
-def check_unread_files(directory: Path, files: dict[str, Any], also: tuple[str, ...] = ()
-                       ) -> list[Problem]:
+def check_unread_files(directory: Path, files: dict[str, Any], also: tuple[str, ...] = ()) -> list[Problem]:
     """A YAML file the site does not read would be silently ignored: report it. Hidden files,
     other files (a README), the tooling's files (`also`) and subfolders such as schema/ are
     left alone."""
     problems = []
     for path in sorted(directory.iterdir()):
-        if (path.name in files or path.name in also or path.name.startswith(".")
-                or not path.is_file()
-                or path.suffix.lower() not in (".yaml", ".yml")):
+        if (
+            path.name in files
+            or path.name in also
+            or path.name.startswith(".")
+            or not path.is_file()
+            or path.suffix.lower() not in (".yaml", ".yml")
+        ):
             continue
         kind = re.match(r"[a-z]*", path.stem.lower())[0] + ".yaml"  # farms-extra: farms.yaml
-        where = (f"move its entries into {kind}" if kind in files
-                 else "move its entries into the file that holds their kind")
-        problems.append(Problem(display_path(path), 1, 1, "", "this file is not read by the site",
-                                f"{where}, then delete it; the files it reads are: "
-                                f"{', '.join(sorted(files))}"))
+        where = (
+            f"move its entries into {kind}"
+            if kind in files
+            else "move its entries into the file that holds their kind"
+        )
+        problems.append(
+            Problem(
+                display_path(path),
+                1,
+                1,
+                "",
+                "this file is not read by the site",
+                f"{where}, then delete it; the files it reads are: {', '.join(sorted(files))}",
+            )
+        )
     return problems

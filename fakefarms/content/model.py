@@ -22,8 +22,20 @@ SITE_PATH = r"^/([a-z0-9-]+/)*([a-z0-9-]+\.[a-z]+)?$"
 #: Titles and names longer than this get a warning: they crowd lists, tabs and previews.
 TITLE_LENGTH = 120
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2}))?)?)?")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +71,9 @@ class PartialDate(ScalarType):
 
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(f"'{text}' is an impossible date: {MONTHS[month - 1]} {year} "
-                                 f"has {last} days")
+                raise ValueError(
+                    f"'{text}' is an impossible date: {MONTHS[month - 1]} {year} has {last} days"
+                )
         if hour is not None and not (hour <= 23 and minute <= 59):
             raise ValueError(f"'{text}' has an impossible time")
         return cls(year, month, day, hour, minute)
@@ -76,14 +89,21 @@ class PartialDate(ScalarType):
     @property
     def sort_key(self) -> tuple[int, ...]:
         """Chronological order; a year alone sorts before its months, a day before its times."""
-        return (self.year, self.month or 0, self.day or 0,
-                -1 if self.hour is None else self.hour, self.minute or 0)
+        return (
+            self.year,
+            self.month or 0,
+            self.day or 0,
+            -1 if self.hour is None else self.hour,
+            self.minute or 0,
+        )
 
     @property
     def timestamp(self) -> str:
         """The start of the period the date names, as an RFC 3339 time in UTC (for feeds)."""
-        return (f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
-                f"T{self.hour or 0:02d}:{self.minute or 0:02d}:00Z")
+        return (
+            f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
+            f"T{self.hour or 0:02d}:{self.minute or 0:02d}:00Z"
+        )
 
     @property
     def iso(self) -> str:
@@ -124,8 +144,11 @@ class SourceSection:
 
     id: str = spec("short id used in citations", pattern=SLUG)
     title: str = spec("the section's heading, word for word, or a description of where it is")
-    heading: bool = spec("true when the title is the source's own heading word for word: only "
-                         "then is it shown in quotation marks", default=False)
+    heading: bool = spec(
+        "true when the title is the source's own heading word for word: only "
+        "then is it shown in quotation marks",
+        default=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -134,8 +157,12 @@ class Contributor:
 
     name: str = spec("name as the source spells it", translate=False)
     role: str = spec("what the source credits them for, e.g. 'database', 'translation'")
-    id: str | None = spec("a short id that ties the translations to this credit; `python build.py "
-                          "translations --update` writes one", default=None, pattern=SLUG)
+    id: str | None = spec(
+        "a short id that ties the translations to this credit; `python build.py "
+        "translations --update` writes one",
+        default=None,
+        pattern=SLUG,
+    )
 
 
 @dataclass(frozen=True)
@@ -149,18 +176,22 @@ class Source:
     publisher: str = spec("who published it", translate=False)
     url: str = spec("public https address of the original", https=True)
     kind: Literal["investigation", "context"] = spec(
-        "'investigation' for the two reports the site explains; 'context' for comparison figures")
+        "'investigation' for the two reports the site explains; 'context' for comparison figures"
+    )
     sections: list[SourceSection] = spec("the parts of the article that facts cite", min_items=1)
-    date: PartialDate | None = spec("publication date, as precise as known; leave it out when "
-                                    "the source's date is not known", default=None)
-    author: str | None = spec("the author, where the source names one", default=None,
-                              translate=False)
-    translator: str | None = spec("who translated it, where it is a translation", default=None,
-                                  translate=False)
+    date: PartialDate | None = spec(
+        "publication date, as precise as known; leave it out when the source's date is not known",
+        default=None,
+    )
+    author: str | None = spec("the author, where the source names one", default=None, translate=False)
+    translator: str | None = spec(
+        "who translated it, where it is a translation", default=None, translate=False
+    )
     contributors: list[Contributor] = spec("people the source credits", default=[])
     note: str | None = spec("anything readers should know about the source", default=None)
-    language: str = spec("the language of its title and names as given here: 'en'",
-                         default="en", pattern=r"^[a-z]{2}$")
+    language: str = spec(
+        "the language of its title and names as given here: 'en'", default="en", pattern=r"^[a-z]{2}$"
+    )
 
     @property
     def archive_url(self) -> str:
@@ -176,17 +207,28 @@ class Passage:
     text: str = spec("the paragraph; may use {fig:figure-id} to show a key figure", rich=True)
     sources: list[Citation] = spec("citations for every fact in the paragraph", default=[])
     kind: Literal["fact", "assumption"] = spec(
-        "'assumption' marks an editor's assumption that no source states", default="fact")
-    id: str | None = spec("a short id that ties the translations to this paragraph; `python build.py "
-                          "translations --update` writes one", default=None, pattern=SLUG)
+        "'assumption' marks an editor's assumption that no source states", default="fact"
+    )
+    id: str | None = spec(
+        "a short id that ties the translations to this paragraph; `python build.py "
+        "translations --update` writes one",
+        default=None,
+        pattern=SLUG,
+    )
 
     def check(self):
         if self.kind == "fact" and not self.sources:
-            yield "sources", "a fact needs at least one citation", \
-                "add '- {source: kloop, section: ...}' or mark the passage 'kind: assumption'"
+            yield (
+                "sources",
+                "a fact needs at least one citation",
+                "add '- {source: kloop, section: ...}' or mark the passage 'kind: assumption'",
+            )
         if self.kind == "assumption" and self.sources:
-            yield "kind", "an assumption cites no source", \
-                "remove the sources, or mark the passage 'kind: fact'"
+            yield (
+                "kind",
+                "an assumption cites no source",
+                "remove the sources, or mark the passage 'kind: fact'",
+            )
 
 
 def repeated_figure_cards(strips: list[list[str]]):
@@ -203,17 +245,24 @@ def repeated_figure_cards(strips: list[list[str]]):
 def _repeated_cards(top: list[str], sections: list):
     for number, figure_id in repeated_figure_cards([top, *(s.figures for s in sections)]):
         where = "figures" if number == 0 else f"sections['{sections[number - 1].id}'].figures"
-        yield where, f"key figure '{figure_id}' is already shown as a card on this page", \
-            "keep one card; the text can still show it with {fig:" + figure_id + "}"
+        yield (
+            where,
+            f"key figure '{figure_id}' is already shown as a card on this page",
+            "keep one card; the text can still show it with {fig:" + figure_id + "}",
+        )
 
 
 # -- people, groups and farms --------------------------------------------------
 
 #: Each kind of actor, in the order the people index lists them, with its heading there
 #: (in English: the page translates it).
-ACTOR_KINDS: dict[str, str] = {"person": N_("People"), "party": N_("Political parties"),
-                               "organisation": N_("Organisations"), "media": N_("Media"),
-                               "platform": N_("Platforms")}
+ACTOR_KINDS: dict[str, str] = {
+    "person": N_("People"),
+    "party": N_("Political parties"),
+    "organisation": N_("Organisations"),
+    "media": N_("Media"),
+    "platform": N_("Platforms"),
+}
 ActorKind = Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]
 
 
@@ -234,8 +283,7 @@ SITE_PAGES: dict[str, SitePage] = {
     "farms": SitePage(N_("Farms"), N_("Read about each farm")),
     "actors": SitePage(N_("People"), N_("See the people and groups named")),
     "timeline": SitePage(N_("Timeline"), N_("Follow the timeline")),
-    "methodology": SitePage(N_("How fakes were found"), N_("How the fakes were found"),
-                            editorial=True),
+    "methodology": SitePage(N_("How fakes were found"), N_("How the fakes were found"), editorial=True),
     "costs": SitePage(N_("What a farm costs"), N_("What a farm costs"), editorial=True),
     "calculator": SitePage(N_("Calculator"), N_("Estimate a farm’s cost")),
     "kordai": SitePage(N_("Kordai case"), N_("The Kordai case"), editorial=True),
@@ -256,15 +304,21 @@ class Actor:
     kind: ActorKind = spec(", ".join(ACTOR_KINDS))
     role: str = spec("who they are, in a few words, as of the source's date")
     summary: list[Passage] = spec("what the sources say about them", min_items=1)
-    public: bool = spec("for a person: true when the sources name them in a public role (an "
-                        "office, a candidacy, a byline, a public statement); a private person "
-                        "gets no page of their own", default=False)
+    public: bool = spec(
+        "for a person: true when the sources name them in a public role (an "
+        "office, a candidacy, a byline, a public statement); a private person "
+        "gets no page of their own",
+        default=False,
+    )
 
     def check(self):
         if self.kind == "person" and not self.public:
-            yield "public", "a private person gets no page, card or data row of their own", \
-                "say what the source says about them where it says it, attributed and hedged " \
-                "as it is; if the sources name them in a public role, add 'public: true'"
+            yield (
+                "public",
+                "a private person gets no page, card or data row of their own",
+                "say what the source says about them where it says it, attributed and hedged "
+                "as it is; if the sources name them in a public role, add 'public: true'",
+            )
 
 
 #: Each kind of statement: a word or two for the people index (translated where shown), and
@@ -273,29 +327,42 @@ STATEMENT_KINDS: dict[str, tuple[str, str]] = {
     "no_response": (N_("no answer by publication"), "had not answered by publication"),
     "refused": (N_("refused to comment"), "refused to answer or to comment"),
     "denied": (N_("denied"), "denied the claim, or part of it"),
-    "confirmed": (N_("confirmed"), "confirmed a related fact (its summary says which, in "
-                  "full: lists show it)"),
+    "confirmed": (
+        N_("confirmed"),
+        "confirmed a related fact (its summary says which, in full: lists show it)",
+    ),
     "said": (N_("answered"), "another statement"),
 }
 StatementKind = Literal[tuple(STATEMENT_KINDS)]  # type: ignore[valid-type]
 Channel = Literal["official", "unofficial", "interview"]
 #: How each channel reads in front of a statement's summary.
-CHANNELS: dict[str, str] = {"official": N_("officially"), "unofficial": N_("unofficially"),
-                            "interview": N_("in an interview")}
+CHANNELS: dict[str, str] = {
+    "official": N_("officially"),
+    "unofficial": N_("unofficially"),
+    "interview": N_("in an interview"),
+}
 
 
 @dataclass(frozen=True)
 class Statement:
     """One thing the person said, or that they had not answered, as the source reports it."""
 
-    kind: StatementKind = spec(", ".join(f"{kind} ({meaning})"
-                                         for kind, (_brief, meaning) in STATEMENT_KINDS.items()))
-    summary: str = spec("the statement in a few words, shown in labels, tables and data files, "
-                        "e.g. 'denied any connection to the fake accounts'")
-    channel: Channel | None = spec("official, unofficial or interview, where the source says how "
-                                   "it was said", default=None)
-    id: str | None = spec("a short id that ties the translations to this statement; `python build.py "
-                          "translations --update` writes one", default=None, pattern=SLUG)
+    kind: StatementKind = spec(
+        ", ".join(f"{kind} ({meaning})" for kind, (_brief, meaning) in STATEMENT_KINDS.items())
+    )
+    summary: str = spec(
+        "the statement in a few words, shown in labels, tables and data files, "
+        "e.g. 'denied any connection to the fake accounts'"
+    )
+    channel: Channel | None = spec(
+        "official, unofficial or interview, where the source says how it was said", default=None
+    )
+    id: str | None = spec(
+        "a short id that ties the translations to this statement; `python build.py "
+        "translations --update` writes one",
+        default=None,
+        pattern=SLUG,
+    )
 
     def text_in(self, words: Catalog = ENGLISH) -> str:
         """The summary with its channel in front, in the language of `words` (a gettext
@@ -304,8 +371,7 @@ class Statement:
         if not self.channel:
             return self.summary
         words = _words_for(self.summary, words)
-        return type(self.summary)(_how_said(words, words.gettext(CHANNELS[self.channel]),
-                                            self.summary))
+        return type(self.summary)(_how_said(words, words.gettext(CHANNELS[self.channel]), self.summary))
 
 
 def _words_for(text: str, words: Catalog) -> Catalog:
@@ -318,8 +384,7 @@ def _how_said(words: Catalog, how: str, said: str) -> str:
     """A statement with how it was made in front, in the language of `words`: English sets
     it off with a comma ("officially, refused to answer"), Russian does not («официально
     отказался отвечать»)."""
-    return words.pgettext("a statement and how it was made", "%(how)s, %(said)s") % {
-        "how": how, "said": said}
+    return words.pgettext("a statement and how it was made", "%(how)s, %(said)s") % {"how": how, "said": said}
 
 
 @dataclass(frozen=True)
@@ -331,32 +396,43 @@ class Response:
 
     request: Literal["asked", "not_reported"] = spec(
         "asked: the source reports that it asked for comment (or quotes an answer); "
-        "not_reported: the source reports no request and no answer")
-    text: str = spec("the whole response in the site's own words; a few quoted words at most",
-                     rich=True)
+        "not_reported: the source reports no request and no answer"
+    )
+    text: str = spec("the whole response in the site's own words; a few quoted words at most", rich=True)
     statements: list[Statement] = spec(
         "each statement the source reports, in its order; for a request that went unanswered, "
-        "one 'no_response' statement", default=[])
-    by: str | None = spec("who answered, when not the person or group themself; their answer is "
-                          "their own, not the group's", default=None)
-    date_asked: PartialDate | None = spec("when the source asked for comment, if it says",
-                                          default=None)
+        "one 'no_response' statement",
+        default=[],
+    )
+    by: str | None = spec(
+        "who answered, when not the person or group themself; their answer is their own, not the group's",
+        default=None,
+    )
+    date_asked: PartialDate | None = spec("when the source asked for comment, if it says", default=None)
     sources: list[Citation] = spec("where the response is reported", default=[])
 
     json_schema_rules: ClassVar[dict] = {
         "if": {"properties": {"request": {"const": "asked"}}},
-        "then": {"required": ["statements", "sources"],
-                 "properties": {"statements": {"minItems": 1}, "sources": {"minItems": 1}}},
+        "then": {
+            "required": ["statements", "sources"],
+            "properties": {"statements": {"minItems": 1}, "sources": {"minItems": 1}},
+        },
         "else": {"not": {"anyOf": [{"required": ["statements"]}, {"required": ["date_asked"]}]}},
     }
 
     def check(self):
         if self.request == "asked" and not self.statements:
-            yield "statements", "a request for comment needs what came back", \
-                "add a statement; if there was no answer: '- {kind: no_response, summary: ...}'"
+            yield (
+                "statements",
+                "a request for comment needs what came back",
+                "add a statement; if there was no answer: '- {kind: no_response, summary: ...}'",
+            )
         if self.request == "not_reported" and (self.statements or self.date_asked):
-            yield "request", "statements or a date asked mean the source reports a request", \
-                "set 'request: asked'"
+            yield (
+                "request",
+                "statements or a date asked mean the source reports a request",
+                "set 'request: asked'",
+            )
         if self.request == "asked" and not self.sources:
             yield "sources", "a reported response needs a citation", "add where the response appears"
 
@@ -370,8 +446,7 @@ class Response:
                 return kind
         return "not_reported"
 
-    def asked_text_in(self, words: Catalog = ENGLISH, date: Callable[[PartialDate], str] = str
-                      ) -> str:
+    def asked_text_in(self, words: Catalog = ENGLISH, date: Callable[[PartialDate], str] = str) -> str:
         """Whether and when the source asked, in the language of `words` (a gettext catalog),
         with the date as `date` writes it."""
         if self.request == "not_reported":
@@ -388,14 +463,14 @@ class Response:
         admission): 'confirmed having worked for the Matraimov family …'."""
         if self.request == "not_reported":
             return words.gettext("no request for comment reported")
-        said = dict.fromkeys((s.summary if s.kind == "confirmed"
-                              else words.gettext(STATEMENT_KINDS[s.kind][0]))
-                             + (f" ({words.gettext(CHANNELS[s.channel])})" if s.channel else "")
-                             for s in self.statements)
+        said = dict.fromkeys(
+            (s.summary if s.kind == "confirmed" else words.gettext(STATEMENT_KINDS[s.kind][0]))
+            + (f" ({words.gettext(CHANNELS[s.channel])})" if s.channel else "")
+            for s in self.statements
+        )
         return " · ".join(said)
 
-    def summary_in(self, words: Catalog = ENGLISH, date: Callable[[PartialDate], str] = str
-                   ) -> str:
+    def summary_in(self, words: Catalog = ENGLISH, date: Callable[[PartialDate], str] = str) -> str:
         """Every statement, in order, with who gave it and when they were asked: the one
         wording used in labels, tables and data files, in the language of `words` (a gettext
         catalog), dates as `date` writes them."""
@@ -419,8 +494,10 @@ class Allegation:
     __translated_whole__: ClassVar[bool] = True
 
     claim: str = spec("what is alleged, phrased as an allegation", rich=True)
-    alleged_by: str = spec("who made the allegation, e.g. 'three sources: a former government "
-                           "employee and two people who know him'")
+    alleged_by: str = spec(
+        "who made the allegation, e.g. 'three sources: a former government "
+        "employee and two people who know him'"
+    )
     basis: str = spec("what the allegation rests on, as the source describes it")
     sources: list[Citation] = spec("where the allegation is reported", min_items=1)
 
@@ -428,10 +505,16 @@ class Allegation:
 LinkKind = Literal["alleged", "asked", "supported", "benefited", "targeted"]
 #: Each kind of link: its label on pages and in data, and what it means (for editors).
 LINK_KINDS: dict[str, tuple[str, str]] = {
-    "alleged": (N_("Alleged link"), "a source, as quoted, alleges that this person or group ran, "
-                "paid for or supervised the farm (needs an allegation and a response)"),
-    "asked": (N_("Asked for comment"), "the source asked them for comment about the farm but alleges "
-              "nothing about them by name (needs a response)"),
+    "alleged": (
+        N_("Alleged link"),
+        "a source, as quoted, alleges that this person or group ran, "
+        "paid for or supervised the farm (needs an allegation and a response)",
+    ),
+    "asked": (
+        N_("Asked for comment"),
+        "the source asked them for comment about the farm but alleges "
+        "nothing about them by name (needs a response)",
+    ),
     "supported": (N_("Supported by the farm"), "the farm's accounts posted in their favour"),
     "benefited": (N_("Benefited"), "they are reported to have gained from the farm's work"),
     "targeted": (N_("Targeted by the farm"), "the farm's accounts attacked them"),
@@ -451,25 +534,40 @@ class Link:
     allegation: Allegation | None = spec("required when kind is 'alleged'", default=None)
     response: Response | None = spec(
         "the person's or group's response; required for 'alleged' and 'asked' links, and "
-        "given for any other link where the source reports a request for comment", default=None)
+        "given for any other link where the source reports a request for comment",
+        default=None,
+    )
 
-    json_schema_rules: ClassVar[dict] = {"allOf": [
-        {"if": {"properties": {"kind": {"const": "alleged"}}},
-         "then": {"required": ["allegation", "response"]},
-         "else": {"not": {"required": ["allegation"]}}},
-        {"if": {"properties": {"kind": {"const": "asked"}}}, "then": {"required": ["response"]}},
-    ]}
+    json_schema_rules: ClassVar[dict] = {
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": "alleged"}}},
+                "then": {"required": ["allegation", "response"]},
+                "else": {"not": {"required": ["allegation"]}},
+            },
+            {"if": {"properties": {"kind": {"const": "asked"}}}, "then": {"required": ["response"]}},
+        ]
+    }
 
     def check(self):
         if self.kind == "alleged" and self.allegation is None:
-            yield "allegation", "an alleged link needs an allegation", \
-                "add 'allegation:' with claim, alleged_by, basis and sources"
+            yield (
+                "allegation",
+                "an alleged link needs an allegation",
+                "add 'allegation:' with claim, alleged_by, basis and sources",
+            )
         if self.kind != "alleged" and self.allegation is not None:
-            yield "kind", f"a '{self.kind}' link carries no allegation", \
-                "set 'kind: alleged', or move the claim into the farm's text"
+            yield (
+                "kind",
+                f"a '{self.kind}' link carries no allegation",
+                "set 'kind: alleged', or move the claim into the farm's text",
+            )
         if self.kind in ("alleged", "asked") and self.response is None:
-            yield "response", f"an '{self.kind}' link needs the response", \
-                "add 'response:' with request, statements, text and sources"
+            yield (
+                "response",
+                f"an '{self.kind}' link needs the response",
+                "add 'response:' with request, statements, text and sources",
+            )
 
     @property
     def is_target(self) -> bool:
@@ -488,26 +586,29 @@ class Section:
     id: str = spec("anchor id, unique within its page", pattern=SLUG)
     heading: str = spec("the section's heading", warn_over=TITLE_LENGTH)
     passages: list[Passage] = spec("the paragraphs", default=[])
-    figures: list[str] = spec("key figures shown as a strip in this section", default=[],
-                              ref="figures")
-    charts: list[str] = spec("charts (ids from charts.yaml) shown in this section", default=[],
-                             ref="charts")
+    figures: list[str] = spec("key figures shown as a strip in this section", default=[], ref="figures")
+    charts: list[str] = spec("charts (ids from charts.yaml) shown in this section", default=[], ref="charts")
     checklist: list[Signal] = spec("signals shown as a tickable checklist", default=[])
-    threshold: int | None = spec("how many ticked signals make an account suspicious",
-                                 default=None, min=1)
-    timeline: Literal["kordai"] | None = spec("show the timeline events of this category here",
-                                              default=None)
+    threshold: int | None = spec("how many ticked signals make an account suspicious", default=None, min=1)
+    timeline: Literal["kordai"] | None = spec("show the timeline events of this category here", default=None)
     more: MoreLink | None = spec("a page to link to for more detail", default=None)
-    calculator: str | None = spec("id of a calculator preset (calculator.yaml): under the "
-                                  "passages, a link opens the calculator on that department's "
-                                  "numbers", default=None, ref="presets")
+    calculator: str | None = spec(
+        "id of a calculator preset (calculator.yaml): under the "
+        "passages, a link opens the calculator on that department's "
+        "numbers",
+        default=None,
+        ref="presets",
+    )
 
     def check(self):
         if not (self.passages or self.checklist or self.figures or self.timeline or self.charts):
             yield "passages", "the section is empty", "add passages, figures or a checklist"
         if self.threshold is not None and self.threshold > len(self.checklist):
-            yield "threshold", f"threshold {self.threshold} is more than the "\
-                f"{len(self.checklist)} signals in the checklist", "lower it"
+            yield (
+                "threshold",
+                f"threshold {self.threshold} is more than the {len(self.checklist)} signals in the checklist",
+                "lower it",
+            )
 
 
 @dataclass(frozen=True)
@@ -534,11 +635,12 @@ class Farm:
     sections: list[Section] = spec("what the sources say: organisation, tactics, pay", min_items=1)
     links: list[Link] = spec("actors connected to the farm and how", default=[])
     figures: list[str] = spec("key figures about this farm", default=[], ref="figures")
-    example_accounts: list[str] = spec("fake-account names the source publishes as examples, "
-                                       "spelt as it publishes them in every language",
-                                       default=[], translate=False)
-    short_name: str | None = spec("a short name for chart axes, e.g. 'Pro-Matraimov'",
-                                  default=None)
+    example_accounts: list[str] = spec(
+        "fake-account names the source publishes as examples, spelt as it publishes them in every language",
+        default=[],
+        translate=False,
+    )
+    short_name: str | None = spec("a short name for chart axes, e.g. 'Pro-Matraimov'", default=None)
 
     def check(self):
         yield from _repeated_cards(self.figures, self.sections)
@@ -557,8 +659,15 @@ class Farm:
 # -- timeline ----------------------------------------------------------------
 
 #: The timeline's categories: each id is also the word the timeline shows (translated there).
-EVENT_CATEGORIES = (N_("history"), N_("election"), N_("protest"), N_("farm"),
-                    N_("investigation"), N_("takedown"), N_("kordai"))
+EVENT_CATEGORIES = (
+    N_("history"),
+    N_("election"),
+    N_("protest"),
+    N_("farm"),
+    N_("investigation"),
+    N_("takedown"),
+    N_("kordai"),
+)
 EventCategory = Literal[EVENT_CATEGORIES]  # type: ignore[valid-type]
 
 
@@ -572,20 +681,26 @@ class Event:
     date: PartialDate = spec("as precise as the source: 2018, 2018-04, 2020-10-06 or with a time")
     title: str = spec("what happened, in a short line", warn_over=TITLE_LENGTH)
     text: str = spec("one or two sentences of detail", rich=True)
-    category: EventCategory = spec("history, election, protest, farm, investigation, takedown, "
-                                   "kordai")
+    category: EventCategory = spec("history, election, protest, farm, investigation, takedown, kordai")
     sources: list[Citation] = spec("where the event is reported", min_items=1)
-    date_label: str | None = spec("words to show instead of the date, e.g. 'Spring 2018'",
-                                  default=None)
+    date_label: str | None = spec("words to show instead of the date, e.g. 'Spring 2018'", default=None)
     farms: list[str] = spec("farms the event concerns", default=[], ref="farms")
     actors: list[str] = spec("actors the event concerns", default=[], ref="actors")
-    worked_out: str | None = spec("how the editors worked out the date or time, when the source "
-                                  "gives it only indirectly; shown on the page", default=None)
-    label: str | None = spec("for a key event, a few words written beside its mark on the "
-                             "timeline charts (keep it under 20 characters)", default=None)
+    worked_out: str | None = spec(
+        "how the editors worked out the date or time, when the source "
+        "gives it only indirectly; shown on the page",
+        default=None,
+    )
+    label: str | None = spec(
+        "for a key event, a few words written beside its mark on the "
+        "timeline charts (keep it under 20 characters)",
+        default=None,
+    )
     order_as: PartialDate | None = spec(
         "where the event sorts, when its date alone puts it in the wrong place: 'End of 2019' is "
-        "dated 2019 but ordered as 2019-12, after November 2019; never shown", default=None)
+        "dated 2019 but ordered as 2019-12, after November 2019; never shown",
+        default=None,
+    )
 
     @property
     def sort_key(self) -> tuple:
@@ -614,20 +729,29 @@ class Chart:
         "timeline: the dated events (the full one is drawn on the timeline page); links: who is "
         "linked to which farm (drawn on the farms page); "
         "chronology: events of one category by hours since the first; "
-        "per-year: how many dated events each year, by kind")
+        "per-year: how many dated events each year, by kind"
+    )
     title: str = spec("a title that states the finding", warn_over=TITLE_LENGTH)
     summary: str = spec("one paragraph saying what the chart shows, for every reader", rich=True)
     sources: list[Citation] = spec("where the charted facts come from", min_items=1)
-    figures: list[str] = spec("for figures and ranges: the key figures to draw, in order",
-                              default=[], ref="figures")
-    labels: list[str] = spec("short labels for those figures, in the same order; a translation "
-                             "gives each label under its figure's id", default=[],
-                             keyed_by="figures")
-    category: EventCategory | None = spec("for timeline, per-year and chronology: only events of "
-                                          "this category", default=None)
+    figures: list[str] = spec(
+        "for figures and ranges: the key figures to draw, in order", default=[], ref="figures"
+    )
+    labels: list[str] = spec(
+        "short labels for those figures, in the same order; a translation "
+        "gives each label under its figure's id",
+        default=[],
+        keyed_by="figures",
+    )
+    category: EventCategory | None = spec(
+        "for timeline, per-year and chronology: only events of this category", default=None
+    )
     compact: bool = spec("draw a smaller version, e.g. on the home page", default=False)
-    separate: bool = spec("for figures: draw each figure on its own scale, when they count "
-                          "different things (users, views, retweets)", default=False)
+    separate: bool = spec(
+        "for figures: draw each figure on its own scale, when they count "
+        "different things (users, views, retweets)",
+        default=False,
+    )
     axis: str | None = spec("the value axis title, e.g. 'Monthly pay (US$)'", default=None)
 
     def check(self):
@@ -636,8 +760,11 @@ class Chart:
         if self.kind not in ("figures", "ranges") and self.figures:
             yield "figures", f"a '{self.kind}' chart draws no figures", "remove 'figures'"
         if self.labels and len(self.labels) != len(self.figures):
-            yield "labels", f"{len(self.labels)} labels for {len(self.figures)} figures", \
-                "give one label per figure, or none"
+            yield (
+                "labels",
+                f"{len(self.labels)} labels for {len(self.figures)} figures",
+                "give one label per figure, or none",
+            )
         if self.kind == "chronology" and self.category is None:
             yield "category", "a chronology needs an event category", "e.g. 'category: kordai'"
 
@@ -663,8 +790,7 @@ class Hook:
     before: ProfileCard = spec("the profile before the turning point")
     turn: str = spec("the turning point between the two cards, in a few words")
     after: ProfileCard = spec("the profile after it")
-    note: str = spec("what the cards are: an illustration from the source's description, not a "
-                     "screenshot")
+    note: str = spec("what the cards are: an illustration from the source's description, not a screenshot")
     sources: list[Citation] = spec("where the profile is described", min_items=1)
 
 
@@ -672,17 +798,20 @@ class Hook:
 class Page:
     """An editorial page: the home explainer, methodology, costs, Kordai."""
 
-    title: str = spec("the page's headline: on the home page, the finding, not the site's name",
-                      warn_over=TITLE_LENGTH)
+    title: str = spec(
+        "the page's headline: on the home page, the finding, not the site's name", warn_over=TITLE_LENGTH
+    )
     description: str = spec("one sentence for search engines and link previews")
     lede: str = spec("the opening paragraph", rich=True)
     sections: list[Section] = spec("the page's sections, in reading order", min_items=1)
-    dek: str = spec("one sentence under the headline that says what the page is about",
-                    default="")
-    figures: list[str] = spec("key figures shown near the top, each a different kind of number",
-                              default=[], ref="figures", max_items=3)
-    hook: Hook | None = spec("a picture at the top that shows the finding (home page)",
-                             default=None)
+    dek: str = spec("one sentence under the headline that says what the page is about", default="")
+    figures: list[str] = spec(
+        "key figures shown near the top, each a different kind of number",
+        default=[],
+        ref="figures",
+        max_items=3,
+    )
+    hook: Hook | None = spec("a picture at the top that shows the finding (home page)", default=None)
 
     def check(self):
         yield from _repeated_cards(self.figures, self.sections)
@@ -700,11 +829,18 @@ class Correction:
     date: PartialDate = spec("when the change was published")
     kind: CorrectionKind = spec("correction of an error, or an update")
     text: str = spec("what changed and why")
-    id: str | None = spec("a short id that ties the translations to this entry; `python build.py "
-                          "translations --update` writes one", default=None, pattern=SLUG)
-    pages: list[str] = spec("the pages the entry changed, e.g. [/actors/whatsapp/, /costs/]: each "
-                            "shows a note of it, in every language", default=[],
-                            pattern=SITE_PATH)
+    id: str | None = spec(
+        "a short id that ties the translations to this entry; `python build.py "
+        "translations --update` writes one",
+        default=None,
+        pattern=SLUG,
+    )
+    pages: list[str] = spec(
+        "the pages the entry changed, e.g. [/actors/whatsapp/, /costs/]: each "
+        "shows a note of it, in every language",
+        default=[],
+        pattern=SITE_PATH,
+    )
 
 
 @dataclass(frozen=True)
@@ -713,8 +849,7 @@ class Intros:
 
     farms: str = spec("above the list of farms", rich=True)
     actors: str = spec("above the people and groups named", rich=True)
-    timeline: str = spec("above the timeline: the period it covers and how dates are given",
-                         rich=True)
+    timeline: str = spec("above the timeline: the period it covers and how dates are given", rich=True)
     charts: str = spec("above the charts", rich=True)
 
 
@@ -726,25 +861,38 @@ class Site:
     tagline: str = spec("what the site is about, in a line, after its name in the footer")
     description: str = spec("one sentence for search engines and link previews")
     language: str = spec("language code of the content, e.g. 'en'", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
-    byline: str = spec("who publishes the site and whose reporting it retells, under the home "
-                       "page's headline and in the footer")
-    published: PartialDate = spec("when the site was first published; the date it was last "
-                                  "updated is the newest entry in corrections.yaml")
+    byline: str = spec(
+        "who publishes the site and whose reporting it retells, under the home "
+        "page's headline and in the footer"
+    )
+    published: PartialDate = spec(
+        "when the site was first published; the date it was last "
+        "updated is the newest entry in corrections.yaml"
+    )
     about: list[Passage] = spec("what this site is, shown on the sources page", min_items=1)
-    archives: str = spec("why each source is linked with an archived copy, shown on the sources "
-                         "page", rich=True)
+    archives: str = spec(
+        "why each source is linked with an archived copy, shown on the sources page", rich=True
+    )
     intros: Intros = spec("the opening paragraph of each list page")
     languages_note: str | None = spec(
         "in every language: which languages the site is published in, who translated it and "
-        "from what; shown on the sources page", default=None, rich=True)
+        "from what; shown on the sources page",
+        default=None,
+        rich=True,
+    )
     contact: str | None = spec(
         "the e-mail address readers write to with a question or to report an error: one the "
         "editors read (every page links to it); while it is missing, check warns and no page "
-        "offers it", default=None, pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+        "offers it",
+        default=None,
+        pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$",
+    )
     translations: list[str] = spec(
         "the languages the site is also published in, e.g. [ru]: each has its texts in "
         "content/<code>/ and its interface words in site/translations/<code>/",
-        default=[], pattern=r"^[a-z]{2}$")
+        default=[],
+        pattern=r"^[a-z]{2}$",
+    )
 
 
 # -- files -------------------------------------------------------------------
@@ -779,10 +927,10 @@ class ChartsFile:
 class Redirect:
     """An address the site published once, and the page that now stands for it."""
 
-    old: str = spec("the published address that no longer has a page, e.g. /actors/alkanova/",
-                    pattern=SITE_PATH)
-    new: str = spec("the page readers are sent to instead, e.g. /actors/elnura-alkanova/",
-                    pattern=SITE_PATH)
+    old: str = spec(
+        "the published address that no longer has a page, e.g. /actors/alkanova/", pattern=SITE_PATH
+    )
+    new: str = spec("the page readers are sent to instead, e.g. /actors/elnura-alkanova/", pattern=SITE_PATH)
 
 
 @dataclass(frozen=True)

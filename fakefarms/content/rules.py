@@ -56,42 +56,82 @@ RULES: dict[str, Rule] = {}
 def rule(name: str, asks: str) -> Callable:
     """Register a content rule: a function of every edition (and the content folder) that
     yields problems."""
+
     def register(apply: Callable[[list[Edition], Path], Iterable[Problem]]):
         RULES[name] = Rule(name, asks, "content", apply)
         return apply
+
     return register
 
 
 #: The rules applied where the content is read (each type's own check, and the loader's
 #: checks across files), and on the site the content makes (fakefarms/addresses.py).
 for _name, _stage, _asks in [
-    ("allegations-answered", "declared", "an alleged link names who alleges it, what it rests on "
-     "and where it is reported, and carries the response; a link for which the source asked "
-     "for comment carries the response"),
-    ("private-persons-unpaged", "declared", "a private person who is not an accused public "
-     "actor gets no page, card or data row of their own: every person listed is marked as "
-     "named in a public role"),
-    ("responses-whole", "declared", "a response that was asked for has every statement the "
-     "source reports, and its citation; one not asked for has none"),
-    ("facts-cited", "declared", "every fact cites a source and the section of it; an "
-     "editor's assumption cites none and is shown as one"),
-    ("references-resolve", "declared", "every id is unique, and every reference names a "
-     "source, section, figure, person, farm or chart that exists"),
+    (
+        "allegations-answered",
+        "declared",
+        "an alleged link names who alleges it, what it rests on "
+        "and where it is reported, and carries the response; a link for which the source asked "
+        "for comment carries the response",
+    ),
+    (
+        "private-persons-unpaged",
+        "declared",
+        "a private person who is not an accused public "
+        "actor gets no page, card or data row of their own: every person listed is marked as "
+        "named in a public role",
+    ),
+    (
+        "responses-whole",
+        "declared",
+        "a response that was asked for has every statement the "
+        "source reports, and its citation; one not asked for has none",
+    ),
+    (
+        "facts-cited",
+        "declared",
+        "every fact cites a source and the section of it; an "
+        "editor's assumption cites none and is shown as one",
+    ),
+    (
+        "references-resolve",
+        "declared",
+        "every id is unique, and every reference names a "
+        "source, section, figure, person, farm or chart that exists",
+    ),
     ("dates-as-given", "declared", "a date carries only the precision the source gives"),
-    ("tiers-match-figures", "declared", "a calculator pay tier agrees with the key figure it "
-     "names"),
-    ("som-rate-from-figures", "declared", "the calculator's rate of som to the dollar comes "
-     "from one amount a source gives in both currencies: a key figure in whole som and one in "
-     "US dollars, each a single value, citing a source in common, and a monthly comparison "
-     "with the dollar figure"),
-    ("translations-tied", "declared", "every translated text names the item it translates "
-     "(never a position) and keeps the original's {…} tokens and links"),
-    ("no-invisible-characters", "declared", "no text holds a character that cannot be seen "
-     "(a zero-width space), and no line is indented with anything but spaces"),
-    ("site-links-resolve", "site", "every link to a page of the site leads to a page it "
-     "publishes, and to an anchor that page has; every page a correction lists exists"),
-    ("addresses-stay-published", "site", "no address the site has published disappears "
-     "without a redirect, and no redirect leads nowhere"),
+    ("tiers-match-figures", "declared", "a calculator pay tier agrees with the key figure it names"),
+    (
+        "som-rate-from-figures",
+        "declared",
+        "the calculator's rate of som to the dollar comes "
+        "from one amount a source gives in both currencies: a key figure in whole som and one in "
+        "US dollars, each a single value, citing a source in common, and a monthly comparison "
+        "with the dollar figure",
+    ),
+    (
+        "translations-tied",
+        "declared",
+        "every translated text names the item it translates "
+        "(never a position) and keeps the original's {…} tokens and links",
+    ),
+    (
+        "no-invisible-characters",
+        "declared",
+        "no text holds a character that cannot be seen "
+        "(a zero-width space), and no line is indented with anything but spaces",
+    ),
+    (
+        "site-links-resolve",
+        "site",
+        "every link to a page of the site leads to a page it "
+        "publishes, and to an anchor that page has; every page a correction lists exists",
+    ),
+    (
+        "addresses-stay-published",
+        "site",
+        "no address the site has published disappears without a redirect, and no redirect leads nowhere",
+    ),
 ]:
     RULES[_name] = Rule(_name, _asks, _stage)
 
@@ -110,10 +150,8 @@ def _texts(editions: list[Edition], *, skip: tuple[str, ...] = ()) -> Iterator[t
                     yield reader, text
 
 
-def _at(reader: Reader, text: Prose, start: int, length: int, message: str, hint: str
-        ) -> Problem:
-    return reader.at(located(text.node, text.text, start, length, reader.source), text.path,
-                     message, hint)
+def _at(reader: Reader, text: Prose, start: int, length: int, message: str, hint: str) -> Problem:
+    return reader.at(located(text.node, text.text, start, length, reader.source), text.path, message, hint)
 
 
 def _valid(edition: Edition, *filenames: str) -> bool:
@@ -123,20 +161,29 @@ def _valid(edition: Edition, *filenames: str) -> bool:
 # -- numbers -------------------------------------------------------------------------
 
 
-@rule("figures-not-retyped",
-      "a key figure is written {fig:id} wherever it appears, in every language and every "
-      "kind of text (titles and headings too), never typed out: a typed number does not "
-      "follow a correction")
+@rule(
+    "figures-not-retyped",
+    "a key figure is written {fig:id} wherever it appears, in every language and every "
+    "kind of text (titles and headings too), never typed out: a typed number does not "
+    "follow a correction",
+)
 def _figures_not_retyped(editions: list[Edition], _directory: Path) -> Iterator[Problem]:
     if not _valid(editions[0], "figures.yaml"):
         return
     figures: list[Figure] = editions[0].values["figures.yaml"].figures
     # An amount of money is also caught as each language writes it («350 долларов»).
-    written = {f.id: [f.number_text(e.language, words(e.language)) for e in editions]
-               for f in figures if f.format == "usd"}
-    spellings = prose.Spellings({f.id: prose.spellings(f.value, f.low, f.high, f.format,
-                                                       f.hedge, f.wording) + written.get(f.id, [])
-                                 for f in figures})
+    written = {
+        f.id: [f.number_text(e.language, words(e.language)) for e in editions]
+        for f in figures
+        if f.format == "usd"
+    }
+    spellings = prose.Spellings(
+        {
+            f.id: prose.spellings(f.value, f.low, f.high, f.format, f.hedge, f.wording)
+            + written.get(f.id, [])
+            for f in figures
+        }
+    )
     shown = {f.id: f.text() for f in figures}
     # a figure's own words, the sources' titles as published (and the parts of them that
     # facts cite), and the calculator's tiers (tied to their figures by a rule of their own)
@@ -145,20 +192,33 @@ def _figures_not_retyped(editions: list[Edition], _directory: Path) -> Iterator[
         if reader.shown_as.endswith("calculator.yaml") and text.path.startswith("tiers["):
             continue
         for start, typed, figure_id in spellings.retyped(text.text):
-            yield _at(reader, text, start, len(typed), f"'{' '.join(typed.split())}' retypes "
-                      f"the key figure '{figure_id}'", f"write {{fig:{figure_id}}}, which shows "
-                      f"“{shown[figure_id]}” and follows any change to it")
+            yield _at(
+                reader,
+                text,
+                start,
+                len(typed),
+                f"'{' '.join(typed.split())}' retypes the key figure '{figure_id}'",
+                f"write {{fig:{figure_id}}}, which shows “{shown[figure_id]}” and follows any change to it",
+            )
 
 
 #: Words a source uses for a number, and the number they mean (a percentage for "half").
-WORDINGS: dict[str, float] = {"a dozen": 12, "dozens": 24, "half": 50, "a half": 50,
-                              "a third": 100 / 3, "a quarter": 25, "two thirds": 200 / 3,
-                              "three quarters": 75, "a hundred": 100, "a thousand": 1000}
+WORDINGS: dict[str, float] = {
+    "a dozen": 12,
+    "dozens": 24,
+    "half": 50,
+    "a half": 50,
+    "a third": 100 / 3,
+    "a quarter": 25,
+    "two thirds": 200 / 3,
+    "three quarters": 75,
+    "a hundred": 100,
+    "a thousand": 1000,
+}
 _IN = re.compile(r"(\d+) in (\d+)")
 
 
-@rule("wording-fits-value",
-      "a figure's `wording` (a dozen, a third, 4 in 5) says the number its value gives")
+@rule("wording-fits-value", "a figure's `wording` (a dozen, a third, 4 in 5) says the number its value gives")
 def _wording_fits_value(editions: list[Edition], _directory: Path) -> Iterator[Problem]:
     edition = editions[0]
     if not _valid(edition, "figures.yaml"):
@@ -171,13 +231,23 @@ def _wording_fits_value(editions: list[Edition], _directory: Path) -> Iterator[P
         meant = _meaning(figure.wording)
         text = places[f"figures['{figure.id}'].wording"]
         if meant is None:
-            yield _at(reader, text, 0, len(figure.wording), f"warning: '{figure.wording}' is "
-                      "not a wording check knows", "add it to WORDINGS in "
-                      "fakefarms/content/rules.py with the number it means")
+            yield _at(
+                reader,
+                text,
+                0,
+                len(figure.wording),
+                f"warning: '{figure.wording}' is not a wording check knows",
+                "add it to WORDINGS in fakefarms/content/rules.py with the number it means",
+            )
         elif abs(meant - figure.value) > 0.5:
-            yield _at(reader, text, 0, len(figure.wording), f"'{figure.wording}' means "
-                      f"{meant:g}, but the value is {figure.value:g}",
-                      "change the wording to fit the value, or remove it")
+            yield _at(
+                reader,
+                text,
+                0,
+                len(figure.wording),
+                f"'{figure.wording}' means {meant:g}, but the value is {figure.value:g}",
+                "change the wording to fit the value, or remove it",
+            )
 
 
 def _meaning(wording: str) -> float | None:
@@ -191,9 +261,11 @@ def _meaning(wording: str) -> float | None:
 # -- interface words ---------------------------------------------------------------------
 
 
-@rule("catalogs-complete",
-      "every interface string is translated in each language's catalog, keeps the English "
-      "one's placeholders, and has every plural form the language needs")
+@rule(
+    "catalogs-complete",
+    "every interface string is translated in each language's catalog, keeps the English "
+    "one's placeholders, and has every plural form the language needs",
+)
 def _catalogs_complete(editions: list[Edition], _directory: Path) -> Iterator[Problem]:
     for edition in editions[1:]:
         yield from catalog_problems(edition.language)
@@ -202,38 +274,56 @@ def _catalogs_complete(editions: list[Edition], _directory: Path) -> Iterator[Pr
 # -- people ----------------------------------------------------------------------------
 
 
-@rule("accused-not-priced",
-      "no calculator tier, preset or comparison and no cost chart names a person or group a "
-      "source accuses, or whose side it accuses (the person a farm with an allegation "
-      "supported): an allegation is never priced, in any language")
+@rule(
+    "accused-not-priced",
+    "no calculator tier, preset or comparison and no cost chart names a person or group a "
+    "source accuses, or whose side it accuses (the person a farm with an allegation "
+    "supported): an allegation is never priced, in any language",
+)
 def _accused_not_priced(editions: list[Edition], _directory: Path) -> Iterator[Problem]:
     for edition in editions:
         if not _valid(edition, "farms.yaml", "actors.yaml", "charts.yaml", "figures.yaml"):
             continue
         farms = edition.values["farms.yaml"].farms
-        accused = {link.actor for farm in farms for link in farm.links
-                   if isinstance(link, Link) and link.kind in ("alleged", "asked")}
-        sides = {link.actor for farm in farms for link in farm.links if link.kind == "supported"
-                 and any(other.kind == "alleged" for other in farm.links)}
-        names = {_surname(a) for a in edition.values["actors.yaml"].actors
-                 if a.id in accused | sides and a.kind in ("person", "party")}
+        accused = {
+            link.actor
+            for farm in farms
+            for link in farm.links
+            if isinstance(link, Link) and link.kind in ("alleged", "asked")
+        }
+        sides = {
+            link.actor
+            for farm in farms
+            for link in farm.links
+            if link.kind == "supported" and any(other.kind == "alleged" for other in farm.links)
+        }
+        names = {
+            _surname(a)
+            for a in edition.values["actors.yaml"].actors
+            if a.id in accused | sides and a.kind in ("person", "party")
+        }
         money = {f.id for f in edition.values["figures.yaml"].figures if f.format == "usd"}
-        priced = {f"charts['{c.id}']" for c in edition.values["charts.yaml"].charts
-                  if money & set(c.figures)}
+        priced = {f"charts['{c.id}']" for c in edition.values["charts.yaml"].charts if money & set(c.figures)}
         for reader in edition.readers:
             for text in reader.texts:
-                calculator = (reader.shown_as.endswith("calculator.yaml")
-                              and text.path.startswith(("presets[", "comparisons[", "tiers[")))
-                chart = (reader.shown_as.endswith("charts.yaml")
-                         and text.path.split(".")[0] in priced)
+                calculator = reader.shown_as.endswith("calculator.yaml") and text.path.startswith(
+                    ("presets[", "comparisons[", "tiers[")
+                )
+                chart = reader.shown_as.endswith("charts.yaml") and text.path.split(".")[0] in priced
                 if not (calculator or chart):
                     continue
                 for name in sorted(names):
                     for found in re.finditer(rf"\b{re.escape(name)}", text.text):
-                        yield _at(reader, text, found.start(), len(name), f"names {name}, "
-                                  "whom (or whose side) a source accuses: an allegation is "
-                                  "never priced",
-                                  "describe the department, not the person or party accused")
+                        yield _at(
+                            reader,
+                            text,
+                            found.start(),
+                            len(name),
+                            f"names {name}, "
+                            "whom (or whose side) a source accuses: an allegation is "
+                            "never priced",
+                            "describe the department, not the person or party accused",
+                        )
 
 
 def _surname(actor) -> str:
@@ -271,11 +361,21 @@ def fingerprints(directory: Path, name: str) -> tuple[set[str], list[Problem]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        command = ("python build.py never-name 'NAME'" if name == NEVER_NAMED
-                   else "python build.py source-runs ../shared/sources/*.txt")
-        return set(), [Problem(display_path(path), 1, 1, "", "the list this rule checks "
-                               "against is missing", f"restore it from version control, or "
-                               f"write it: {command}")]
+        command = (
+            "python build.py never-name 'NAME'"
+            if name == NEVER_NAMED
+            else "python build.py source-runs ../shared/sources/*.txt"
+        )
+        return set(), [
+            Problem(
+                display_path(path),
+                1,
+                1,
+                "",
+                "the list this rule checks against is missing",
+                f"restore it from version control, or write it: {command}",
+            )
+        ]
     return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}, []
 
 
@@ -299,7 +399,7 @@ def _found(text: str, known: set[str], lengths: tuple[int, ...]) -> Iterator[tup
     i = 0
     while i < len(words):
         for n in lengths:
-            if i + n <= len(words) and _fingerprint(" ".join(words[i:i + n])) in known:
+            if i + n <= len(words) and _fingerprint(" ".join(words[i : i + n])) in known:
                 yield matches[i].start(), matches[i + n - 1].end()
                 i += n
                 break
@@ -307,39 +407,54 @@ def _found(text: str, known: set[str], lengths: tuple[int, ...]) -> Iterator[tup
             i += 1
 
 
-def _fingerprint_rule(name: str, asks: str, list_name: str,
-                      find: Callable[[str, set[str]], Iterator[tuple[int, int]]],
-                      message: str, hint: str) -> None:
+def _fingerprint_rule(
+    name: str,
+    asks: str,
+    list_name: str,
+    find: Callable[[str, set[str]], Iterator[tuple[int, int]]],
+    message: str,
+    hint: str,
+) -> None:
     """A rule that looks in every text for what a list of fingerprints holds."""
+
     def apply(editions: list[Edition], directory: Path) -> Iterator[Problem]:
         known, missing = fingerprints(directory, list_name)
         yield from missing
         for reader, text in _texts(editions):
             for start, end in find(text.text, known):
                 yield _at(reader, text, start, end - start, message, hint)
+
     RULES[name] = Rule(name, asks, "content", apply)
 
 
 _fingerprint_rule(
-    "never-named", "nobody on the never-named list (people whose photos fake profiles stole, "
+    "never-named",
+    "nobody on the never-named list (people whose photos fake profiles stole, "
     "commenters the source quotes) is named anywhere, in any language or spelling on the list",
-    NEVER_NAMED, named_in, "names someone on the never-named list",
+    NEVER_NAMED,
+    named_in,
+    "names someone on the never-named list",
     f"describe them without their name, as 'a Kazakh artist'; the list is "
-    f"content/{FINGERPRINTS}/{NEVER_NAMED}")
+    f"content/{FINGERPRINTS}/{NEVER_NAMED}",
+)
 _fingerprint_rule(
-    "not-copied", f"no run of {RUN} words is copied from the two source articles, in any text "
+    "not-copied",
+    f"no run of {RUN} words is copied from the two source articles, in any text "
     "(a short quotation in “…” aside)",
-    SOURCE_RUNS, copied_in, f"{RUN} or more words copied from a source article",
-    "say it in your own words, or quote a few words in “…”")
+    SOURCE_RUNS,
+    copied_in,
+    f"{RUN} or more words copied from a source article",
+    "say it in your own words, or quote a few words in “…”",
+)
 
 
 _HEADS = {
     NEVER_NAMED: "# Fingerprints of the names the site must never show (people whose photos fake\n"
-                 "# profiles stole, commenters the source quotes), one a line: a name is not\n"
-                 "# kept here, only its fingerprint. Add one with: python build.py never-name 'NAME'\n",
+    "# profiles stole, commenters the source quotes), one a line: a name is not\n"
+    "# kept here, only its fingerprint. Add one with: python build.py never-name 'NAME'\n",
     SOURCE_RUNS: f"# Fingerprints of every run of {RUN} words in the two source articles, for the\n"
-                 "# copy rule; the articles are not kept here. Written by:\n"
-                 "# python build.py source-runs ../shared/sources/*.txt\n",
+    "# copy rule; the articles are not kept here. Written by:\n"
+    "# python build.py source-runs ../shared/sources/*.txt\n",
 }
 
 
@@ -348,7 +463,7 @@ def write_source_runs(directory: Path, texts: Iterable[str]) -> int:
     found = set()
     for text in texts:
         words = _normal_words(text)
-        found.update(fingerprint(words[i:i + RUN]) for i in range(len(words) - RUN + 1))
+        found.update(fingerprint(words[i : i + RUN]) for i in range(len(words) - RUN + 1))
     return _write(directory, SOURCE_RUNS, found)
 
 
@@ -366,14 +481,16 @@ def add_never_named(directory: Path, names: Iterable[str]) -> int:
 def _write(directory: Path, name: str, fingerprints: set[str]) -> int:
     path = directory / FINGERPRINTS / name
     path.parent.mkdir(exist_ok=True)
-    path.write_text(_HEADS[name] + "".join(f"{f}\n" for f in sorted(fingerprints)),
-                    encoding="utf-8")
+    path.write_text(_HEADS[name] + "".join(f"{f}\n" for f in sorted(fingerprints)), encoding="utf-8")
     return len(fingerprints)
 
 
 def table() -> str:
     """The rules as EDITING.md lists them (a test keeps the two the same)."""
-    where = {"declared": "as each file is read", "content": "across files and languages",
-             "site": "on the pages the content makes"}
+    where = {
+        "declared": "as each file is read",
+        "content": "across files and languages",
+        "site": "on the pages the content makes",
+    }
     rows = [f"| `{r.name}` | {r.asks} | {where[r.stage]} |" for r in RULES.values()]
     return "\n".join(["| rule | what it asks | checked |", "| --- | --- | --- |", *rows]) + "\n"

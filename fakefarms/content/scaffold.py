@@ -55,8 +55,7 @@ def kinds() -> dict[str, Kind]:
         hint = typing.get_type_hints(file_cls)[fields[0].name]
         item = typing.get_args(hint)[0] if typing.get_origin(hint) is list else None
         if getattr(item, "__collection__", None):
-            found[item.__name__.lower()] = Kind(item.__name__.lower(), item, filename,
-                                                fields[0].name)
+            found[item.__name__.lower()] = Kind(item.__name__.lower(), item, filename, fields[0].name)
     return found
 
 
@@ -73,8 +72,10 @@ def add_entry(content_dir: Path, kind_name: str, entry_id: str) -> Added:
     path = Path(content_dir) / kind.filename
     shown = display_path(path)
     if not re.fullmatch(SLUG, entry_id):
-        raise ScaffoldError(f"'{entry_id}' is not a valid id: use lower-case letters, digits and "
-                            "single hyphens, such as kloop-asks-for-comment")
+        raise ScaffoldError(
+            f"'{entry_id}' is not a valid id: use lower-case letters, digits and "
+            "single hyphens, such as kloop-asks-for-comment"
+        )
     root, problems, _text = read_yaml(path, shown)
     if root is None:
         raise ScaffoldError(f"{problems[0]}; fix that first")
@@ -83,8 +84,10 @@ def add_entry(content_dir: Path, kind_name: str, entry_id: str) -> Added:
         raise ScaffoldError(f"{shown} has no '{kind.collection}:' list to add to")
     for item in items.value:
         if _id_of(item) == entry_id:
-            raise ScaffoldError(f"{shown}:{item.start_mark.line + 1} already has the {kind.name} "
-                                f"'{entry_id}': choose another id")
+            raise ScaffoldError(
+                f"{shown}:{item.start_mark.line + 1} already has the {kind.name} "
+                f"'{entry_id}': choose another id"
+            )
 
     text = path.read_text(encoding="utf-8-sig")
     entry = "\n".join(entry_lines(kind.cls, entry_id, items.start_mark.column)) + "\n"
@@ -108,8 +111,7 @@ def entry_lines(cls: type, entry_id: str, dash: int) -> list[str]:
         indent = " " * (dash + 2)
         lines.append(f"{indent}# Optional, when the source gives them:")
         for f in optional:
-            lines += _wrapped(f"{indent}#   {f.name}: ", f.metadata.get("help", ""),
-                              f"{indent}#     ")
+            lines += _wrapped(f"{indent}#   {f.name}: ", f.metadata.get("help", ""), f"{indent}#     ")
     return lines
 
 
@@ -169,8 +171,7 @@ def _comment(hint: Any, help: str) -> str:
 def _flow(cls: type) -> str:
     """A record on one line, as citations are written: {source: TODO, section: TODO}."""
     hints = typing.get_type_hints(cls)
-    return "{" + ", ".join(f"{f.name}: {_scalar(_inner(hints[f.name]))}"
-                           for f in _ordered(cls)) + "}"
+    return "{" + ", ".join(f"{f.name}: {_scalar(_inner(hints[f.name]))}" for f in _ordered(cls)) + "}"
 
 
 def _reference(cls: type) -> bool:
@@ -288,12 +289,13 @@ def _check_appended(new_text: str, kind: Kind, entry_id: str, shown: str) -> Non
     try:
         items = _items(yaml.compose(new_text, Loader=yaml.SafeLoader), kind.collection)
     except yaml.YAMLError as exc:
-        raise ScaffoldError(f"{shown}: the new entry would not parse ({exc}); nothing was "
-                            "written") from exc
+        raise ScaffoldError(f"{shown}: the new entry would not parse ({exc}); nothing was written") from exc
     if items is None or _id_of(items.value[-1]) != entry_id:
-        raise ScaffoldError(f"{shown}: '{kind.collection}:' is not the last thing in the file, so "
-                            "an entry appended at its end would not belong to it; nothing was "
-                            "written")
+        raise ScaffoldError(
+            f"{shown}: '{kind.collection}:' is not the last thing in the file, so "
+            "an entry appended at its end would not belong to it; nothing was "
+            "written"
+        )
 
 
 # -- layout ------------------------------------------------------------------------
@@ -311,5 +313,11 @@ def _wrapped(first: str, words: str, rest: str) -> list[str]:
     if not words:
         return [first.rstrip()]
     width = max(LINE_LENGTH, len(first) + 30)
-    return textwrap.wrap(words, width=width, initial_indent=first, subsequent_indent=rest,
-                         break_on_hyphens=False, drop_whitespace=True) or [first.rstrip()]
+    return textwrap.wrap(
+        words,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
+        drop_whitespace=True,
+    ) or [first.rstrip()]

@@ -46,8 +46,7 @@ def status(directory: Path) -> dict[str, list[FileStatus]]:
     out = {}
     for language in values["site.yaml"].translations:
         found = _translated(directory, language, values)
-        out[language] = [_file_status(filename, found) for filename in FILES
-                         if filename in found.pending]
+        out[language] = [_file_status(filename, found) for filename in FILES if filename in found.pending]
     return out
 
 
@@ -62,25 +61,35 @@ def report(directory: Path) -> str:
     is out of date with the English it was translated from beside the English of now."""
     lines = []
     for language, files in status(directory).items():
-        lines.append(f"{language}: {'file':<18} {'translated':>10} {'out of date':>12} "
-                     f"{'missing':>8} {'unrecorded':>11}")
+        lines.append(
+            f"{language}: {'file':<18} {'translated':>10} {'out of date':>12} "
+            f"{'missing':>8} {'unrecorded':>11}"
+        )
         for f in files:
-            lines.append(f"{language}: {f.filename:<18} {f.translated:>10} "
-                         f"{f.count('outdated'):>12} {f.count('missing', 'unkeyed'):>8} "
-                         f"{f.count('unrecorded'):>11}")
+            lines.append(
+                f"{language}: {f.filename:<18} {f.translated:>10} "
+                f"{f.count('outdated'):>12} {f.count('missing', 'unkeyed'):>8} "
+                f"{f.count('unrecorded'):>11}"
+            )
         totals = [sum(f.translated for f in files)] + [
             sum(f.count(*states) for f in files)
-            for states in (("outdated",), ("missing", "unkeyed"), ("unrecorded",))]
-        lines.append(f"{language}: {'all files':<18} {totals[0]:>10} {totals[1]:>12} "
-                     f"{totals[2]:>8} {totals[3]:>11}")
+            for states in (("outdated",), ("missing", "unkeyed"), ("unrecorded",))
+        ]
+        lines.append(
+            f"{language}: {'all files':<18} {totals[0]:>10} {totals[1]:>12} {totals[2]:>8} {totals[3]:>11}"
+        )
         for f in files:
             for p in f.pending:
                 shown = display_path(directory / language / f.filename)
                 line = p.at.start_mark.line + 1
                 if p.state == "outdated":
-                    lines += ["", f"{shown}:{line}: {p.path}: out of date",
-                              f"  English then: {p.was}", f"  English now:  {p.original}",
-                              f"  {language}:           {p.translation}"]
+                    lines += [
+                        "",
+                        f"{shown}:{line}: {p.path}: out of date",
+                        f"  English then: {p.was}",
+                        f"  English now:  {p.original}",
+                        f"  {language}:           {p.translation}",
+                    ]
                 elif p.state in ("missing", "unkeyed"):
                     lines.append(f"{shown}:{line}: {p.path}: not translated yet")
                 else:
@@ -114,13 +123,16 @@ def update(directory: Path, accept: list[str] = ()) -> Updated:
         made_from = {}
         for filename, texts in found.texts.items():
             made_from[filename], stamped = stamp(
-                found.made_from.get(filename, {}), texts,
-                lambda p, f=filename: any(_matches(a, f"{f}:{p}") for a in accept))
+                found.made_from.get(filename, {}),
+                texts,
+                lambda p, f=filename: any(_matches(a, f"{f}:{p}") for a in accept),
+            )
             done.recorded += len(stamped.recorded)
             done.still_outdated += [f"{language}: {filename} {p}" for p in stamped.still_outdated]
         if (directory / language).is_dir():
             (directory / language / MADE_FROM_FILE).write_text(
-                dump_made_from(made_from, language), encoding="utf-8")
+                dump_made_from(made_from, language), encoding="utf-8"
+            )
     return done
 
 
@@ -134,8 +146,10 @@ def write_new_keys(directory: Path, values: dict) -> list[str]:
         keys: list[NewKey] = new_keys(values[filename], root)
         if keys:
             path.write_text(with_keys(text, keys), encoding="utf-8")
-            written += [f"{display_path(path)}:{k.node.start_mark.line + 1}: {k.path}: "
-                        f"wrote {k.field} {k.value}" for k in keys]
+            written += [
+                f"{display_path(path)}:{k.node.start_mark.line + 1}: {k.path}: wrote {k.field} {k.value}"
+                for k in keys
+            ]
     return written
 
 

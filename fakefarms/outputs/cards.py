@@ -35,7 +35,7 @@ class CardText:
     """What a card shows, read from the page it stands for."""
 
     title: str
-    figure: str = ""        # the page's first key figure, with its hedge ("approximately 800")
+    figure: str = ""  # the page's first key figure, with its hedge ("approximately 800")
     figure_label: str = ""  # what it counts
     site: str = ""
     byline: str = ""
@@ -77,8 +77,9 @@ def _card_key(text: CardText) -> str:
     return hashlib.sha256(_drawing() + repr(dataclasses.astuple(text)).encode()).hexdigest()
 
 
-def _wrapped(text: str, bold: bool, sizes: tuple[int, ...], width: int,
-             max_lines: int) -> tuple[list[str], ImageFont.FreeTypeFont]:
+def _wrapped(
+    text: str, bold: bool, sizes: tuple[int, ...], width: int, max_lines: int
+) -> tuple[list[str], ImageFont.FreeTypeFont]:
     """The largest of `sizes` at which `text` fits `width` in `max_lines` lines (the smallest,
     cut with an ellipsis, when none does)."""
     for size in sizes:
@@ -134,8 +135,9 @@ def _frame(site: str, byline: str) -> Image.Image:
     return card
 
 
-def _write(card: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
-           colour: str) -> None:
+def _write(
+    card: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont, colour: str
+) -> None:
     """Write one line in one ink's shades (its edges antialiased) onto the paper: the line is
     drawn as coverage in its own box only, then turned into the ink's palette entries."""
     left, top, right, bottom = font.getbbox(text)
@@ -155,7 +157,7 @@ SHADES = 15
 
 
 def _rgb(colour: str) -> tuple[int, ...]:
-    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def _blend(paper: tuple[int, ...], ink: tuple[int, ...], shade: int) -> list[int]:
@@ -163,12 +165,18 @@ def _blend(paper: tuple[int, ...], ink: tuple[int, ...], shade: int) -> list[int
 
 
 #: The palette: the paper, then each ink's shades from faint to full.
-PALETTE = _rgb(PAPER) + tuple(value for colour in INKS for shade in range(1, SHADES + 1)
-                              for value in _blend(_rgb(PAPER), _rgb(colour), shade))
+PALETTE = _rgb(PAPER) + tuple(
+    value
+    for colour in INKS
+    for shade in range(1, SHADES + 1)
+    for value in _blend(_rgb(PAPER), _rgb(colour), shade)
+)
 #: A line's coverage of a pixel (0 to FULL) as a shade (0: none, then 1 to SHADES).
 SHADE_OF = [(coverage * SHADES + FULL // 2) // FULL for coverage in range(FULL + 1)]
 #: For each ink, a coverage as the ink's palette entry (0: paper).
-_SHADES_OF = {colour: [1 + number * SHADES + shade - 1 if shade else 0 for shade in SHADE_OF]
-              for number, colour in enumerate(INKS)}
+_SHADES_OF = {
+    colour: [1 + number * SHADES + shade - 1 if shade else 0 for shade in SHADE_OF]
+    for number, colour in enumerate(INKS)
+}
 #: The pixels a line takes: those it covers enough to show a shade.
 _COVERED = [FULL if shade else 0 for shade in SHADE_OF]

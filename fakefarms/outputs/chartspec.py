@@ -89,9 +89,16 @@ class Scale:
         return (value - self.low) / (self.high - self.low)
 
 
-def linear_scale(low: float, high: float, write: Callable[[float], str], title: str = "", *,
-                 steps: tuple[float, ...] = (1, 2, 2.5, 5, 10), step: float | None = None,
-                 numbers: str = "") -> Scale:
+def linear_scale(
+    low: float,
+    high: float,
+    write: Callable[[float], str],
+    title: str = "",
+    *,
+    steps: tuple[float, ...] = (1, 2, 2.5, 5, 10),
+    step: float | None = None,
+    numbers: str = "",
+) -> Scale:
     """A scale from `low` to `high` with about five round ticks (`steps` times a power of ten),
     or a tick every `step`, each written by `write`."""
     if step is None:

@@ -15,8 +15,9 @@ _BLOCK = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link", "list"]
 _INLINE = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link"])
 
 
-def render(text: str, *, block: bool, figure: Callable[[str], Markup],
-           site_link: Callable[[str], str]) -> Markup:
+def render(
+    text: str, *, block: bool, figure: Callable[[str], Markup], site_link: Callable[[str], str]
+) -> Markup:
     """The prose as HTML: Markdown rendered with raw HTML escaped, {fig:id} tokens shown by
     `figure(id)`, and the site's own pages linked by `site_link(path)`."""
     md = _BLOCK if block else _INLINE
@@ -45,4 +46,3 @@ def shortened(text: str, limit: int = 160) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(".,;:–—-")
     return cut + "…"
-

@@ -27,8 +27,11 @@ from records.walk import walk
 
 #: The licence of the structured data (the sources' own texts keep their own rights); the
 #: Data Package names it in English, the data page in the page's language.
-LICENCE = {"name": "CC-BY-4.0", "title": N_("Creative Commons Attribution 4.0 International"),
-           "path": "https://creativecommons.org/licenses/by/4.0/"}
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": N_("Creative Commons Attribution 4.0 International"),
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 
 def _either(values, words: Catalog = ENGLISH) -> str:
@@ -37,15 +40,15 @@ def _either(values, words: Catalog = ENGLISH) -> str:
     values = list(values)
     if len(values) == 1:
         return values[0]
-    return words.gettext("%(first)s or %(last)s") % {"first": ", ".join(values[:-1]),
-                                                     "last": values[-1]}
+    return words.gettext("%(first)s or %(last)s") % {"first": ", ".join(values[:-1]), "last": values[-1]}
 
 
 FIGURE_FORMATS = typing.get_args(typing.get_type_hints(Figure)["format"])
 #: The calculator's parameters file, as the data page and the Data Package describe it.
 CALCULATOR_TITLE = N_("Calculator parameters")
-CALCULATOR_DESCRIPTION = N_("The cost calculator's limits, pay tiers, languages, presets and "
-                            "comparisons, as its script reads them.")
+CALCULATOR_DESCRIPTION = N_(
+    "The cost calculator's limits, pay tiers, languages, presets and comparisons, as its script reads them."
+)
 
 
 class OpenDataError(ValueError):
@@ -58,7 +61,7 @@ class Column:
     its value from the table's record, declared together so that they cannot drift apart."""
 
     name: str
-    type: str          # a Table Schema type: string, number, integer, date...
+    type: str  # a Table Schema type: string, number, integer, date...
     #: What the column holds, in English (marked for the catalogs); with `choices`, a message
     #: whose %(choices)s lists them ('how: a, b or c'), or empty for the list alone.
     note: str
@@ -101,8 +104,7 @@ class Column:
 
 
 #: The Python values each Table Schema type takes in a cell.
-CELL_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "number": (int, float),
-                                           "integer": (int,)}
+CELL_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "number": (int, float), "integer": (int,)}
 
 
 def _empty(cell) -> bool:
@@ -113,6 +115,7 @@ def _empty(cell) -> bool:
 class OpenTable:
     """One open-data table: its columns, the records it has a row for, and its keys; it writes
     the CSV and JSON files and the Table Schema."""
+
     name: str
     title: str
     description: str
@@ -131,34 +134,47 @@ class OpenTable:
             for number, row in enumerate(rows, 1):
                 problem = column.problem(row[column.name])
                 if problem:
-                    raise OpenDataError(f"open data table {self.name!r}, column {column.name!r}, "
-                                        f"row {number}: the value {problem}")
-            if column.source and not any(not _empty(row[column.name]) for row in rows) \
-                    and any(column.source_filled(record) for record in found):
+                    raise OpenDataError(
+                        f"open data table {self.name!r}, column {column.name!r}, "
+                        f"row {number}: the value {problem}"
+                    )
+            if (
+                column.source
+                and not any(not _empty(row[column.name]) for row in rows)
+                and any(column.source_filled(record) for record in found)
+            ):
                 raise OpenDataError(
                     f"open data table {self.name!r}, column {column.name!r}: empty in every row, "
-                    f"though the records fill {column.source!r}; its value function loses it")
+                    f"though the records fill {column.source!r}; its value function loses it"
+                )
         return rows
 
     def csv(self, content: Content) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, [c.name for c in self.columns], lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: "" if v is None else v for k, v in r.items()}
-                         for r in self.records(content))
+        writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in self.records(content))
         return out.getvalue()
 
     def schema(self, words: Catalog = ENGLISH) -> dict:
-        schema = {"fields": [{"name": c.name, "type": c.type,
-                              "description": c.description_in(words),
-                              **({"constraints": {"required": True}} if c.required else {})}
-                             for c in self.columns]}
+        schema = {
+            "fields": [
+                {
+                    "name": c.name,
+                    "type": c.type,
+                    "description": c.description_in(words),
+                    **({"constraints": {"required": True}} if c.required else {}),
+                }
+                for c in self.columns
+            ]
+        }
         if self.primary_key:
             schema["primaryKey"] = list(self.primary_key)
         if self.foreign_keys:
-            schema["foreignKeys"] = [{"fields": [column], "reference": {"resource": table,
-                                                                       "fields": [other]}}
-                                     for column, table, other in self.foreign_keys]
+            schema["foreignKeys"] = [
+                {"fields": [column], "reference": {"resource": table, "fields": [other]}}
+                for column, table, other in self.foreign_keys
+            ]
         return schema
 
 
@@ -166,14 +182,17 @@ def plain(text: str | None, content: Content) -> str | None:
     """Editors' prose as plain text: key figures written out, no markup."""
     if text is None:
         return None
-    html = markup.render(text, block=False, figure=lambda i: Markup(content.figure_text(content.figures[i])),
-                         site_link=lambda path: path)
+    html = markup.render(
+        text,
+        block=False,
+        figure=lambda i: Markup(content.figure_text(content.figures[i])),
+        site_link=lambda path: path,
+    )
     return Markup(html).striptags()
 
 
 def _citations(record) -> str:
-    found = dict.fromkeys(f"{c.source}#{c.section}" for _p, c in walk(record)
-                          if isinstance(c, Citation))
+    found = dict.fromkeys(f"{c.source}#{c.section}" for _p, c in walk(record) if isinstance(c, Citation))
     return "; ".join(found)
 
 
@@ -210,8 +229,9 @@ class Cited(NamedTuple):
 
 def _cited(content: Content) -> Iterator[Cited]:
     """Every citation on the site: which record cites which part of which source."""
-    records = [(kind, record.id, record) for kind, listed in CITING_RECORDS.items()
-               for record in listed(content)]
+    records = [
+        (kind, record.id, record) for kind, listed in CITING_RECORDS.items() for record in listed(content)
+    ]
     for kind, record_id, record in records:
         seen = set()
         for path, citation in walk(record):
@@ -226,138 +246,383 @@ def _ids(note: str, cites: Callable) -> Column:
 
 
 TABLES = (
-    OpenTable("farms", N_("Farms"), N_("The groups of fake accounts the investigations describe."), (
-        Column("id", "string", N_("the farm's id, as in its page address"), True,
-               value=lambda farm, _: farm.id),
-        Column("name", "string", N_("its name on the site"), True,
-               value=lambda farm, _: farm.name),
-        Column("period", "string", N_("when it operated, as precisely as the source says"), True,
-               value=lambda farm, _: farm.period),
-        Column("summary", "string", N_("what the sources report, in the site's words"), True,
-               value=lambda farm, content: plain(farm.summary, content)),
-        _ids(N_("where the summary comes from: source#section, separated by '; ' (see "
-                "citations.csv for each field)"), lambda farm: farm.sources)),
-          lambda content: content.farms.values(), ("id",)),
-    OpenTable("actors", N_("People and groups"),
-          N_("Everyone the investigations name in connection with the farms."), (
-        Column("id", "string", N_("the person's or group's id, as in their page address"), True,
-               value=lambda actor, _: actor.id),
-        Column("name", "string", N_("the name as the source spells it"), True,
-               value=lambda actor, _: actor.name),
-        Column("kind", "string", "", True, tuple(ACTOR_KINDS), value=lambda actor, _: actor.kind),
-        Column("role", "string", N_("who they are, as of the source's date"), True,
-               value=lambda actor, _: actor.role),
-        _ids(N_("where the summary comes from: source#section, separated by '; ' (see "
-                "citations.csv for each field)"), lambda actor: actor.summary)),
-          lambda content: content.actors.values(), ("id",)),
-    OpenTable("links", N_("Links between farms and people"),
-          N_("How each person or group is connected to a farm, with any allegation, who made "
-             "it, what it rests on, and the response, in full."), (
-        Column("farm", "string", N_("the farm (farms.id)"), True, value=lambda row, _: row.farm.id),
-        Column("actor", "string", N_("the person or group (actors.id)"), True,
-               value=lambda row, _: row.link.actor),
-        Column("kind", "string", N_("how: %(choices)s"), True, tuple(LINK_KINDS),
-               value=lambda row, _: row.link.kind),
-        Column("role", "string", N_("the connection in a few words"), True,
-               value=lambda row, _: row.link.role),
-        Column("allegation", "string", N_("what is alleged, where the link is an allegation"),
-               source="link.allegation.claim",
-               value=lambda row, content: plain(row.link.allegation.claim, content)
-               if row.link.allegation else None),
-        Column("alleged_by", "string", N_("who makes the allegation"),
-               source="link.allegation.alleged_by",
-               value=lambda row, _: row.link.allegation.alleged_by if row.link.allegation else None),
-        Column("basis", "string", N_("what the allegation rests on, as the source describes it"),
-               source="link.allegation.basis",
-               value=lambda row, _: row.link.allegation.basis if row.link.allegation else None),
-        Column("response", "string", N_("every statement of the response, in brief"),
-               source="link.response",
-               value=lambda row, content: row.link.response.summary_in(content.words,
-                                                                       content.date_text)
-               if row.link.response else None),
-        Column("response_text", "string", N_("the response in full, in the site's words"),
-               source="link.response.text",
-               value=lambda row, content: plain(row.link.response.text, content)
-               if row.link.response else None),
-        _ids(N_("where the link comes from: source#section, separated by '; ' (see "
-                "citations.csv for each field)"), lambda row: row.link)),
-          _farm_links, ("farm", "actor", "kind"), (("farm", "farms", "id"), ("actor", "actors", "id"))),
-    OpenTable("events", N_("Timeline"), N_("Dated events, as precise as the sources give them."), (
-        Column("id", "string", N_("the event's id"), True, value=lambda event, _: event.id),
-        Column("date", "string", N_("the date as precise as the source: 2018, 2018-04, "
-                                    "2020-10-06 or 2020-02-07T22:00"), True,
-               value=lambda event, _: event.date.iso),
-        Column("date_shown", "string", N_("the date as the page shows it"), True,
-               value=lambda event, content: event.when(content.date_text)),
-        Column("title", "string", N_("what happened"), True, value=lambda event, _: event.title),
-        Column("category", "string", "", True, typing.get_args(EventCategory),
-               value=lambda event, _: event.category),
-        Column("text", "string", N_("the detail, in the site's words"), True,
-               value=lambda event, content: plain(event.text, content)),
-        Column("farms", "string", N_("farms the event concerns (farms.id, '; ' between)"),
-               source="farms", value=lambda event, _: "; ".join(event.farms)),
-        Column("actors", "string",
-               N_("people and groups it concerns (actors.id, '; ' between)"),
-               source="actors", value=lambda event, _: "; ".join(event.actors)),
-        Column("worked_out", "string", N_("how the editors worked the date out, where they did"),
-               source="worked_out", value=lambda event, _: event.worked_out),
-        _ids(N_("where the event comes from: source#section, separated by '; ' (see "
-                "citations.csv for each field)"), lambda event: event.sources)),
-          lambda content: content.events, ("id",)),
-    OpenTable("figures", N_("Key figures"), N_("Every number the site reports, with its hedge."), (
-        Column("id", "string", N_("the figure's id"), True, value=lambda figure, _: figure.id),
-        Column("label", "string", N_("what it counts"), True,
-               value=lambda figure, _: figure.label),
-        Column("as_shown", "string", N_("the number with its hedge, as the site writes it"),
-               True, value=lambda figure, content: content.figure_text(figure)),
-        Column("value", "number", N_("the number, when the source gives a single one"),
-               source="value", value=lambda figure, _: figure.value),
-        Column("low", "number", N_("the lower end, when the source gives a range"),
-               source="low", value=lambda figure, _: figure.low),
-        Column("high", "number", N_("the upper end, when the source gives a range"),
-               source="high", value=lambda figure, _: figure.high),
-        Column("hedge", "string", N_("the source's qualifier, where it gives one: %(choices)s"),
-               choices=typing.get_args(Hedge), source="hedge",
-               value=lambda figure, _: figure.hedge),
-        Column("format", "string", "", True, FIGURE_FORMATS,
-               value=lambda figure, _: figure.format),
-        Column("note", "string", N_("a short explanation"), source="note",
-               value=lambda figure, _: figure.note),
-        Column("worked_out", "string", N_("how the editors worked it out, where they did"),
-               source="worked_out", value=lambda figure, _: figure.worked_out),
-        _ids(N_("where the figure comes from: source#section, separated by '; ' (see "
-                "citations.csv for each field)"), lambda figure: figure.sources)),
-          lambda content: content.figures.values(), ("id",)),
-    OpenTable("sources", N_("Sources"), N_("The published reports every fact comes from."), (
-        Column("id", "string", N_("the source's id, as used in citations"), True,
-               value=lambda source, _: source.id),
-        Column("publisher", "string", N_("who published it"), True,
-               value=lambda source, _: source.publisher),
-        Column("title", "string", N_("its title in English"), True,
-               value=lambda source, _: source.title),
-        Column("date", "string", N_("its publication date, as precise as known"), source="date",
-               value=lambda source, _: source.date.iso if source.date else None),
-        Column("url", "string", N_("the original"), True, value=lambda source, _: source.url),
-        Column("archive_url", "string", N_("the Internet Archive's copy"), True,
-               value=lambda source, _: source.archive_url),
-        Column("kind", "string", N_("%(choices)s (context: a report used for comparison figures)"),
-               True, typing.get_args(typing.get_type_hints(Source)["kind"]),
-               value=lambda source, _: source.kind)),
-          lambda content: content.sources.values(), ("id",)),
-    OpenTable("citations", N_("Citations"), N_("Each citation: which field of which record rests "
-                                           "on which part of which source."), (
-        Column("record_kind", "string", "", True, tuple(CITING_RECORDS),
-               value=lambda cited, _: cited.kind),
-        Column("record", "string", N_("the record's id"), True,
-               value=lambda cited, _: cited.record),
-        Column("field", "string", N_("the field that cites, e.g. links[0].allegation"), True,
-               value=lambda cited, _: cited.path.lstrip(".").rsplit(".sources", 1)[0]
-               or "(record)"),
-        Column("source", "string", N_("the source (sources.id)"), True,
-               value=lambda cited, _: cited.citation.source),
-        Column("section", "string", N_("the part of the source, as the site names it"), True,
-               value=lambda cited, _: cited.citation.section)),
-          _cited, (), (("source", "sources", "id"),)),
+    OpenTable(
+        "farms",
+        N_("Farms"),
+        N_("The groups of fake accounts the investigations describe."),
+        (
+            Column(
+                "id",
+                "string",
+                N_("the farm's id, as in its page address"),
+                True,
+                value=lambda farm, _: farm.id,
+            ),
+            Column("name", "string", N_("its name on the site"), True, value=lambda farm, _: farm.name),
+            Column(
+                "period",
+                "string",
+                N_("when it operated, as precisely as the source says"),
+                True,
+                value=lambda farm, _: farm.period,
+            ),
+            Column(
+                "summary",
+                "string",
+                N_("what the sources report, in the site's words"),
+                True,
+                value=lambda farm, content: plain(farm.summary, content),
+            ),
+            _ids(
+                N_(
+                    "where the summary comes from: source#section, separated by '; ' (see "
+                    "citations.csv for each field)"
+                ),
+                lambda farm: farm.sources,
+            ),
+        ),
+        lambda content: content.farms.values(),
+        ("id",),
+    ),
+    OpenTable(
+        "actors",
+        N_("People and groups"),
+        N_("Everyone the investigations name in connection with the farms."),
+        (
+            Column(
+                "id",
+                "string",
+                N_("the person's or group's id, as in their page address"),
+                True,
+                value=lambda actor, _: actor.id,
+            ),
+            Column(
+                "name",
+                "string",
+                N_("the name as the source spells it"),
+                True,
+                value=lambda actor, _: actor.name,
+            ),
+            Column("kind", "string", "", True, tuple(ACTOR_KINDS), value=lambda actor, _: actor.kind),
+            Column(
+                "role",
+                "string",
+                N_("who they are, as of the source's date"),
+                True,
+                value=lambda actor, _: actor.role,
+            ),
+            _ids(
+                N_(
+                    "where the summary comes from: source#section, separated by '; ' (see "
+                    "citations.csv for each field)"
+                ),
+                lambda actor: actor.summary,
+            ),
+        ),
+        lambda content: content.actors.values(),
+        ("id",),
+    ),
+    OpenTable(
+        "links",
+        N_("Links between farms and people"),
+        N_(
+            "How each person or group is connected to a farm, with any allegation, who made "
+            "it, what it rests on, and the response, in full."
+        ),
+        (
+            Column("farm", "string", N_("the farm (farms.id)"), True, value=lambda row, _: row.farm.id),
+            Column(
+                "actor",
+                "string",
+                N_("the person or group (actors.id)"),
+                True,
+                value=lambda row, _: row.link.actor,
+            ),
+            Column(
+                "kind",
+                "string",
+                N_("how: %(choices)s"),
+                True,
+                tuple(LINK_KINDS),
+                value=lambda row, _: row.link.kind,
+            ),
+            Column(
+                "role",
+                "string",
+                N_("the connection in a few words"),
+                True,
+                value=lambda row, _: row.link.role,
+            ),
+            Column(
+                "allegation",
+                "string",
+                N_("what is alleged, where the link is an allegation"),
+                source="link.allegation.claim",
+                value=lambda row, content: (
+                    plain(row.link.allegation.claim, content) if row.link.allegation else None
+                ),
+            ),
+            Column(
+                "alleged_by",
+                "string",
+                N_("who makes the allegation"),
+                source="link.allegation.alleged_by",
+                value=lambda row, _: row.link.allegation.alleged_by if row.link.allegation else None,
+            ),
+            Column(
+                "basis",
+                "string",
+                N_("what the allegation rests on, as the source describes it"),
+                source="link.allegation.basis",
+                value=lambda row, _: row.link.allegation.basis if row.link.allegation else None,
+            ),
+            Column(
+                "response",
+                "string",
+                N_("every statement of the response, in brief"),
+                source="link.response",
+                value=lambda row, content: (
+                    row.link.response.summary_in(content.words, content.date_text)
+                    if row.link.response
+                    else None
+                ),
+            ),
+            Column(
+                "response_text",
+                "string",
+                N_("the response in full, in the site's words"),
+                source="link.response.text",
+                value=lambda row, content: (
+                    plain(row.link.response.text, content) if row.link.response else None
+                ),
+            ),
+            _ids(
+                N_(
+                    "where the link comes from: source#section, separated by '; ' (see "
+                    "citations.csv for each field)"
+                ),
+                lambda row: row.link,
+            ),
+        ),
+        _farm_links,
+        ("farm", "actor", "kind"),
+        (("farm", "farms", "id"), ("actor", "actors", "id")),
+    ),
+    OpenTable(
+        "events",
+        N_("Timeline"),
+        N_("Dated events, as precise as the sources give them."),
+        (
+            Column("id", "string", N_("the event's id"), True, value=lambda event, _: event.id),
+            Column(
+                "date",
+                "string",
+                N_("the date as precise as the source: 2018, 2018-04, 2020-10-06 or 2020-02-07T22:00"),
+                True,
+                value=lambda event, _: event.date.iso,
+            ),
+            Column(
+                "date_shown",
+                "string",
+                N_("the date as the page shows it"),
+                True,
+                value=lambda event, content: event.when(content.date_text),
+            ),
+            Column("title", "string", N_("what happened"), True, value=lambda event, _: event.title),
+            Column(
+                "category",
+                "string",
+                "",
+                True,
+                typing.get_args(EventCategory),
+                value=lambda event, _: event.category,
+            ),
+            Column(
+                "text",
+                "string",
+                N_("the detail, in the site's words"),
+                True,
+                value=lambda event, content: plain(event.text, content),
+            ),
+            Column(
+                "farms",
+                "string",
+                N_("farms the event concerns (farms.id, '; ' between)"),
+                source="farms",
+                value=lambda event, _: "; ".join(event.farms),
+            ),
+            Column(
+                "actors",
+                "string",
+                N_("people and groups it concerns (actors.id, '; ' between)"),
+                source="actors",
+                value=lambda event, _: "; ".join(event.actors),
+            ),
+            Column(
+                "worked_out",
+                "string",
+                N_("how the editors worked the date out, where they did"),
+                source="worked_out",
+                value=lambda event, _: event.worked_out,
+            ),
+            _ids(
+                N_(
+                    "where the event comes from: source#section, separated by '; ' (see "
+                    "citations.csv for each field)"
+                ),
+                lambda event: event.sources,
+            ),
+        ),
+        lambda content: content.events,
+        ("id",),
+    ),
+    OpenTable(
+        "figures",
+        N_("Key figures"),
+        N_("Every number the site reports, with its hedge."),
+        (
+            Column("id", "string", N_("the figure's id"), True, value=lambda figure, _: figure.id),
+            Column("label", "string", N_("what it counts"), True, value=lambda figure, _: figure.label),
+            Column(
+                "as_shown",
+                "string",
+                N_("the number with its hedge, as the site writes it"),
+                True,
+                value=lambda figure, content: content.figure_text(figure),
+            ),
+            Column(
+                "value",
+                "number",
+                N_("the number, when the source gives a single one"),
+                source="value",
+                value=lambda figure, _: figure.value,
+            ),
+            Column(
+                "low",
+                "number",
+                N_("the lower end, when the source gives a range"),
+                source="low",
+                value=lambda figure, _: figure.low,
+            ),
+            Column(
+                "high",
+                "number",
+                N_("the upper end, when the source gives a range"),
+                source="high",
+                value=lambda figure, _: figure.high,
+            ),
+            Column(
+                "hedge",
+                "string",
+                N_("the source's qualifier, where it gives one: %(choices)s"),
+                choices=typing.get_args(Hedge),
+                source="hedge",
+                value=lambda figure, _: figure.hedge,
+            ),
+            Column("format", "string", "", True, FIGURE_FORMATS, value=lambda figure, _: figure.format),
+            Column(
+                "note",
+                "string",
+                N_("a short explanation"),
+                source="note",
+                value=lambda figure, _: figure.note,
+            ),
+            Column(
+                "worked_out",
+                "string",
+                N_("how the editors worked it out, where they did"),
+                source="worked_out",
+                value=lambda figure, _: figure.worked_out,
+            ),
+            _ids(
+                N_(
+                    "where the figure comes from: source#section, separated by '; ' (see "
+                    "citations.csv for each field)"
+                ),
+                lambda figure: figure.sources,
+            ),
+        ),
+        lambda content: content.figures.values(),
+        ("id",),
+    ),
+    OpenTable(
+        "sources",
+        N_("Sources"),
+        N_("The published reports every fact comes from."),
+        (
+            Column(
+                "id",
+                "string",
+                N_("the source's id, as used in citations"),
+                True,
+                value=lambda source, _: source.id,
+            ),
+            Column(
+                "publisher", "string", N_("who published it"), True, value=lambda source, _: source.publisher
+            ),
+            Column("title", "string", N_("its title in English"), True, value=lambda source, _: source.title),
+            Column(
+                "date",
+                "string",
+                N_("its publication date, as precise as known"),
+                source="date",
+                value=lambda source, _: source.date.iso if source.date else None,
+            ),
+            Column("url", "string", N_("the original"), True, value=lambda source, _: source.url),
+            Column(
+                "archive_url",
+                "string",
+                N_("the Internet Archive's copy"),
+                True,
+                value=lambda source, _: source.archive_url,
+            ),
+            Column(
+                "kind",
+                "string",
+                N_("%(choices)s (context: a report used for comparison figures)"),
+                True,
+                typing.get_args(typing.get_type_hints(Source)["kind"]),
+                value=lambda source, _: source.kind,
+            ),
+        ),
+        lambda content: content.sources.values(),
+        ("id",),
+    ),
+    OpenTable(
+        "citations",
+        N_("Citations"),
+        N_("Each citation: which field of which record rests on which part of which source."),
+        (
+            Column(
+                "record_kind", "string", "", True, tuple(CITING_RECORDS), value=lambda cited, _: cited.kind
+            ),
+            Column("record", "string", N_("the record's id"), True, value=lambda cited, _: cited.record),
+            Column(
+                "field",
+                "string",
+                N_("the field that cites, e.g. links[0].allegation"),
+                True,
+                value=lambda cited, _: cited.path.lstrip(".").rsplit(".sources", 1)[0] or "(record)",
+            ),
+            Column(
+                "source",
+                "string",
+                N_("the source (sources.id)"),
+                True,
+                value=lambda cited, _: cited.citation.source,
+            ),
+            Column(
+                "section",
+                "string",
+                N_("the part of the source, as the site names it"),
+                True,
+                value=lambda cited, _: cited.citation.section,
+            ),
+        ),
+        _cited,
+        (),
+        (("source", "sources", "id"),),
+    ),
 )
 
 
@@ -373,9 +638,15 @@ class ShownTable:
 
 def shown_tables(words: Catalog = ENGLISH) -> list[ShownTable]:
     """The tables with their titles and column notes in the language of `words`."""
-    return [ShownTable(t.name, words.gettext(t.title), words.gettext(t.description),
-                       tuple((c.name, c.description_in(words), c.required) for c in t.columns))
-            for t in TABLES]
+    return [
+        ShownTable(
+            t.name,
+            words.gettext(t.title),
+            words.gettext(t.description),
+            tuple((c.name, c.description_in(words), c.required) for c in t.columns),
+        )
+        for t in TABLES
+    ]
 
 
 def datapackage(content: Content, calculator_file: str, homepage: str | None) -> dict:
@@ -384,14 +655,30 @@ def datapackage(content: Content, calculator_file: str, homepage: str | None) ->
     content's language; names and licence are the same in every language."""
     site = content.site
     words = content.words
-    resources = [{"name": t.name, "type": "table", "path": f"{t.name}.csv", "format": "csv",
-                  "mediatype": "text/csv", "encoding": "utf-8", "title": words.gettext(t.title),
-                  "description": words.gettext(t.description), "schema": t.schema(words)}
-                 for t in TABLES]
-    resources.append({"name": "calculator", "path": calculator_file, "format": "json",
-                      "mediatype": "application/json",
-                      "title": words.gettext(CALCULATOR_TITLE),
-                      "description": words.gettext(CALCULATOR_DESCRIPTION)})
+    resources = [
+        {
+            "name": t.name,
+            "type": "table",
+            "path": f"{t.name}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": words.gettext(t.title),
+            "description": words.gettext(t.description),
+            "schema": t.schema(words),
+        }
+        for t in TABLES
+    ]
+    resources.append(
+        {
+            "name": "calculator",
+            "path": calculator_file,
+            "format": "json",
+            "mediatype": "application/json",
+            "title": words.gettext(CALCULATOR_TITLE),
+            "description": words.gettext(CALCULATOR_DESCRIPTION),
+        }
+    )
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "fake-farms",
@@ -400,7 +687,6 @@ def datapackage(content: Content, calculator_file: str, homepage: str | None) ->
         **({"homepage": homepage} if homepage else {}),
         "created": site.published.timestamp,
         "licenses": [LICENCE],
-        "sources": [{"title": f"{s.publisher}, {s.title}", "path": s.url}
-                    for s in content.sources.values()],
+        "sources": [{"title": f"{s.publisher}, {s.title}", "path": s.url} for s in content.sources.values()],
         "resources": resources,
     }

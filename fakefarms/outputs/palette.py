@@ -58,11 +58,13 @@ def custom_properties(scheme: str) -> dict[str, str]:
 def stylesheet() -> str:
     """The custom properties of both schemes: light, and dark where the reader's system asks
     for it. The build puts this before site.css's own rules."""
+
     def block(scheme: str, indent: str) -> str:
-        lines = [f"{indent}  --{name}: {colour};"
-                 for name, colour in custom_properties(scheme).items()]
+        lines = [f"{indent}  --{name}: {colour};" for name, colour in custom_properties(scheme).items()]
         return "\n".join([f"{indent}:root {{", *lines, f"{indent}}}"])
 
-    return ("/* The palette's colours, written by the build from fakefarms/palette.py. */\n"
-            f"{block('light', '')}\n"
-            f"@media (prefers-color-scheme: dark) {{\n{block('dark', '  ')}\n}}\n")
+    return (
+        "/* The palette's colours, written by the build from fakefarms/palette.py. */\n"
+        f"{block('light', '')}\n"
+        f"@media (prefers-color-scheme: dark) {{\n{block('dark', '  ')}\n}}\n"
+    )

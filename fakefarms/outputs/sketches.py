@@ -38,8 +38,13 @@ NARROWEST = 288
 WIDER = 1.15
 #: Each kind of text's size in pixels and whether it is bold, as site.css sets `.chart-sketch`
 #: texts (and the Plotly layouts in charts.py); any other kind is TEXT_SIZE.
-TEXT_SIZES = {"title": (15, True), "credit": (11, False), "tick": (12, False),
-              "note": (12, False), "axis-title": (12, False)}
+TEXT_SIZES = {
+    "title": (15, True),
+    "credit": (11, False),
+    "tick": (12, False),
+    "note": (12, False),
+    "axis-title": (12, False),
+}
 TEXT_SIZE = (13, False)
 AFTER_BAR, AFTER_POINT = 6, 11  # pixels between a mark's end and its number
 INSIDE_FROM = 0.55  # a bar this far along its scale holds its number inside its end, if it fits
@@ -130,6 +135,7 @@ def _end_with_room_after(mark: Mark, low: float) -> float:
 
 # --- Page data: what the template places ---------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Text:
     x: str
@@ -209,8 +215,9 @@ def row_places(spec: ChartSpec) -> tuple[list[tuple[int, int]], int]:
 LEGEND_KEY, LEGEND_GAP = 20, 16  # a legend entry's key and name; the space before the next
 
 
-def legend_rows(names: list[str], width: float, key: float = LEGEND_KEY,
-                gap: float = LEGEND_GAP) -> list[list[tuple[int, list[str]]]]:
+def legend_rows(
+    names: list[str], width: float, key: float = LEGEND_KEY, gap: float = LEGEND_GAP
+) -> list[list[tuple[int, list[str]]]]:
     """A legend's entries (their index and their name in lines) flowed into rows that fit
     `width` pixels, each entry a `key` and its name, with a `gap` between entries; a name too
     long for a row of its own is wrapped."""
@@ -237,14 +244,13 @@ def _legend(sketch: Sketch, spec: ChartSpec, y: int) -> int:
         for number, lines in row:
             shape = legend[number].shape
             if shape == "bar":
-                sketch.shapes.append(Shape(f"{x:.0f}", y + LEGEND_LINE - 10, colour(number),
-                                           width="12", height=BAR))
+                sketch.shapes.append(
+                    Shape(f"{x:.0f}", y + LEGEND_LINE - 10, colour(number), width="12", height=BAR)
+                )
             else:
-                sketch.shapes.append(Shape(f"{x + 6:.0f}", y + LEGEND_LINE - 4, colour(number),
-                                           shape))
+                sketch.shapes.append(Shape(f"{x + 6:.0f}", y + LEGEND_LINE - 4, colour(number), shape))
             for n, line in enumerate(lines, 1):
-                sketch.texts.append(Text(f"{x + LEGEND_KEY:.0f}", y + n * LEGEND_LINE, line,
-                                         "legend"))
+                sketch.texts.append(Text(f"{x + LEGEND_KEY:.0f}", y + n * LEGEND_LINE, line, "legend"))
             x += LEGEND_KEY + max(text_width(line, "legend") for line in lines) + LEGEND_GAP
         y += LEGEND_LINE * max(len(lines) for _number, lines in row)
     return y
@@ -261,31 +267,52 @@ def _row(sketch: Sketch, spec: ChartSpec, row: Row, y: int) -> int:
     y += NOTE_LINE * max((len(lines) for _mark, lines, _anchor in notes), default=0)
     for mark, lines, anchor in notes:
         for n, line in enumerate(reversed(lines)):
-            sketch.texts.append(Text(_across(scale.place(mark.at)), y - 2 - n * NOTE_LINE, line,
-                                     "note", anchor, -6 if anchor == "start" else 6))
+            sketch.texts.append(
+                Text(
+                    _across(scale.place(mark.at)),
+                    y - 2 - n * NOTE_LINE,
+                    line,
+                    "note",
+                    anchor,
+                    -6 if anchor == "start" else 6,
+                )
+            )
     middle = y + STRIP // 2 + 2
     sketch.rows.append((top, middle))
     under = []
     for mark in row.marks:
         start = scale.place(mark.at)
         if mark.to is None:
-            sketch.shapes.append(Shape(_across(start), middle, colour(mark.series),
-                                       spec.series[mark.series].shape))
+            sketch.shapes.append(
+                Shape(_across(start), middle, colour(mark.series), spec.series[mark.series].shape)
+            )
             end = start
         else:
             end = scale.place(mark.to)
-            sketch.shapes.append(Shape(_across(start), middle - BAR // 2, colour(mark.series),
-                                       width=f"{WIDTH * (end - start):.2f}%", height=BAR))
+            sketch.shapes.append(
+                Shape(
+                    _across(start),
+                    middle - BAR // 2,
+                    colour(mark.series),
+                    width=f"{WIDTH * (end - start):.2f}%",
+                    height=BAR,
+                )
+            )
         if mark.text:
             place = text_place(mark, scale)
             if place == "under":
                 under.append(mark.text)
                 continue
-            sketch.texts.append(Text(
-                _across(start if place == "before" else end), middle + 4, mark.text,
-                "inside" if place == "inside" else "value",
-                "start" if place == "after" else "end",
-                {"after": _gap(mark), "inside": -AFTER_BAR, "before": -AFTER_POINT}[place]))
+            sketch.texts.append(
+                Text(
+                    _across(start if place == "before" else end),
+                    middle + 4,
+                    mark.text,
+                    "inside" if place == "inside" else "value",
+                    "start" if place == "after" else "end",
+                    {"after": _gap(mark), "inside": -AFTER_BAR, "before": -AFTER_POINT}[place],
+                )
+            )
     y += STRIP
     for text in under:  # no room beside the mark on a narrow screen: on a line of its own
         y += LABEL_LINE
@@ -314,8 +341,10 @@ def column_texts(labels: list[str], totals: list[str]) -> tuple[list[int], bool]
     slot = _px(WIDTH / len(labels))
     widest = max(text_width(label, "tick") for label in labels) + 6
     every = next((n for n in (1, 2, 5, 10, 20, 50) if n * slot >= widest), len(labels))
-    return ([n for n in range(len(labels)) if (len(labels) - 1 - n) % every == 0],
-            all(text_width(total) <= slot for total in totals))
+    return (
+        [n for n in range(len(labels)) if (len(labels) - 1 - n) % every == 0],
+        all(text_width(total) <= slot for total in totals),
+    )
 
 
 def _columns(sketch: Sketch, columns: list[Column], y: int) -> int:
@@ -333,13 +362,20 @@ def _columns(sketch: Sketch, columns: list[Column], y: int) -> int:
         middle = LEFT + slot * (number + 0.5)
         for mark in column.marks:
             if up(mark.to) > up(mark.at):
-                sketch.shapes.append(Shape(f"{middle - slot * COLUMN_SHARE / 2:.2f}%", base - up(mark.to),
-                                           colour(mark.series), width=f"{slot * COLUMN_SHARE:.2f}%",
-                                           height=up(mark.to) - up(mark.at)))
+                sketch.shapes.append(
+                    Shape(
+                        f"{middle - slot * COLUMN_SHARE / 2:.2f}%",
+                        base - up(mark.to),
+                        colour(mark.series),
+                        width=f"{slot * COLUMN_SHARE:.2f}%",
+                        height=up(mark.to) - up(mark.at),
+                    )
+                )
         if totals and column.text:
             tallest = max((mark.to for mark in column.marks), default=0)
-            sketch.texts.append(Text(f"{middle:.2f}%", base - up(tallest) - 5, column.text,
-                                     "value", "middle"))
+            sketch.texts.append(
+                Text(f"{middle:.2f}%", base - up(tallest) - 5, column.text, "value", "middle")
+            )
         if number in labelled:
             sketch.texts.append(Text(f"{middle:.2f}%", base + 15, column.label, "tick", "middle"))
     return base + TICK_LINE + ROW_GAP
@@ -352,19 +388,34 @@ def _axis(sketch: Sketch, scale: Scale, top: int, bottom: int) -> None:
         sketch.grid.append((_across(place), top, bottom))
         # A number at either end stays inside the drawing: it starts, or ends, at its line.
         at, half = _px(LEFT + WIDTH * place), text_width(text, "tick") / 2
-        anchor = ("start" if place < EDGE or at < half else
-                  "end" if place > 1 - EDGE or at + half > NARROWEST else "middle")
-        sketch.texts.append(Text(_across(place), bottom + 13, text, "tick", anchor,
-                                 {"start": -3, "end": 3, "middle": 0}[anchor]))
+        anchor = (
+            "start"
+            if place < EDGE or at < half
+            else "end"
+            if place > 1 - EDGE or at + half > NARROWEST
+            else "middle"
+        )
+        sketch.texts.append(
+            Text(
+                _across(place),
+                bottom + 13,
+                text,
+                "tick",
+                anchor,
+                {"start": -3, "end": 3, "middle": 0}[anchor],
+            )
+        )
 
 
 def palette_css() -> str:
     """The drawing's colours: the palette's custom properties (palette.py) that the Plotly charts
     take too, one rule for each series, so the drawing follows the reader's colour scheme."""
-    lines = [".chart-sketch { color: var(--text); }",
-             ".chart-sketch .grid { stroke: var(--line); }",
-             ".chart-sketch .inside { fill: var(--bg); }"]
-    lines += [f".chart-sketch .series-{i} {{ fill: var(--series-{i}); }}"
-              for i in range(COLOURS)]
-    return ("\n/* Chart drawings' colours, written by the build from the palette. */\n"
-            + "\n".join(lines) + "\n")
+    lines = [
+        ".chart-sketch { color: var(--text); }",
+        ".chart-sketch .grid { stroke: var(--line); }",
+        ".chart-sketch .inside { fill: var(--bg); }",
+    ]
+    lines += [f".chart-sketch .series-{i} {{ fill: var(--series-{i}); }}" for i in range(COLOURS)]
+    return (
+        "\n/* Chart drawings' colours, written by the build from the palette. */\n" + "\n".join(lines) + "\n"
+    )

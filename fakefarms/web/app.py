@@ -24,14 +24,18 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = PROJECT_ROOT / "site"
 #: Third-party files served as site assets, from npm (pinned in package-lock.json).
 VENDOR_ASSETS = {
-    "vendor/plotly-basic.min.js":
-        PROJECT_ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js",
+    "vendor/plotly-basic.min.js": PROJECT_ROOT
+    / "node_modules"
+    / "plotly.js-basic-dist-min"
+    / "plotly-basic.min.js",
 }
 #: Plotly's words and number formats for each language with interface words; npm ships them
 #: as CommonJS modules, which the page runs after Plotly with `module` defined (PLOTLY_LOCALE).
 PLOTLY_LOCALES = {
-    f"vendor/plotly-locale-{language}.js":
-        PROJECT_ROOT / "node_modules" / "plotly.js-locales" / f"{language}.js"
+    f"vendor/plotly-locale-{language}.js": PROJECT_ROOT
+    / "node_modules"
+    / "plotly.js-locales"
+    / f"{language}.js"
     for language in interface_languages()
 }
 VENDOR_ASSETS.update(PLOTLY_LOCALES)
@@ -70,8 +74,14 @@ def _compiled_name(env: Environment) -> str:
     """The names of compiled templates kept between runs: the compiled code depends on the
     environment's settings (a `finalize` hook, trimmed blocks) and Jinja's version as well as
     on the template's source, which is all Jinja checks, so they are part of the name."""
-    settings = (jinja2.__version__, env.trim_blocks, env.lstrip_blocks, env.autoescape,
-                getattr(env.finalize, "__qualname__", None), sorted(env.extensions))
+    settings = (
+        jinja2.__version__,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.autoescape,
+        getattr(env.finalize, "__qualname__", None),
+        sorted(env.extensions),
+    )
     return f"fakefarms-{hashlib.sha256(repr(settings).encode()).hexdigest()[:12]}-%s.cache"
 
 
@@ -95,8 +105,7 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     app.extensions["content"] = content
     # The translations served: the content's, or in preview every language with interface
     # words (a page in a language the content lacks is then not found).
-    app.config.setdefault("LANGUAGES", content.site.translations if content
-                          else interface_languages())
+    app.config.setdefault("LANGUAGES", content.site.translations if content else interface_languages())
     app.config.setdefault("SOURCE_LANGUAGE", content.language if content else "en")
 
     # Compiled templates are kept between runs (checked against their source), so a build
@@ -113,4 +122,3 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     if app.config["LIVE_CONTENT"]:
         app.register_blueprint(live.preview)  # the reload script and its version stamp
     return app
-

@@ -23,8 +23,13 @@ HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-
 class AssetIndex:
     """Maps asset paths to hashed names, recomputing when a file changes (preview)."""
 
-    def __init__(self, root: Path, vendor: dict[str, Path], links: dict[str, dict[str, str]],
-                 wrappers: dict[str, tuple[bytes, bytes]] | None = None):
+    def __init__(
+        self,
+        root: Path,
+        vendor: dict[str, Path],
+        links: dict[str, dict[str, str]],
+        wrappers: dict[str, tuple[bytes, bytes]] | None = None,
+    ):
         self.root = root
         self.vendor = vendor  # asset name -> file installed by npm
         self.links = links  # asset name -> {placeholder: name of the asset it stands for}
@@ -67,9 +72,13 @@ class AssetIndex:
         return f"{stem}.{self.digest(name)}.{suffix}"
 
 
-def init_app(app: Flask, root: Path, vendor: dict[str, Path],
-             links: dict[str, dict[str, str]],
-             wrappers: dict[str, tuple[bytes, bytes]] | None = None) -> None:
+def init_app(
+    app: Flask,
+    root: Path,
+    vendor: dict[str, Path],
+    links: dict[str, dict[str, str]],
+    wrappers: dict[str, tuple[bytes, bytes]] | None = None,
+) -> None:
     index = AssetIndex(root, vendor, links, wrappers)
     app.extensions["assets"] = index
 

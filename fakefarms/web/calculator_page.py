@@ -38,27 +38,40 @@ def form_fields(params, language: str):
     inputs share one group (a tier, or a custom pay shown when chosen)."""
     words, notes, bounds = params.words, params.notes, params.inputs
     blogger = next(t for t in params.tiers if t.id == params.blogger_tier)
-    extra = {"bloggers": fill(words.blogger_hint, tier=blogger.label),
-             "supervisors": fill(words.supervisor_hint, pay=money_span(
-                 params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS, language)),
-             "russian_extra": notes.russian_extra}
+    extra = {
+        "bloggers": fill(words.blogger_hint, tier=blogger.label),
+        "supervisors": fill(
+            words.supervisor_hint,
+            pay=money_span(params.supervisor_pay.low * CENTS, params.supervisor_pay.high * CENTS, language),
+        ),
+        "russian_extra": notes.russian_extra,
+    }
     fields = []
     for item in INPUTS:
         own = getattr(bounds, item.name)
-        field = {"name": item.name, "query": item.query, "kind": item.kind, "label": own.label,
-                 "optional": item.optional, "pay": item.pay}
+        field = {
+            "name": item.name,
+            "query": item.query,
+            "kind": item.kind,
+            "label": own.label,
+            "optional": item.optional,
+            "pay": item.pay,
+        }
         if item.kind == "choice":
-            field["options"] = [(x.id, x.label, money_span(x.low * CENTS, x.high * CENTS,
-                                                            language) if item.pay else None)
-                                for x in getattr(params, item.choices)
-                                if x.id != params.blogger_tier]
+            field["options"] = [
+                (x.id, x.label, money_span(x.low * CENTS, x.high * CENTS, language) if item.pay else None)
+                for x in getattr(params, item.choices)
+                if x.id != params.blogger_tier
+            ]
             field["hint"] = None if item.pay else notes.language
         elif item.kind == "money":
-            field["hint"] = fill(notes.pay_hint, min=grouped(own.min, language),
-                                 max=grouped(own.max, language))
+            field["hint"] = fill(
+                notes.pay_hint, min=grouped(own.min, language), max=grouped(own.max, language)
+            )
         else:
-            hint = fill(words.whole_number_hint, min=grouped(own.min, language),
-                                 max=grouped(own.max, language))
+            hint = fill(
+                words.whole_number_hint, min=grouped(own.min, language), max=grouped(own.max, language)
+            )
             field["hint"] = f"{hint} {extra[item.name]}" if item.name in extra else hint
         fields.append(field)
     return fields
@@ -68,16 +81,21 @@ def assumed_words() -> dict[str, str]:
     """The values a record of calculator.yaml may list under `assumed`, as the page names them
     after 'Editors’ assumption:', in the page's language (written out, so that Babel finds each
     one; a value missing here is shown by its name)."""
-    return {"min": pgettext("assumed value", "min"), "max": pgettext("assumed value", "max"),
-            "low": pgettext("assumed value", "low"), "high": pgettext("assumed value", "high"),
-            "multiplier": pgettext("assumed value", "multiplier"),
-            "russian_share": pgettext("assumed value", "share of work in Russian"),
-            "staff": pgettext("assumed value", "staff"),
-            "accounts_per_person": pgettext("assumed value", "accounts per person"),
-            "language": pgettext("assumed value", "language"),
-            "tier": pgettext("assumed value", "tier"), "pay": pgettext("assumed value", "pay"),
-            "bloggers": pgettext("assumed value", "bloggers"),
-            "supervisors": pgettext("assumed value", "supervisors")}
+    return {
+        "min": pgettext("assumed value", "min"),
+        "max": pgettext("assumed value", "max"),
+        "low": pgettext("assumed value", "low"),
+        "high": pgettext("assumed value", "high"),
+        "multiplier": pgettext("assumed value", "multiplier"),
+        "russian_share": pgettext("assumed value", "share of work in Russian"),
+        "staff": pgettext("assumed value", "staff"),
+        "accounts_per_person": pgettext("assumed value", "accounts per person"),
+        "language": pgettext("assumed value", "language"),
+        "tier": pgettext("assumed value", "tier"),
+        "pay": pgettext("assumed value", "pay"),
+        "bloggers": pgettext("assumed value", "bloggers"),
+        "supervisors": pgettext("assumed value", "supervisors"),
+    }
 
 
 def based_on(params) -> dict[str, str]:
@@ -89,8 +107,11 @@ def based_on(params) -> dict[str, str]:
 def russian_shares(params, language: str) -> dict[str, str]:
     """How much of the reader's extra pay for Russian-speaking work each language gets, for
     the list of languages (none for a language with no work in Russian)."""
-    return {x.id: fill(params.words.russian_share, share=percent(x.russian_share, language))
-            for x in params.languages if x.russian_share}
+    return {
+        x.id: fill(params.words.russian_share, share=percent(x.russian_share, language))
+        for x in params.languages
+        if x.russian_share
+    }
 
 
 def default_result(params, results):
@@ -100,8 +121,12 @@ def default_result(params, results):
 
 def default_breakdown(content, results):
     params = content.calculator
-    return breakdown_chart(default_result(params, results)[1].to_json(), params.notes,
-                           credit_line(content, params.notes.breakdown_sources), content.language)
+    return breakdown_chart(
+        default_result(params, results)[1].to_json(),
+        params.notes,
+        credit_line(content, params.notes.breakdown_sources),
+        content.language,
+    )
 
 
 @calculator.route("/calculator/breakdown.csv")
@@ -124,18 +149,27 @@ def render_calculator(template: str, whole_page: bool = True, **context):
     # reading order: what the estimate is based on, the rate of som, the chart, then the rest
     shown = (default.sources, params.som, breakdown, params.presets)
     if whole_page:
-        shown += (params.tiers, params.supervisor_pay, params.languages, params.inputs,
-                  params.comparisons)
+        shown += (params.tiers, params.supervisor_pay, params.languages, params.inputs, params.comparisons)
     return render_page(
-        template, shown, content=content, params=params, results=results,
-        fields=form_fields(params, content.language), default_text=default_text, breakdown=breakdown,
-        no_script=fill(params.notes.no_script if whole_page else params.notes.no_script_embed,
-                       preset=default.label),
-        model_json=params_to_json(params, content.language), assumed_words=assumed_words(),
-        default=default, based_on=based_on(params),
+        template,
+        shown,
+        content=content,
+        params=params,
+        results=results,
+        fields=form_fields(params, content.language),
+        default_text=default_text,
+        breakdown=breakdown,
+        no_script=fill(
+            params.notes.no_script if whole_page else params.notes.no_script_embed, preset=default.label
+        ),
+        model_json=params_to_json(params, content.language),
+        assumed_words=assumed_words(),
+        default=default,
+        based_on=based_on(params),
         som_note=som_note(params, content.language),
         russian_shares=russian_shares(params, content.language),
-        card=(default_text["monthly"], default_text["arithmetic"]), **context,
+        card=(default_text["monthly"], default_text["arithmetic"]),
+        **context,
     )
 
 

@@ -50,8 +50,10 @@ def snippet(endpoint: str, title: str, height: int, **values) -> str:
     script = url_for("embeds.resize_script")
     src, script = (public_address(path) or path for path in (src, script))
     # No style attribute: a host page with a strict policy may refuse inline styles.
-    return (f'<iframe src="{src}" title="{escape(title)}" width="100%" height="{height}" '
-            f'loading="lazy"></iframe>\n<script src="{script}" async></script>')
+    return (
+        f'<iframe src="{src}" title="{escape(title)}" width="100%" height="{height}" '
+        f'loading="lazy"></iframe>\n<script src="{script}" async></script>'
+    )
 
 
 @embeds.route(f"/{EMBED_FOLDER}/")
@@ -60,22 +62,21 @@ def index():
     charts = rendered_charts(content)
     # Each item: its anchor, title, page, the page's values, the iframe's height, and the chart
     # whose drawing previews it (an HTML chart, such as the links, has none).
-    items = [("calculator", content.calculator.words.title, "embeds.calculator", {},
-              CALCULATOR_HEIGHT, None)]
+    items = [("calculator", content.calculator.words.title, "embeds.calculator", {}, CALCULATOR_HEIGHT, None)]
     for c in embeddable_charts(content):
         drawn = charts[c.id] if charts[c.id].sketch else None
         height = AROUND_A_CHART + drawn.sketch.height if drawn else HTML_CHART_HEIGHT
         items.append((f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, height, drawn))
-    listed = [(key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)
-              for key, title, endpoint, values, height, chart in items]
-    return render_page("embed_index.html", (), content=content, items=listed,
-                       message=HEIGHT_MESSAGE)
+    listed = [
+        (key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)
+        for key, title, endpoint, values, height, chart in items
+    ]
+    return render_page("embed_index.html", (), content=content, items=listed, message=HEIGHT_MESSAGE)
 
 
 @embeds.route(f"/{EMBED_FOLDER}/calculator/")
 def calculator():
-    return render_calculator("embed_calculator.html", whole_page=False,
-                             full_page="calculator.calculator")
+    return render_calculator("embed_calculator.html", whole_page=False, full_page="calculator.calculator")
 
 
 @embeds.route(f"/{EMBED_FOLDER}/charts/<chart_id>/")
@@ -84,8 +85,7 @@ def chart(chart_id: str):
     if chart_id not in {c.id for c in embeddable_charts(content)}:
         abort(404)
     shown = rendered_charts(content)[chart_id]
-    return render_page("embed_chart.html", (shown,), content=content, chart=shown,
-                       full_page="charts.index")
+    return render_page("embed_chart.html", (shown,), content=content, chart=shown, full_page="charts.index")
 
 
 @embeds.route(f"/{EMBED_FOLDER}/resize.js")

@@ -25,8 +25,9 @@ def current_language() -> str:
     # requests share one application context).
     if "fakefarms.language" not in request.environ:
         outer = request.blueprints[-1] if request.blueprints else ""
-        request.environ["fakefarms.language"] = outer if outer in current_app.config["LANGUAGES"] \
-            else current_app.config["SOURCE_LANGUAGE"]
+        request.environ["fakefarms.language"] = (
+            outer if outer in current_app.config["LANGUAGES"] else current_app.config["SOURCE_LANGUAGE"]
+        )
     return request.environ["fakefarms.language"]
 
 

@@ -65,16 +65,28 @@ def version() -> str:
     backup and lock files (.farms.yaml.swp, farms.yaml~, .#farms.yaml) do not count, so the
     page does not reload while a file is still being typed."""
     content = Path(current_app.config["CONTENT_DIR"])
-    stamps = _stamps(_saved([*content.glob("**/*.y*ml"), *(SITE_DIR / "templates").rglob("*"),
-                             *(SITE_DIR / "static").rglob("*"),
-                             *(SITE_DIR / "translations").rglob("*.po")]))
+    stamps = _stamps(
+        _saved(
+            [
+                *content.glob("**/*.y*ml"),
+                *(SITE_DIR / "templates").rglob("*"),
+                *(SITE_DIR / "static").rglob("*"),
+                *(SITE_DIR / "translations").rglob("*.po"),
+            ]
+        )
+    )
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 def _saved(paths: Iterable[Path]) -> list[Path]:
     """The paths that are files as saved, without editors' swap, backup and lock files."""
-    return [p for p in paths if not p.name.startswith((".", "#")) and not p.name.endswith("~")
-            and p.suffix not in (".swp", ".swx", ".tmp")]
+    return [
+        p
+        for p in paths
+        if not p.name.startswith((".", "#"))
+        and not p.name.endswith("~")
+        and p.suffix not in (".swp", ".swx", ".tmp")
+    ]
 
 
 def _stamps(paths: Iterable[Path]) -> tuple[tuple[str, int], ...]:

@@ -102,20 +102,24 @@ def _brought_in(item: Any, content: Content) -> dict[str, list[Any]]:
     """What a record brings onto the page by reference (key-figure cards, charts, events),
     keyed by the field its template shows them after."""
     if isinstance(item, Page):  # the picture and the figure cards come before the lede
-        return {"description": [*([item.hook] if item.hook else []),
-                                *(content.figures[f] for f in item.figures)]}
+        return {
+            "description": [*([item.hook] if item.hook else []), *(content.figures[f] for f in item.figures)]
+        }
     if isinstance(item, Farm):
         return {"sources": [content.figures[f] for f in item.figures]}
     if isinstance(item, Section):
         charts = rendered_charts(content)
         events = [e for e in content.events if e.category == item.timeline] if item.timeline else []
-        return {"heading": [content.figures[f] for f in item.figures],
-                "passages": [*(charts[c] for c in item.charts), *events]}
+        return {
+            "heading": [content.figures[f] for f in item.figures],
+            "passages": [*(charts[c] for c in item.charts), *events],
+        }
     return {}
 
 
-def render_page(template: str, shown: tuple, card: tuple[str, str] | None = None,
-                **context: Any) -> str | CardText:
+def render_page(
+    template: str, shown: tuple, card: tuple[str, str] | None = None, **context: Any
+) -> str | CardText:
     """Render a page of the site with the data of what it shows (`shown`) worked out first;
     `card` is the number and words its link-preview card shows, when not its first key figure.
     Asked for its card only (`page_card`), return the card's words instead.
@@ -139,15 +143,13 @@ def page_card(path: str) -> CardText | None:
         endpoint, values = adapter.match(path, method="GET")
     except Exception:  # no page there (or a redirect): no card
         return None
-    with current_app.test_request_context(request.script_root + path,
-                                          base_url=request.host_url):
+    with current_app.test_request_context(request.script_root + path, base_url=request.host_url):
         request.environ[_CARD_ONLY] = True
         shown = current_app.view_functions[endpoint](**values)
     return shown if isinstance(shown, CardText) else None
 
 
-def _card_text(template: str, context: dict, data: PageData,
-               card: tuple[str, str] | None) -> CardText:
+def _card_text(template: str, context: dict, data: PageData, card: tuple[str, str] | None) -> CardText:
     """A card's words: the page's title (its template's title block alone) and its number."""
     site = context["content"].site
     page = current_app.jinja_env.get_template(template)
@@ -159,8 +161,9 @@ def _card_text(template: str, context: dict, data: PageData,
         figure = data.first_figure
         card = (context["content"].figure_text(figure), str(figure.label))
     figure, label = card or ("", "")
-    return CardText(title=title, figure=figure, figure_label=label, site=str(site.title),
-                    byline=str(site.byline))
+    return CardText(
+        title=title, figure=figure, figure_label=label, site=str(site.title), byline=str(site.byline)
+    )
 
 
 def current() -> PageData:

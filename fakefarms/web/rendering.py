@@ -29,8 +29,13 @@ from records.translation import Untranslated
 from .i18n import current_language, gettext, language_name, locale_tag, ngettext, pgettext
 
 #: Each of the site's pages (content.model.SITE_PAGES) and the view that serves it.
-ENDPOINTS = {name: {"index": "pages.index", "calculator": "calculator.calculator",
-                    "charts": "charts.index"}.get(name, f"pages.{name}") for name in SITE_PAGES}
+ENDPOINTS = {
+    name: {"index": "pages.index", "calculator": "calculator.calculator", "charts": "charts.index"}.get(
+        name, f"pages.{name}"
+    )
+    for name in SITE_PAGES
+}
+
 
 def relative_path(target: str, current: str) -> str:
     """`target` written relative to the page at `current` (both absolute paths)."""
@@ -47,8 +52,10 @@ def relative_path(target: str, current: str) -> str:
 def editions() -> list[str]:
     """The languages the site is published in, its own first: ['en', 'ru']."""
     content = source_content()
-    return [content.language, *(language for language in current_app.config["LANGUAGES"]
-                                if language in content.translations)]
+    return [
+        content.language,
+        *(language for language in current_app.config["LANGUAGES"] if language in content.translations),
+    ]
 
 
 def plain_endpoint(endpoint: str) -> str:
@@ -90,8 +97,9 @@ def twins_of(endpoint: str, values: dict, language: str) -> list[Twin]:
     endpoint, out = plain_endpoint(endpoint), []
     for each in editions():
         same = each == language or endpoint not in OWN_LANGUAGE_PAGES
-        path = url_for(in_language(endpoint if same else OWN_LANGUAGE_PAGES[endpoint], each),
-                       **(values if same else {}))
+        path = url_for(
+            in_language(endpoint if same else OWN_LANGUAGE_PAGES[endpoint], each), **(values if same else {})
+        )
         out.append(Twin(each, path, same))
     return out
 
@@ -112,15 +120,15 @@ def _current_twins() -> list[Twin]:
 def twins() -> list[tuple[str, str, str]]:
     """Where this page's language switch leads: (language, link from this page, the
     language's name in itself) for every language."""
-    return [(twin.language, site_path(twin.path), language_name(twin.language))
-            for twin in _current_twins()]
+    return [(twin.language, site_path(twin.path), language_name(twin.language)) for twin in _current_twins()]
 
 
 def hreflang_links() -> list[tuple[str, str]]:
     """This page's alternates, as (hreflang, public address, or link from this page when the
     site's address is not known)."""
-    return [(language, public_address(path) or site_path(path))
-            for language, path in alternates(_current_twins())]
+    return [
+        (language, public_address(path) or site_path(path)) for language, path in alternates(_current_twins())
+    ]
 
 
 def site_path(path: str) -> str:
@@ -163,8 +171,11 @@ def card_name() -> str:
     """The name of this page's link-preview image: 'index' for the home page, else its path
     within its language."""
     language = current_language()
-    path = request.path.removeprefix(f"/{language}/") if language in current_app.config[
-        "LANGUAGES"] else request.path
+    path = (
+        request.path.removeprefix(f"/{language}/")
+        if language in current_app.config["LANGUAGES"]
+        else request.path
+    )
     return path.strip("/") or "index"
 
 
@@ -220,13 +231,12 @@ def _marked(text: str, html: Markup, *, block: bool = False) -> Markup:
     if not isinstance(text, Untranslated):
         return html
     if block:
-        return Markup('<div lang="{}" class="untranslated">{}</div>'
-                      '<p class="translation-pending">{}</p>').format(
-                          text.language, html,
-                          gettext("Shown in English until its translation is done."))
-    return Markup('<span lang="{}" class="untranslated">{}</span>'
-                  ' <small class="translation-pending">({})</small>').format(
-                      text.language, html, gettext("translation to come"))
+        return Markup(
+            '<div lang="{}" class="untranslated">{}</div><p class="translation-pending">{}</p>'
+        ).format(text.language, html, gettext("Shown in English until its translation is done."))
+    return Markup(
+        '<span lang="{}" class="untranslated">{}</span> <small class="translation-pending">({})</small>'
+    ).format(text.language, html, gettext("translation to come"))
 
 
 def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
@@ -234,8 +244,11 @@ def paragraphs(text: str, after: str = "", before: str = "") -> Markup:
     paragraph and `after` (its citation marks) at the end of its last."""
     html = _prose(text, block=True)
     if before:
-        html = html.replace(Markup("<p>"), Markup("<p>") + before + " ", 1) \
-            if html.startswith("<p>") else Markup("<p>{}</p>").format(before) + html
+        html = (
+            html.replace(Markup("<p>"), Markup("<p>") + before + " ", 1)
+            if html.startswith("<p>")
+            else Markup("<p>{}</p>").format(before) + html
+        )
     if html.endswith("</p>"):
         html = html[:-4] + after + Markup("</p>")
     elif after:
@@ -251,8 +264,12 @@ def meta_description(html: str) -> str:
 
 def _prose(text: str, *, block: bool) -> Markup:
     figures = current_content().figures
-    return markup.render(text, block=block, figure=lambda i: figure_inline(figures[i]),
-                        site_link=lambda path: site_path(edition_path(path)))
+    return markup.render(
+        text,
+        block=block,
+        figure=lambda i: figure_inline(figures[i]),
+        site_link=lambda path: site_path(edition_path(path)),
+    )
 
 
 def edition_path(path: str) -> str:
@@ -273,19 +290,29 @@ def plotly_locale() -> str | None:
 
 def figure_inline(figure: Figure) -> Markup:
     return Markup('<data class="fig" value="{}" data-figure="{}" title="{}">{}</data>').format(
-        figure.data_value, figure.id, figure.label, current_content().figure_text(figure))
+        figure.data_value, figure.id, figure.label, current_content().figure_text(figure)
+    )
 
 
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         more_links={name: (ENDPOINTS[name], page.more) for name, page in SITE_PAGES.items()},
-        url_for=link, link=link, asset=asset, absolute_url=absolute_url,
-        chart_for=chart_for, content_security_policy=CONTENT_SECURITY_POLICY,
-        share_links=share_links, page_address=page_address, card_name=card_name, twins=twins,
+        url_for=link,
+        link=link,
+        asset=asset,
+        absolute_url=absolute_url,
+        chart_for=chart_for,
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        share_links=share_links,
+        page_address=page_address,
+        card_name=card_name,
+        twins=twins,
         hreflang_links=hreflang_links,
-        locale_tag=locale_tag, plotly_locale=plotly_locale,
+        locale_tag=locale_tag,
+        plotly_locale=plotly_locale,
         public_link=public_link,
-        page_data=pagedata.current, corrections_here=corrections_here,
+        page_data=pagedata.current,
+        corrections_here=corrections_here,
         updated_here=updated_here,
     )
     app.jinja_env.finalize = shown
@@ -295,8 +322,9 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["meta_description"] = meta_description
     app.jinja_env.filters["capitalize_first"] = capitalize_first
-    app.jinja_env.filters["usd_span"] = lambda r: money_span(r.low * CENTS, r.high * CENTS,
-                                                            current_language())
+    app.jinja_env.filters["usd_span"] = lambda r: money_span(
+        r.low * CENTS, r.high * CENTS, current_language()
+    )
     app.jinja_env.filters["grouped"] = lambda n: grouped(n, current_language())
     # The content model's words (a figure, a link, a response, a date) in the page's language.
     app.jinja_env.filters.update(
@@ -307,8 +335,9 @@ def install_template_helpers(app: Flask) -> None:
         correction_kind=lambda kind: gettext(CORRECTION_KINDS[kind]),
         statement_text=lambda statement: statement.text_in(current_content().words),
         in_brief=lambda response: response.in_brief_in(current_content().words),
-        asked_text=lambda response: response.asked_text_in(current_content().words,
-                                                           current_content().date_text),
+        asked_text=lambda response: response.asked_text_in(
+            current_content().words, current_content().date_text
+        ),
     )
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
@@ -316,23 +345,33 @@ def install_template_helpers(app: Flask) -> None:
     @app.context_processor
     def navigation():
         served = app.view_functions
-        menu = [(ENDPOINTS[name], page.menu) for name, page in SITE_PAGES.items()
-                if ENDPOINTS[name] in served]
+        menu = [
+            (ENDPOINTS[name], page.menu) for name, page in SITE_PAGES.items() if ENDPOINTS[name] in served
+        ]
         endpoints = [endpoint for endpoint, _label in menu]
         endpoint = plain_endpoint(request.endpoint or "")
         endpoint = PART_OF.get(endpoint, endpoint)
         labels = dict(menu)
-        return {"navigation": menu, "current_endpoint": endpoint,
-                "pager": pager((gettext("Previous chapter"), gettext("Next chapter")), endpoints,
-                               endpoint, lambda e: (link(e), gettext(labels[e])))
-                if endpoint in endpoints else None}
+        return {
+            "navigation": menu,
+            "current_endpoint": endpoint,
+            "pager": pager(
+                (gettext("Previous chapter"), gettext("Next chapter")),
+                endpoints,
+                endpoint,
+                lambda e: (link(e), gettext(labels[e])),
+            )
+            if endpoint in endpoints
+            else None,
+        }
 
 
 T = TypeVar("T")  # an item in reading order: a chapter's endpoint, a farm's or a person's id
 
 
-def pager(labels: tuple[str, str], order: Sequence[T], here: T,
-          entry: Callable[[T], tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+def pager(
+    labels: tuple[str, str], order: Sequence[T], here: T, entry: Callable[[T], tuple[str, str]]
+) -> list[tuple[str, str, str, str]]:
     """Links to the items before and after `here` in `order` (reading order), as (rel, label,
     title, href): the chapters of the site, the farms, the people. `entry` gives an item's
     (href, title), asked only of the two neighbours, so a site of thousands of people does

@@ -25,5 +25,7 @@ def share_links(url: str, text: str) -> list[tuple[str, str, str, str]]:
     """(id, label in the page's language, pattern, address) for each service, sharing `url`
     with `text`."""
     filled = {"url": quote(url, safe=""), "text": quote(text, safe="")}
-    return [(service, gettext(label), pattern, pattern.format(**filled))
-            for service, label, pattern in SHARE_SERVICES]
+    return [
+        (service, gettext(label), pattern, pattern.format(**filled))
+        for service, label, pattern in SHARE_SERVICES
+    ]

@@ -51,6 +51,7 @@ root = Blueprint("root", __name__)
 #: The blueprints each language serves, under its own prefix (/ru/) for translations.
 LANGUAGE_BLUEPRINTS = (pages, charts, calculator, embeds)
 
+
 def story_chapters(home: Page) -> dict[str, Section]:
     """The story's chapters that are told on a page of their own: every home section of more
     than one passage. The home page keeps each one's figures, charts and first passage, and
@@ -69,11 +70,20 @@ def index():
     content = current_content()
     home = content.pages["home"]
     chapters = story_chapters(home)
-    shown = dataclasses.replace(home, sections=[
-        dataclasses.replace(s, passages=s.passages[:1]) if s.id in chapters else s
-        for s in home.sections])
-    return render_page("index.html", (shown,), page=shown, content=content, chapters=chapters,
-                       updated=_story_updated(content))
+    shown = dataclasses.replace(
+        home,
+        sections=[
+            dataclasses.replace(s, passages=s.passages[:1]) if s.id in chapters else s for s in home.sections
+        ],
+    )
+    return render_page(
+        "index.html",
+        (shown,),
+        page=shown,
+        content=content,
+        chapters=chapters,
+        updated=_story_updated(content),
+    )
 
 
 @pages.route("/story/<chapter_id>/")
@@ -87,21 +97,34 @@ def chapter(chapter_id: str):
         abort(404)
     section = dataclasses.replace(chapters[chapter_id], figures=[], charts=[])
     order = list(chapters)
-    return render_page("chapter.html", (section,), section=section, page=home, content=content,
-                       number=order.index(chapter_id) + 1, total=len(order),
-                       updated=_story_updated(content),
-                       pager=pager((gettext("Previous chapter"), gettext("Next chapter")),
-                                   order, chapter_id,
-                                   lambda c: (link("pages.chapter", chapter_id=c),
-                                              chapters[c].heading)))
+    return render_page(
+        "chapter.html",
+        (section,),
+        section=section,
+        page=home,
+        content=content,
+        number=order.index(chapter_id) + 1,
+        total=len(order),
+        updated=_story_updated(content),
+        pager=pager(
+            (gettext("Previous chapter"), gettext("Next chapter")),
+            order,
+            chapter_id,
+            lambda c: (link("pages.chapter", chapter_id=c), chapters[c].heading),
+        ),
+    )
 
 
 @pages.route("/farms/")
 def farms():
     content = current_content()
     charts = [rendered_charts(content)[c.id] for c in content.charts.values() if c.kind == "links"]
-    return render_page("farms.html", (tuple(f.sources for f in content.farms.values()), charts),
-                       content=content, charts=charts)
+    return render_page(
+        "farms.html",
+        (tuple(f.sources for f in content.farms.values()), charts),
+        content=content,
+        charts=charts,
+    )
 
 
 @pages.route("/farms/<farm_id>/")
@@ -112,10 +135,19 @@ def farm(farm_id: str):
     farm, events = content.farms[farm_id], content.events_for(farm=farm_id)
     # in reading order: the page lists the farm's targets after those linked to it
     read = dataclasses.replace(farm, links=farm.linked + farm.targeted)
-    return render_page("farm.html", (read, events), farm=farm, content=content, events=events,
-                       pager=pager((gettext("Previous farm"), gettext("Next farm")),
-                                   list(content.farms), farm_id,
-                                   lambda f: (link("pages.farm", farm_id=f), content.farms[f].name)))
+    return render_page(
+        "farm.html",
+        (read, events),
+        farm=farm,
+        content=content,
+        events=events,
+        pager=pager(
+            (gettext("Previous farm"), gettext("Next farm")),
+            list(content.farms),
+            farm_id,
+            lambda f: (link("pages.farm", farm_id=f), content.farms[f].name),
+        ),
+    )
 
 
 #: The pages of split lists: they exist only when a list passes LIST_LIMIT items.
@@ -150,10 +182,14 @@ def _actors_page(actors, letter=None):
         letters = sorted(counts.items(), key=lambda item: (item[0] == "other", item[0]))
     groups = _actor_groups(content, actors) if letter or not letters else []
     shown = tuple(a.summary[0].sources for _heading, _kind, items in groups for a in items)
-    alleged = {a.id: [(farm, link) for farm, link in content.links_of(a.id) if link.allegation]
-               for _heading, _kind, items in groups for a in items}
-    return render_page("actors.html", shown, content=content, groups=groups, letters=letters,
-                       letter=letter, alleged=alleged)
+    alleged = {
+        a.id: [(farm, link) for farm, link in content.links_of(a.id) if link.allegation]
+        for _heading, _kind, items in groups
+        for a in items
+    }
+    return render_page(
+        "actors.html", shown, content=content, groups=groups, letters=letters, letter=letter, alleged=alleged
+    )
 
 
 @pages.route("/actors/")
@@ -179,14 +215,23 @@ def actor(actor_id: str):
     events = content.events_for(actor=actor_id)
     linked = [(f, each) for f, each in links if not each.is_target]
     targeted = [(f, each) for f, each in links if each.is_target]
-    return render_page("actor.html", (actor, [each for _farm, each in linked + targeted], events),
-                       actor=actor, content=content, events=events, linked=linked,
-                       targeted=targeted,
-                       # "and the response" only where the page gives one
-                       answered=any(each.response for _f, each in links),
-                       pager=pager((gettext("Previous name"), gettext("Next name")),
-                                   content.people_in_order, actor_id,
-                                   lambda a: (link("pages.actor", actor_id=a), content.actors[a].name)))
+    return render_page(
+        "actor.html",
+        (actor, [each for _farm, each in linked + targeted], events),
+        actor=actor,
+        content=content,
+        events=events,
+        linked=linked,
+        targeted=targeted,
+        # "and the response" only where the page gives one
+        answered=any(each.response for _f, each in links),
+        pager=pager(
+            (gettext("Previous name"), gettext("Next name")),
+            content.people_in_order,
+            actor_id,
+            lambda a: (link("pages.actor", actor_id=a), content.actors[a].name),
+        ),
+    )
 
 
 def _timeline(events, subject=None, subject_kind=None, year=None):
@@ -194,18 +239,41 @@ def _timeline(events, subject=None, subject_kind=None, year=None):
     split = _split(content.events)
     shown_events = [] if split and not (subject or year) else events
     years = [(y, list(items)) for y, items in groupby(shown_events, key=lambda e: e.date.year)]
-    year_links = [(y, len(list(items))) for y, items in
-                  groupby(content.events, key=lambda e: e.date.year)] if split else None
+    year_links = (
+        [(y, len(list(items))) for y, items in groupby(content.events, key=lambda e: e.date.year)]
+        if split
+        else None
+    )
     # Filters link every farm and person with events; at scale their own pages do that.
-    filters = None if split else (
-        [f for f in content.farms.values() if content.events_for(farm=f.id)],
-        [a for a in content.actors.values() if content.events_for(actor=a.id)])
-    charts = [] if subject or year else [rendered_charts(content)[c.id]
-                                         for c in content.charts.values()
-                                         if c.kind == "timeline" and not c.compact]
-    return render_page("timeline.html", (charts, shown_events), content=content, years=years,
-                       subject=subject, subject_kind=subject_kind, charts=charts, year=year,
-                       year_links=year_links, filters=filters)
+    filters = (
+        None
+        if split
+        else (
+            [f for f in content.farms.values() if content.events_for(farm=f.id)],
+            [a for a in content.actors.values() if content.events_for(actor=a.id)],
+        )
+    )
+    charts = (
+        []
+        if subject or year
+        else [
+            rendered_charts(content)[c.id]
+            for c in content.charts.values()
+            if c.kind == "timeline" and not c.compact
+        ]
+    )
+    return render_page(
+        "timeline.html",
+        (charts, shown_events),
+        content=content,
+        years=years,
+        subject=subject,
+        subject_kind=subject_kind,
+        charts=charts,
+        year=year,
+        year_links=year_links,
+        filters=filters,
+    )
 
 
 @pages.route("/timeline/")
@@ -252,8 +320,7 @@ def editorial_page(name: str):
     def view():
         content = current_content()
         page = content.pages[name]
-        return render_page("page.html", (page,), page=page, content=content, name=name,
-                           chapters={})
+        return render_page("page.html", (page,), page=page, content=content, name=name, chapters={})
 
     view.__name__ = name
     return view
@@ -287,11 +354,17 @@ def charts_index():
     page shows is drawn here), with its data to download."""
     content = current_content()
     places = chart_places(content)
-    listed = [(rendered_charts(content)[c.id], places.get(c.id))
-              for c in content.charts.values() if not c.compact]
+    listed = [
+        (rendered_charts(content)[c.id], places.get(c.id)) for c in content.charts.values() if not c.compact
+    ]
     drawn = [chart for chart, place in listed if place is None]
-    return render_page("charts.html", ([chart.sources for chart, _ in listed], drawn),
-                       content=content, listed=listed, drawn=drawn)
+    return render_page(
+        "charts.html",
+        ([chart.sources for chart, _ in listed], drawn),
+        content=content,
+        listed=listed,
+        drawn=drawn,
+    )
 
 
 @charts.route("/charts/<chart_id>.csv")
@@ -300,8 +373,11 @@ def csv(chart_id: str):
     if chart_id not in content.charts:
         abort(404)
     table = rendered_charts(content)[chart_id].table
-    return Response(table.csv(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'})
+    return Response(
+        table.csv(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'},
+    )
 
 
 @pages.route("/404.html")
@@ -331,11 +407,13 @@ def sitemap():
             if not path.endswith("/"):
                 continue
             twins = twins_of(*routes.match(path), language)
-            entries.append((public_address(path) or path,
-                            [(hreflang, public_address(twin) or twin)
-                             for hreflang, twin in alternates(twins)]))
-    return Response(render_template("sitemap.xml", entries=entries),
-                    mimetype="application/xml")
+            entries.append(
+                (
+                    public_address(path) or path,
+                    [(hreflang, public_address(twin) or twin) for hreflang, twin in alternates(twins)],
+                )
+            )
+    return Response(render_template("sitemap.xml", entries=entries), mimetype="application/xml")
 
 
 @pages.route("/cards/<path:name>.png")
@@ -343,8 +421,9 @@ def card(name: str):
     """A page's link-preview image: its title and the first number it shows as a key figure
     (or the calculator's default estimate), worked out from the page's data, so the card says
     what the page says."""
-    home = flask_url_for(in_language("pages.index", current_language()),
-                         _external=False).removeprefix(request.script_root)
+    home = flask_url_for(in_language("pages.index", current_language()), _external=False).removeprefix(
+        request.script_root
+    )
     if name.startswith("cards/"):
         abort(404)
     text = page_card(home if name == "index" else f"{home}{name}/")
@@ -357,9 +436,15 @@ def card(name: str):
 def data():
     content = current_content()
     language = current_language()
-    return render_page("data.html", (), content=content, tables=shown_tables(words(language)),
-                       licence=LICENCE, calculator_title=gettext(CALCULATOR_TITLE),
-                       calculator_description=gettext(CALCULATOR_DESCRIPTION))
+    return render_page(
+        "data.html",
+        (),
+        content=content,
+        tables=shown_tables(words(language)),
+        licence=LICENCE,
+        calculator_title=gettext(CALCULATOR_TITLE),
+        calculator_description=gettext(CALCULATOR_DESCRIPTION),
+    )
 
 
 @pages.route("/data/<name>.<any(csv, json):kind>")
@@ -367,19 +452,26 @@ def data_file(name: str, kind: str):
     content = current_content()
     if name == "datapackage" and kind == "json":
         package = datapackage(content, "calculator.json", absolute_url("pages.data"))
-        return Response(json.dumps(package, indent=2, ensure_ascii=False) + "\n",
-                        mimetype="application/json")
+        return Response(json.dumps(package, indent=2, ensure_ascii=False) + "\n", mimetype="application/json")
     if name == "calculator" and kind == "json":
-        return Response(json.dumps(params_to_json(content.calculator, content.language), indent=2,
-                                   ensure_ascii=False, sort_keys=True) + "\n",
-                        mimetype="application/json")
+        return Response(
+            json.dumps(
+                params_to_json(content.calculator, content.language),
+                indent=2,
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+            + "\n",
+            mimetype="application/json",
+        )
     table = next((t for t in TABLES if t.name == name), None)
     if table is None:
         abort(404)
     if kind == "csv":
         return Response(table.csv(content), mimetype="text/csv")
-    return Response(json.dumps(table.records(content), indent=2, ensure_ascii=False) + "\n",
-                    mimetype="application/json")
+    return Response(
+        json.dumps(table.records(content), indent=2, ensure_ascii=False) + "\n", mimetype="application/json"
+    )
 
 
 @pages.route("/feed.xml")
@@ -392,10 +484,11 @@ def feed():
     entries = feed_entries(content.corrections, edition)
     updated = entries[0][1] if entries else content.site.published
     feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "fake-farms:feed" + (f":{edition}" if edition else "")).urn
-    return Response(render_template("feed.xml", content=content, entries=entries,
-                                    updated=updated, feed_id=feed_id),
-                    # What static hosts send for .xml; feed readers read Atom by its content.
-                    mimetype="application/xml")
+    return Response(
+        render_template("feed.xml", content=content, entries=entries, updated=updated, feed_id=feed_id),
+        # What static hosts send for .xml; feed readers read Atom by its content.
+        mimetype="application/xml",
+    )
 
 
 def feed_entries(corrections, edition: str = "") -> list[tuple[str, object, object]]:
@@ -464,8 +557,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ContentError)
     def content_error(error: ContentError):
         # Preview only: show editors what to fix instead of a crashed server.
-        return render_template("content_error.html",
-                               problems=[(p, quoted(p)) for p in error.problems]), 500
+        return render_template("content_error.html", problems=[(p, quoted(p)) for p in error.problems]), 500
 
     @app.errorhandler(404)
     def not_found(_error):

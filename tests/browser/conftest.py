@@ -41,8 +41,10 @@ def subpath_server(built_subpath_site):
 @pytest.fixture(scope="session")
 def site_pages(site_server) -> list[tuple[str, str]]:
     """(file relative to the build, address) of every built HTML page, discovered from the folder."""
-    found = [(file.relative_to(site_server.folder).as_posix(), site_server.url_for_file(file))
-             for file in pages(site_server.folder)]
+    found = [
+        (file.relative_to(site_server.folder).as_posix(), site_server.url_for_file(file))
+        for file in pages(site_server.folder)
+    ]
     assert found, f"no HTML pages in {site_server.folder}"
     return found
 
@@ -98,17 +100,19 @@ def whole_site_passes(request) -> dict[str, Future]:
     axe_source = request.getfixturevalue("axe_source")
     # The phone pass reads every page in every language: its reflow and word-split checks
     # depend on the words. The desktop and axe passes read each translation's kinds once.
-    runs = {f"visits-{name}": (partial(visits_at, name), site_pages
-                               if screen.get("is_mobile") else sampled(site_pages))
-            for name, (screen, _narrower) in SCREENS.items()}
+    runs = {
+        f"visits-{name}": (
+            partial(visits_at, name),
+            site_pages if screen.get("is_mobile") else sampled(site_pages),
+        )
+        for name, (screen, _narrower) in SCREENS.items()
+    }
     runs["axe"] = (partial(axe_reports_of, axe_source), sampled(site_pages))
     # The keyboard walks every kind of page in every language (the words set the lengths).
     kinds = one_per_kind(name for name, _address in site_pages)
-    runs["focus"] = (focus_reports, [(name, address) for name, address in site_pages
-                                     if name in kinds])
+    runs["focus"] = (focus_reports, [(name, address) for name, address in site_pages if name in kinds])
     with ThreadPoolExecutor(max_workers=len(runs), thread_name_prefix="site-pass") as pool:
-        yield {name: pool.submit(_in_own_browser, run, chosen)
-               for name, (run, chosen) in runs.items()}
+        yield {name: pool.submit(_in_own_browser, run, chosen) for name, (run, chosen) in runs.items()}
 
 
 @pytest.fixture(scope="session", params=list(SCREENS))

@@ -82,8 +82,8 @@ class PageWatcher:
         self.page = page
         self.allow_status = allow_status or {}  # url -> the error status that url should have
         self.problems: list[str] = []
-        self.requests: list[str] = []   # every URL, for the privacy test
-        self.activity = 0               # requests that page content made (not the browser's icon)
+        self.requests: list[str] = []  # every URL, for the privacy test
+        self.activity = 0  # requests that page content made (not the browser's icon)
         self.in_flight = 0
         self._last_activity = time.monotonic()
         page.on("console", self._console)
@@ -132,8 +132,7 @@ class PageWatcher:
         if response.status >= 400 and self.allow_status.get(response.url) != response.status:
             self.problems.append(f"HTTP {response.status}: {response.request.method} {response.url}")
 
-    def wait_until_quiet(self, since: int | None = None, quiet_ms: int = 100,
-                         timeout_ms: int = 5000) -> None:
+    def wait_until_quiet(self, since: int | None = None, quiet_ms: int = 100, timeout_ms: int = 5000) -> None:
         """Wait until no request has been in flight for `quiet_ms` (lazily loaded scripts, data).
 
         `since` is self.activity before the action waited on: when the action started no request
@@ -168,8 +167,10 @@ def scroll_through(page: Page, watcher: PageWatcher | None = None, stepwise: boo
 # Controls a reader can use without leaving the page. Links and submit buttons are left alone,
 # and so is the site's menu (the keyboard walk opens it; open, it would cover the page's top);
 # note marks all work alike, so only the first is tapped (`open_first_note`).
-CONTROLS = ("main summary, input[type=checkbox], input[type=radio], button:not(.cite), "
-            "[role=button], [role=tab], [role=switch]")
+CONTROLS = (
+    "main summary, input[type=checkbox], input[type=radio], button:not(.cite), "
+    "[role=button], [role=tab], [role=switch]"
+)
 USABLE = """(selector) => [...document.querySelectorAll(selector)].flatMap((e, index) => {
   const r = e.getBoundingClientRect(), style = getComputedStyle(e);
   const shown = r.width > 0 && r.height > 0 && style.visibility !== "hidden";
@@ -291,8 +292,11 @@ def keyboard_problems(page: Page) -> list[str]:
     elif not first.get("visible"):
         problems.append("the skip link is not visible while focused (WCAG 2.4.7)")
     reached = [f for f in log if f.get("inNav") and f.get("url") in nav_links]
-    problems += [f"nav link {f['href']} is focused but not visible (WCAG 2.4.7)"
-                 for f in reached if not f.get("visible")]
+    problems += [
+        f"nav link {f['href']} is focused but not visible (WCAG 2.4.7)"
+        for f in reached
+        if not f.get("visible")
+    ]
     order = list(dict.fromkeys(f["url"] for f in reached))
     missed = [link for link in nav_links if link not in order]
     if missed:
@@ -303,15 +307,19 @@ def keyboard_problems(page: Page) -> list[str]:
     skip = page.locator("a[href='#main']").first
     target = skip.evaluate("a => a.href.split('#')[0] === location.href.split('#')[0] ? '' : a.href")
     if target:
-        problems.append(f"the skip link leaves the page for {target} (a <base> element makes "
-                        "href=\"#main\" point at another address)")
+        problems.append(
+            f"the skip link leaves the page for {target} (a <base> element makes "
+            'href="#main" point at another address)'
+        )
         return problems
     skip.focus()
     page.keyboard.press("Enter")
     landed = page.evaluate(FOCUS_LOG)[-1]
     if not landed.get("isMain"):
-        problems.append(f"Enter on the skip link focuses {describe(landed)}, not <main> "
-                        "(give <main> an id and tabindex=\"-1\")")
+        problems.append(
+            f"Enter on the skip link focuses {describe(landed)}, not <main> "
+            '(give <main> an id and tabindex="-1")'
+        )
     return problems
 
 
@@ -345,8 +353,10 @@ SIDEWAYS = """() => {
 
 
 # Where a word broken across two lines would hurt most: headings, numbers, labels.
-KEY_TEXT = ("h1, h2, h3, .dek, .keyfig-number, .keyfig-label, .estimate-monthly, .result-figures dd, "
-            ".pager-title, .tag, .in-brief, .chart-entry-title")
+KEY_TEXT = (
+    "h1, h2, h3, .dek, .keyfig-number, .keyfig-label, .estimate-monthly, .result-figures dd, "
+    ".pager-title, .tag, .in-brief, .chart-entry-title"
+)
 # The words in key elements whose letters sit on more than one line ("approximatel / y").
 SPLIT_WORDS = rf"""() => {{
   const found = [];
@@ -385,17 +395,17 @@ class Visit:
     page: Page = field(repr=False, default=None)
     watcher: PageWatcher = field(repr=False, default=None)
     status: int | None = None
-    problems: list[str] = field(default_factory=list)   # errors, failed requests
-    requests: list[str] = field(default_factory=list)   # every URL requested
-    keyboard: list[str] = field(default_factory=list)   # keyboard problems
-    walked_by_keyboard: bool = False                     # the keyboard walk ran to its end
+    problems: list[str] = field(default_factory=list)  # errors, failed requests
+    requests: list[str] = field(default_factory=list)  # every URL requested
+    keyboard: list[str] = field(default_factory=list)  # keyboard problems
+    walked_by_keyboard: bool = False  # the keyboard walk ran to its end
     overflow: dict[int, dict] = field(default_factory=dict)  # screen width -> sideways scroll
     split_words: dict[int, list[str]] = field(default_factory=dict)  # width -> words on 2 lines
-    as_opened: dict = field(default_factory=dict)       # header height, open data tables
+    as_opened: dict = field(default_factory=dict)  # header height, open data tables
     undrawn_charts: list[str] = field(default_factory=list)
     controls_used: int = 0
-    first_note: str | None = None                        # what went wrong opening a note
-    broken: bool = False                                 # the browser failed: skip the rest
+    first_note: str | None = None  # what went wrong opening a note
+    broken: bool = False  # the browser failed: skip the rest
 
     def step(self, action: Callable[[Visit], object]) -> None:
         if self.broken:
@@ -447,9 +457,15 @@ def measure_overflow(visit: Visit, widths: tuple[int, ...]) -> None:
             page.set_viewport_size(screen)
 
 
-def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
-                keyboard: bool | set[str] = False, controls: bool = False,
-                stepwise: bool = False, widths: tuple[int, ...] = ()) -> list[Visit]:
+def visit_pages(
+    context: BrowserContext,
+    pages: list[tuple[str, str]],
+    *,
+    keyboard: bool | set[str] = False,
+    controls: bool = False,
+    stepwise: bool = False,
+    widths: tuple[int, ...] = (),
+) -> list[Visit]:
     """Visit every page: load, walk with the keyboard (every page, or those named in a set),
     scroll down, check charts, use the controls, then measure sideways scrolling at the
     screen's width and at each of `widths`."""
@@ -461,8 +477,12 @@ def visit_pages(context: BrowserContext, pages: list[tuple[str, str]], *,
         visit.step(load)
         visit.step(lambda v: setattr(v, "as_opened", v.page.evaluate(AS_OPENED)))
         if keyboard is True or (keyboard and name in keyboard):
-            visit.step(lambda v: (v.keyboard.extend(keyboard_problems(v.page)),
-                                  setattr(v, "walked_by_keyboard", True)))
+            visit.step(
+                lambda v: (
+                    v.keyboard.extend(keyboard_problems(v.page)),
+                    setattr(v, "walked_by_keyboard", True),
+                )
+            )
         visit.step(lambda v: scroll_through(v.page, v.watcher, stepwise))
         visit.step(lambda v: setattr(v, "undrawn_charts", v.page.evaluate(UNDRAWN_CHARTS)))
         if controls:

@@ -33,8 +33,9 @@ def visits_at(screen_name: str, browser: Browser, site_pages: list[tuple[str, st
     context = browser.new_context(**screen)
     try:
         kinds = one_per_kind(name for name, _address in site_pages)
-        return visit_pages(context, site_pages, keyboard=kinds, controls=phone,
-                           stepwise=phone, widths=narrower)
+        return visit_pages(
+            context, site_pages, keyboard=kinds, controls=phone, stepwise=phone, widths=narrower
+        )
     finally:
         context.close()
 
@@ -65,15 +66,19 @@ def grouped(found: list[tuple[str, dict]]) -> list[str]:
             pages_of.setdefault(key, []).append(name)
     lines = []
     for (rule, impact, help_text, target, summary), names in pages_of.items():
-        shown = ", ".join(names[:MAX_PAGES]) + (f" and {len(names) - MAX_PAGES} more" if
-                                                 len(names) > MAX_PAGES else "")
-        lines.append(f"{rule} ({impact}): {help_text}\n    element: {target}\n    {summary}\n"
-                     f"    on {len(names)} page(s): {shown}")
+        shown = ", ".join(names[:MAX_PAGES]) + (
+            f" and {len(names) - MAX_PAGES} more" if len(names) > MAX_PAGES else ""
+        )
+        lines.append(
+            f"{rule} ({impact}): {help_text}\n    element: {target}\n    {summary}\n"
+            f"    on {len(names)} page(s): {shown}"
+        )
     return lines
 
 
-def axe_reports(axe_source: Path, browser: Browser,
-                site_pages: list[tuple[str, str]]) -> dict[str, list[str]]:
+def axe_reports(
+    axe_source: Path, browser: Browser, site_pages: list[tuple[str, str]]
+) -> dict[str, list[str]]:
     """Each page is loaded in the light scheme, its lazy content brought into view, checked,
     then switched to the dark scheme (scripts hear the change and redraw) and checked again.
     Returns the findings of each scheme."""
@@ -94,10 +99,14 @@ def axe_reports(axe_source: Path, browser: Browser,
             visit.step(lambda v: scroll_through(v.page, v.watcher))  # lazily drawn charts too
             for scheme in SCHEMES:
                 visit.step(lambda v, s=scheme: v.page.emulate_media(color_scheme=s))
-                visit.step(lambda v, into=found[scheme]: into.extend(
-                    (v.name, violation) for violation in v.page.evaluate(RUN_AXE, TAGS)))
-            broken += [f"{name}: {problem}" for problem in watcher.problems
-                       if problem.startswith("browser error")]
+                visit.step(
+                    lambda v, into=found[scheme]: into.extend(
+                        (v.name, violation) for violation in v.page.evaluate(RUN_AXE, TAGS)
+                    )
+                )
+            broken += [
+                f"{name}: {problem}" for problem in watcher.problems if problem.startswith("browser error")
+            ]
     finally:
         context.close()
     return {scheme: broken + grouped(found[scheme]) for scheme in SCHEMES}

@@ -65,8 +65,14 @@ def test_opens_on_the_default_preset(calculator):
     default = next(p for p in PARAMS.presets if p.id == PARAMS.default_preset)
     assert page.locator(f"button[data-preset='{default.id}']").get_attribute("aria-pressed") == "true"
     assert page.locator("#out-monthly").text_content() == python_monthly(
-        {"staff": default.staff, "accounts_per_person": default.accounts_per_person,
-         "language": default.language, "tier": default.tier, "pay": default.pay})
+        {
+            "staff": default.staff,
+            "accounts_per_person": default.accounts_per_person,
+            "language": default.language,
+            "tier": default.tier,
+            "pay": default.pay,
+        }
+    )
 
 
 def test_typing_updates_the_result_and_the_address(calculator):
@@ -74,8 +80,9 @@ def test_typing_updates_the_result_and_the_address(calculator):
     page.fill("#in-staff", "12")
     page.fill("#in-accounts", "7")
     page.check("#tier-experienced")
-    expected = python_monthly({"staff": "12", "accounts_per_person": "7",
-                               "language": PARAMS.languages[0].id, "tier": "experienced"})
+    expected = python_monthly(
+        {"staff": "12", "accounts_per_person": "7", "language": PARAMS.languages[0].id, "tier": "experienced"}
+    )
     page.locator("#in-language").select_option(PARAMS.languages[0].id)
     assert page.locator("#out-monthly").text_content() == expected
     assert page.locator("#out-accounts").text_content() == "84"
@@ -96,9 +103,17 @@ def test_every_preset_button_matches_python(calculator, preset):
     page = calculator()
     page.click(f"button[data-preset='{preset}']")
     chosen = next(p for p in PARAMS.presets if p.id == preset)
-    expected = python_monthly({"staff": chosen.staff, "accounts_per_person": chosen.accounts_per_person,
-                               "language": chosen.language, "tier": chosen.tier, "pay": chosen.pay,
-                               "bloggers": chosen.bloggers, "supervisors": chosen.supervisors})
+    expected = python_monthly(
+        {
+            "staff": chosen.staff,
+            "accounts_per_person": chosen.accounts_per_person,
+            "language": chosen.language,
+            "tier": chosen.tier,
+            "pay": chosen.pay,
+            "bloggers": chosen.bloggers,
+            "supervisors": chosen.supervisors,
+        }
+    )
     assert page.locator("#out-monthly").text_content() == expected
     assert parse_qs(urlsplit(address(page)).query) == {"preset": [preset]}
 
@@ -117,10 +132,22 @@ def test_a_shared_link_restores_the_estimate(calculator):
     assert other.locator("#query-note").is_hidden()
 
 
-@pytest.mark.parametrize("query", ["?staff=-4", "?staff=abc", "?accounts=2.5", "?tier=imaginary",
-                                   "?preset=nope", "?staff=99999999999999999999", "?colour=red",
-                                   "?constructor=1", "?toString=x", "?__proto__=1",
-                                   "?hasOwnProperty=1"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?staff=-4",
+        "?staff=abc",
+        "?accounts=2.5",
+        "?tier=imaginary",
+        "?preset=nope",
+        "?staff=99999999999999999999",
+        "?colour=red",
+        "?constructor=1",
+        "?toString=x",
+        "?__proto__=1",
+        "?hasOwnProperty=1",
+    ],
+)
 def test_a_tampered_link_falls_back_to_defaults_with_a_note(calculator, query):
     page = calculator(query)
     assert page.locator("#query-note").is_visible()
@@ -129,10 +156,18 @@ def test_a_tampered_link_falls_back_to_defaults_with_a_note(calculator, query):
     assert page.locator("#in-staff").input_value() == str(default.staff)
 
 
-@pytest.mark.parametrize(("value", "words"), [("-3", "negative"), ("2.5", "whole"),
-                                              ("", "enter a number"), ("lots", "not a number"),
-                                              ("20000", "at most 10,000"), ("NaN", "NaN"),
-                                              ("1e400", "far too large")])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("-3", "negative"),
+        ("2.5", "whole"),
+        ("", "enter a number"),
+        ("lots", "not a number"),
+        ("20000", "at most 10,000"),
+        ("NaN", "NaN"),
+        ("1e400", "far too large"),
+    ],
+)
 def test_invalid_input_is_announced(calculator, value, words):
     page = calculator(stopped_clock=True)
     page.fill("#in-staff", value)
@@ -185,15 +220,25 @@ def test_after_each_preset_tap_the_monthly_cost_is_on_screen(calculator):
         box = page.locator("#out-monthly").bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844, preset.id
         assert page.locator("#out-monthly").text_content() == python_monthly(
-            {name: getattr(preset, name) for name in ("staff", "accounts_per_person", "language",
-                                                      "tier", "pay", "bloggers", "supervisors")})
+            {
+                name: getattr(preset, name)
+                for name in (
+                    "staff",
+                    "accounts_per_person",
+                    "language",
+                    "tier",
+                    "pay",
+                    "bloggers",
+                    "supervisors",
+                )
+            }
+        )
     assert page.locator("#estimate-summary").get_attribute("aria-live") == "polite"
 
 
 def test_the_result_explains_its_arithmetic(calculator):
     page = calculator("?staff=10&accounts=5&language=both&tier=entry")
-    assert page.locator("#out-arithmetic").text_content() == \
-        "10 people × $100–150 = $1,000–1,500 a month"
+    assert page.locator("#out-arithmetic").text_content() == "10 people × $100–150 = $1,000–1,500 a month"
     comparisons = page.locator("#out-comparisons li").all_text_contents()
     assert comparisons and all("midpoint" in c for c in comparisons)
     # a result is not compared with itself (the comparison that is this very preset)
@@ -241,8 +286,12 @@ def test_the_russian_calculator_works_out_the_same_estimates_in_russian(browser,
     from fakefarms.content import load_content
 
     russian = load_content(SHIPPED_CONTENT).translations["ru"].calculator
-    raw = {"staff": "12", "accounts_per_person": "7", "language": PARAMS.languages[0].id,
-           "tier": "experienced"}
+    raw = {
+        "staff": "12",
+        "accounts_per_person": "7",
+        "language": PARAMS.languages[0].id,
+        "tier": "experienced",
+    }
     inputs, errors = validate(russian, raw, "ru")
     assert not errors
     expected = describe(russian, estimate(russian, inputs), "ru")

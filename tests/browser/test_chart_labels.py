@@ -47,8 +47,9 @@ MEASURE = f"""([selector, tolerance]) => {{
 def draw_with_plotly(page) -> None:
     """Every chart on the page as Plotly draws it for a reader who points at it (or, for the
     calculator's, scrolls to it)."""
-    for chart in page.eval_on_selector_all(".chart-plot[data-chart]",
-                                           "plots => plots.map((p) => p.dataset.chart)"):
+    for chart in page.eval_on_selector_all(
+        ".chart-plot[data-chart]", "plots => plots.map((p) => p.dataset.chart)"
+    ):
         plot = page.locator(f".chart-plot[data-chart='{chart}']")
         plot.scroll_into_view_if_needed()
         if plot.get_attribute("data-draw") == "on-request":
@@ -61,8 +62,11 @@ def draw_with_plotly(page) -> None:
 def measured(browser, site_server, site_pages):
     """Every page that shows a chart, at each width: the texts cut, and the charts measured in
     each language, as drawn by the build and by Plotly."""
-    shown = [(name, url) for name, url in site_pages
-             if parsed(site_server.folder / name).select(f"{SKETCHES}, .chart-plot[data-chart]")]
+    shown = [
+        (name, url)
+        for name, url in site_pages
+        if parsed(site_server.folder / name).select(f"{SKETCHES}, .chart-plot[data-chart]")
+    ]
     cuts: dict[int, list[str]] = {}
     charts: dict[tuple[str, str], set[str]] = {}
     for width in WIDTHS:
@@ -76,8 +80,11 @@ def measured(browser, site_server, site_pages):
                     draw_with_plotly(page)
                 found = page.evaluate(MEASURE, [selector, TOLERANCE])
                 charts.setdefault((in_edition(name)[0], drawn_by), set()).update(found["charts"])
-                cuts[width] += [f"{name}: {c['chart']} ({drawn_by}): “{c['text']}” runs "
-                                f"{c['by']:.1f} px past the {c['side']} edge" for c in found["cuts"]]
+                cuts[width] += [
+                    f"{name}: {c['chart']} ({drawn_by}): “{c['text']}” runs "
+                    f"{c['by']:.1f} px past the {c['side']} edge"
+                    for c in found["cuts"]
+                ]
         context.close()
     return cuts, charts
 

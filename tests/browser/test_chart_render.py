@@ -23,7 +23,8 @@ def watched_phone(browser):
 
 
 def test_a_story_page_shows_the_drawing_and_fetches_plotly_only_when_a_chart_is_pointed_at(
-        browser, site_server):
+    browser, site_server
+):
     context, page, problems, requests = watched_phone(browser)
     page.goto(site_server.base_url + "kordai/")
     page.wait_for_load_state("networkidle")
@@ -59,8 +60,7 @@ def test_dark_scheme_recolours_charts(browser, site_server):
 
 
 @pytest.mark.parametrize("path", ["embed/charts/database-takedown/", "ru/embed/charts/kordai-spread/"])
-def test_an_embedded_chart_shows_at_once_and_fetches_plotly_only_when_pointed_at(
-        browser, site_server, path):
+def test_an_embedded_chart_shows_at_once_and_fetches_plotly_only_when_pointed_at(browser, site_server, path):
     context, page, problems, requests = watched_phone(browser)
     page.goto(site_server.base_url + path)
     page.wait_for_load_state("networkidle")

@@ -54,8 +54,9 @@ def test_checklist_ticks_with_the_keyboard_and_announces_the_count(checklist_pag
     assert signals >= 2, "the checklist needs at least two signals for this test"
     for index in range(signals):
         box = boxes.nth(index)
-        assert box.evaluate("e => e.labels.length > 0 && e.labels[0].innerText.trim() !== ''"), \
+        assert box.evaluate("e => e.labels.length > 0 && e.labels[0].innerText.trim() !== ''"), (
             f"checkbox {index + 1} has no label"
+        )
     status = checklist.locator("[role=status], [aria-live=polite]")
     expect(status).to_have_count(1)
     expect(status).to_contain_text(count_in(0))

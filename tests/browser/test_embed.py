@@ -32,9 +32,9 @@ def host_page(tmp_path, published, body: str) -> StaticSiteServer:
     (tmp_path / "index.html").write_text(
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>A newsroom</title>"
         f"</head><body><h1>A newsroom's story</h1>{body}<p>The story goes on.</p></body></html>",
-        encoding="utf-8")
-    (tmp_path / "_headers").write_text(HOST_HEADERS.format(origin=published.origin),
-                                       encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / "_headers").write_text(HOST_HEADERS.format(origin=published.origin), encoding="utf-8")
     return StaticSiteServer(tmp_path)
 
 
@@ -59,17 +59,21 @@ def test_the_pasted_calculator_works_and_takes_its_height(browser, published, tm
         # The iframe follows its content's height (posted by the embed, set by the script).
         page.wait_for_function(
             "([frame, tall]) => Math.abs(frame.clientHeight - tall) <= 1",
-            arg=[iframe.element_handle(),
-                 embedded.evaluate("document.documentElement.getBoundingClientRect().height")],
-            timeout=5000)
+            arg=[
+                iframe.element_handle(),
+                embedded.evaluate("document.documentElement.getBoundingClientRect().height"),
+            ],
+            timeout=5000,
+        )
         assert iframe.bounding_box()["height"] != 1400  # not the snippet's fallback height
         context.close()
         assert errors == []
 
 
 def test_other_pages_refuse_to_be_framed(browser, published, tmp_path):
-    with host_page(tmp_path, published,
-                   f'<iframe src="{published.base_url}farms/" title="A page"></iframe>') as host:
+    with host_page(
+        tmp_path, published, f'<iframe src="{published.base_url}farms/" title="A page"></iframe>'
+    ) as host:
         context = browser.new_context()
         page = context.new_page()
         page.goto(host.base_url)

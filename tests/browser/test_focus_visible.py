@@ -15,14 +15,16 @@ pytestmark = pytest.mark.browser
 def test_no_focused_control_is_hidden_under_a_sticky_box(focus_walks, screen):
     walks = {name: found for name, found in focus_walks.items() if name.startswith(screen + " ")}
     assert len(walks) >= 30, sorted(walks)  # every kind of page, in both languages
-    problems = [f"{name}: {problem}" for name, found in walks.items()
-                for problem in found["problems"]]
+    problems = [f"{name}: {problem}" for name, found in walks.items() for problem in found["problems"]]
     assert not problems, "\n".join(problems[:20])
 
 
 def test_each_walk_goes_all_the_way_round_both_ways(focus_walks):
     """The walks reach every stop: as many going backwards as forwards, and more than the
     header's links on every page (a walk that stopped early would check nothing)."""
-    short = {name: found["stops"] for name, found in focus_walks.items()
-             if found["stops"]["Tab"] != found["stops"]["Shift+Tab"] or found["stops"]["Tab"] < 5}
+    short = {
+        name: found["stops"]
+        for name, found in focus_walks.items()
+        if found["stops"]["Tab"] != found["stops"]["Shift+Tab"] or found["stops"]["Tab"] < 5
+    }
     assert not short, short

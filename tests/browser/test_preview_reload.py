@@ -28,8 +28,7 @@ def preview_server(content_copy):
         thread.join()
 
 
-def test_a_save_reloads_the_open_page_and_shows_problems_until_fixed(browser, preview_server,
-                                                                      content_copy):
+def test_a_save_reloads_the_open_page_and_shows_problems_until_fixed(browser, preview_server, content_copy):
     farms = content_copy / "farms.yaml"
     good = farms.read_text(encoding="utf-8")
     page = browser.new_page()
@@ -37,8 +36,9 @@ def test_a_save_reloads_the_open_page_and_shows_problems_until_fixed(browser, pr
 
     def console(message) -> None:
         # The problem page itself is sent with status 500, which Chromium logs; nothing else may be.
-        own_status = message.location.get("url") == preview_server + "farms/" and \
-            "status of 500" in message.text
+        own_status = (
+            message.location.get("url") == preview_server + "farms/" and "status of 500" in message.text
+        )
         if message.type == "error" and not own_status:
             errors.append(f"{message.text} ({message.location.get('url')})")
 
@@ -48,8 +48,7 @@ def test_a_save_reloads_the_open_page_and_shows_problems_until_fixed(browser, pr
         page.goto(preview_server + "farms/")
         page.get_by_role("heading", name="Pro-Matraimov farm").first.wait_for()
 
-        farms.write_text(good.replace("name: Pro-Matraimov farm", "name: Renamed farm"),
-                         encoding="utf-8")
+        farms.write_text(good.replace("name: Pro-Matraimov farm", "name: Renamed farm"), encoding="utf-8")
         page.get_by_role("heading", name="Renamed farm").first.wait_for(timeout=10_000)
 
         farms.write_text(BROKEN, encoding="utf-8")

@@ -20,9 +20,11 @@ PLACE = """(el) => { const r = el.getBoundingClientRect();
 
 @pytest.mark.parametrize("language", ["", "ru/"], ids=["en", "ru"])
 def test_a_reader_opens_reads_jumps_to_a_chapter_works_out_a_cost_and_shares_it(
-        browser, site_server, language):
-    context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True,
-                                  permissions=["clipboard-read", "clipboard-write"])
+    browser, site_server, language
+):
+    context = browser.new_context(
+        viewport=MOBILE, is_mobile=True, has_touch=True, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -64,7 +64,8 @@ def test_each_option_says_what_it_takes(calculator_params):
     assert ap.description == (
         "Estimate what a fake-account department costs a month, from the pay the Kloop "
         "investigation (31 Dec 2020) reports. Values not given come from the preset (default: "
-        "typical-party-farm).")
+        "typical-party-farm)."
+    )
     assert ap.epilog == catalogue(calculator_params)
     options = {a.option_strings[-1]: (a.metavar, a.help) for a in ap._actions}
     assert options == {
@@ -73,14 +74,12 @@ def test_each_option_says_what_it_takes(calculator_params):
         "--staff": ("N", "People running fake accounts, 0 to 10,000"),
         "--accounts-per-person": ("N", "Fake accounts per person, 1 to 100"),
         "--language": ("ID", "Language they write in: an id listed below"),
-        "--russian-extra": ("PERCENT", "Extra pay for Russian-speaking work, your assumption "
-                                       "(%%), 0 to 100"),
+        "--russian-extra": ("PERCENT", "Extra pay for Russian-speaking work, your assumption (%%), 0 to 100"),
         "--tier": ("ID", "Pay tier: an id listed below"),
         "--pay": ("USD", "Custom monthly pay per person, $100 to $3,000"),
         "--bloggers": ("N", "Bloggers and journalists paid for their audience, 0 to 1,000"),
         "--supervisors": ("N", "Supervisors, 0 to 1,000"),
-        "--json": (None, "print the result as JSON, costs as {low, central, high} in US "
-                         "dollars"),
+        "--json": (None, "print the result as JSON, costs as {low, central, high} in US dollars"),
         "--params": ("FILE", "the calculator's YAML (default: content/calculator.yaml)"),
     }
     args = ap.parse_args([])
@@ -99,8 +98,19 @@ def test_help_prints_the_catalogue(capsys, calculator_params):
 
 
 def test_a_changed_preset_reports_every_line(capsys, calculator_params):
-    code, out, err = run(capsys, "--preset", "one-admin", "--staff", "3", "--language", "both",
-                         "--russian-extra", "20", "--tier", "top")
+    code, out, err = run(
+        capsys,
+        "--preset",
+        "one-admin",
+        "--staff",
+        "3",
+        "--language",
+        "both",
+        "--russian-extra",
+        "20",
+        "--tier",
+        "top",
+    )
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "Preset one-admin: One admin, 10 accounts",
@@ -115,15 +125,13 @@ def test_a_changed_preset_reports_every_line(capsys, calculator_params):
         "Pay per person:    $1,100–3,300 (midpoint $2,200) a month (tier top: Top reported pay; "
         "language: Kyrgyz and Russian; your extra for Russian-speaking work: 20% × 50%)",
         "Monthly cost:      $3,300–9,900 (midpoint $6,600)",
-        "In som:            about 278,900–836,600 som. The midpoint is 29 months of the average "
-        "wage.",
+        "In som:            about 278,900–836,600 som. The midpoint is 29 months of the average wage.",
         "Yearly cost:       $39,600–118,800 (midpoint $79,200)",
         "Cost per account:  $110–330 (midpoint $220)",
         "",
         "The midpoint monthly cost is 29 times the average monthly wage in Kyrgyzstan in the "
         "first half of 2021, 19,395 som ($229.5).",
-        "The midpoint monthly cost is 19 times the monthly pay of the pro-Atambayev worker "
-        "($350).",
+        "The midpoint monthly cost is 19 times the monthly pay of the pro-Atambayev worker ($350).",
         "The midpoint monthly cost is 5.3 times the midpoint monthly cost of a typical party farm "
         "of 10 people ($1,250).",
         "The midpoint monthly cost is 37 times the monthly pay of a beginner troll described by "
@@ -148,7 +156,8 @@ def test_a_custom_pay_replaces_the_presets_tier(capsys):
     assert lines[:3] == [
         "10 people × $200 = $2,000 a month",
         "Fake accounts:     10 people × 5 accounts each = 50",
-        "Pay per person:    $200 a month (custom pay, the same in any language)"]
+        "Pay per person:    $200 a month (custom pay, the same in any language)",
+    ]
     assert "Preset" not in out and "Tier " not in out
     assert lines[-4:-1] == NOTES
 
@@ -166,17 +175,21 @@ def test_a_preset_without_changes_says_so(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Preset typical-party-farm: Typical party farm, 10 people"
-    assert lines[2:4] == ["  Assumed (language): The source does not say which language the "
-                          "workers write in.", ""]
+    assert lines[2:4] == [
+        "  Assumed (language): The source does not say which language the workers write in.",
+        "",
+    ]
     assert "Changed by your flags" not in out
 
 
 def test_an_unknown_preset_and_bad_input_exit_with_2(capsys):
     code, out, err = run(capsys, "--preset", "nope")
     assert (code, out) == (2, "")
-    assert err == ("error: Preset: not one of typical-party-farm, typical-party-farm-large, "
-                   "one-admin, pro-atambayev-worker, election-2015-team, one-blogger, "
-                   "opendemocracy-team.\n")
+    assert err == (
+        "error: Preset: not one of typical-party-farm, typical-party-farm-large, "
+        "one-admin, pro-atambayev-worker, election-2015-team, one-blogger, "
+        "opendemocracy-team.\n"
+    )
     code, out, err = run(capsys, "--staff", "-1", "--pay", "50")
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 2
@@ -185,11 +198,13 @@ def test_an_unknown_preset_and_bad_input_exit_with_2(capsys):
 
 def test_broken_parameters_exit_with_1_and_one_line_each(capsys, tmp_path):
     for name in ("figures.yaml", "calculator.yaml"):
-        (tmp_path / name).write_text(FIXTURE_CALCULATOR.with_name(name).read_text(
-            encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text(
+            FIXTURE_CALCULATOR.with_name(name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
     path = tmp_path / "calculator.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("default_preset:", "default_prest:"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("default_preset:", "default_prest:"), encoding="utf-8"
+    )
     code = main(["--params", str(path)])
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
@@ -219,14 +234,15 @@ def test_json_is_indented_by_two(capsys):
 
 def test_an_unknown_id_in_the_parameters_lists_the_known_ones(capsys, tmp_path):
     for name in ("figures.yaml", "calculator.yaml"):
-        (tmp_path / name).write_text(FIXTURE_CALCULATOR.with_name(name).read_text(
-            encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text(
+            FIXTURE_CALCULATOR.with_name(name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
     path = tmp_path / "calculator.yaml"
     text = path.read_text(encoding="utf-8")
     assert "blogger_tier: blogger\n" in text
-    path.write_text(text.replace("blogger_tier: blogger\n", "blogger_tier: bloger\n"),
-                    encoding="utf-8")
+    path.write_text(text.replace("blogger_tier: blogger\n", "blogger_tier: bloger\n"), encoding="utf-8")
     assert main(["--params", str(path)]) == 1
     err = capsys.readouterr().err
-    assert ("blogger_tier: unknown tier 'bloger' (known: blogger, entry, experienced, "
-            "negotiated, top)") in err
+    assert (
+        "blogger_tier: unknown tier 'bloger' (known: blogger, entry, experienced, negotiated, top)"
+    ) in err

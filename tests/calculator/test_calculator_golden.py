@@ -32,8 +32,14 @@ def _result(params, raw):
 
 def _raw(staff, accounts, pay, bloggers=0, supervisors=0, language="both", extra=None):
     kind = "pay" if isinstance(pay, int) else "tier"
-    raw = {"staff": str(staff), "accounts_per_person": str(accounts), "language": language,
-           kind: str(pay), "bloggers": bloggers, "supervisors": supervisors}
+    raw = {
+        "staff": str(staff),
+        "accounts_per_person": str(accounts),
+        "language": language,
+        kind: str(pay),
+        "bloggers": bloggers,
+        "supervisors": supervisors,
+    }
     if extra is not None:
         raw["russian_extra"] = str(extra)
     return raw
@@ -41,46 +47,136 @@ def _raw(staff, accounts, pay, bloggers=0, supervisors=0, language="both", extra
 
 GOLDEN = [
     # what, raw inputs, accounts, monthly, yearly, per account (None: no accounts)
-    ("typical farm, 10 people at $100–150, five accounts each",
-     _raw(10, 5, "entry"), 50,
-     (1000, 1250, 1500), (12000, 15000, 18000), (20, 25, 30)),
-    ("typical farm, 15 people", _raw(15, 5, "entry"), 75,
-     (1500, 1875, 2250), (18000, 22500, 27000), (20, 25, 30)),
-    ("12 people, the issue's example", _raw(12, 5, "entry"), 60,
-     (1200, 1500, 1800), (14400, 18000, 21600), (20, 25, 30)),
-    ("the pro-Atambayev worker, $350 a month", _raw(1, 5, "experienced"), 5,
-     (350, 350, 350), (4200, 4200, 4200), (70, 70, 70)),
-    ("one admin with 10 accounts", _raw(1, 10, "entry"), 10,
-     (100, 125, 150), (1200, 1500, 1800), (10, 12.5, 15)),
-    ("SDPK or Babanov farm, upper end of 10–20 people", _raw(20, 5, "entry"), 100,
-     (2000, 2500, 3000), (24000, 30000, 36000), (20, 25, 30)),
-    ("2015 election, about 8 people on one platform", _raw(8, 5, "entry"), 40,
-     (800, 1000, 1200), (9600, 12000, 14400), (20, 25, 30)),
-    ("about 20 journalists (allegation), negotiated $100–1,000", _raw(20, 5, "negotiated"), 100,
-     (2000, 11000, 20000), (24000, 132000, 240000), (20, 110, 200)),
-    ("15 people on openDemocracy's $180", _raw(15, 5, 180), 75,
-     (2700, 2700, 2700), (32400, 32400, 32400), (36, 36, 36)),
-    ("one blogger from $1,000 (high $3,000 assumed)", _raw(0, 5, "entry", bloggers=1), 0,
-     (1000, 2000, 3000), (12000, 24000, 36000), None),
-    ("top reported pay, $1,000 (assumed) to $3,000", _raw(1, 1, "top"), 1,
-     (1000, 2000, 3000), (12000, 24000, 36000), (1000, 2000, 3000)),
-    ("typical farm with 2 supervisors at $350–1,000 (assumed)",
-     _raw(10, 5, "entry", supervisors=2), 50,
-     (1700, 2600, 3500), (20400, 31200, 42000), (34, 52, 70)),
-    ("3 people at $100, a blogger and a supervisor: 21 accounts",
-     _raw(3, 7, 100, bloggers=1, supervisors=1), 21,
-     (1650, 2975, 4300), (19800, 35700, 51600), (78.57, 141.67, 204.76)),
-    ("$300 over 21 accounts is 14.2857…", _raw(3, 7, 100), 21,
-     (300, 300, 300), (3600, 3600, 3600), (14.29, 14.29, 14.29)),
-    ("$100 over 32 accounts is 3.125: half a cent rounds up", _raw(1, 32, 100), 32,
-     (100, 100, 100), (1200, 1200, 1200), (3.13, 3.13, 3.13)),
-    ("$100 over 3 accounts", _raw(1, 3, 100), 3,
-     (100, 100, 100), (1200, 1200, 1200), (33.33, 33.33, 33.33)),
-    ("$101 over 6 accounts", _raw(1, 6, 101), 6,
-     (101, 101, 101), (1212, 1212, 1212), (16.83, 16.83, 16.83)),
-    ("every input at its maximum", _raw(10000, 100, 3000, bloggers=1000, supervisors=1000),
-     1_000_000, (31_350_000, 32_675_000, 34_000_000),
-     (376_200_000, 392_100_000, 408_000_000), (31.35, 32.68, 34)),
+    (
+        "typical farm, 10 people at $100–150, five accounts each",
+        _raw(10, 5, "entry"),
+        50,
+        (1000, 1250, 1500),
+        (12000, 15000, 18000),
+        (20, 25, 30),
+    ),
+    (
+        "typical farm, 15 people",
+        _raw(15, 5, "entry"),
+        75,
+        (1500, 1875, 2250),
+        (18000, 22500, 27000),
+        (20, 25, 30),
+    ),
+    (
+        "12 people, the issue's example",
+        _raw(12, 5, "entry"),
+        60,
+        (1200, 1500, 1800),
+        (14400, 18000, 21600),
+        (20, 25, 30),
+    ),
+    (
+        "the pro-Atambayev worker, $350 a month",
+        _raw(1, 5, "experienced"),
+        5,
+        (350, 350, 350),
+        (4200, 4200, 4200),
+        (70, 70, 70),
+    ),
+    (
+        "one admin with 10 accounts",
+        _raw(1, 10, "entry"),
+        10,
+        (100, 125, 150),
+        (1200, 1500, 1800),
+        (10, 12.5, 15),
+    ),
+    (
+        "SDPK or Babanov farm, upper end of 10–20 people",
+        _raw(20, 5, "entry"),
+        100,
+        (2000, 2500, 3000),
+        (24000, 30000, 36000),
+        (20, 25, 30),
+    ),
+    (
+        "2015 election, about 8 people on one platform",
+        _raw(8, 5, "entry"),
+        40,
+        (800, 1000, 1200),
+        (9600, 12000, 14400),
+        (20, 25, 30),
+    ),
+    (
+        "about 20 journalists (allegation), negotiated $100–1,000",
+        _raw(20, 5, "negotiated"),
+        100,
+        (2000, 11000, 20000),
+        (24000, 132000, 240000),
+        (20, 110, 200),
+    ),
+    (
+        "15 people on openDemocracy's $180",
+        _raw(15, 5, 180),
+        75,
+        (2700, 2700, 2700),
+        (32400, 32400, 32400),
+        (36, 36, 36),
+    ),
+    (
+        "one blogger from $1,000 (high $3,000 assumed)",
+        _raw(0, 5, "entry", bloggers=1),
+        0,
+        (1000, 2000, 3000),
+        (12000, 24000, 36000),
+        None,
+    ),
+    (
+        "top reported pay, $1,000 (assumed) to $3,000",
+        _raw(1, 1, "top"),
+        1,
+        (1000, 2000, 3000),
+        (12000, 24000, 36000),
+        (1000, 2000, 3000),
+    ),
+    (
+        "typical farm with 2 supervisors at $350–1,000 (assumed)",
+        _raw(10, 5, "entry", supervisors=2),
+        50,
+        (1700, 2600, 3500),
+        (20400, 31200, 42000),
+        (34, 52, 70),
+    ),
+    (
+        "3 people at $100, a blogger and a supervisor: 21 accounts",
+        _raw(3, 7, 100, bloggers=1, supervisors=1),
+        21,
+        (1650, 2975, 4300),
+        (19800, 35700, 51600),
+        (78.57, 141.67, 204.76),
+    ),
+    (
+        "$300 over 21 accounts is 14.2857…",
+        _raw(3, 7, 100),
+        21,
+        (300, 300, 300),
+        (3600, 3600, 3600),
+        (14.29, 14.29, 14.29),
+    ),
+    (
+        "$100 over 32 accounts is 3.125: half a cent rounds up",
+        _raw(1, 32, 100),
+        32,
+        (100, 100, 100),
+        (1200, 1200, 1200),
+        (3.13, 3.13, 3.13),
+    ),
+    ("$100 over 3 accounts", _raw(1, 3, 100), 3, (100, 100, 100), (1200, 1200, 1200), (33.33, 33.33, 33.33)),
+    ("$101 over 6 accounts", _raw(1, 6, 101), 6, (101, 101, 101), (1212, 1212, 1212), (16.83, 16.83, 16.83)),
+    (
+        "every input at its maximum",
+        _raw(10000, 100, 3000, bloggers=1000, supervisors=1000),
+        1_000_000,
+        (31_350_000, 32_675_000, 34_000_000),
+        (376_200_000, 392_100_000, 408_000_000),
+        (31.35, 32.68, 34),
+    ),
     ("no one at all", _raw(0, 5, "entry"), 0, (0, 0, 0), (0, 0, 0), None),
 ]
 
@@ -89,8 +185,9 @@ def _span(values):
     return None if values is None else dict(zip(("low", "central", "high"), values, strict=True))
 
 
-@pytest.mark.parametrize(("what", "raw", "accounts", "monthly", "yearly", "per_account"), GOLDEN,
-                         ids=[row[0] for row in GOLDEN])
+@pytest.mark.parametrize(
+    ("what", "raw", "accounts", "monthly", "yearly", "per_account"), GOLDEN, ids=[row[0] for row in GOLDEN]
+)
 def test_golden(params, what, raw, accounts, monthly, yearly, per_account):
     result = _result(params, raw)
     assert result["accounts"] == accounts
@@ -124,32 +221,32 @@ def test_comparisons_of_the_typical_farm(params):
 
 def _with_language(params, percent_language, multiplier, entry_high=None):
     """Params as an editor might change them: one language's multiplier, the entry tier's top."""
-    languages = [dataclasses.replace(x, multiplier=multiplier) if x.id == percent_language else x
-                 for x in params.languages]
-    tiers = [dataclasses.replace(t, high=entry_high) if t.id == "entry" and entry_high else t
-             for t in params.tiers]
+    languages = [
+        dataclasses.replace(x, multiplier=multiplier) if x.id == percent_language else x
+        for x in params.languages
+    ]
+    tiers = [
+        dataclasses.replace(t, high=entry_high) if t.id == "entry" and entry_high else t for t in params.tiers
+    ]
     return dataclasses.replace(params, languages=languages, tiers=tiers)
 
 
 EDITED = [
     # multiplier, entry tier's high, raw inputs, pay per person, monthly
     (1.15, None, _raw(1, 5, "entry", language="russian"), (115, 143.75, 172.5), None),
-    (1.15, None, _raw(10, 5, "entry", language="russian"), (115, 143.75, 172.5),
-     (1150, 1437.5, 1725)),
+    (1.15, None, _raw(10, 5, "entry", language="russian"), (115, 143.75, 172.5), (1150, 1437.5, 1725)),
     # $100 × 1.15 = $115.00, $151 × 1.15 = $173.65; midpoint $144.325 rounds up to $144.33
     (1.15, 151, _raw(1, 5, "entry", language="russian"), (115, 144.33, 173.65), None),
     # the other languages keep 1.0
     (1.15, None, _raw(1, 5, "entry", language="kyrgyz"), (100, 125, 150), None),
     # a custom pay is exact whatever the language
     (1.15, None, _raw(1, 5, 200, language="russian"), (200, 200, 200), None),
-    (0.85, None, _raw(2, 5, "experienced", language="russian"), (297.5, 297.5, 297.5),
-     (595, 595, 595)),
+    (0.85, None, _raw(2, 5, "experienced", language="russian"), (297.5, 297.5, 297.5), (595, 595, 595)),
 ]
 
 
 @pytest.mark.parametrize(("multiplier", "entry_high", "raw", "pay", "monthly"), EDITED)
-def test_language_multiplier_when_an_editor_sets_one(params, multiplier, entry_high, raw, pay,
-                                                     monthly):
+def test_language_multiplier_when_an_editor_sets_one(params, multiplier, entry_high, raw, pay, monthly):
     edited = _with_language(params, "russian", multiplier, entry_high)
     result = _result(edited, raw)
     assert result["pay_per_person"] == _span(pay)
@@ -158,23 +255,27 @@ def test_language_multiplier_when_an_editor_sets_one(params, multiplier, entry_h
 
 
 def test_the_table_assumes_neutral_languages(params):
-    assert {x.id: x.multiplier for x in params.languages} == {
-        "kyrgyz": 1.0, "russian": 1.0, "both": 1.0}
+    assert {x.id: x.multiplier for x in params.languages} == {"kyrgyz": 1.0, "russian": 1.0, "both": 1.0}
     assert all("multiplier" in x.assumed and x.assumption for x in params.languages)
-    assert {x.id: x.russian_share for x in params.languages} == {
-        "kyrgyz": 0, "russian": 100, "both": 50}
+    assert {x.id: x.russian_share for x in params.languages} == {"kyrgyz": 0, "russian": 100, "both": 50}
 
 
 SOM = [
     # what, raw inputs, monthly cost in som (low, central, high)
-    ("typical farm: $1,000–1,500, midpoint $1,250", _raw(10, 5, "entry"),
-     (84_500, 105_600, 126_800)),  # 84,509.8…, 105,637.3…, 126,764.7…
+    (
+        "typical farm: $1,000–1,500, midpoint $1,250",
+        _raw(10, 5, "entry"),
+        (84_500, 105_600, 126_800),
+    ),  # 84,509.8…, 105,637.3…, 126,764.7…
     ("one worker at $350: 29,578.4… som", _raw(1, 5, "experienced"), (29_600, 29_600, 29_600)),
     ("$100: 8,450.98 som rounds up to 8,500", _raw(1, 5, 100), (8_500, 8_500, 8_500)),
     ("$101: 8,535.49 som rounds down to 8,500", _raw(1, 5, 101), (8_500, 8_500, 8_500)),
     ("negotiated $2,000–20,000", _raw(20, 5, "negotiated"), (169_000, 929_600, 1_690_200)),
-    ("every input at its maximum", _raw(10000, 100, 3000, bloggers=1000, supervisors=1000),
-     (2_649_382_400, 2_761_357_800, 2_873_333_300)),
+    (
+        "every input at its maximum",
+        _raw(10000, 100, 3000, bloggers=1000, supervisors=1000),
+        (2_649_382_400, 2_761_357_800, 2_873_333_300),
+    ),
     ("no one at all", _raw(0, 5, "entry"), (0, 0, 0)),
 ]
 
@@ -186,24 +287,46 @@ def test_the_monthly_cost_in_som(params, what, raw, som):
 
 WAGE_MONTHS = [
     # what, raw inputs, the estimate in som, and in months of the average wage ($229.5)
-    ("typical farm: $1,250 is 5.4466 wages", _raw(10, 5, "entry"),
-     "about 84,500–126,800 som", "The midpoint is 5.4 months of the average wage."),
-    ("$350 is 1.5251 wages", _raw(1, 5, "experienced"),
-     "about 29,600 som", "The midpoint is 1.5 months of the average wage."),
-    ("$230 is 1.0022 wages", _raw(1, 5, 230),
-     "about 19,400 som", "The midpoint is about one month of the average wage."),
-    ("$100 is 0.4357 of a wage", _raw(1, 5, 100),
-     "about 8,500 som", "The midpoint is 44% of a month of the average wage."),
-    ("nothing is less than 1%", _raw(0, 5, "entry"),
-     "about 0 som", "The midpoint is less than 1% of a month of the average wage."),
-    ("the maximum is 142,375 wages", _raw(10000, 100, 3000, bloggers=1000, supervisors=1000),
-     "about 2,649,382,400–2,873,333,300 som",
-     "The midpoint is 142,375 months of the average wage."),
+    (
+        "typical farm: $1,250 is 5.4466 wages",
+        _raw(10, 5, "entry"),
+        "about 84,500–126,800 som",
+        "The midpoint is 5.4 months of the average wage.",
+    ),
+    (
+        "$350 is 1.5251 wages",
+        _raw(1, 5, "experienced"),
+        "about 29,600 som",
+        "The midpoint is 1.5 months of the average wage.",
+    ),
+    (
+        "$230 is 1.0022 wages",
+        _raw(1, 5, 230),
+        "about 19,400 som",
+        "The midpoint is about one month of the average wage.",
+    ),
+    (
+        "$100 is 0.4357 of a wage",
+        _raw(1, 5, 100),
+        "about 8,500 som",
+        "The midpoint is 44% of a month of the average wage.",
+    ),
+    (
+        "nothing is less than 1%",
+        _raw(0, 5, "entry"),
+        "about 0 som",
+        "The midpoint is less than 1% of a month of the average wage.",
+    ),
+    (
+        "the maximum is 142,375 wages",
+        _raw(10000, 100, 3000, bloggers=1000, supervisors=1000),
+        "about 2,649,382,400–2,873,333,300 som",
+        "The midpoint is 142,375 months of the average wage.",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("what", "raw", "som", "months"), WAGE_MONTHS,
-                         ids=[row[0] for row in WAGE_MONTHS])
+@pytest.mark.parametrize(("what", "raw", "som", "months"), WAGE_MONTHS, ids=[row[0] for row in WAGE_MONTHS])
 def test_the_estimate_in_som_and_in_months_of_the_average_wage(params, what, raw, som, months):
     inputs, errors = validate(params, raw)
     text = describe(params, estimate(params, inputs))
@@ -214,24 +337,49 @@ def test_the_rate_is_said_with_its_figures_and_rounding(params):
     assert som_note(params) == (
         "At 84.5 som to the dollar: the rate implied by the average monthly wage of the first "
         "half of 2021, reported both as 19,395 som and as $229.5. Amounts in som are rounded to "
-        "the nearest 100 som.")
+        "the nearest 100 som."
+    )
 
 
 EXTRA = [
     # what, raw inputs, pay per person, monthly cost
-    ("no extra: as before", _raw(10, 5, "entry", language="russian", extra=0),
-     (100, 125, 150), (1000, 1250, 1500)),
-    ("Russian-speaking, 20% extra: all of it", _raw(10, 5, "entry", language="russian", extra=20),
-     (120, 150, 180), (1200, 1500, 1800)),
+    (
+        "no extra: as before",
+        _raw(10, 5, "entry", language="russian", extra=0),
+        (100, 125, 150),
+        (1000, 1250, 1500),
+    ),
+    (
+        "Russian-speaking, 20% extra: all of it",
+        _raw(10, 5, "entry", language="russian", extra=20),
+        (120, 150, 180),
+        (1200, 1500, 1800),
+    ),
     # 15% at half: $100 × 1.075 = $107.50, $150 × 1.075 = $161.25; midpoint $134.375 rounds up
-    ("both languages, 15% extra: half of it", _raw(10, 5, "entry", language="both", extra=15),
-     (107.5, 134.38, 161.25), (1075, 1343.75, 1612.5)),
-    ("Kyrgyz-speaking: no Russian, no extra", _raw(10, 5, "entry", language="kyrgyz", extra=50),
-     (100, 125, 150), (1000, 1250, 1500)),
-    ("a pay of one's own stays as it is", _raw(10, 5, 180, language="russian", extra=50),
-     (180, 180, 180), (1800, 1800, 1800)),
-    ("the largest extra doubles Russian tier pay", _raw(1, 5, "experienced", language="russian",
-                                                         extra=100), (700, 700, 700), None),
+    (
+        "both languages, 15% extra: half of it",
+        _raw(10, 5, "entry", language="both", extra=15),
+        (107.5, 134.38, 161.25),
+        (1075, 1343.75, 1612.5),
+    ),
+    (
+        "Kyrgyz-speaking: no Russian, no extra",
+        _raw(10, 5, "entry", language="kyrgyz", extra=50),
+        (100, 125, 150),
+        (1000, 1250, 1500),
+    ),
+    (
+        "a pay of one's own stays as it is",
+        _raw(10, 5, 180, language="russian", extra=50),
+        (180, 180, 180),
+        (1800, 1800, 1800),
+    ),
+    (
+        "the largest extra doubles Russian tier pay",
+        _raw(1, 5, "experienced", language="russian", extra=100),
+        (700, 700, 700),
+        None,
+    ),
 ]
 
 

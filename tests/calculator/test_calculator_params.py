@@ -70,71 +70,124 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
     assert problems(variant(calculator_params)) == []
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("default_preset: typical-party-farm", "default_preset: typical-farm",
-     "default_preset: unknown preset 'typical-farm'"),
-    ("blogger_tier: blogger", "blogger_tier: bloggers", "blogger_tier: unknown tier 'bloggers'"),
-    ("    low: 100\n    high: 150\n", "    low: 150\n    high: 100\n",
-     "tiers['entry'].low: low (150) is greater than high (100)"),
-    ("    multiplier: 1.0\n", "    multiplier: 1.155\n",
-     "languages['kyrgyz'].multiplier: 1.155 has more than two decimals"),
-    ("    multiplier: 1.0\n", "    multiplier: 9\n", "9.0 is above the maximum 4.0"),
-    ("    staff: 10\n    accounts_per_person: 5\n    language: both\n    tier: entry\n",
-     "    staff: 10\n    accounts_per_person: 5\n    language: both\n    tier: entri\n",
-     "presets['typical-party-farm'].tier: unknown tier 'entri'"),
-    ("    staff: 8\n", "    staff: 20000\n",
-     "presets['election-2015-team'].staff: 20000 is outside the calculator's limits 0–10000"),
-    ("    pay: 180\n", "    pay: 180\n    tier: entry\n", "give either a pay tier or a custom pay"),
-    ("    assumed: [low]\n", "", "tiers['top'].assumption: the assumption names no value"),
-    ("  - id: experienced\n", "  - id: entry\n", "duplicate id 'entry'"),
-    ("    sources:\n      - {source: kloop, section: presidents}\n    assumed: [accounts",
-     "    assumed: [accounts", "presets['pro-atambayev-worker'].sources: staff, tier: no source given"),
-    ("    figure: worker-pay\n", "    figure: worker-pay\n    preset: one-admin\n",
-     "comparisons['pro-atambayev-worker'].figure: give either a key figure or a preset"),
-    ("    figure: worker-pay\n", "    cents: 35000\n",
-     "comparisons['pro-atambayev-worker'].cents: an amount comes from a key figure"),
-    ("    figure: worker-pay\n", "    figure: worker-pai\n",
-     "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai'"),
-    ("    max: 10000\n", "    max: 1000000000\n", "too large to compute exactly"),
-    ("  staff:\n    label", "  staf:\n    label", "unknown field 'staf'"),
-    # the rate of som to the dollar: two figures of one amount, a som one and a dollar one
-    ("  figure: wage-som\n", "  figure: wage-sum\n", "som.figure: unknown figure 'wage-sum'"),
-    ("  figure: wage-som\n", "  figure: analysed\n",
-     "som.figure: figure 'analysed' is written as number, not som"),
-    ("  figure: wage-som\n", "  figure: pay\n", "som.figure: figure 'pay' is written as usd, "
-     "not som"),
-    ("  usd_figure: wage-usd\n", "  usd_figure: worker-pay\n",
-     "som.usd_figure: figures 'wage-som' and 'worker-pay' cite no source in common"),
-    ("    figure: wage-usd\n", "    figure: beginner-pay\n",
-     "som.usd_figure: no monthly comparison names figure 'wage-usd'"),
-    ("  round_to: 100\n", "  round_to: 0\n", "som.round_to: 0 is below the minimum 1"),
-    ("  round_to: 100\n", "", "som.round_to: missing required field 'round_to'"),
-    ("  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
-     "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier, russian_share]",
-     "  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
-     "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier]",
-     "languages['both'].russian_share: a share of 50% of the work in Russian is the editors' "
-     "assumption"),
-    ("  russian_extra:\n    label: Extra pay for Russian-speaking work, your assumption (%)\n"
-     "    min: 0\n    max: 100\n", "  russian_extra:\n    label: Extra pay for "
-     "Russian-speaking work, your assumption (%)\n    min: 0\n    max: 1000000000\n",
-     "too large to compute exactly"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "default_preset: typical-party-farm",
+            "default_preset: typical-farm",
+            "default_preset: unknown preset 'typical-farm'",
+        ),
+        ("blogger_tier: blogger", "blogger_tier: bloggers", "blogger_tier: unknown tier 'bloggers'"),
+        (
+            "    low: 100\n    high: 150\n",
+            "    low: 150\n    high: 100\n",
+            "tiers['entry'].low: low (150) is greater than high (100)",
+        ),
+        (
+            "    multiplier: 1.0\n",
+            "    multiplier: 1.155\n",
+            "languages['kyrgyz'].multiplier: 1.155 has more than two decimals",
+        ),
+        ("    multiplier: 1.0\n", "    multiplier: 9\n", "9.0 is above the maximum 4.0"),
+        (
+            "    staff: 10\n    accounts_per_person: 5\n    language: both\n    tier: entry\n",
+            "    staff: 10\n    accounts_per_person: 5\n    language: both\n    tier: entri\n",
+            "presets['typical-party-farm'].tier: unknown tier 'entri'",
+        ),
+        (
+            "    staff: 8\n",
+            "    staff: 20000\n",
+            "presets['election-2015-team'].staff: 20000 is outside the calculator's limits 0–10000",
+        ),
+        ("    pay: 180\n", "    pay: 180\n    tier: entry\n", "give either a pay tier or a custom pay"),
+        ("    assumed: [low]\n", "", "tiers['top'].assumption: the assumption names no value"),
+        ("  - id: experienced\n", "  - id: entry\n", "duplicate id 'entry'"),
+        (
+            "    sources:\n      - {source: kloop, section: presidents}\n    assumed: [accounts",
+            "    assumed: [accounts",
+            "presets['pro-atambayev-worker'].sources: staff, tier: no source given",
+        ),
+        (
+            "    figure: worker-pay\n",
+            "    figure: worker-pay\n    preset: one-admin\n",
+            "comparisons['pro-atambayev-worker'].figure: give either a key figure or a preset",
+        ),
+        (
+            "    figure: worker-pay\n",
+            "    cents: 35000\n",
+            "comparisons['pro-atambayev-worker'].cents: an amount comes from a key figure",
+        ),
+        (
+            "    figure: worker-pay\n",
+            "    figure: worker-pai\n",
+            "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai'",
+        ),
+        ("    max: 10000\n", "    max: 1000000000\n", "too large to compute exactly"),
+        ("  staff:\n    label", "  staf:\n    label", "unknown field 'staf'"),
+        # the rate of som to the dollar: two figures of one amount, a som one and a dollar one
+        ("  figure: wage-som\n", "  figure: wage-sum\n", "som.figure: unknown figure 'wage-sum'"),
+        (
+            "  figure: wage-som\n",
+            "  figure: analysed\n",
+            "som.figure: figure 'analysed' is written as number, not som",
+        ),
+        ("  figure: wage-som\n", "  figure: pay\n", "som.figure: figure 'pay' is written as usd, not som"),
+        (
+            "  usd_figure: wage-usd\n",
+            "  usd_figure: worker-pay\n",
+            "som.usd_figure: figures 'wage-som' and 'worker-pay' cite no source in common",
+        ),
+        (
+            "    figure: wage-usd\n",
+            "    figure: beginner-pay\n",
+            "som.usd_figure: no monthly comparison names figure 'wage-usd'",
+        ),
+        ("  round_to: 100\n", "  round_to: 0\n", "som.round_to: 0 is below the minimum 1"),
+        ("  round_to: 100\n", "", "som.round_to: missing required field 'round_to'"),
+        (
+            "  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
+            "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier, russian_share]",
+            "  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
+            "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier]",
+            "languages['both'].russian_share: a share of 50% of the work in Russian is the editors' "
+            "assumption",
+        ),
+        (
+            "  russian_extra:\n    label: Extra pay for Russian-speaking work, your assumption (%)\n"
+            "    min: 0\n    max: 100\n",
+            "  russian_extra:\n    label: Extra pay for "
+            "Russian-speaking work, your assumption (%)\n    min: 0\n    max: 1000000000\n",
+            "too large to compute exactly",
+        ),
+    ],
+)
 def test_the_loader_reports_mistakes_with_their_line(tmp_path, old, new, expected):
     found = load_problems(tmp_path, old, new)
     assert any(expected in p for p in found), found
-    assert all(p.startswith(f"{tmp_path / 'calculator.yaml'}:") or "calculator.yaml:" in p
-               for p in found)
+    assert all(p.startswith(f"{tmp_path / 'calculator.yaml'}:") or "calculator.yaml:" in p for p in found)
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("    value: 229.5\n", "    low: 229.5\n    high: 230\n",
-     "som.usd_figure: figure 'wage-usd' is a range; a rate needs one amount"),
-    ("    value: 229.5\n", "    value: 229.555\n",
-     "som.usd_figure: figure 'wage-usd' (229.555) is not US dollars and whole cents"),
-    ("    value: 19395\n", "    value: 19395.5\n",
-     "som.figure: figure 'wage-som' (19395.5) is not a whole number of som"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    value: 229.5\n",
+            "    low: 229.5\n    high: 230\n",
+            "som.usd_figure: figure 'wage-usd' is a range; a rate needs one amount",
+        ),
+        (
+            "    value: 229.5\n",
+            "    value: 229.555\n",
+            "som.usd_figure: figure 'wage-usd' (229.555) is not US dollars and whole cents",
+        ),
+        (
+            "    value: 19395\n",
+            "    value: 19395.5\n",
+            "som.figure: figure 'wage-som' (19395.5) is not a whole number of som",
+        ),
+    ],
+)
 def test_the_som_rate_needs_one_whole_amount_in_each_currency(tmp_path, old, new, expected):
     shutil.copy(FIXTURE_CALCULATOR, tmp_path)
     shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", tmp_path)
@@ -161,8 +214,7 @@ def test_params_json_has_every_number_the_browser_needs(calculator_params):
     data = json.loads(json.dumps(params_to_json(calculator_params), allow_nan=False))
     assert [x["percent"] for x in data["languages"]] == [100, 100, 100]
     assert data["inputs"]["staff"] == {**data["inputs"]["staff"], "min": 0, "max": 10000}
-    assert {t["id"] for t in data["tiers"]} == {"entry", "experienced", "negotiated", "top",
-                                                 "blogger"}
+    assert {t["id"] for t in data["tiers"]} == {"entry", "experienced", "negotiated", "top", "blogger"}
 
 
 # -- the shipped content: consistent, whatever its numbers -----------------------------
@@ -184,8 +236,10 @@ def test_shipped_tiers_agree_with_their_key_figures(shipped_content):
         if tier.figure is None:
             continue
         figure = figures[tier.figure]
-        reported = {"low": figure.value if figure.low is None else figure.low,
-                    "high": figure.value if figure.high is None else figure.high}
+        reported = {
+            "low": figure.value if figure.low is None else figure.low,
+            "high": figure.value if figure.high is None else figure.high,
+        }
         for end in ("low", "high"):
             if end not in tier.assumed:
                 assert getattr(tier, end) == reported[end], (tier.id, end, figure.id)

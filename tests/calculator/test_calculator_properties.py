@@ -39,8 +39,14 @@ def inputs(params, *, staff=None, pay_only=False, tier_only=False, extra=None):
 
 
 def ranges(result):
-    yield from (result.pay_per_person, result.operators, result.bloggers, result.supervisors,
-                result.monthly, result.yearly)
+    yield from (
+        result.pay_per_person,
+        result.operators,
+        result.bloggers,
+        result.supervisors,
+        result.monthly,
+        result.yearly,
+    )
     if result.per_account:
         yield result.per_account
 
@@ -71,8 +77,9 @@ def test_cost_per_account_times_accounts_is_the_monthly_cost(params, data):
     if accounts == 0:
         assert result.per_account is None
         return
-    for per, month in zip(dataclasses.astuple(result.per_account),
-                          dataclasses.astuple(result.monthly), strict=True):
+    for per, month in zip(
+        dataclasses.astuple(result.per_account), dataclasses.astuple(result.monthly), strict=True
+    ):
         assert 2 * abs(per * accounts - month) <= accounts
 
 
@@ -82,8 +89,7 @@ def test_cost_rises_with_staff(params, data):
     b = params.inputs.staff
     before = data.draw(inputs(params, staff=st.integers(b.min, b.max - 1)))
     more = data.draw(st.integers(before.staff + 1, b.max))
-    low, high = (estimate(params, i).monthly
-                 for i in (before, dataclasses.replace(before, staff=more)))
+    low, high = (estimate(params, i).monthly for i in (before, dataclasses.replace(before, staff=more)))
     assert low.low < high.low and low.central < high.central and low.high < high.high
 
 
@@ -91,11 +97,13 @@ def test_cost_rises_with_staff(params, data):
 @given(data=st.data())
 def test_cost_rises_with_pay(params, data):
     b = params.inputs
-    before = data.draw(inputs(params, staff=st.integers(max(b.staff.min, 1), b.staff.max),
-                              pay_only=True).filter(lambda i: i.pay < b.pay.max))
+    before = data.draw(
+        inputs(params, staff=st.integers(max(b.staff.min, 1), b.staff.max), pay_only=True).filter(
+            lambda i: i.pay < b.pay.max
+        )
+    )
     more = data.draw(st.integers(before.pay + 1, b.pay.max))
-    low, high = (estimate(params, i).monthly
-                 for i in (before, dataclasses.replace(before, pay=more)))
+    low, high = (estimate(params, i).monthly for i in (before, dataclasses.replace(before, pay=more)))
     assert low.low < high.low and low.central < high.central and low.high < high.high
 
 
@@ -124,8 +132,9 @@ def test_the_cost_in_som_is_the_dollar_cost_at_the_rate(params, data):
     result = estimate(params, data.draw(inputs(params)))
     som = params.som
     assert 0 <= result.som.low <= result.som.central <= result.som.high
-    for cents, amount in zip(dataclasses.astuple(result.monthly), dataclasses.astuple(result.som),
-                             strict=True):
+    for cents, amount in zip(
+        dataclasses.astuple(result.monthly), dataclasses.astuple(result.som), strict=True
+    ):
         assert amount % som.round_to == 0
         assert 2 * abs(amount * som.cents - cents * som.amount) <= som.cents * som.round_to
 
@@ -158,24 +167,40 @@ def test_valid_inputs_survive_the_form(params, data, spaces):
     assert validate(params, raw) == (i, [])
 
 
-VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(),
-                   st.from_regex(r"\s*[+-]?[0-9]{0,20}(\.[0-9]{0,20})?([eE][+-]?[0-9]{1,4})?\s*",
-                                 fullmatch=True))
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(),
+    st.from_regex(r"\s*[+-]?[0-9]{0,20}(\.[0-9]{0,20})?([eE][+-]?[0-9]{1,4})?\s*", fullmatch=True),
+)
 
 
 @SETTINGS
 @given(data=st.data())
 def test_validate_never_crashes_and_never_clamps(params, data):
-    keys = ("staff", "accounts_per_person", "language", "tier", "pay", "bloggers", "supervisors",
-            "russian_extra")
-    raw = {k: data.draw(VALUES | st.sampled_from([x.id for x in params.languages]
-                                                 + [t.id for t in params.tiers]), label=k)
-           for k in keys if data.draw(st.booleans())}
+    keys = (
+        "staff",
+        "accounts_per_person",
+        "language",
+        "tier",
+        "pay",
+        "bloggers",
+        "supervisors",
+        "russian_extra",
+    )
+    raw = {
+        k: data.draw(
+            VALUES | st.sampled_from([x.id for x in params.languages] + [t.id for t in params.tiers]), label=k
+        )
+        for k in keys
+        if data.draw(st.booleans())
+    }
     result, errors = validate(params, raw)
     assert (result is None) == bool(errors)
     if result is not None:  # every accepted number is exactly what was given
-        for name in ("staff", "accounts_per_person", "bloggers", "supervisors", "pay",
-                     "russian_extra"):
+        for name in ("staff", "accounts_per_person", "bloggers", "supervisors", "pay", "russian_extra"):
             value = getattr(result, name)
             if raw.get(name) not in (None, "") and value is not None:
                 assert Decimal(str(raw[name]).strip()) == value
@@ -196,8 +221,13 @@ def reference(text: str) -> int | str:
 
 
 @SETTINGS
-@given(text=st.from_regex(r"[+-]?([0-9]{1,20}|[0-9]{0,20}\.[0-9]{1,20}|[0-9]{1,20}\.)"
-                          r"([eE][+-]?[0-9]{1,3})?", fullmatch=True))
+@given(
+    text=st.from_regex(
+        r"[+-]?([0-9]{1,20}|[0-9]{0,20}\.[0-9]{1,20}|[0-9]{1,20}\.)"
+        r"([eE][+-]?[0-9]{1,3})?",
+        fullmatch=True,
+    )
+)
 def test_whole_number_reads_text_exactly(text):
     assert whole_number(text) == reference(text)
 
@@ -211,12 +241,18 @@ def test_whole_number_reads_floats_by_their_shortest_form(number):
 @SETTINGS
 @given(data=st.data())
 def test_out_of_range_numbers_are_refused_not_clamped(params, data):
-    name = data.draw(st.sampled_from(["staff", "accounts_per_person", "bloggers",
-                                      "supervisors", "russian_extra"]))
+    name = data.draw(
+        st.sampled_from(["staff", "accounts_per_person", "bloggers", "supervisors", "russian_extra"])
+    )
     bound = getattr(params.inputs, name)
     value = data.draw(st.integers(max_value=bound.min - 1) | st.integers(min_value=bound.max + 1))
-    raw = {"staff": 1, "accounts_per_person": params.inputs.accounts_per_person.min,
-           "language": params.languages[0].id, "tier": params.tiers[0].id, name: value}
+    raw = {
+        "staff": 1,
+        "accounts_per_person": params.inputs.accounts_per_person.min,
+        "language": params.languages[0].id,
+        "tier": params.tiers[0].id,
+        name: value,
+    }
     result, errors = validate(params, raw)
     assert result is None
     assert [e.field for e in errors] == [name]

@@ -55,15 +55,28 @@ def variant(params: CalculatorFile) -> CalculatorFile:
             russian_extra=replace(bounds.russian_extra, max=60),
         ),
         tiers=[replace(t, high=t.high + 1) for t in reversed(params.tiers)],
-        languages=[replace(x, multiplier=m, russian_share=share,
-                           assumed=[*x.assumed, *(["russian_share"] if 0 < share < 100
-                                                  and "russian_share" not in x.assumed else [])])
-                   for x, m, share in zip(params.languages, itertools.cycle(multipliers),
-                                          itertools.cycle(shares))],
+        languages=[
+            replace(
+                x,
+                multiplier=m,
+                russian_share=share,
+                assumed=[
+                    *x.assumed,
+                    *(["russian_share"] if 0 < share < 100 and "russian_share" not in x.assumed else []),
+                ],
+            )
+            for x, m, share in zip(params.languages, itertools.cycle(multipliers), itertools.cycle(shares))
+        ],
         som=replace(params.som, amount=12_347, cents=15_001, round_to=50),
-        presets=[replace(p, accounts_per_person=max(p.accounts_per_person, 2),
-                         pay=None if p.pay is None else max(p.pay, 150), supervisors=1)
-                 for p in params.presets],
+        presets=[
+            replace(
+                p,
+                accounts_per_person=max(p.accounts_per_person, 2),
+                pay=None if p.pay is None else max(p.pay, 150),
+                supervisors=1,
+            )
+            for p in params.presets
+        ],
     )
 
 
@@ -81,15 +94,79 @@ def problems(value: Any) -> list[tuple[str, str, str]]:
 
 # Raw values for one whole-number input; each is tried in every count field.
 AWKWARD = [
-    "", "   ", None, "abc", "12abc", "1,000", "$350", "1 000", "1\u00a0000", "1,000 000",
-    "1,00", "12,345", "-1,000", "1,000.5", "1,000.", ",100", "1,0000", "0x10", "\u0661\u0662", "NaN",
-    "nan", "-nan", math.nan, "Infinity", math.inf, -math.inf, "-1", -1, "-0.5", -0.5, "1.5", 1.5,
-    ".5", "1e-1", 0.1 + 0.2, 5e-324, "99999999999999999999", 10**20, "1e400", 1e300,
-    "9007199254740991", 9007199254740991, "9007199254740992", 9007199254740993,
-    "9007199254740991.5", "9007199254740990.5", "12345678901234567", "1e16", 1e16,
-    "1000000000000000e-1", "1e99999999999999999999", "1e0000000000000000000000001",
-    "1e-99999999999999999999", "-0", -0.0, "0e5", ".", "e5", "5.", "+-5", " +5 ", "5e0",
-    "0.5e1", "12.000", "0012", "1e1", 7.0, True, False, [], [5], "\t7\n", "\u00a07",
+    "",
+    "   ",
+    None,
+    "abc",
+    "12abc",
+    "1,000",
+    "$350",
+    "1 000",
+    "1\u00a0000",
+    "1,000 000",
+    "1,00",
+    "12,345",
+    "-1,000",
+    "1,000.5",
+    "1,000.",
+    ",100",
+    "1,0000",
+    "0x10",
+    "\u0661\u0662",
+    "NaN",
+    "nan",
+    "-nan",
+    math.nan,
+    "Infinity",
+    math.inf,
+    -math.inf,
+    "-1",
+    -1,
+    "-0.5",
+    -0.5,
+    "1.5",
+    1.5,
+    ".5",
+    "1e-1",
+    0.1 + 0.2,
+    5e-324,
+    "99999999999999999999",
+    10**20,
+    "1e400",
+    1e300,
+    "9007199254740991",
+    9007199254740991,
+    "9007199254740992",
+    9007199254740993,
+    "9007199254740991.5",
+    "9007199254740990.5",
+    "12345678901234567",
+    "1e16",
+    1e16,
+    "1000000000000000e-1",
+    "1e99999999999999999999",
+    "1e0000000000000000000000001",
+    "1e-99999999999999999999",
+    "-0",
+    -0.0,
+    "0e5",
+    ".",
+    "e5",
+    "5.",
+    "+-5",
+    " +5 ",
+    "5e0",
+    "0.5e1",
+    "12.000",
+    "0012",
+    "1e1",
+    7.0,
+    True,
+    False,
+    [],
+    [5],
+    "\t7\n",
+    "\u00a07",
 ]
 
 
@@ -99,8 +176,12 @@ AWKWARD_FEW = ["", math.nan, "abc", "1.5", "-1", "1e400"]
 
 def _valid_raw(params: CalculatorFile) -> dict[str, Any]:
     """Valid raw inputs; bloggers and supervisors are left out (meaning 0) where 0 is allowed."""
-    raw = {"staff": "12", "accounts_per_person": "5", "language": params.languages[0].id,
-           "tier": params.tiers[0].id}
+    raw = {
+        "staff": "12",
+        "accounts_per_person": "5",
+        "language": params.languages[0].id,
+        "tier": params.tiers[0].id,
+    }
     for name in ("bloggers", "supervisors"):
         if getattr(params.inputs, name).min > 0:
             raw[name] = getattr(params.inputs, name).min
@@ -121,10 +202,14 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
     n = 0
     for s, a, _ in itertools.product(staff, accounts, range(2)):
         kind, value = choices[n % len(choices)]
-        raw = {"staff": s, "accounts_per_person": a, "language": languages[n % len(languages)],
-               kind: value if n % 2 else str(value),
-               "bloggers": min(bloggers[n % 5], b.bloggers.max),
-               "supervisors": max(min(supervisors[n % 7], b.supervisors.max), b.supervisors.min)}
+        raw = {
+            "staff": s,
+            "accounts_per_person": a,
+            "language": languages[n % len(languages)],
+            kind: value if n % 2 else str(value),
+            "bloggers": min(bloggers[n % 5], b.bloggers.max),
+            "supervisors": max(min(supervisors[n % 7], b.supervisors.max), b.supervisors.min),
+        }
         cases.append(("grid", raw))
         n += 1
 
@@ -132,13 +217,17 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
     extras = sorted({b.russian_extra.min, 1, 7, 33, 50, b.russian_extra.max})
     for n, (extra, language) in enumerate(itertools.product(extras, languages)):
         kind, value = choices[n % len(choices)]
-        raw = {"staff": staff[n % len(staff)], "accounts_per_person": 5, "language": language,
-               kind: value, "russian_extra": extra if n % 2 else str(extra)}
+        raw = {
+            "staff": staff[n % len(staff)],
+            "accounts_per_person": 5,
+            "language": language,
+            kind: value,
+            "russian_extra": extra if n % 2 else str(extra),
+        }
         cases.append((f"extra {extra}% {language}", raw))
 
     base = _valid_raw(params)
-    for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors",
-                 "russian_extra"):
+    for name in ("staff", "accounts_per_person", "pay", "bloggers", "supervisors", "russian_extra"):
         bound = getattr(b, name)
         values = awkward + [bound.min - 1, bound.min, bound.max, bound.max + 1, str(bound.max + 1)]
         for value in values:
@@ -147,9 +236,10 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
                 del raw["tier"]
             cases.append((f"{name} {value!r}", raw))
 
-    for name, values in (("language", [None, "", "  ", "english", languages[0].upper(), 5, True,
-                                       f" {languages[-1]}\n"]),
-                         ("tier", ["unknown", tiers[0].capitalize(), 3, False, f"\t{tiers[-1]} "])):
+    for name, values in (
+        ("language", [None, "", "  ", "english", languages[0].upper(), 5, True, f" {languages[-1]}\n"]),
+        ("tier", ["unknown", tiers[0].capitalize(), 3, False, f"\t{tiers[-1]} "]),
+    ):
         for value in values:
             cases.append((f"{name} {value!r}", dict(base, **{name: value})))
     pay_rules = [
@@ -160,11 +250,22 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
         ("tier, blank pay", {"tier": tiers[-1], "pay": ""}),
         ("unknown tier and pay", {"tier": "nope", "pay": "nope"}),
         ("nothing at all", None),
-        ("everything wrong", {"staff": "-3", "accounts_per_person": "0", "language": "x",
-                              "tier": None, "pay": "1e9", "bloggers": "1.5",
-                              "supervisors": math.nan}),
-        ("everything wrong, the extra too", {"staff": "-3", "language": "x", "tier": None,
-                                             "russian_extra": "-5"}),
+        (
+            "everything wrong",
+            {
+                "staff": "-3",
+                "accounts_per_person": "0",
+                "language": "x",
+                "tier": None,
+                "pay": "1e9",
+                "bloggers": "1.5",
+                "supervisors": math.nan,
+            },
+        ),
+        (
+            "everything wrong, the extra too",
+            {"staff": "-3", "language": "x", "tier": None, "russian_extra": "-5"},
+        ),
     ]
     for label, change in pay_rules:
         cases.append((label, {} if change is None else dict(base, **change)))
@@ -174,13 +275,19 @@ def _raw_cases(params: CalculatorFile, awkward: list[Any]) -> list[tuple[str, di
 def _encode(value: Any) -> Any:
     """JSON has no NaN or infinities; the node test decodes {"$number": ...}."""
     if isinstance(value, float) and not math.isfinite(value):
-        return {"$number": "NaN" if math.isnan(value) else
-                ("Infinity" if value > 0 else "-Infinity")}
+        return {"$number": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
     return value
 
 
-def _case(n: int, label: str, set_name: str, params: CalculatorFile, raw: dict[str, Any],
-          preset: str | None = None, language: str = "en") -> dict[str, Any]:
+def _case(
+    n: int,
+    label: str,
+    set_name: str,
+    params: CalculatorFile,
+    raw: dict[str, Any],
+    preset: str | None = None,
+    language: str = "en",
+) -> dict[str, Any]:
     inputs, errors = validate(params, raw, language)
     case: dict[str, Any] = {"id": f"{n:04d} {set_name}: {label}", "params": set_name}
     if preset:
@@ -197,49 +304,70 @@ def build(fixture: CalculatorFile, content: CalculatorFile) -> dict[str, Any]:
     """The vectors for the fixture parameters, their variant, and the shipped content's."""
     # The fixture's numbers written the Russian way as well ("1 000–1 500 $", "5,4", plural
     # forms), so the browser's Intl is checked against Babel.
-    sets = {"fixture": (fixture, AWKWARD, "en"), "variant": (variant(fixture), AWKWARD_FEW, "en"),
-            "content": (content, AWKWARD, "en"), "fixture-ru": (fixture, AWKWARD, "ru")}
+    sets = {
+        "fixture": (fixture, AWKWARD, "en"),
+        "variant": (variant(fixture), AWKWARD_FEW, "en"),
+        "content": (content, AWKWARD, "en"),
+        "fixture-ru": (fixture, AWKWARD, "ru"),
+    }
     for name, (values, _, _) in sets.items():
         if problems(values):
             raise ValueError(f"{name} parameters have problems: {problems(values)}")
     cases = []
     for name, (values, awkward, language) in sets.items():
         for preset in values.presets:
-            cases.append(_case(len(cases), f"preset {preset.id}", name, values,
-                               preset_raw(preset), preset.id, language))
+            cases.append(
+                _case(
+                    len(cases), f"preset {preset.id}", name, values, preset_raw(preset), preset.id, language
+                )
+            )
         for label, raw in _raw_cases(values, awkward):
             cases.append(_case(len(cases), label, name, values, raw, language=language))
     return {
         "about": "Generated from the Python model by the tests, or by `python -m "
-                 "tests.calculator.vectors --write FILE`; not committed. Money is in US dollars, "
-                 "exact to the cent.",
-        "params": {name: params_to_json(values, language)
-                   for name, (values, _, language) in sets.items()},
+        "tests.calculator.vectors --write FILE`; not committed. Money is in US dollars, "
+        "exact to the cent.",
+        "params": {name: params_to_json(values, language) for name, (values, _, language) in sets.items()},
         "cases": cases,
     }
 
 
 def render(data: dict[str, Any]) -> str:
     """Stable text: one case a line, so that a change shows as a readable diff."""
+
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
     cases = ",\n".join(dump(case) for case in data["cases"])
-    return (f'{{\n"about": {dump(data["about"])},\n"params": {dump(data["params"])},\n'
-            f'"cases": [\n{cases}\n]\n}}\n')
+    return (
+        f'{{\n"about": {dump(data["about"])},\n"params": {dump(data["params"])},\n'
+        f'"cases": [\n{cases}\n]\n}}\n'
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     from .cli import DEFAULT_PARAMS, load_params
 
-    ap = argparse.ArgumentParser(prog="python -m tests.calculator.vectors", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--write", type=Path, metavar="FILE", required=True,
-                    help="write the vectors to FILE")
-    ap.add_argument("--params", type=Path, default=DEFAULT_PARAMS, metavar="FILE",
-                    help="the content parameters (default: content/calculator.yaml)")
-    ap.add_argument("--fixture", type=Path, default=FIXTURE_PARAMS, metavar="FILE",
-                    help="the fixture parameters (default: tests/fixtures/content/calculator.yaml)")
+    ap = argparse.ArgumentParser(
+        prog="python -m tests.calculator.vectors",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("--write", type=Path, metavar="FILE", required=True, help="write the vectors to FILE")
+    ap.add_argument(
+        "--params",
+        type=Path,
+        default=DEFAULT_PARAMS,
+        metavar="FILE",
+        help="the content parameters (default: content/calculator.yaml)",
+    )
+    ap.add_argument(
+        "--fixture",
+        type=Path,
+        default=FIXTURE_PARAMS,
+        metavar="FILE",
+        help="the fixture parameters (default: tests/fixtures/content/calculator.yaml)",
+    )
     args = ap.parse_args(argv)
     try:
         text = render(build(load_params(args.fixture), load_params(args.params)))

@@ -23,14 +23,21 @@ def vnu_messages(files: list[Path]) -> list[dict]:
         pytest.fail(f"java is missing: the Nu HTML Checker needs Java 17+; {INSTALL}")
     if not VNU.is_file():
         pytest.fail(f"{VNU.relative_to(ROOT)} is missing; {INSTALL}")
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json",
-                             *map(str, files)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     try:
         report = json.loads(result.stderr or result.stdout)
     except json.JSONDecodeError:
         pytest.fail(f"the checker failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
-    return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")
-            or m.get("subType") == "fatal"]
+    return [
+        m
+        for m in report["messages"]
+        if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"
+    ]
 
 
 def describe(message: dict, root: Path) -> str:

@@ -17,8 +17,18 @@ SUBPATH_MOUNT = "/fake-farms/"
 LINK_ATTRIBUTES = ("href", "cite", "action", "formaction")
 # Attributes that make the browser fetch something as the page loads or is used.
 FETCHING = ("src", "srcset", "data-src", "poster", "data", "background", "longdesc")
-FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "modulepreload", "prefetch",
-                 "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+FETCHING_RELS = {
+    "stylesheet",
+    "icon",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "mask-icon",
+}
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 
 
@@ -85,9 +95,18 @@ def test_external_url_check_can_fail():
     good = "https://kloop.kg/blog/2021/09/14/the-government-s-personal-firefighters/"
     assert external_url_problem(good) is None
     assert external_url_problem("https://xn--80ak6aa92e.com/path?q=1#x") is None
-    for bad in ("http://kloop.kg/", "https://kloop.kg/a b", " https://kloop.kg/", "https://localhost/",
-                "https://kloop/", "https:///x", "https://user:pw@kloop.kg/", "https://kloop.kg:8080/",
-                "https://kloop..kg/", "https://kloop.kg\\x"):
+    for bad in (
+        "http://kloop.kg/",
+        "https://kloop.kg/a b",
+        " https://kloop.kg/",
+        "https://localhost/",
+        "https://kloop/",
+        "https:///x",
+        "https://user:pw@kloop.kg/",
+        "https://kloop.kg:8080/",
+        "https://kloop..kg/",
+        "https://kloop.kg\\x",
+    ):
         assert external_url_problem(bad), bad
 
 
@@ -104,12 +123,16 @@ def test_nothing_is_embedded_from_another_site(built_site):
             for value in filter(None, values):
                 for url in (u.split()[0] for u in value.split(",") if u.split()):
                     absolute = urljoin(page_url, url)
-                    if urlsplit(absolute).scheme in ("http", "https") and \
-                            urlsplit(absolute).netloc != urlsplit(ORIGIN).netloc:
+                    if (
+                        urlsplit(absolute).scheme in ("http", "https")
+                        and urlsplit(absolute).netloc != urlsplit(ORIGIN).netloc
+                    ):
                         problems.append(f"{name}: <{element.name}> loads {url}")
     for css in sorted(built_site.rglob("*.css")):
-        for url in re.findall(r"""(?:url\(\s*['"]?|@import\s+['"])(\s*(?:https?:)?//[^'")\s]+)""",
-                              css.read_text(encoding="utf-8")):
+        for url in re.findall(
+            r"""(?:url\(\s*['"]?|@import\s+['"])(\s*(?:https?:)?//[^'")\s]+)""",
+            css.read_text(encoding="utf-8"),
+        ):
             problems.append(f"{css.relative_to(built_site)}: loads {url.strip()}")
     assert not problems, "\n".join(problems)
 
@@ -117,8 +140,11 @@ def test_nothing_is_embedded_from_another_site(built_site):
 def test_every_page_names_its_icon(built_site):
     """Without <link rel=icon> browsers ask for /favicon.ico at the domain root: a 404 on every
     visit, and outside the site when it is hosted under a sub-path."""
-    missing = [file.relative_to(built_site).as_posix() for file in pages(built_site)
-               if not parsed(file).select_one("link[rel~=icon][href]")]
+    missing = [
+        file.relative_to(built_site).as_posix()
+        for file in pages(built_site)
+        if not parsed(file).select_one("link[rel~=icon][href]")
+    ]
     assert not missing, "no <link rel=icon>: " + ", ".join(missing)
 
 
@@ -137,9 +163,11 @@ def test_fragment_links_stay_on_their_page(built_site):
         for link in soup.select("a[href^='#']"):
             target = urljoin(base_url, link["href"])
             if target.split("#")[0] != page_url:
-                problems.append(f"{name}: <a href={link['href']!r}> goes to {target} "
-                                "because of <base href>: build this page with root-relative links "
-                                "(the base path) instead of a <base> element")
+                problems.append(
+                    f"{name}: <a href={link['href']!r}> goes to {target} "
+                    "because of <base href>: build this page with root-relative links "
+                    "(the base path) instead of a <base> element"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -149,8 +177,9 @@ def test_root_asset_references_resolve(built_site):
 
 
 def test_subpath_asset_references_resolve(built_subpath_site):
-    broken = broken_asset_references(built_subpath_site, SUBPATH_MOUNT) + \
-        broken_css_references(built_subpath_site, SUBPATH_MOUNT)
+    broken = broken_asset_references(built_subpath_site, SUBPATH_MOUNT) + broken_css_references(
+        built_subpath_site, SUBPATH_MOUNT
+    )
     assert not broken, f"hosted under {SUBPATH_MOUNT}:\n" + "\n".join(broken)
 
 
@@ -161,8 +190,10 @@ def test_asset_reference_checks_can_fail(tmp_path):
         '<img srcset="assets/a-1x.png 1x, assets/a-2x.png 2x" alt="">'
         '<script data-plotly-src="assets/missing.js"></script>'
         '<script data-model-src="assets/here.js"></script>'
-        '<p data-figure="share-2015">x</p>')
+        '<p data-figure="share-2015">x</p>'
+    )
     (tmp_path / "assets" / "site.css").write_text(
-        "a { background: url(../img/gone.svg); } b { background: url('data:image/png;base64,x'); }")
+        "a { background: url(../img/gone.svg); } b { background: url('data:image/png;base64,x'); }"
+    )
     assert len(broken_asset_references(tmp_path)) == 3
     assert len(broken_css_references(tmp_path)) == 1

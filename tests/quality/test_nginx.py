@@ -59,8 +59,9 @@ class Nginx:
         config = SERVER.format(tmp=tmp, port=self.port, user=getpass.getuser())
         (tmp / "nginx.conf").write_text(config, encoding="utf-8")
         self.tmp = tmp
-        self.process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                                        stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE
+        )
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
@@ -113,8 +114,10 @@ def test_every_file_is_served_as_the_build_declares(served):
     wrong = []
     for file, address in addresses(site, base):
         status, headers, body = server.get(address)
-        expected = {"content-type": content_type(file.suffix),
-                    **{k.lower(): v for k, v in headers_for(rules, address).items()}}
+        expected = {
+            "content-type": content_type(file.suffix),
+            **{k.lower(): v for k, v in headers_for(rules, address).items()},
+        }
         got = {name: headers.get(name) for name in expected}
         if status != 200 or body != file.read_bytes() or got != expected:
             wrong.append(f"{address}: {status}, {got} (expected {expected})")
@@ -134,10 +137,12 @@ def test_text_is_sent_compressed_to_clients_that_accept_it(served):
 
 def test_each_language_answers_unknown_addresses_with_its_own_404_page(served):
     server, site, base = served
-    for address, page in [(f"{base}no-such-page/", "404.html"),
-                          (f"{base}ru/no-such-page/", "ru/404.html"),
-                          (f"{base}ru/embed/no-such-chart/", "ru/404.html"),
-                          (f"{base}farms/no-such-farm/", "404.html")]:
+    for address, page in [
+        (f"{base}no-such-page/", "404.html"),
+        (f"{base}ru/no-such-page/", "ru/404.html"),
+        (f"{base}ru/embed/no-such-chart/", "ru/404.html"),
+        (f"{base}farms/no-such-farm/", "404.html"),
+    ]:
         status, headers, body = server.get(address)
         assert status == 404 and body == (site / page).read_bytes(), address
         assert "frame-ancestors 'none'" in headers["content-security-policy"], address

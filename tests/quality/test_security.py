@@ -22,15 +22,29 @@ from tests.conftest import SUBPATH_BASE
 from tests.sitecheck import pages, parsed, url_of
 
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}  # never executed by browsers
-UNSAFE_SCRIPT_SOURCES = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "http:", "https:",
-                         "data:", "blob:"}
+UNSAFE_SCRIPT_SOURCES = {
+    "'unsafe-inline'",
+    "'unsafe-eval'",
+    "'unsafe-hashes'",
+    "*",
+    "http:",
+    "https:",
+    "data:",
+    "blob:",
+}
 # Sources that never leave the site: keywords, hashes, nonces, and in-page data: / blob: URLs.
-OWN_SOURCE = re.compile(r"^('self'|'none'|'unsafe-[a-z-]+'|'wasm-unsafe-eval'|'strict-dynamic'|"
-                        r"'report-sample'|'(sha256|sha384|sha512)-[A-Za-z0-9+/=_-]+'|'nonce-[^']+'|"
-                        r"data:|blob:)$")
+OWN_SOURCE = re.compile(
+    r"^('self'|'none'|'unsafe-[a-z-]+'|'wasm-unsafe-eval'|'strict-dynamic'|"
+    r"'report-sample'|'(sha256|sha384|sha512)-[A-Za-z0-9+/=_-]+'|'nonce-[^']+'|"
+    r"data:|blob:)$"
+)
 SOURCE_LIST_DIRECTIVES = {"base-uri", "form-action", "frame-ancestors", "navigate-to", "report-uri"}
-REQUIRED_HEADERS = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
-                    "Permissions-Policy")
+REQUIRED_HEADERS = (
+    "Content-Security-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "Permissions-Policy",
+)
 
 
 def parse_policy(policy: str) -> dict[str, list[str]]:
@@ -60,8 +74,10 @@ def policy_problems(policy: str) -> list[str]:
         if name.endswith("-src") or name in SOURCE_LIST_DIRECTIVES:
             elsewhere = [s for s in sources if not OWN_SOURCE.match(s)]
             if elsewhere:
-                problems.append(f"{name} lets the page reach other origins: {' '.join(elsewhere)} "
-                                "(private by default: only 'self')")
+                problems.append(
+                    f"{name} lets the page reach other origins: {' '.join(elsewhere)} "
+                    "(private by default: only 'self')"
+                )
     if directives.get("object-src", default) != ["'none'"]:
         problems.append("object-src must be 'none'")
     if "base-uri" not in directives:
@@ -104,9 +120,11 @@ def test_no_inline_script_or_event_handler(built_site):
                     problems.append(f"{name}: <script src={script['src']}> also has inline code")
                 continue
             if kind not in DATA_BLOCK_TYPES:
-                problems.append(f"{name}: inline <script{' type=' + kind if kind else ''}> "
-                                f"{(script.string or '').strip()[:60]!r}: move it into a file under "
-                                "site/static/js/ (or make it a type=\"application/json\" data block)")
+                problems.append(
+                    f"{name}: inline <script{' type=' + kind if kind else ''}> "
+                    f"{(script.string or '').strip()[:60]!r}: move it into a file under "
+                    'site/static/js/ (or make it a type="application/json" data block)'
+                )
                 continue
             try:
                 json.loads(script.string or "")
@@ -115,10 +133,15 @@ def test_no_inline_script_or_event_handler(built_site):
         for element in parsed(file).find_all(True):
             for attribute, value in element.attrs.items():
                 if attribute.lower().startswith("on"):
-                    problems.append(f"{name}: <{element.name} {attribute}=...>: event-handler attributes "
-                                    "are inline script; use addEventListener in a module")
-                elif attribute in ("href", "src", "action", "formaction") and isinstance(value, str) \
-                        and value.strip().lower().startswith("javascript:"):
+                    problems.append(
+                        f"{name}: <{element.name} {attribute}=...>: event-handler attributes "
+                        "are inline script; use addEventListener in a module"
+                    )
+                elif (
+                    attribute in ("href", "src", "action", "formaction")
+                    and isinstance(value, str)
+                    and value.strip().lower().startswith("javascript:")
+                ):
                     problems.append(f"{name}: <{element.name} {attribute}={value[:40]!r}>: javascript: URL")
     assert not problems, "\n".join(problems)
 
@@ -149,14 +172,17 @@ def test_no_inline_style_the_policy_blocks(built_site):
 def test_policy_check_can_fail():
     assert policy_problems("default-src 'self'; object-src 'none'; base-uri 'self'") == []
     assert policy_problems("script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'")
-    assert policy_problems("default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; "
-                           "base-uri 'self'")
+    assert policy_problems(
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; base-uri 'self'"
+    )
     assert policy_problems("default-src 'self' https:; object-src 'none'; base-uri 'self'")
-    assert policy_problems("default-src 'self'; img-src 'self' https://stats.example.org; "
-                           "object-src 'none'; base-uri 'self'")
+    assert policy_problems(
+        "default-src 'self'; img-src 'self' https://stats.example.org; object-src 'none'; base-uri 'self'"
+    )
 
 
 # ---- files that the publishing step adds for hosts -------------------------------------------
+
 
 @pytest.mark.parametrize("site", ["built_site", "built_subpath_site"])
 def test_headers_file_sets_security_headers(site, request):
@@ -171,8 +197,11 @@ def test_headers_file_sets_security_headers(site, request):
     problems = []
     # Addresses readers ask for: not the .gz copies (sent in place of their originals), nor
     # the files a host never serves (_headers, the build's marker).
-    files = [f for f in sorted(root.rglob("*")) if f.is_file() and f.suffix != ".gz"
-             and not f.name.startswith(("_", "."))]
+    files = [
+        f
+        for f in sorted(root.rglob("*"))
+        if f.is_file() and f.suffix != ".gz" and not f.name.startswith(("_", "."))
+    ]
     for file in files:
         path = url_of(root, file, mount, origin="")
         sent = headers_for(rules, path)

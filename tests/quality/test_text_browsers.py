@@ -38,8 +38,9 @@ LYNX_CONTROLS = {
 W3M_CONTROL = re.compile(r'<input_alt\b[^>]*\btype="([^"]*)"[^>]*>(.*?)</input_alt>', re.S)
 #: Controls that work without a script: why, and the markup of each.
 WORKS_WITHOUT_SCRIPT = {
-    "the embeds page's code to paste: a read-only text box, to select and copy":
-        re.compile(r"<textarea\b[^>]*\breadonly\b[^>]*>.*?</textarea>", re.S),
+    "the embeds page's code to paste: a read-only text box, to select and copy": re.compile(
+        r"<textarea\b[^>]*\breadonly\b[^>]*>.*?</textarea>", re.S
+    ),
 }
 INSTALL = "install Debian's lynx and w3m packages (apt-get install lynx w3m)"
 
@@ -47,17 +48,29 @@ INSTALL = "install Debian's lynx and w3m packages (apt-get install lynx w3m)"
 def lynx_controls(file: Path) -> list[str]:
     text = subprocess.run(
         ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-width=200", str(file)],
-        capture_output=True, text=True, timeout=60, check=True).stdout
-    return [f"{kind}: {' '.join(match.group().split())}"
-            for kind, pattern in LYNX_CONTROLS.items() for match in pattern.finditer(text)]
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    return [
+        f"{kind}: {' '.join(match.group().split())}"
+        for kind, pattern in LYNX_CONTROLS.items()
+        for match in pattern.finditer(text)
+    ]
 
 
 def w3m_controls(file: Path) -> list[str]:
     text = subprocess.run(
         ["w3m", "-halfdump", "-T", "text/html", "-I", "UTF-8", "-cols", "200", str(file)],
-        capture_output=True, timeout=60, check=True).stdout.decode("utf-8", "replace")
-    return [f"{kind}: {' '.join(re.sub(r'<[^>]+>', '', label).split())}"
-            for kind, label in W3M_CONTROL.findall(text)]
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout.decode("utf-8", "replace")
+    return [
+        f"{kind}: {' '.join(re.sub(r'<[^>]+>', '', label).split())}"
+        for kind, label in W3M_CONTROL.findall(text)
+    ]
 
 
 def sampled_pages(root: Path) -> list[Path]:
@@ -80,13 +93,18 @@ def without_working_controls(file: Path, scratch: Path) -> Path:
 
 def dead_controls(root: Path, scratch: Path) -> list[str]:
     files = {file: without_working_controls(file, scratch) for file in sampled_pages(root)}
-    jobs = [(browser, reader, file) for file in files
-            for browser, reader in (("lynx", lynx_controls), ("w3m", w3m_controls))]
+    jobs = [
+        (browser, reader, file)
+        for file in files
+        for browser, reader in (("lynx", lynx_controls), ("w3m", w3m_controls))
+    ]
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = pool.map(lambda job: job[1](files[job[2]]), jobs)
-    return [f"{browser} {file.relative_to(root).as_posix()}: {control}"
-            for (browser, _reader, file), controls in zip(jobs, found, strict=True)
-            for control in controls]
+    return [
+        f"{browser} {file.relative_to(root).as_posix()}: {control}"
+        for (browser, _reader, file), controls in zip(jobs, found, strict=True)
+        for control in controls
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +117,10 @@ def text_browsers():
 def test_text_browsers_show_no_dead_controls(built_site, text_browsers, tmp_path):
     assert len(sampled_pages(built_site)) > 20
     problems = dead_controls(built_site, tmp_path)
-    assert not problems, (f"{len(problems)} control(s) that need a script show in a text "
-                          "browser (the script should make them, or a plain link stand in):\n"
-                          + "\n".join(problems))
+    assert not problems, (
+        f"{len(problems)} control(s) that need a script show in a text "
+        "browser (the script should make them, or a plain link stand in):\n" + "\n".join(problems)
+    )
 
 
 def test_the_rule_finds_each_kind_of_control(tmp_path, text_browsers):
@@ -113,18 +132,24 @@ def test_the_rule_finds_each_kind_of_control(tmp_path, text_browsers):
         '<div hidden><button type="button">Hidden</button></div>'
         '<p><input type="text" name="a"> <input type="radio" name="r"> '
         '<input type="checkbox" name="c"> <select name="s"><option>Pick</option></select></p>'
-        '<details><summary>More</summary><p>Works without a script.</p></details>'
-        '<p><a href="#x">A link</a></p>', encoding="utf-8")
+        "<details><summary>More</summary><p>Works without a script.</p></details>"
+        '<p><a href="#x">A link</a></p>',
+        encoding="utf-8",
+    )
     lynx = lynx_controls(page)
     assert {c.split(":")[0] for c in lynx} == set(LYNX_CONTROLS), lynx
     assert sum(c.startswith("button") for c in lynx) == 2, lynx  # the template's, the hidden one
     w3m = w3m_controls(page)
     assert sorted(c.split(":")[0] for c in w3m) == sorted(
-        ["button", "button", "text", "radio", "checkbox", "select"]), w3m
+        ["button", "button", "text", "radio", "checkbox", "select"]
+    ), w3m
     # a read-only box of code is left out; a box to type in is not
     boxes = tmp_path / "boxes.html"
-    boxes.write_text('<!doctype html><html lang="en"><title>t</title>'
-                     '<textarea readonly rows="2">&lt;iframe src="x"&gt;</textarea>', encoding="utf-8")
+    boxes.write_text(
+        '<!doctype html><html lang="en"><title>t</title>'
+        '<textarea readonly rows="2">&lt;iframe src="x"&gt;</textarea>',
+        encoding="utf-8",
+    )
     read = without_working_controls(boxes, tmp_path)
     assert read != boxes and not lynx_controls(read) and not w3m_controls(read)
     boxes.write_text(boxes.read_text().replace(" readonly", ""), encoding="utf-8")

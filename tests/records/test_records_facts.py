@@ -29,27 +29,34 @@ def figure(**fields) -> Figure:
     return Figure(id="f", label="l", sources=[Citation("s", "x")], **fields)
 
 
-@pytest.mark.parametrize(("fields", "english", "russian", "data_value"), [
-    (dict(format="number", value=800), "800", "800", "800"),
-    (dict(format="number", value=205_000), "205,000", f"205{NBSP}000", "205000"),
-    (dict(format="number", low=10, high=15), "10–15", "10–15", "10-15"),
-    (dict(format="usd", value=350), "$350", "$350", "350"),
-    (dict(format="usd", value=12_345), "$12,345", f"$12{NBSP}345", "12345"),
-    (dict(format="usd", value=1.5), "$1.5", "$1,5", "1.5"),
-    (dict(format="usd", low=100, high=150), "$100–150", "$100–150", "100-150"),
-    (dict(format="usd", low=150, high=150), "$150", "$150", "150-150"),
-    (dict(format="usd", value=12_000_000), "$12 million", "$12 million", "1.2e+07"),
-    (dict(format="usd", value=999_999), "$999,999", f"$999{NBSP}999", "999999"),
-    (dict(format="usd", value=1_000_000), "$1 million", "$1 million", "1e+06"),
-    (dict(format="usd", low=12_000_000, high=15_500_000), "$12–15.5 million", "$12–15,5 million",
-     "1.2e+07-1.55e+07"),
-    (dict(format="percent", value=33), "33%", f"33{NBSP}%", "33"),
-    (dict(format="hours", value=2), "2 hours", "2 hours", "2"),
-    (dict(format="hours", value=1), "1 hour", "1 hour", "1"),
-    (dict(format="hours", value=1.5), "1.5 hours", "1,5 hours", "1.5"),
-    (dict(format="som", value=100), "100 som", "100 som", "100"),
-    (dict(format="som", low=100, high=150), "100–150 som", "100–150 som", "100-150"),
-])
+@pytest.mark.parametrize(
+    ("fields", "english", "russian", "data_value"),
+    [
+        (dict(format="number", value=800), "800", "800", "800"),
+        (dict(format="number", value=205_000), "205,000", f"205{NBSP}000", "205000"),
+        (dict(format="number", low=10, high=15), "10–15", "10–15", "10-15"),
+        (dict(format="usd", value=350), "$350", "$350", "350"),
+        (dict(format="usd", value=12_345), "$12,345", f"$12{NBSP}345", "12345"),
+        (dict(format="usd", value=1.5), "$1.5", "$1,5", "1.5"),
+        (dict(format="usd", low=100, high=150), "$100–150", "$100–150", "100-150"),
+        (dict(format="usd", low=150, high=150), "$150", "$150", "150-150"),
+        (dict(format="usd", value=12_000_000), "$12 million", "$12 million", "1.2e+07"),
+        (dict(format="usd", value=999_999), "$999,999", f"$999{NBSP}999", "999999"),
+        (dict(format="usd", value=1_000_000), "$1 million", "$1 million", "1e+06"),
+        (
+            dict(format="usd", low=12_000_000, high=15_500_000),
+            "$12–15.5 million",
+            "$12–15,5 million",
+            "1.2e+07-1.55e+07",
+        ),
+        (dict(format="percent", value=33), "33%", f"33{NBSP}%", "33"),
+        (dict(format="hours", value=2), "2 hours", "2 hours", "2"),
+        (dict(format="hours", value=1), "1 hour", "1 hour", "1"),
+        (dict(format="hours", value=1.5), "1.5 hours", "1,5 hours", "1.5"),
+        (dict(format="som", value=100), "100 som", "100 som", "100"),
+        (dict(format="som", low=100, high=150), "100–150 som", "100–150 som", "100-150"),
+    ],
+)
 def test_number_text(fields, english, russian, data_value):
     f = figure(**fields)
     assert f.number_text() == english
@@ -86,9 +93,21 @@ def test_the_hedge_is_kept_in_the_catalogs_words():
 
 
 def test_every_hedge_has_its_words():
-    assert hedge_words(ENGLISH) == {h: h for h in (
-        "about", "almost", "approximately", "around", "at least", "from", "more than", "nearly",
-        "over", "up to")}
+    assert hedge_words(ENGLISH) == {
+        h: h
+        for h in (
+            "about",
+            "almost",
+            "approximately",
+            "around",
+            "at least",
+            "from",
+            "more than",
+            "nearly",
+            "over",
+            "up to",
+        )
+    }
     assert hedge_words(Marking())["more than"] == "<hedge|more than>"
 
 
@@ -109,23 +128,31 @@ def test_bounds():
     assert figure(format="number", value=0, low=1, high=3).bounds == (0, 0)
 
 
-VALUE_OR_RANGE = ("value", "give either 'value' or both 'low' and 'high'",
-                  "a single number goes in 'value'; a range in 'low' and 'high'")
+VALUE_OR_RANGE = (
+    "value",
+    "give either 'value' or both 'low' and 'high'",
+    "a single number goes in 'value'; a range in 'low' and 'high'",
+)
 
 
-@pytest.mark.parametrize(("fields", "problems"), [
-    (dict(value=1), []),
-    (dict(value=0), []),
-    (dict(low=5, high=5), []),
-    (dict(low=0, high=5), []),
-    (dict(), [VALUE_OR_RANGE]),
-    (dict(value=1, low=1), [VALUE_OR_RANGE]),
-    (dict(value=1, high=1), [VALUE_OR_RANGE]),
-    (dict(low=1), [("high", "a range needs both 'low' and 'high'", "")]),
-    (dict(high=1), [("low", "a range needs both 'low' and 'high'", "")]),
-    (dict(low=5, high=1), [("low", "low (5) is greater than high (1)", "swap the two numbers")]),
-    (dict(low=1.5, high=1.25), [("low", "low (1.5) is greater than high (1.25)",
-                                 "swap the two numbers")]),
-])
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        (dict(value=1), []),
+        (dict(value=0), []),
+        (dict(low=5, high=5), []),
+        (dict(low=0, high=5), []),
+        (dict(), [VALUE_OR_RANGE]),
+        (dict(value=1, low=1), [VALUE_OR_RANGE]),
+        (dict(value=1, high=1), [VALUE_OR_RANGE]),
+        (dict(low=1), [("high", "a range needs both 'low' and 'high'", "")]),
+        (dict(high=1), [("low", "a range needs both 'low' and 'high'", "")]),
+        (dict(low=5, high=1), [("low", "low (5) is greater than high (1)", "swap the two numbers")]),
+        (
+            dict(low=1.5, high=1.25),
+            [("low", "low (1.5) is greater than high (1.25)", "swap the two numbers")],
+        ),
+    ],
+)
 def test_check_a_figure_is_a_value_or_a_range(fields, problems):
     assert list(figure(format="number", **fields).check()) == problems

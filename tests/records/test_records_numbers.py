@@ -27,9 +27,19 @@ from records.numbers import (
 NBSP = "\u00a0"
 
 
-@pytest.mark.parametrize(("numerator", "denominator", "expected"), [
-    (0, 5, 0), (4, 2, 2), (5, 2, 3), (3, 2, 2), (7, 3, 2), (8, 3, 3), (1, 4, 0), (2, 4, 1),
-])
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [
+        (0, 5, 0),
+        (4, 2, 2),
+        (5, 2, 3),
+        (3, 2, 2),
+        (7, 3, 2),
+        (8, 3, 3),
+        (1, 4, 0),
+        (2, 4, 1),
+    ],
+)
 def test_half_up_rounds_halves_up(numerator, denominator, expected):
     assert half_up(numerator, denominator) == expected
 
@@ -45,16 +55,19 @@ def test_numbers_follow_the_language():
     assert percent(10, "ru") == f"10{NBSP}%"
 
 
-@pytest.mark.parametrize(("cents", "english", "russian"), [
-    (0, "$0", f"0{NBSP}$"),
-    (1, "$0.01", f"0,01{NBSP}$"),
-    (150, "$1.50", f"1,50{NBSP}$"),
-    (999, "$9.99", f"9,99{NBSP}$"),
-    (1000, "$10", f"10{NBSP}$"),  # from $10 up: whole dollars
-    (1049, "$10", f"10{NBSP}$"),
-    (1050, "$11", f"11{NBSP}$"),  # half a dollar rounds up
-    (125_000, "$1,250", f"1{NBSP}250{NBSP}$"),
-])
+@pytest.mark.parametrize(
+    ("cents", "english", "russian"),
+    [
+        (0, "$0", f"0{NBSP}$"),
+        (1, "$0.01", f"0,01{NBSP}$"),
+        (150, "$1.50", f"1,50{NBSP}$"),
+        (999, "$9.99", f"9,99{NBSP}$"),
+        (1000, "$10", f"10{NBSP}$"),  # from $10 up: whole dollars
+        (1049, "$10", f"10{NBSP}$"),
+        (1050, "$11", f"11{NBSP}$"),  # half a dollar rounds up
+        (125_000, "$1,250", f"1{NBSP}250{NBSP}$"),
+    ],
+)
 def test_money(cents, english, russian):
     assert money(cents) == english
     assert money(cents, "ru") == russian
@@ -86,22 +99,25 @@ def test_a_range_of_whole_numbers():
     assert span(5, 5) == "5"
 
 
-@pytest.mark.parametrize(("basis_points", "expected"), [
-    (0, ("under", 1, "1%")),
-    (49, ("under", 1, "1%")),
-    (50, ("percent_of", 1, "1%")),
-    (4500, ("percent_of", 45, "45%")),
-    (9499, ("percent_of", 95, "95%")),
-    (9500, ("same_as", 1, "")),
-    (10_499, ("same_as", 1, "")),
-    (10_500, ("times", 1.1, "1.1")),
-    (54_000, ("times", 5.4, "5.4")),
-    (99_499, ("times", 9.9, "9.9")),
-    (99_500, ("times", 10.0, "10")),
-    (100_000, ("times", 10, "10")),
-    (225_000, ("times", 23, "23")),
-    (12_345_678, ("times", 1235, "1,235")),
-])
+@pytest.mark.parametrize(
+    ("basis_points", "expected"),
+    [
+        (0, ("under", 1, "1%")),
+        (49, ("under", 1, "1%")),
+        (50, ("percent_of", 1, "1%")),
+        (4500, ("percent_of", 45, "45%")),
+        (9499, ("percent_of", 95, "95%")),
+        (9500, ("same_as", 1, "")),
+        (10_499, ("same_as", 1, "")),
+        (10_500, ("times", 1.1, "1.1")),
+        (54_000, ("times", 5.4, "5.4")),
+        (99_499, ("times", 9.9, "9.9")),
+        (99_500, ("times", 10.0, "10")),
+        (100_000, ("times", 10, "10")),
+        (225_000, ("times", 23, "23")),
+        (12_345_678, ("times", 1235, "1,235")),
+    ],
+)
 def test_ratio_bands(basis_points, expected):
     kind, number, written = ratio(basis_points)
     assert (kind, number, written) == expected
@@ -118,8 +134,7 @@ def test_ratio_in_russian():
 def test_plural_takes_the_languages_form_and_falls_back_to_other():
     forms = SimpleNamespace(one="one", few="few", many="many", other="other")
     assert [plural(forms, n) for n in (1, 2, 5)] == ["one", "other", "other"]
-    assert [plural(forms, n, "ru") for n in (1, 2, 5, 21, 1.5)] == [
-        "one", "few", "many", "one", "other"]
+    assert [plural(forms, n, "ru") for n in (1, 2, 5, 21, 1.5)] == ["one", "few", "many", "one", "other"]
     sparse = SimpleNamespace(one="one", few=None, many=None, other="other")
     assert plural(sparse, 2, "ru") == "other"
 
@@ -131,14 +146,17 @@ def test_affixes_for_chart_axes():
     assert affixes("percent", "ru") == ("", f"{NBSP}%")
 
 
-@pytest.mark.parametrize(("value", "english", "russian"), [
-    (1250, "1,250", "1250"),
-    (9999, "9,999", "9999"),
-    (10_000, "10,000", f"10{NBSP}000"),
-    (205_000, "205,000", f"205{NBSP}000"),
-    (1.5, "1.5", "1,5"),
-    (12_345.5, "12,345.5", f"12{NBSP}345,5"),
-])
+@pytest.mark.parametrize(
+    ("value", "english", "russian"),
+    [
+        (1250, "1,250", "1250"),
+        (9999, "9,999", "9999"),
+        (10_000, "10,000", f"10{NBSP}000"),
+        (205_000, "205,000", f"205{NBSP}000"),
+        (1.5, "1.5", "1,5"),
+        (12_345.5, "12,345.5", f"12{NBSP}345,5"),
+    ],
+)
 def test_prose_number_groups_as_the_sources_write(value, english, russian):
     assert prose_number(value) == english
     assert prose_number(value, "ru") == russian

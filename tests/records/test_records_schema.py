@@ -104,87 +104,149 @@ def test_a_valid_record_is_read_with_its_defaults():
     assert problems == []
     assert value == Outer(id="a", count=3, items=[Inner("x")])
     assert [(u.collection, u.value, str(u.problem_at)) for u in reader.keys] == [
-        ("outers", "a", "f.yaml:1:5: id: ")]
+        ("outers", "a", "f.yaml:1:5: id: ")
+    ]
 
 
 def test_every_field_kind_is_read():
-    value, problems, _ = read(MINIMAL + "url: https://x.org/a\nshare: 2\nflag: true\nkind: b\n"
-                              "tags: [c, d-e]\nday: 2020-12-15\ninner: {name: y}\n")
+    value, problems, _ = read(
+        MINIMAL + "url: https://x.org/a\nshare: 2\nflag: true\nkind: b\n"
+        "tags: [c, d-e]\nday: 2020-12-15\ninner: {name: y}\n"
+    )
     assert problems == []
-    assert value == Outer("a", 3, [Inner("x")], "https://x.org/a", 2.0, True, "b", ["c", "d-e"],
-                          "2020-12-15", Inner("y"))
+    assert value == Outer(
+        "a", 3, [Inner("x")], "https://x.org/a", 2.0, True, "b", ["c", "d-e"], "2020-12-15", Inner("y")
+    )
     assert type(value.share) is float and type(value.count) is int
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("id: A\ncount: -1\nitems: []\n", [
-        "f.yaml:1:5: id: 'A' is not a valid value (use lower-case letters, digits and hyphens)",
-        "f.yaml:2:8: count: -1 is below the minimum 0 (counts cannot be negative)",
-        "f.yaml:3:8: items: needs at least 1 item(s) (items)"]),
-    ("id: a\ncount: 10\nitems: [{name: x}, {name: y}, {name: z}, {name: w}]\n", [
-        "f.yaml:2:8: count: 10 is above the maximum 9 (use 9 or less)",
-        "f.yaml:3:8: items: has 4 items, at most 3 allowed (keep the 3 that matter most: items)"]),
-    ("id: a\ncount: 3.5\nitems: {name: x}\n", [
-        "f.yaml:2:8: count: expected a whole number, got a number '3.5' (write digits only, "
-        "without quotes or units)",
-        "f.yaml:3:8: items: expected a list, got a mapping (start each item with '- ')"]),
-    ("id: a\ncont: 3\nitems: [{name: x}]\n", [
-        "f.yaml:2:1: cont: unknown field 'cont' (did you mean 'count'?)"]),
-    ("id: a\ncount: 3\ncount: 4\nitems: [{name: x}]\n", [
-        "f.yaml:3:1: count: field given twice (keep one of them)"]),
-    ("id: a\nitems: [{name: x}]\n", [
-        "f.yaml:1:1: count: missing required field 'count' (count)"]),
-    ("- a\n", [
-        "f.yaml:1:1: (top level): expected a mapping of fields, got a list (write it as "
-        "'field: value' lines for Outer)"]),
-    (MINIMAL + "kind: c\nurl: http://x\nshare: .nan\n", [
-        "f.yaml:4:7: kind: 'c' is not an allowed value (allowed: a, b)",
-        "f.yaml:5:6: url: 'http://x' is not an https:// address (give the full public address)",
-        "f.yaml:6:8: share: expected a finite number"]),
-    (MINIMAL + "flag: 1\nkind: bb\nday: 2020\ntags: [a, B]\n", [
-        "f.yaml:4:7: flag: expected true or false, got a whole number '1'",
-        "f.yaml:5:7: kind: 'bb' is not an allowed value (allowed: a, b)",
-        "f.yaml:6:6: day: '2020' is not a date (write 2020-12-15)",
-        "f.yaml:7:11: tags#2: 'B' is not a valid value (use lower-case letters, digits and "
-        "hyphens)"]),
-    (MINIMAL + "day: TODO\nkind: TODO\n", [
-        "f.yaml:4:6: day: TODO left in day: day (write 2020-12-15)",
-        "f.yaml:5:7: kind: TODO left in kind: kind (allowed: a, b)"]),
-    ("id: a\ncount: TODO\nitems: [{name: TODO}]\nflag: TODO\nshare: TODO\n", [
-        "f.yaml:2:8: count: TODO left in count: count (write the number, in digits)",
-        "f.yaml:3:16: items#1.name: TODO left in name: its name (write the words (or the "
-        "citation) it needs)",
-        "f.yaml:4:7: flag: TODO left in flag (write true or false)",
-        "f.yaml:5:8: share: TODO left in share: share (write the number, in digits)"]),
-    ("id: ''\ncount: 3\nitems: [{name: x}]\nurl: '  '\n", [
-        "f.yaml:1:5: id: text is empty (id)",
-        "f.yaml:4:6: url: text is empty (address)"]),
-    ("id: a\ncount: '3'\nitems: [{name: x}]\nflag: ~\ninner: [1]\nshare: 2020-01-01\nday: [1]\n", [
-        "f.yaml:2:8: count: expected a whole number, got text '3' (write digits only, without "
-        "quotes or units)",
-        "f.yaml:4:7: flag: expected true or false, got nothing '~'",
-        "f.yaml:5:8: inner: expected a mapping of fields, got a list (write it as 'field: value' "
-        "lines for Inner)",
-        "f.yaml:6:8: share: expected a number, got a date '2020-01-01' (write digits only, without "
-        "quotes or units)",
-        "f.yaml:7:6: day: expected a date, got a list (write 2020-12-15)"]),
-    ("id: a\ncount: 3\nitems: ~\n", ["f.yaml:3:8: items: needs at least 1 item(s) (items)"]),
-    (MINIMAL + "tgs: [a]\nnner: {name: x}\nfleg: true\n", [
-        "f.yaml:4:1: tgs: unknown field 'tgs' (did you mean 'tags'?)",
-        "f.yaml:5:1: nner: unknown field 'nner' (did you mean 'inner'?)",
-        "f.yaml:6:1: fleg: unknown field 'fleg' (did you mean 'flag'?)"]),
-    (MINIMAL + "inner: {name: x}\ninnr: [a]\n", [
-        # a list is not what 'inner' takes, so it is not suggested
-        "f.yaml:5:1: innr: unknown field 'innr' (allowed: id, count, items, url, share, flag, "
-        "kind, tags, day, inner)"]),
-    (MINIMAL + "share: 1e400\n", [
-        "f.yaml:4:8: share: expected a number, got text '1e400' (write digits only, without "
-        "quotes or units)"]),
-    (MINIMAL + "share: .inf\n", ["f.yaml:4:8: share: expected a finite number"]),
-    (MINIMAL + "flag: TRUE\nurl: 'https://x.org\u200b'\n", [
-        "f.yaml:5:20: url: a zero width space (U+200B) at character 14 (delete it, and type a "
-        "space if one belongs there: it cannot be seen, but the text is not what it looks like)"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "id: A\ncount: -1\nitems: []\n",
+            [
+                "f.yaml:1:5: id: 'A' is not a valid value (use lower-case letters, digits and hyphens)",
+                "f.yaml:2:8: count: -1 is below the minimum 0 (counts cannot be negative)",
+                "f.yaml:3:8: items: needs at least 1 item(s) (items)",
+            ],
+        ),
+        (
+            "id: a\ncount: 10\nitems: [{name: x}, {name: y}, {name: z}, {name: w}]\n",
+            [
+                "f.yaml:2:8: count: 10 is above the maximum 9 (use 9 or less)",
+                "f.yaml:3:8: items: has 4 items, at most 3 allowed (keep the 3 that matter most: items)",
+            ],
+        ),
+        (
+            "id: a\ncount: 3.5\nitems: {name: x}\n",
+            [
+                "f.yaml:2:8: count: expected a whole number, got a number '3.5' (write digits only, "
+                "without quotes or units)",
+                "f.yaml:3:8: items: expected a list, got a mapping (start each item with '- ')",
+            ],
+        ),
+        (
+            "id: a\ncont: 3\nitems: [{name: x}]\n",
+            ["f.yaml:2:1: cont: unknown field 'cont' (did you mean 'count'?)"],
+        ),
+        (
+            "id: a\ncount: 3\ncount: 4\nitems: [{name: x}]\n",
+            ["f.yaml:3:1: count: field given twice (keep one of them)"],
+        ),
+        ("id: a\nitems: [{name: x}]\n", ["f.yaml:1:1: count: missing required field 'count' (count)"]),
+        (
+            "- a\n",
+            [
+                "f.yaml:1:1: (top level): expected a mapping of fields, got a list (write it as "
+                "'field: value' lines for Outer)"
+            ],
+        ),
+        (
+            MINIMAL + "kind: c\nurl: http://x\nshare: .nan\n",
+            [
+                "f.yaml:4:7: kind: 'c' is not an allowed value (allowed: a, b)",
+                "f.yaml:5:6: url: 'http://x' is not an https:// address (give the full public address)",
+                "f.yaml:6:8: share: expected a finite number",
+            ],
+        ),
+        (
+            MINIMAL + "flag: 1\nkind: bb\nday: 2020\ntags: [a, B]\n",
+            [
+                "f.yaml:4:7: flag: expected true or false, got a whole number '1'",
+                "f.yaml:5:7: kind: 'bb' is not an allowed value (allowed: a, b)",
+                "f.yaml:6:6: day: '2020' is not a date (write 2020-12-15)",
+                "f.yaml:7:11: tags#2: 'B' is not a valid value (use lower-case letters, digits and hyphens)",
+            ],
+        ),
+        (
+            MINIMAL + "day: TODO\nkind: TODO\n",
+            [
+                "f.yaml:4:6: day: TODO left in day: day (write 2020-12-15)",
+                "f.yaml:5:7: kind: TODO left in kind: kind (allowed: a, b)",
+            ],
+        ),
+        (
+            "id: a\ncount: TODO\nitems: [{name: TODO}]\nflag: TODO\nshare: TODO\n",
+            [
+                "f.yaml:2:8: count: TODO left in count: count (write the number, in digits)",
+                "f.yaml:3:16: items#1.name: TODO left in name: its name (write the words (or the "
+                "citation) it needs)",
+                "f.yaml:4:7: flag: TODO left in flag (write true or false)",
+                "f.yaml:5:8: share: TODO left in share: share (write the number, in digits)",
+            ],
+        ),
+        (
+            "id: ''\ncount: 3\nitems: [{name: x}]\nurl: '  '\n",
+            ["f.yaml:1:5: id: text is empty (id)", "f.yaml:4:6: url: text is empty (address)"],
+        ),
+        (
+            "id: a\ncount: '3'\nitems: [{name: x}]\nflag: ~\ninner: [1]\nshare: 2020-01-01\nday: [1]\n",
+            [
+                "f.yaml:2:8: count: expected a whole number, got text '3' (write digits only, without "
+                "quotes or units)",
+                "f.yaml:4:7: flag: expected true or false, got nothing '~'",
+                "f.yaml:5:8: inner: expected a mapping of fields, got a list (write it as 'field: value' "
+                "lines for Inner)",
+                "f.yaml:6:8: share: expected a number, got a date '2020-01-01' (write digits only, without "
+                "quotes or units)",
+                "f.yaml:7:6: day: expected a date, got a list (write 2020-12-15)",
+            ],
+        ),
+        ("id: a\ncount: 3\nitems: ~\n", ["f.yaml:3:8: items: needs at least 1 item(s) (items)"]),
+        (
+            MINIMAL + "tgs: [a]\nnner: {name: x}\nfleg: true\n",
+            [
+                "f.yaml:4:1: tgs: unknown field 'tgs' (did you mean 'tags'?)",
+                "f.yaml:5:1: nner: unknown field 'nner' (did you mean 'inner'?)",
+                "f.yaml:6:1: fleg: unknown field 'fleg' (did you mean 'flag'?)",
+            ],
+        ),
+        (
+            MINIMAL + "inner: {name: x}\ninnr: [a]\n",
+            [
+                # a list is not what 'inner' takes, so it is not suggested
+                "f.yaml:5:1: innr: unknown field 'innr' (allowed: id, count, items, url, share, flag, "
+                "kind, tags, day, inner)"
+            ],
+        ),
+        (
+            MINIMAL + "share: 1e400\n",
+            [
+                "f.yaml:4:8: share: expected a number, got text '1e400' (write digits only, without "
+                "quotes or units)"
+            ],
+        ),
+        (MINIMAL + "share: .inf\n", ["f.yaml:4:8: share: expected a finite number"]),
+        (
+            MINIMAL + "flag: TRUE\nurl: 'https://x.org\u200b'\n",
+            [
+                "f.yaml:5:20: url: a zero width space (U+200B) at character 14 (delete it, and type a "
+                "space if one belongs there: it cannot be seen, but the text is not what it looks like)"
+            ],
+        ),
+    ],
+)
 def test_mistakes_are_reported_where_they_are(text, expected):
     value, problems, _ = read(text)
     assert value is Invalid
@@ -197,8 +259,10 @@ def test_a_missing_field_is_not_reported_when_a_typo_already_names_it():
 
 
 def test_words_references_and_their_places_are_noted():
-    text = ("title: A {fig:x} title\nbody: >-\n  Some words\n  and {fig:y} here\nsource: s\n"
-            "section: intro\nlines:\n  - {actor: ann, says: hi}\n  - {says: bye}\n")
+    text = (
+        "title: A {fig:x} title\nbody: >-\n  Some words\n  and {fig:y} here\nsource: s\n"
+        "section: intro\nlines:\n  - {actor: ann, says: hi}\n  - {says: bye}\n"
+    )
     value, problems, reader = read(text, Article)
     assert problems == []
     assert value.lines == [Line("ann", "hi"), Line(None, "bye")]
@@ -210,12 +274,16 @@ def test_words_references_and_their_places_are_noted():
         ("actors", "ann", None, "f.yaml:8:13: lines['ann'].actor: "),
     ]
     assert [(t.path, t.text) for t in reader.texts] == [
-        ("title", "A {fig:x} title"), ("body", "Some words and {fig:y} here"),
-        ("lines['ann'].says", "hi"), ("lines#2.says", "bye")]
+        ("title", "A {fig:x} title"),
+        ("body", "Some words and {fig:y} here"),
+        ("lines['ann'].says", "hi"),
+        ("lines#2.says", "bye"),
+    ]
     assert [(t.path, t.text) for t in reader.prose] == [("body", "Some words and {fig:y} here")]
     assert [str(w) for w in reader.warnings] == [
         "f.yaml:1:8: title: warning: 15 characters is long for a title or name (keep it under 10: "
-        "it is shown in lists, tabs and link previews)"]
+        "it is shown in lists, tabs and link previews)"
+    ]
 
 
 def test_a_spaced_dash_keeps_to_the_word_before_it():
@@ -224,8 +292,10 @@ def test_a_spaced_dash_keeps_to_the_word_before_it():
 
 
 def test_prose_problems_and_checks_are_placed_on_their_lines():
-    text = ("title: t\nbody: >-\n  first line\n  see <b>this</b>\nsource: s\nsection: t\n"
-            "lines:\n  - {actor: ann}\n  - {actor: ann}\nlow: 7\n")
+    text = (
+        "title: t\nbody: >-\n  first line\n  see <b>this</b>\nsource: s\nsection: t\n"
+        "lines:\n  - {actor: ann}\n  - {actor: ann}\nlow: 7\n"
+    )
     _, problems, _ = read(text, Article)
     assert problems == [
         "f.yaml:4:7: body: HTML tag '<b>' would be shown as text (write *emphasis*, **strong** or "
@@ -241,23 +311,38 @@ def test_prose_problems_and_checks_are_placed_on_their_lines():
     assert problems == ["f.yaml:5:6: low: 0 is below the minimum 1 (use 1 or more)"]
 
 
-@pytest.mark.parametrize(("value", "kind"), [
-    ("a", "text 'a'"), ("1", "a whole number '1'"), ("1.5", "a number '1.5'"),
-    ("true", "true/false 'true'"), ("~", "nothing '~'"), ("", "nothing"),
-    ("2020-01-01", "a date '2020-01-01'"), ("[1]", "a list"), ("{a: 1}", "a mapping"),
-    ("''", "text"), ("!!binary aGVsbG8=", "tag:yaml.org,2002:binary 'aGVsbG8='"),
-])
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("a", "text 'a'"),
+        ("1", "a whole number '1'"),
+        ("1.5", "a number '1.5'"),
+        ("true", "true/false 'true'"),
+        ("~", "nothing '~'"),
+        ("", "nothing"),
+        ("2020-01-01", "a date '2020-01-01'"),
+        ("[1]", "a list"),
+        ("{a: 1}", "a mapping"),
+        ("''", "text"),
+        ("!!binary aGVsbG8=", "tag:yaml.org,2002:binary 'aGVsbG8='"),
+    ],
+)
 def test_kind_names_what_was_written(value, kind):
     assert _kind(yaml.compose(f"x: {value}").value[0][1]) == kind
 
 
-TREE = yaml.compose("a:\n  - id: p\n    x: words\n  - actor: q\n    y: more\n  - id: TODO\n"
-                    "    z: 3\nb: {c: d, id: e, actor: f, e: '  '}\n")
+TREE = yaml.compose(
+    "a:\n  - id: p\n    x: words\n  - actor: q\n    y: more\n  - id: TODO\n"
+    "    z: 3\nb: {c: d, id: e, actor: f, e: '  '}\n"
+)
 
 
 def test_texts_in_a_broken_file_leave_out_ids_and_actors():
     assert [(p.path, p.text) for p in texts_in(TREE)] == [
-        ("a['p'].x", "words"), ("a['q'].y", "more"), ("b.c", "d")]
+        ("a['p'].x", "words"),
+        ("a['q'].y", "more"),
+        ("b.c", "d"),
+    ]
 
 
 def test_items_are_named_by_id_then_actor_then_position():
@@ -266,12 +351,24 @@ def test_items_are_named_by_id_then_actor_then_position():
     assert item_path("a", 0, yaml.compose("x")) == "a#1"
 
 
-@pytest.mark.parametrize(("path", "line", "column"), [
-    # a block is shown by its key; a path that goes astray stops at the last node it found
-    ("a['p'].x", 3, 8), ("a#2.y", 5, 8), ("a#2", 4, 5), ("a#3.z", 7, 8), ("a#4", 1, 1),
-    ("b.c", 8, 8), ("b.zz", 8, 1), ("a['z']", 1, 1), ("a", 1, 1), ("b", 8, 1), ("a.x", 1, 1),
-    ("a['q'].nothing", 4, 5),
-])
+@pytest.mark.parametrize(
+    ("path", "line", "column"),
+    [
+        # a block is shown by its key; a path that goes astray stops at the last node it found
+        ("a['p'].x", 3, 8),
+        ("a#2.y", 5, 8),
+        ("a#2", 4, 5),
+        ("a#3.z", 7, 8),
+        ("a#4", 1, 1),
+        ("b.c", 8, 8),
+        ("b.zz", 8, 1),
+        ("a['z']", 1, 1),
+        ("a", 1, 1),
+        ("b", 8, 1),
+        ("a.x", 1, 1),
+        ("a['q'].nothing", 4, 5),
+    ],
+)
 def test_node_at_finds_the_nearest_node_a_path_names(path, line, column):
     node = node_at(TREE, path)
     assert (node.start_mark.line + 1, node.start_mark.column + 1) == (line, column)
@@ -301,33 +398,47 @@ def test_json_schema_of_every_field_kind():
         "$defs": {
             "Inner": {
                 "description": "An inner record. Two lines.",
-                "type": "object", "additionalProperties": False,
-                "properties": {"name": {"description": "its name", "type": "string",
-                                        "minLength": 1, "pattern": pattern}},
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"description": "its name", "type": "string", "minLength": 1, "pattern": pattern}
+                },
                 "required": ["name"],
             },
             "Outer": {
                 "description": "A record of every kind of field.",
-                "type": "object", "additionalProperties": False,
+                "type": "object",
+                "additionalProperties": False,
                 "properties": {
-                    "id": {"description": "id", "type": "string", "minLength": 1,
-                           "pattern": pattern},
-                    "count": {"description": "count", "type": "integer", "minimum": 0,
-                              "maximum": 9},
-                    "items": {"description": "items", "type": "array",
-                              "items": {"$ref": "#/$defs/Inner"}, "minItems": 1, "maxItems": 3},
-                    "url": {"description": "address", "anyOf": [
-                        {"type": "string", "minLength": 1, "pattern": "^https://"},
-                        {"type": "null"}]},
+                    "id": {"description": "id", "type": "string", "minLength": 1, "pattern": pattern},
+                    "count": {"description": "count", "type": "integer", "minimum": 0, "maximum": 9},
+                    "items": {
+                        "description": "items",
+                        "type": "array",
+                        "items": {"$ref": "#/$defs/Inner"},
+                        "minItems": 1,
+                        "maxItems": 3,
+                    },
+                    "url": {
+                        "description": "address",
+                        "anyOf": [
+                            {"type": "string", "minLength": 1, "pattern": "^https://"},
+                            {"type": "null"},
+                        ],
+                    },
                     "share": {"description": "share", "type": "number"},
                     "flag": {"description": "flag", "type": "boolean"},
                     "kind": {"description": "kind", "enum": ["a", "b"]},
-                    "tags": {"description": "tags", "type": "array",
-                             "items": {"type": "string", "minLength": 1, "pattern": pattern}},
-                    "day": {"description": "day", "anyOf": [
-                        {"type": "string", "format": "date"}, {"type": "null"}]},
-                    "inner": {"description": "inner", "anyOf": [
-                        {"$ref": "#/$defs/Inner"}, {"type": "null"}]},
+                    "tags": {
+                        "description": "tags",
+                        "type": "array",
+                        "items": {"type": "string", "minLength": 1, "pattern": pattern},
+                    },
+                    "day": {
+                        "description": "day",
+                        "anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+                    },
+                    "inner": {"description": "inner", "anyOf": [{"$ref": "#/$defs/Inner"}, {"type": "null"}]},
                 },
                 "required": ["id", "count", "items"],
                 "not": {"required": ["url", "day"]},
@@ -340,7 +451,10 @@ def test_json_schema_keeps_the_definitions_in_order_and_the_minimum_of_zero():
     schema = json_schema(Article, "A")
     assert list(schema["$defs"]) == ["Article", "Line"]
     assert schema["$defs"]["Article"]["properties"]["low"] == {
-        "description": "low end", "type": "integer", "minimum": 1}
+        "description": "low end",
+        "type": "integer",
+        "minimum": 1,
+    }
     assert "required" not in schema["$defs"]["Line"]
     assert json_schema(Outer, "T")["$defs"]["Outer"]["properties"]["count"]["minimum"] == 0
 
