@@ -18,7 +18,7 @@ from fakefarms.build.publish import build_site
 from fakefarms.content import ContentError, load_content
 from fakefarms.web.views import page_addresses
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT, SUBPATH_BASE
-from tests.sitecheck import broken_links, file_for, pages
+from tests.sitecheck import broken_links, file_for, pages, parsed, url_of
 
 
 def all_paths(app) -> list[str]:
@@ -85,6 +85,25 @@ def test_sitemap_lists_absolute_addresses(built_subpath_site):
     locs = [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
     assert locs and all(loc.startswith(SUBPATH_BASE) for loc in locs)
     assert SUBPATH_BASE + "farms/" in locs
+
+
+def test_the_sitemap_lists_every_page_search_engines_may_index_and_nothing_else(built_subpath_site):
+    """A page is listed when it may be indexed (no robots noindex) and is its own canonical
+    address: the open data and the embeds' index are; an embed, whose canonical address is its
+    full page, and the 404 pages are not."""
+    tree = ElementTree.parse(built_subpath_site / "sitemap.xml")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in tree.findall("s:url/s:loc", namespace)}
+    indexable = set()
+    for page in pages(built_subpath_site):
+        soup = parsed(page)
+        robots = soup.find("meta", attrs={"name": "robots"})
+        canonical = soup.find("link", rel="canonical")
+        own = url_of(built_subpath_site, page, "/fake-farms/", "https://example.org")
+        if not (robots and "noindex" in robots["content"]) and canonical and canonical["href"] == own:
+            indexable.add(own)
+    assert listed == indexable, (sorted(indexable - listed)[:5], sorted(listed - indexable)[:5])
+    assert {SUBPATH_BASE + "data/", SUBPATH_BASE + "ru/embed/"} <= listed
 
 
 def test_root_build_links_resolve(built_site):

@@ -42,7 +42,7 @@ TYPES = {
 #: The types sent with "; charset=utf-8".
 CHARSET_TYPES = ("text/html", "text/css", "text/javascript", "text/plain", "text/csv")
 #: The build's own files, which say how to serve it: never served.
-PRIVATE = ("_headers", "_redirects", ".fakefarms-build")
+PRIVATE = ("_headers", "_redirects")
 
 Rules = dict[str, dict[str, str]]
 

@@ -21,12 +21,16 @@ from fakefarms.web.security import EMBED_FOLDER, EMBED_HEADERS, HEADERS
 from fakefarms.web.views import SPLIT_ENDPOINTS, page_addresses
 from records.errors import UserError
 
-#: Written into every build: a folder holding it is an earlier build, which a build may replace.
-BUILD_MARKER = ".fakefarms-build"
+#: The first line of every build's `_headers` (a comment to hosts): a folder whose `_headers`
+#: opens with it is an earlier build, which a build may replace. No file of its own, so nothing
+#: internal to the build is published.
+BUILD_MARKER = "_headers"
 BUILD_MARKER_TEXT = (
-    "Written by `python build.py build`, which replaces this whole folder "
+    "# Written by `python build.py build`, which replaces this whole folder "
     "on every build: keep nothing else here.\n"
 )
+#: The marker file of builds before 7 December 2026, still recognised.
+OLD_BUILD_MARKER = ".fakefarms-build"
 
 
 class BuildError(UserError):
@@ -97,7 +101,6 @@ def build_site(
                 raise BuildError(str(exc)) from exc
         addresses.write_redirects(app, content, staging)
         write_headers(staging, app.config["BASE_PATH"], app.config["LANGUAGES"])
-        (staging / BUILD_MARKER).write_text(BUILD_MARKER_TEXT, encoding="utf-8")
         precompress(staging)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap_in(staging, out_dir)
@@ -141,7 +144,7 @@ def _why_not_replaceable(out: Path, content_dir: Path) -> str | None:
         return "holds a git repository (.git)"
     if yaml_files:
         return f"holds YAML files ({', '.join(yaml_files[:3])})"
-    if entries and BUILD_MARKER not in entries:
+    if entries and not _is_earlier_build(out, entries):
         return (
             f"holds files that no build wrote ({', '.join(entries[:3])}); delete it first "
             "if nothing in it is needed"
@@ -197,7 +200,14 @@ def write_headers(root: Path, base_path: str, languages=()) -> None:
     for pattern, headers in [*((p, HEADERS) for p in patterns), *((e, EMBED_HEADERS) for e in embeds)]:
         lines += [pattern, f"  {policy}: {headers[policy]}"]
     lines += [f"{base_path}assets/*", "  Cache-Control: public, max-age=31536000, immutable", ""]
-    (root / "_headers").write_text("\n".join(lines), encoding="utf-8")
+    (root / "_headers").write_text(BUILD_MARKER_TEXT + "\n".join(lines), encoding="utf-8")
+
+
+def _is_earlier_build(out: Path, entries: list[str]) -> bool:
+    if OLD_BUILD_MARKER in entries:
+        return True
+    marker = out / BUILD_MARKER
+    return marker.is_file() and marker.read_text(encoding="utf-8").startswith(BUILD_MARKER_TEXT)
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

@@ -522,6 +522,11 @@ def page_addresses(language: str | None = None):
     for endpoint in ENDPOINTS.values():
         if endpoint in current_app.view_functions:
             yield url_for(endpoint)
+    # The pages the footer links to: the open data and the embeds' index (each embed itself
+    # names its full page as its address, so it is not listed).
+    for endpoint in ("pages.data", "embeds.index"):
+        if endpoint in current_app.view_functions:
+            yield url_for(endpoint)
     for chapter_id in story_chapters(content.pages["home"]):
         yield url_for("pages.chapter", chapter_id=chapter_id)
     for farm_id in content.farms:

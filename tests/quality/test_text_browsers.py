@@ -154,3 +154,27 @@ def test_the_rule_finds_each_kind_of_control(tmp_path, text_browsers):
     assert read != boxes and not lynx_controls(read) and not w3m_controls(read)
     boxes.write_text(boxes.read_text().replace(" readonly", ""), encoding="utf-8")
     assert without_working_controls(boxes, tmp_path) == boxes and w3m_controls(boxes)
+
+
+@pytest.mark.parametrize("reader", ["lynx", "w3m"])
+def test_a_drawing_reads_as_separate_labels_and_values(built_site, reader):
+    """Text browsers read a chart's drawing as its words: each label and value must come out
+    as words of its own, never run into the next ("analysedapproximately 800")."""
+    if not shutil.which(reader):
+        pytest.skip(INSTALL)
+    from tests.sitecheck import parsed
+
+    for page in (built_site / "charts" / "index.html", built_site / "ru" / "charts" / "index.html"):
+        command = (
+            ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-width=200"]
+            if reader == "lynx"
+            else ["w3m", "-dump", "-T", "text/html", "-O", "UTF-8"]
+        )
+        dump = subprocess.run(
+            [*command, str(page)], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
+        words = f" {' '.join(dump.split())} "
+        texts = [" ".join(t.get_text().split()) for t in parsed(page).select("svg.chart-sketch text")]
+        assert len(texts) > 20, page
+        run_together = [t for t in texts if t and f" {t} " not in words]
+        assert not run_together, (page.relative_to(built_site).as_posix(), run_together[:5])
