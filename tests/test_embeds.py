@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 
 from fakefarms.web.embeds import HEIGHT_MESSAGE
 from tests.conftest import ROOT
-from tests.sitecheck import pages, parsed
+from tests.sitecheck import file_for, pages, parsed
 
 
 def embed_pages(built_site, language: str = ""):
@@ -31,7 +33,15 @@ def test_each_embed_is_bare_credited_and_reports_its_height(built_site):
         assert soup.select_one("link[rel=canonical]")["href"] == credit["href"], page
         assert not soup.find("meta", attrs={"name": "robots"})
         assert soup.find("script", src=lambda s: s and "/embed." in s), page
-        assert soup.select("section.notes li"), f"{page}: no sources"
+        # the calculator lists its sources; a chart, compact, links to the page that does
+        told = soup.select_one(".chart-source a[target=_top]")
+        if told:
+            address = urlsplit(told["href"])
+            place = file_for(built_site, address.path)
+            chart = parsed(place).select_one(f"#{address.fragment}")
+            assert chart is not None and chart.select(".chart-source .cite"), (page, told["href"])
+        else:
+            assert soup.select("section.notes li"), f"{page}: no sources"
 
 
 @pytest.mark.parametrize("language", ["", "ru/"])

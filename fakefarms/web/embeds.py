@@ -8,19 +8,20 @@ page refuses to be framed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from flask import Blueprint, Response, abort, current_app, url_for
 from markupsafe import escape
 
-from fakefarms.outputs.charts import rendered_charts
+from fakefarms.content.model import SITE_PAGES
+from fakefarms.outputs.charts import RenderedChart, rendered_charts
 from fakefarms.web.calculator_page import render_calculator
+from fakefarms.web.i18n import current_language, gettext
 from fakefarms.web.live import current_content
 from fakefarms.web.pagedata import render_page
-from fakefarms.web.rendering import in_language, public_address
+from fakefarms.web.rendering import in_language, public_address, public_link
 from fakefarms.web.security import EMBED_FOLDER
-
-from .i18n import current_language
 
 embeds = Blueprint("embeds", __name__)
 
@@ -56,16 +57,37 @@ def snippet(endpoint: str, title: str, height: int, **values) -> str:
     )
 
 
+def chart_places(content) -> dict[str, tuple[str, str]]:
+    """Where each chart appears in the story: chart id -> (page endpoint, page title in the
+    page's language). Each chart is drawn once, where it belongs; the charts page links to it
+    there."""
+    places: dict[str, tuple[str, str]] = {}
+    for name, page in content.pages.items():
+        endpoint = "pages.index" if name == "home" else f"pages.{name}"
+        for section in page.sections:
+            for chart_id in section.charts:
+                places.setdefault(chart_id, (endpoint, SITE_PAGES[endpoint.split(".")[1]].menu))
+    for chart in content.charts.values():
+        if chart.kind == "timeline" and not chart.compact:
+            places.setdefault(chart.id, ("pages.timeline", SITE_PAGES["timeline"].menu))
+        elif chart.kind == "links":
+            places.setdefault(chart.id, ("pages.farms", SITE_PAGES["farms"].menu))
+    return {chart_id: (endpoint, gettext(menu)) for chart_id, (endpoint, menu) in places.items()}
+
+
 @embeds.route(f"/{EMBED_FOLDER}/")
 def index():
     content = current_content()
     charts = rendered_charts(content)
     # Each item: its anchor, title, page, the page's values, the iframe's height, and the chart
     # whose drawing previews it (an HTML chart, such as the links, has none).
-    items = [("calculator", content.calculator.words.title, "embeds.calculator", {}, CALCULATOR_HEIGHT, None)]
+    items: list[tuple[str, str, str, dict[str, str], int, RenderedChart | None]] = [
+        ("calculator", content.calculator.words.title, "embeds.calculator", {}, CALCULATOR_HEIGHT, None)
+    ]
     for c in embeddable_charts(content):
-        drawn = charts[c.id] if charts[c.id].sketch else None
-        height = AROUND_A_CHART + drawn.sketch.height if drawn else HTML_CHART_HEIGHT
+        sketch = charts[c.id].sketch
+        drawn = charts[c.id] if sketch else None
+        height = AROUND_A_CHART + sketch.height if sketch else HTML_CHART_HEIGHT
         items.append((f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, height, drawn))
     listed = [
         (key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)
@@ -85,7 +107,18 @@ def chart(chart_id: str):
     if chart_id not in {c.id for c in embeddable_charts(content)}:
         abort(404)
     shown = rendered_charts(content)[chart_id]
-    return render_page("embed_chart.html", (shown,), content=content, chart=shown, full_page="charts.index")
+    # Compact, as newsroom chart tools make them: its sources are listed on the full page,
+    # which its source line links to, so the embed has no notes of its own.
+    listed = dataclasses.replace(shown, sources=[])
+    told = chart_places(content).get(chart_id, ("charts.index", ""))[0]
+    return render_page(
+        "embed_chart.html",
+        (listed,),
+        content=content,
+        chart=shown,
+        full_page="charts.index",
+        sources_at=public_link(told) + f"#chart-{chart_id}",
+    )
 
 
 @embeds.route(f"/{EMBED_FOLDER}/resize.js")

@@ -26,7 +26,7 @@ from fakefarms.outputs.opendata import (
     shown_tables,
 )
 from fakefarms.web.calculator_page import calculator
-from fakefarms.web.embeds import embeds
+from fakefarms.web.embeds import chart_places, embeds
 from fakefarms.web.live import current_content, quoted, source_content
 from fakefarms.web.pagedata import page_card, render_page
 from fakefarms.web.rendering import (
@@ -328,24 +328,6 @@ def editorial_page(name: str):
 
 for _name in (name for name, page in SITE_PAGES.items() if page.editorial):
     pages.add_url_rule(f"/{_name}/", endpoint=_name, view_func=editorial_page(_name))
-
-
-def chart_places(content) -> dict[str, tuple[str, str]]:
-    """Where each chart appears in the story: chart id -> (page endpoint, page title in the
-    page's language). Each chart is drawn once, where it belongs; the charts page links to it
-    there."""
-    places = {}
-    for name, page in content.pages.items():
-        endpoint = "pages.index" if name == "home" else f"pages.{name}"
-        for section in page.sections:
-            for chart_id in section.charts:
-                places.setdefault(chart_id, (endpoint, SITE_PAGES[endpoint.split(".")[1]].menu))
-    for chart in content.charts.values():
-        if chart.kind == "timeline" and not chart.compact:
-            places.setdefault(chart.id, ("pages.timeline", SITE_PAGES["timeline"].menu))
-        elif chart.kind == "links":
-            places.setdefault(chart.id, ("pages.farms", SITE_PAGES["farms"].menu))
-    return {chart_id: (endpoint, gettext(menu)) for chart_id, (endpoint, menu) in places.items()}
 
 
 @charts.route("/charts/", endpoint="index")
