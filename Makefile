@@ -61,6 +61,7 @@ translations: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # pytest also runs the JavaScript tests (tests/js/), on vectors it generates from the Python model.
 test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx /usr/bin/lynx /usr/bin/w3m lint

@@ -98,7 +98,7 @@ def measure(content: Path) -> dict:
         finally:
             rendering += time.perf_counter() - start
 
-    jinja2.Template.render = timed_render
+    jinja2.Template.render = timed_render  # type: ignore[method-assign]  # times every page's rendering
     with tempfile.TemporaryDirectory() as out:
         cache = Path(out) / "cards"
         before = _processor_seconds()

@@ -3,7 +3,8 @@
     python bench/mutation_score.py [--fail-under 90]
 
 A mutant is killed when a test failed (or timed out) with it in place; every other mutant
-(survived, no tests, suspicious, not checked) counts against the score. Run after
+(survived, no tests, suspicious, not checked) counts against the score, so an interrupted run
+scores low until `mutmut run` finishes it. Run after
 `mutmut run`; `make mutation` runs both.
 
 A measure, not a test: it reports, and the README quotes what it reported.
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 
 #: mutmut's exit codes by outcome (mutmut/stats.py); anything else is "suspicious".
-KILLED = {
+KILLED: dict[int | None, str] = {
     1: "killed",
     3: "killed",
     36: "timeout",
@@ -65,14 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         print("no mutation results in mutants/: run `mutmut run` first", file=sys.stderr)
         return 1
     low = False
-    print("| package | killed / total | score | survived | other |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| package | killed / total | score | survived | no tests | not checked |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for package, counts in sorted(found.items()):
         total = sum(counts.values())
         killed = counts["killed"] + counts["timeout"]
         score = 100 * killed / total if total else 100.0
-        other = total - killed - counts["survived"]
-        print(f"| {package}/ | {killed} / {total} | {score:.1f}% | {counts['survived']} | {other} |")
+        print(
+            f"| {package}/ | {killed} / {total} | {score:.1f}% | {counts['survived']} | "
+            f"{counts['no tests']} | {counts['not checked']} |"
+        )
         low |= args.fail_under is not None and score < args.fail_under
     return 1 if low else 0
 

@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         public = Path(folder) / "public"
-        build_site(ROOT / "content", public, None, 1)
+        build_site(ROOT / "content", public)
         rows = measure(public, args.pages, [int(w) for w in args.widths.split(",")])
     if args.json:
         print(json.dumps(rows, indent=2))

@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     inputs, errors = validate(params, raw)
     if errors:
         return _invalid([e.message for e in errors])
+    assert inputs is not None  # validate gives the inputs whenever it finds no error
     result = estimate(params, inputs)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
@@ -124,7 +125,7 @@ def catalogue(params: CalculatorFile) -> str:
     ]
     lines += ["", "presets (--preset):"]
     for p in params.presets:
-        pay = f"tier {p.tier}" if p.tier else f"pay {money(p.pay * CENTS)}"
+        pay = f"tier {p.tier}" if p.pay is None else f"pay {money(p.pay * CENTS)}"  # one of the two
         extra = "".join(f", {getattr(p, n)} {n}" for n in ("bloggers", "supervisors") if getattr(p, n))
         lines.append(
             f"  {p.id:<26}{p.label}: staff {p.staff} × {p.accounts_per_person} accounts, {pay}{extra}"

@@ -90,6 +90,7 @@ def som_text(params: CalculatorFile, result: Estimate, language: str = "en") -> 
 def wage_months(params: CalculatorFile, result: Estimate, language: str = "en") -> str:
     """How many months of the average wage the midpoint is, from the comparison with it."""
     wage = params.wage_comparison()
+    assert wage is not None  # CalculatorFile.check makes sure there is one
     found = next(c for c in result.comparisons if c.id == wage.id)
     return ratio_text(params.words.wage_months, found.ratio_bp, language)
 
@@ -97,6 +98,9 @@ def wage_months(params: CalculatorFile, result: Estimate, language: str = "en") 
 def som_note(params: CalculatorFile, language: str = "en") -> str:
     """Where the rate comes from and how som are rounded (the same for every estimate)."""
     som = params.som
+    # load_params fills in the rate and its words from the key figures.
+    assert som.amount is not None and som.cents is not None
+    assert som.amount_text is not None and som.usd_text is not None
     tenths = half_up(som.amount * CENTS * 10, som.cents)  # som to the dollar, to one decimal
     rate = fill(plural(params.words.som, tenths / 10, language), number=decimal(tenths / 10, language))
     return fill(

@@ -1,9 +1,10 @@
 """The calculator's inputs, declared once.
 
 Each input has the model's name, the name it takes in the page's address (a public
-interface: shared links use it), and its kind. Everything else is derived from this table:
-the model's `Inputs`, the presets' fields that may be assumed, `validate()`'s order, the
-command line's options, the page's form, its address format and the JSON the browser reads.
+interface: shared links use it), and its kind. Everything else follows this table: the
+model's `Inputs` (its fields spelt out for the type checker; a test keeps them in step), the
+presets' fields that may be assumed, `validate()`'s order, the command line's options, the
+page's form, its address format and the JSON the browser reads.
 Labels, limits and sources are content, in content/calculator.yaml under `inputs:`.
 """
 

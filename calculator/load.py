@@ -54,7 +54,7 @@ def with_figures(
         else dataclasses.replace(
             c,
             label=label(c.label),
-            cents=round(by_id[c.figure].value * CENTS),
+            cents=round(_single_value(by_id[c.figure]) * CENTS),
             amount_text=by_id[c.figure].text(language, words),
             sources=list(by_id[c.figure].sources),
         )
@@ -72,6 +72,12 @@ def with_figures(
             sources=list(dict.fromkeys([*som.sources, *usd.sources])),
         )
     return dataclasses.replace(params, comparisons=comparisons, som=rate)
+
+
+def _single_value(figure: Figure) -> float:
+    """The one number a figure gives: the calculator names no figure that gives a range."""
+    assert figure.value is not None, f"figure '{figure.id}' gives a range, not one value"
+    return figure.value
 
 
 def figure_problems(params: CalculatorFile, figures: list[Figure], readers: list[Reader]) -> list[Problem]:
@@ -157,7 +163,8 @@ def som_rate_problems(params: CalculatorFile, figures: list[Figure], readers: li
             "name two figures that one source gives for the same amount, in som and in US dollars",
         )
     elif (
-        2 * worst_month(params) * round(som.value) + round(usd.value * CENTS) * params.som.round_to
+        2 * worst_month(params) * round(_single_value(som))
+        + round(_single_value(usd) * CENTS) * params.som.round_to
         > MAX_EXACT
     ):
         problem(
@@ -173,7 +180,7 @@ def _figures_in_words(value: Any, words: dict[str, str]) -> Any:
         return prose.FIGURE_TOKEN.sub(lambda m: words[m.group(1)], value)
     if isinstance(value, list):
         return [_figures_in_words(item, words) for item in value]
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.replace(
             value,
             **{

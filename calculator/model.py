@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, make_dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from records.numbers import fill, grouped, half_up, money
@@ -36,9 +36,21 @@ from records.numbers import fill, grouped, half_up, money
 from .inputs import INPUTS, NAMES, Input
 from .params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Messages, Preset
 
-#: Valid inputs, one field per declared input: counts and whole dollars as int, choices as
-#: an id; of tier and pay exactly one is given, the other is None.
-Inputs = make_dataclass("Inputs", [(i.name, int | str | None) for i in INPUTS], frozen=True)
+
+@dataclass(frozen=True)
+class Inputs:
+    """Valid inputs, one field per declared input, in their order (tests/test_architecture.py
+    checks): counts and whole dollars as int, choices as an id; of tier and pay exactly one is
+    given, the other is None."""
+
+    staff: int
+    accounts_per_person: int
+    language: str
+    russian_extra: int
+    tier: str | None
+    pay: int | None
+    bloggers: int
+    supervisors: int
 
 
 @dataclass(frozen=True)
@@ -238,6 +250,7 @@ def _checked(params: CalculatorFile, item: Input, raw: Any, language: str) -> in
     """One input's valid value, or its error."""
     words = getattr(params.inputs, item.name)
     if item.kind == "choice":
+        assert item.choices is not None  # calculator/inputs.py names the list of every choice
         return _choice(
             raw, [x.id for x in getattr(params, item.choices)], item.name, words.label, params.messages
         )
@@ -316,6 +329,8 @@ def estimate(params: CalculatorFile, inputs: Inputs) -> Estimate:
     pay, operators, bloggers, supervisors = _roles(params, inputs)
     monthly = operators + bloggers + supervisors
     yearly = monthly.times(MONTHS)
+    # load_params fills in the rate from the key figures before the model sees it.
+    assert params.som.amount is not None and params.som.cents is not None
     accounts = inputs.staff * inputs.accounts_per_person
     comparisons = []
     for c in params.comparisons:

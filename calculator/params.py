@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeAlias
 
 from records.facts import Citation
 from records.schema import SLUG, spec
@@ -208,7 +208,7 @@ class Language:
 
 # -- presets and comparisons -------------------------------------------------------
 
-PresetValue = Literal[PRESET_NAMES]
+PresetValue: TypeAlias = Literal[PRESET_NAMES]  # type: ignore[valid-type]  # Literal made at run time from inputs.py
 
 
 @dataclass(frozen=True)

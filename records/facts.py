@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from gettext import NullTranslations as Catalog  # the interface words of one language
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, cast
 
 from .numbers import MILLION, decimal, figure_number, prose_number
 from .schema import SLUG, spec
@@ -77,7 +77,7 @@ class Figure:
             )
         elif self.value is None and (self.low is None or self.high is None):
             yield "low" if self.low is None else "high", "a range needs both 'low' and 'high'", ""
-        elif self.low is not None and self.low > self.high:
+        elif self.low is not None and self.high is not None and self.low > self.high:
             yield "low", f"low ({self.low:g}) is greater than high ({self.high:g})", "swap the two numbers"
 
     @property
@@ -85,6 +85,7 @@ class Figure:
         """(low, high): a range's ends, or a single value twice."""
         if self.value is not None:
             return self.value, self.value
+        assert self.low is not None and self.high is not None  # check(): a range has both ends
         return self.low, self.high
 
     @property
@@ -101,8 +102,8 @@ class Figure:
             return self._dollars(language, words)
         if self.value is not None:
             return self._unit(figure_number(self.value, self.format, language), self.value, words)
-        low, high = (figure_number(n, self.format, language) for n in (self.low, self.high))
-        return self._unit(f"{low}–{high}", self.high, words)
+        low, high = (figure_number(n, self.format, language) for n in self.bounds)
+        return self._unit(f"{low}–{high}", self.bounds[1], words)
 
     def _dollars(self, language: str, words: Catalog) -> str:
         """An amount in words' own way of writing dollars: '$350', '$100–150'; a million and
@@ -119,11 +120,12 @@ class Figure:
         return words.ngettext("$%(num)s", "$%(num)s", count) % {"num": number}
 
     def _unit(self, number: str, value: float, words: Catalog) -> str:
-        value = int(value) if float(value).is_integer() else value  # gettext counts in integers
+        # gettext counts in integers; a fraction is passed as it is, which its stubs do not allow
+        count = cast(int, int(value) if float(value).is_integer() else value)
         if self.format == "hours":
-            return words.ngettext("%(num)s hour", "%(num)s hours", value) % {"num": number}
+            return words.ngettext("%(num)s hour", "%(num)s hours", count) % {"num": number}
         if self.format == "som":
-            return words.ngettext("%(num)s som", "%(num)s som", value) % {"num": number}
+            return words.ngettext("%(num)s som", "%(num)s som", count) % {"num": number}
         return number
 
     @property

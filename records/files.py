@@ -53,13 +53,14 @@ def cross_check(
             seen[use.value] = use
     for use in (u for r in readers for u in r.refs):
         if use.collection == "sections":
-            known = (sections or {}).get(use.parent_source)
-            if known is not None and use.value not in known:
+            source = use.parent_source
+            sections_of = (sections or {}).get(source) if source is not None else None
+            if sections_of is not None and use.value not in sections_of:
                 problems.append(
                     at(
                         use,
                         f"source '{use.parent_source}' has no section '{use.value}'",
-                        suggest(use.value, known),
+                        suggest(use.value, sections_of),
                     )
                 )
         elif use.collection in checkable:

@@ -140,6 +140,7 @@ def spellings(
         if value >= 100 or kind in ("usd", "percent"):
             result += numbers
     else:
+        assert low is not None and high is not None  # Figure.check: a range has both ends
         for a in forms(low):
             for b in forms(high):
                 bare_b = b.lstrip("$")

@@ -19,9 +19,9 @@ import math
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import yaml
 
@@ -108,7 +108,7 @@ class Reader:
 
     # -- conversion -------------------------------------------------------
 
-    def convert(self, node: yaml.Node, hint: Any, path: str, rules: dict[str, Any]) -> Any:
+    def convert(self, node: yaml.Node, hint: Any, path: str, rules: Mapping[str, Any]) -> Any:
         """Return the converted value, or ``Invalid`` after recording a problem."""
         origin = typing.get_origin(hint)
         if origin in (typing.Union, types.UnionType):
@@ -122,7 +122,7 @@ class Reader:
             return self._list(node, typing.get_args(hint)[0], path, rules)
         if isinstance(hint, type) and issubclass(hint, ScalarType):
             return self._parsed(node, hint, path, rules)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.record(node, hint, path)
         if hint is bool:
             return self._bool(node, path)
@@ -231,7 +231,11 @@ class Reader:
     def _check_keys(self, nodes: list[yaml.Node], items: list[Any], item_hint: Any, path: str) -> None:
         """Within one list, each item's key (its id, or what `__key__` names) is its own:
         translations are tied to items by it."""
-        key = item_key(item_hint) if dataclasses.is_dataclass(item_hint) else None
+        key = (
+            item_key(item_hint)
+            if isinstance(item_hint, type) and dataclasses.is_dataclass(item_hint)
+            else None
+        )
         if key is None or _declared(item_hint)[0][key].metadata.get("key"):
             return  # no key, or a collection's id, which the loader checks across files
         seen: set[str] = set()
@@ -411,7 +415,7 @@ class _InvalidType:
 Invalid: Any = _InvalidType()
 
 
-def _item_rules(rules: dict[str, Any]) -> dict[str, Any]:
+def _item_rules(rules: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in rules.items() if k not in ("min_items", "max_items", "key", "ref", "section_of")}
 
 
@@ -503,7 +507,10 @@ def located(node: yaml.Node, text: str, start: int, length: int, source: str) ->
     line_start = raw.rfind("\n", 0, offset)
     line = node.start_mark.line + raw.count("\n", 0, offset)
     column = offset - line_start - 1 if line_start >= 0 else node.start_mark.column + offset
-    mark = yaml.Mark(node.start_mark.name, node.start_mark.index + offset, line, column, None, None)
+    # Like libyaml's own marks, it has no buffer, so no pointer into it: the stubs want an int.
+    mark = yaml.Mark(
+        node.start_mark.name, node.start_mark.index + offset, line, column, None, cast(int, None)
+    )
     return yaml.ScalarNode(node.tag, node.value, mark, mark)
 
 
@@ -563,7 +570,7 @@ def json_schema(cls: type, title: str) -> dict[str, Any]:
     }
 
 
-def _schema_of(hint: Any, rules: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+def _schema_of(hint: Any, rules: Mapping[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)][0]
@@ -571,7 +578,7 @@ def _schema_of(hint: Any, rules: dict[str, Any], definitions: dict[str, Any]) ->
     if origin is Literal:
         return {"enum": list(typing.get_args(hint))}
     if origin is list:
-        schema = {
+        schema: dict[str, Any] = {
             "type": "array",
             "items": _schema_of(typing.get_args(hint)[0], _item_rules(rules), definitions),
         }
@@ -582,7 +589,7 @@ def _schema_of(hint: Any, rules: dict[str, Any], definitions: dict[str, Any]) ->
         return schema
     if isinstance(hint, type) and issubclass(hint, ScalarType):
         return dict(hint.json_schema)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder guards recursion
@@ -617,7 +624,7 @@ def _record_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         properties[f.name] = schema
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.append(f.name)
-    schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
+    schema = {"type": "object", "additionalProperties": False, "properties": properties}
     if cls.__doc__:
         schema = {"description": " ".join(cls.__doc__.split()), **schema}
     if required:

@@ -33,6 +33,7 @@ import re
 import types
 import typing
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -109,7 +110,7 @@ def _record_type(hint: Any) -> type | None:
     hint = _plain(hint)
     if typing.get_origin(hint) is list:
         hint = typing.get_args(hint)[0]
-    return hint if dataclasses.is_dataclass(hint) else None
+    return hint if isinstance(hint, type) and dataclasses.is_dataclass(hint) else None
 
 
 @functools.cache
@@ -130,11 +131,16 @@ def kept(text: str) -> Counter:
     return Counter(m.group(1) or m.group(0) for m in KEPT.finditer(text))
 
 
+def _type_of(value: Any) -> type:
+    """type(value), as the plain `type` the caches take (mypy calls type[Any] unhashable)."""
+    return type(value)
+
+
 def words_of(value: Any) -> Any:
     """The translatable part of a record, as plain data in the shape a translation file
     takes (what `build.py translate` writes for a translator to start from): each list
     item under its key, each list of labels under the ids it labels."""
-    fields, hints = _declared(type(value))
+    fields, hints = _declared(_type_of(value))
     out: dict[str, Any] = {}
     for name, f in fields.items():
         item = getattr(value, name)
@@ -163,7 +169,7 @@ def words_of(value: Any) -> Any:
 
 def untranslated(value: Any) -> Any:
     """`value` with every text marked as shown in its original language."""
-    fields, hints = _declared(type(value))
+    fields, hints = _declared(_type_of(value))
     changes: dict[str, Any] = {}
     for name, f in fields.items():
         item = getattr(value, name)
@@ -191,7 +197,7 @@ class Translator:
     def record(self, value: Any, node: yaml.Node | None, path: str, at: yaml.Node) -> Any:
         """`value` with its words taken from `node` (None when the translation lacks it;
         problems are then placed at `at`, the nearest node that exists)."""
-        cls = type(value)
+        cls = _type_of(value)
         fields, hints = _declared(cls)
         if node is None and words_of(value):
             self.pending.append(Pending("missing", path or "(top level)", at))
@@ -260,7 +266,9 @@ class Translator:
             return untranslated(value)  # never half in one language, half in another
         return dataclasses.replace(value, **changes)
 
-    def words(self, original: str, node: yaml.Node | None, path: str, rules: dict, at: yaml.Node) -> Any:
+    def words(
+        self, original: str, node: yaml.Node | None, path: str, rules: Mapping[str, Any], at: yaml.Node
+    ) -> Any:
         """The translation of one text, or the original, marked, while it is pending."""
         if node is None:
             self.pending.append(Pending("missing", path, at, original))
@@ -294,7 +302,7 @@ class Translator:
         keys: list[str],
         node: yaml.Node | None,
         path: str,
-        rules: dict,
+        rules: Mapping[str, Any],
         at: yaml.Node,
     ) -> Any:
         """A list of labels, each translated under the id it labels (a chart's figures)."""
@@ -328,7 +336,7 @@ class Translator:
         if node is not None and not isinstance(node, yaml.SequenceNode):
             self.reader.fail(node, path, "expected a list", "start each item with '- '")
             return Invalid
-        key = _list_key(type(originals[0]))
+        key = _list_key(_type_of(originals[0]))
         known = {getattr(o, key) for o in originals} - {None}
         named: dict[str, yaml.Node] = {}
         for n in node.value if node is not None else []:
@@ -468,12 +476,12 @@ class NewKey:
     value: str
 
 
-def new_keys(value: Any, node: yaml.Node, path: str = "") -> list[NewKey]:
+def new_keys(value: Any, node: yaml.Node | None, path: str = "") -> list[NewKey]:
     """An id for every item of a translated list in `value` (read from `node`) that has none:
     the first letter of its kind and the lowest number its list does not use yet (p1, p2 …
     for paragraphs, s1 … for statements)."""
     found: list[NewKey] = []
-    fields, hints = _declared(type(value))
+    fields, hints = _declared(_type_of(value))
     children = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
     for name in fields:
         item, child = getattr(value, name), children.get(name)
@@ -483,6 +491,7 @@ def new_keys(value: Any, node: yaml.Node, path: str = "") -> list[NewKey]:
         if not isinstance(item, list):
             found += new_keys(item, child, _join(path, name))
             continue
+        assert cls is not None  # _holds_words: the field holds records
         key = _list_key(cls)
         used = {getattr(x, key) for x in item}
         prefix = cls.__name__[0].lower()

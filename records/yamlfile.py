@@ -44,9 +44,9 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
         text = raw.decode("utf-8-sig")  # Windows Notepad starts UTF-8 files with a byte-order mark
     except UnicodeDecodeError as exc:
         read = exc.object  # the bytes after any byte-order mark
-        line = read[: exc.start].count(b"\n") + 1
+        row = read[: exc.start].count(b"\n") + 1
         column = exc.start - (read.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [problem(line, column, "file is not UTF-8 text", "save it with UTF-8 encoding")], ""
+        return None, [problem(row, column, "file is not UTF-8 text", "save it with UTF-8 encoding")], ""
 
     indents = []
     for number, line in enumerate(text.split("\n"), 1):
@@ -114,6 +114,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int
     the mistake itself, which is often before the place where PyYAML gave up."""
     problem, context = exc.problem or "", exc.context or ""
     mark = exc.problem_mark or exc.context_mark
+    assert mark is not None  # PyYAML marks every syntax error with at least one of the two
     lines = text.splitlines()
     line_text = lines[mark.line] if mark.line < len(lines) else ""
 
@@ -121,6 +122,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int
         ("found unexpected end of stream", "found unexpected document separator")
     ):
         opened = exc.context_mark
+        assert opened is not None  # a scanning context always has its mark
         quote = text[opened.index]
         return (
             opened.line + 1,
@@ -177,6 +179,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int
 
     if context == "while scanning a simple key":
         start = exc.context_mark
+        assert start is not None  # a scanning context always has its mark
         return (
             start.line + 1,
             start.column + 1,
@@ -199,6 +202,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int
         )
 
     if context in ("while scanning an alias", "while scanning an anchor"):
+        assert exc.context_mark is not None  # a scanning context always has its mark
         return _reserved_first_character(exc.context_mark, text)
     if problem.endswith("that cannot start any token") or problem.startswith("found undefined alias"):
         return _reserved_first_character(mark, text)

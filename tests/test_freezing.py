@@ -5,7 +5,6 @@ that a build in a fresh process gives the same files, byte for byte.)"""
 from __future__ import annotations
 
 import filecmp
-import shutil
 import warnings
 from pathlib import Path
 
@@ -39,10 +38,10 @@ def test_each_file_is_written_once_and_reported(tmp_path):
     assert any(name.startswith("cards/") for name in names)  # linked files are found too
 
 
-def test_a_rebuild_with_nothing_changed_draws_no_card(tmp_path):
+def test_a_rebuild_with_nothing_changed_draws_no_card(content_copy, tmp_path):
     cache = tmp_path / "cards"
-    first = build_site(FIXTURE_CONTENT, tmp_path / "first", card_cache=cache)
-    again = build_site(FIXTURE_CONTENT, tmp_path / "again", card_cache=cache)
+    first = build_site(content_copy, tmp_path / "first", card_cache=cache)
+    again = build_site(content_copy, tmp_path / "again", card_cache=cache)
     assert first.cards_drawn > 5 and again.cards_drawn == 0
     cards = tmp_path / "first" / "cards"
     drawn = sorted(p.relative_to(cards).as_posix() for p in cards.rglob("*.png"))
@@ -54,8 +53,7 @@ def test_a_rebuild_with_nothing_changed_draws_no_card(tmp_path):
         == drawn
     )
     # A card whose words change is drawn again, and only that one.
-    words = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, words)
+    words = content_copy
     home = words / "home.yaml"
     text = home.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title:"))

@@ -17,7 +17,7 @@ from fakefarms.build.preview import preview_app
 from fakefarms.build.publish import build_site
 from fakefarms.content import ContentError, load_content
 from fakefarms.web.views import page_addresses
-from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT, SUBPATH_BASE
+from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
 from tests.sitecheck import broken_links, file_for, pages, parsed, url_of
 
 
@@ -218,7 +218,7 @@ def test_preview_shows_content_errors_on_the_page(content_copy, capsys):
 
 def test_fixture_site_builds(content_copy, tmp_path):
     out = tmp_path / "out"
-    report = build_site(FIXTURE_CONTENT, out)
+    report = build_site(content_copy, out)
     assert report.files == len([p for p in out.rglob("*") if p.is_file()])
     assert pages(out)
 

@@ -164,6 +164,7 @@ class StaticSiteServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_Host, site=self))
         self.httpd.daemon_threads = True
         host, port = self.httpd.server_address[:2]
+        assert isinstance(host, str)  # an IPv4 server's address is text
         self.origin = f"http://{host}:{port}"
         self.base_url = self.origin + mount
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="static-site", daemon=True)

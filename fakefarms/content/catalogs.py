@@ -101,7 +101,7 @@ def catalog_problems(language: str, root: Path | None = None) -> list[Problem]:
             problems.append(
                 Problem(
                     shown,
-                    message.lineno,
+                    message.lineno or 1,
                     1,
                     _msgid(message),
                     str(error),
@@ -112,12 +112,14 @@ def catalog_problems(language: str, root: Path | None = None) -> list[Problem]:
     for message in catalog:
         if not message.id:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        string = message.string
+        assert isinstance(string, str | tuple)  # as read from a file: text, or each plural form
+        strings = string if isinstance(string, tuple) else (string,)
         if message.fuzzy:
             problems.append(
                 Problem(
                     shown,
-                    message.lineno,
+                    message.lineno or 1,
                     1,
                     _msgid(message),
                     "marked fuzzy: pages show the English",
@@ -129,7 +131,7 @@ def catalog_problems(language: str, root: Path | None = None) -> list[Problem]:
             problems.append(
                 Problem(
                     shown,
-                    message.lineno,
+                    message.lineno or 1,
                     1,
                     _msgid(message),
                     "not translated" + (f" (form {', '.join(missing)})" if len(strings) > 1 else ""),
@@ -166,6 +168,7 @@ def date_text(date: PartialDate, language: str) -> str:
     day = datetime.date(date.year, date.month, date.day or 1)
     text = format_skeleton("yMMMM" if date.day is None else "yMMMMd", day, locale=locale)
     if date.hour is not None:
+        assert date.minute is not None  # a time has its minutes
         text += ", " + format_time(datetime.time(date.hour, date.minute), "HH:mm", locale=locale)
     return text
 

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -193,6 +193,7 @@ def load_content(directory: str | Path) -> Content:
     content, problems = gather(Path(directory))
     if problems:
         raise ContentError(problems)
+    assert content is not None  # gather gives the content whenever it finds no problem
     return content
 
 
@@ -394,7 +395,8 @@ def translate(directory: Path, language: str, values: dict[str, Any]) -> Transla
     return found
 
 
-_FILE_START = yaml.ScalarNode("tag:yaml.org,2002:null", "", yaml.Mark("", 0, 0, 0, None, None))
+# A mark with no buffer has no pointer into it either (as libyaml's own): the stubs want an int.
+_FILE_START = yaml.ScalarNode("tag:yaml.org,2002:null", "", yaml.Mark("", 0, 0, 0, None, cast(int, None)))
 
 #: What each kind of pending translation means for readers, and what to do about it.
 _PENDING: dict[str, tuple[str, str]] = {
@@ -456,10 +458,10 @@ def changed_words(was: str, now: str, around: int = 3) -> tuple[str, str]:
 def _figures_in_words(value: Any, figures: dict[str, str]) -> Any:
     """The record with each {fig:id} token in a plain text (a title, a label: not a paragraph,
     which shows the figure as marked-up data) replaced by the figure's words."""
-    if not dataclasses.is_dataclass(value):
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return value
     fields, hints = _declared(type(value))
-    changes = {}
+    changes: dict[str, Any] = {}
     for name, f in fields.items():
         item = getattr(value, name)
         if isinstance(item, str) and not f.metadata.get("rich") and "{fig:" in item:
@@ -522,7 +524,9 @@ def check_unread_files(directory: Path, files: dict[str, Any], also: tuple[str, 
             or path.suffix.lower() not in (".yaml", ".yml")
         ):
             continue
-        kind = re.match(r"[a-z]*", path.stem.lower())[0] + ".yaml"  # farms-extra: farms.yaml
+        letters = re.match(r"[a-z]*", path.stem.lower())
+        assert letters is not None  # [a-z]* matches any text, if only with nothing
+        kind = letters[0] + ".yaml"  # farms-extra: farms.yaml
         where = (
             f"move its entries into {kind}"
             if kind in files

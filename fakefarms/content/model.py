@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeAlias
 
 from fakefarms.content.markers import N_
 from records.facts import ENGLISH, Catalog, Citation
@@ -63,10 +63,12 @@ class PartialDate(ScalarType):
         match = _DATE.fullmatch(text.strip())
         if not match:
             raise ValueError(f"'{text}' is not a date")
-        year, month, day, hour, minute = (int(g) if g else None for g in match.groups())
+        year = int(match[1])
+        month, day, hour, minute = (int(g) if g else None for g in match.groups()[1:])
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has no month {month}")
         if day is not None:
+            assert month is not None  # _DATE gives a day only with its month, a minute with its hour
             import calendar
 
             last = calendar.monthrange(year, month)[1]
@@ -74,7 +76,7 @@ class PartialDate(ScalarType):
                 raise ValueError(
                     f"'{text}' is an impossible date: {MONTHS[month - 1]} {year} has {last} days"
                 )
-        if hour is not None and not (hour <= 23 and minute <= 59):
+        if hour is not None and not (hour <= 23 and minute is not None and minute <= 59):
             raise ValueError(f"'{text}' has an impossible time")
         return cls(year, month, day, hour, minute)
 
@@ -263,7 +265,7 @@ ACTOR_KINDS: dict[str, str] = {
     "media": N_("Media"),
     "platform": N_("Platforms"),
 }
-ActorKind = Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]
+ActorKind: TypeAlias = Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]  # Literal made at run time from the dict
 
 
 @dataclass(frozen=True)
@@ -290,7 +292,7 @@ SITE_PAGES: dict[str, SitePage] = {
     "charts": SitePage(N_("Charts"), N_("See the charts")),
     "sources": SitePage(N_("Sources"), N_("Sources and credits")),
 }
-MoreLink = Literal[tuple(name for name in SITE_PAGES if name != "index")]  # type: ignore[valid-type]
+MoreLink: TypeAlias = Literal[tuple(name for name in SITE_PAGES if name != "index")]  # type: ignore[valid-type]  # made at run time from SITE_PAGES
 
 
 @dataclass(frozen=True)
@@ -333,7 +335,7 @@ STATEMENT_KINDS: dict[str, tuple[str, str]] = {
     ),
     "said": (N_("answered"), "another statement"),
 }
-StatementKind = Literal[tuple(STATEMENT_KINDS)]  # type: ignore[valid-type]
+StatementKind: TypeAlias = Literal[tuple(STATEMENT_KINDS)]  # type: ignore[valid-type]  # Literal made at run time from the dict
 Channel = Literal["official", "unofficial", "interview"]
 #: How each channel reads in front of a statement's summary.
 CHANNELS: dict[str, str] = {
@@ -668,7 +670,7 @@ EVENT_CATEGORIES = (
     N_("takedown"),
     N_("kordai"),
 )
-EventCategory = Literal[EVENT_CATEGORIES]  # type: ignore[valid-type]
+EventCategory: TypeAlias = Literal[EVENT_CATEGORIES]  # type: ignore[valid-type]  # Literal made at run time from the tuple
 
 
 @dataclass(frozen=True)
@@ -819,7 +821,7 @@ class Page:
 
 #: Each kind of entry in the corrections log, with its name there and in the feed.
 CORRECTION_KINDS: dict[str, str] = {"correction": N_("Correction"), "update": N_("Update")}
-CorrectionKind = Literal[tuple(CORRECTION_KINDS)]  # type: ignore[valid-type]
+CorrectionKind: TypeAlias = Literal[tuple(CORRECTION_KINDS)]  # type: ignore[valid-type]  # Literal made at run time from the dict
 
 
 @dataclass(frozen=True)

@@ -40,13 +40,16 @@ SOURCE_RUNS = "source-runs.txt"
 RUN = 12
 
 
+Stage = Literal["content", "site", "declared"]
+
+
 @dataclass(frozen=True)
 class Rule:
     """One editorial rule: what it asks, and where it is applied."""
 
     name: str
     asks: str
-    stage: Literal["content", "site", "declared"]
+    stage: Stage
     apply: Callable[[list[Edition], Path], Iterable[Problem]] | None = None
 
 
@@ -66,7 +69,7 @@ def rule(name: str, asks: str) -> Callable:
 
 #: The rules applied where the content is read (each type's own check, and the loader's
 #: checks across files), and on the site the content makes (fakefarms/addresses.py).
-for _name, _stage, _asks in [
+_BUILT_IN: list[tuple[str, Stage, str]] = [
     (
         "allegations-answered",
         "declared",
@@ -132,7 +135,8 @@ for _name, _stage, _asks in [
         "site",
         "no address the site has published disappears without a redirect, and no redirect leads nowhere",
     ),
-]:
+]
+for _name, _stage, _asks in _BUILT_IN:
     RULES[_name] = Rule(_name, _asks, _stage)
 
 
@@ -460,7 +464,7 @@ _HEADS = {
 
 def write_source_runs(directory: Path, texts: Iterable[str]) -> int:
     """Keep the fingerprints of every run of words in the source articles; how many."""
-    found = set()
+    found: set[str] = set()
     for text in texts:
         words = _normal_words(text)
         found.update(fingerprint(words[i : i + RUN]) for i in range(len(words) - RUN + 1))

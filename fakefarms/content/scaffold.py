@@ -54,7 +54,7 @@ def kinds() -> dict[str, Kind]:
             continue
         hint = typing.get_type_hints(file_cls)[fields[0].name]
         item = typing.get_args(hint)[0] if typing.get_origin(hint) is list else None
-        if getattr(item, "__collection__", None):
+        if item is not None and getattr(item, "__collection__", None):
             found[item.__name__.lower()] = Kind(item.__name__.lower(), item, filename, fields[0].name)
     return found
 
@@ -181,7 +181,7 @@ def _reference(cls: type) -> bool:
 
 def _block(hint: Any) -> bool:
     """Whether a value is written as fields of its own (a record), not as one value."""
-    return dataclasses.is_dataclass(hint) and not issubclass(hint, ScalarType)
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint) and not issubclass(hint, ScalarType)
 
 
 # -- which fields ----------------------------------------------------------------
@@ -255,7 +255,7 @@ def _inner(hint: Any) -> Any:
 # -- the file ----------------------------------------------------------------------
 
 
-def _items(root: yaml.Node, collection: str) -> yaml.SequenceNode | None:
+def _items(root: yaml.Node | None, collection: str) -> yaml.SequenceNode | None:
     if not isinstance(root, yaml.MappingNode):
         return None
     for key, value in root.value:

@@ -10,6 +10,7 @@ item of a translated list (written into the original, so the translation can nam
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,7 +108,7 @@ class Updated:
     still_outdated: list[str] = field(default_factory=list)  # "ru: farms.yaml path"
 
 
-def update(directory: Path, accept: list[str] = ()) -> Updated:
+def update(directory: Path, accept: Sequence[str] = ()) -> Updated:
     """Write an id into each item of a translated list that lacks one, then record which
     English each translation was made from (new and revised translations; an out-of-date one
     only where its path matches an `accept` pattern, e.g. "farms.yaml:farms['x'].*")."""
@@ -122,11 +123,11 @@ def update(directory: Path, accept: list[str] = ()) -> Updated:
         found = _translated(directory, language, values)
         made_from = {}
         for filename, texts in found.texts.items():
-            made_from[filename], stamped = stamp(
-                found.made_from.get(filename, {}),
-                texts,
-                lambda p, f=filename: any(_matches(a, f"{f}:{p}") for a in accept),
-            )
+
+            def accepted(p: str, f: str = filename) -> bool:
+                return any(_matches(a, f"{f}:{p}") for a in accept)
+
+            made_from[filename], stamped = stamp(found.made_from.get(filename, {}), texts, accepted)
             done.recorded += len(stamped.recorded)
             done.still_outdated += [f"{language}: {filename} {p}" for p in stamped.still_outdated]
         if (directory / language).is_dir():

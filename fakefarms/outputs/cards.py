@@ -17,6 +17,7 @@ import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import pymupdf_fonts
 from PIL import Image, ImageDraw, ImageFont
@@ -140,7 +141,8 @@ def _write(
 ) -> None:
     """Write one line in one ink's shades (its edges antialiased) onto the paper: the line is
     drawn as coverage in its own box only, then turned into the ink's palette entries."""
-    left, top, right, bottom = font.getbbox(text)
+    # Whole pixels, as FreeType measures them; Pillow's types allow fractions.
+    left, top, right, bottom = cast(tuple[int, int, int, int], font.getbbox(text))
     coverage = Image.new("L", (right - left, bottom - top), 0)
     ImageDraw.Draw(coverage).text((-left, -top), text, font=font, fill=FULL)
     box = (xy[0] + left, xy[1] + top)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import accumulate
+from typing import Any
 
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
@@ -649,7 +650,7 @@ def _series(spec: ChartSpec, number: int) -> dict:
     legend), its marker in the series' light-scheme colour and shape, and its colour's number,
     by which the page swaps in the dark scheme's colour (`meta.series`)."""
     series = spec.series[number]
-    marker = {"color": PALETTES["light"]["series"][colour(number)]}
+    marker: dict[str, str | int] = {"color": PALETTES["light"]["series"][colour(number)]}
     if series.shape != "bar":
         marker.update(symbol=series.shape, size=series.size)
     named = {"name": series.name} if series.name else {"showlegend": False}
@@ -717,7 +718,7 @@ def _label(text: str) -> str:
 def _value_axis(scale: Scale, language: str) -> dict:
     """A value scale's axis, which Plotly ticks itself, its numbers written as the scale's,
     running where the drawing's does."""
-    axis = {
+    axis: dict[str, Any] = {
         "title": {"text": _wrap(scale.title, 28), "font": {"size": 12}} if scale.title else None,
         "fixedrange": True,
         "automargin": True,
@@ -736,9 +737,11 @@ def _figures_plotly(spec: ChartSpec) -> tuple[list, dict]:
     places, height = row_places(spec)
     separate = spec.scale is None
     groups = [[i] for i in range(len(spec.rows))] if separate else [list(range(len(spec.rows)))]
-    traces, layout, annotations = [], {}, []
+    traces, annotations = [], []
+    layout: dict[str, Any] = {}
     for number, members in enumerate(groups, 1):
         scale = spec.rows[members[0]].scale or spec.scale
+        assert scale is not None  # every row has a scale: its own or the chart's
         marked = _marked(spec, places, 0, members)
         x_name, y_name = ("x", "y") if number == 1 else (f"x{number}", f"y{number}")
         traces.append(
@@ -747,7 +750,7 @@ def _figures_plotly(spec: ChartSpec) -> tuple[list, dict]:
                 0,
                 marked,
                 scale,
-                x=[mark.to - mark.at for _row, mark, _middle in marked],
+                x=[mark.length for _row, mark, _middle in marked],
                 xaxis=x_name,
                 yaxis=y_name,
                 **(
@@ -794,20 +797,20 @@ def _figures_plotly(spec: ChartSpec) -> tuple[list, dict]:
 def _ranges_plotly(spec: ChartSpec) -> tuple[list, dict]:
     """Low–high bars and points, each row's label above its mark, as in figure charts."""
     places, height = row_places(spec)
+    scale = spec.scale
+    assert scale is not None  # ranges share one scale
     traces = []
     for number, series in enumerate(spec.series):
         marked = _marked(spec, places, number)
         marks = [mark for _row, mark, _middle in marked]
         fields = (
-            {"base": [mark.at for mark in marks], "x": [mark.to - mark.at for mark in marks], "width": BAR}
+            {"base": [mark.at for mark in marks], "x": [mark.length for mark in marks], "width": BAR}
             if series.shape == "bar"
             else {"x": [mark.at for mark in marks]}
         )
-        traces.append(
-            _numbered(spec, number, marked, spec.scale, y=[middle for *_, middle in marked], **fields)
-        )
+        traces.append(_numbered(spec, number, marked, scale, y=[middle for *_, middle in marked], **fields))
     return traces, {
-        "xaxis": _value_axis(spec.scale, spec.language),
+        "xaxis": _value_axis(scale, spec.language),
         **labelled_rows([row.label for row in spec.rows], "x", (places, height)),
     }
 
@@ -818,6 +821,7 @@ def _timeline_plotly(spec: ChartSpec) -> tuple[list, dict]:
     middle of the chart, or the other way where only that way has room, as the drawing places
     it."""
     scale, (places, height) = spec.scale, row_places(spec)
+    assert scale is not None  # a timeline's rows share its years
     traces = []
     for number in range(len(spec.series)):
         marked = _marked(spec, places, number)
@@ -878,7 +882,7 @@ def _chronology_plotly(spec: ChartSpec) -> tuple[list, dict]:
                     orientation="h",
                     width=BAR,
                     base=[mark.at for mark in marks],
-                    x=[round(mark.to - mark.at) for mark in marks],
+                    x=[round(mark.length) for mark in marks],
                     hovertext=[mark.hover for mark in marks],
                     hovertemplate="%{hovertext}: %{customdata}<extra></extra>",
                     **fields,
@@ -896,6 +900,7 @@ def _chronology_plotly(spec: ChartSpec) -> tuple[list, dict]:
                 )
             )
     scale = spec.scale
+    assert scale is not None  # the rows share one axis of hours
     layout = {  # a little room before hour 0, so its mark is drawn whole
         "xaxis": {
             "title": {"text": _wrap(scale.title, 28), "font": {"size": 12}},
@@ -913,14 +918,12 @@ def _per_year_plotly(spec: ChartSpec) -> tuple[list, dict]:
     """Columns of years, a bar a series stacked in each, the totals over them where they fit."""
     columns = spec.columns
     years = [int(column.label) for column in columns]  # a column a year
-    totals = [max((mark.to for mark in column.marks), default=0) for column in columns]
+    totals = [max((mark.end for mark in column.marks), default=0) for column in columns]
     labelled, totals_fit = column_texts([c.label for c in columns], [c.text for c in columns])
     traces = [
         go.Bar(
             x=years,
-            y=[
-                sum(mark.to - mark.at for mark in column.marks if mark.series == number) for column in columns
-            ],
+            y=[sum(mark.length for mark in column.marks if mark.series == number) for column in columns],
             hovertemplate=f"%{{x}}, {series.name}: %{{y}}<extra></extra>",
             **_series(spec, number),
         )
@@ -974,7 +977,7 @@ def _breakdown_plotly(spec: ChartSpec) -> tuple[list, dict]:
             y=y,
             width=0.4,
             base=[m.at for m in bars],
-            x=[m.to - m.at for m in bars],
+            x=[m.length for m in bars],
             customdata=labels,
             **{**range_series, "meta": {**range_series["meta"], "part": "range"}},
             hovertemplate="%{customdata}: "

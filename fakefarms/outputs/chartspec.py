@@ -75,6 +75,17 @@ class Mark:
     note: str = ""  # above the mark: a key event's name
     hover: str = ""  # what pointing at the mark tells in the Plotly chart: an event's date...
 
+    @property
+    def end(self) -> float:
+        """Where a bar ends."""
+        assert self.to is not None, "a point has no end"
+        return self.to
+
+    @property
+    def length(self) -> float:
+        """A bar's length, from `at` to `to`."""
+        return self.end - self.at
+
 
 @dataclass(frozen=True)
 class Scale:

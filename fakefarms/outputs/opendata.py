@@ -157,7 +157,7 @@ class OpenTable:
         return out.getvalue()
 
     def schema(self, words: Catalog = ENGLISH) -> dict:
-        schema = {
+        schema: dict[str, typing.Any] = {
             "fields": [
                 {
                     "name": c.name,

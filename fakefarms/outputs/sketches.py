@@ -14,7 +14,7 @@ the Plotly chart takes them too, so the two place each mark and text alike.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from fakefarms.outputs.chartspec import COLOURS, SYMBOLS, ChartSpec, Column, Mark, Row, Scale, colour
@@ -240,7 +240,7 @@ def _legend(sketch: Sketch, spec: ChartSpec, y: int) -> int:
     x0 = MARGIN + 2
     legend = spec.series if spec.legend else ()
     for row in legend_rows([series.name for series in legend], NARROWEST - x0 - MARGIN):
-        x = x0
+        x: float = x0
         for number, lines in row:
             shape = legend[number].shape
             if shape == "bar":
@@ -259,6 +259,7 @@ def _legend(sketch: Sketch, spec: ChartSpec, y: int) -> int:
 def _row(sketch: Sketch, spec: ChartSpec, row: Row, y: int) -> int:
     """Draws a row below `y`: its label, its marks' notes, its marks; returns the next row's top."""
     scale = row.scale or spec.scale
+    assert scale is not None  # every row has a scale: its own or the chart's
     top = y
     for line in label_lines(row.label):
         y += LABEL_LINE
@@ -330,7 +331,7 @@ def note_side(note: str, place: float) -> tuple[list[str], str]:
     room = {"start": NARROWEST - MARGIN - at + 6, "end": at + 6 - MARGIN}
     sides = ("start", "end") if place < 0.5 else ("end", "start")
     fitting = [side for side in sides if text_width(note, "note") <= room[side]]
-    side = fitting[0] if fitting else max(sides, key=room.get)
+    side = fitting[0] if fitting else max(sides, key=lambda s: room[s])
     return lines_of(note, "note", room[side]), side
 
 
@@ -347,11 +348,11 @@ def column_texts(labels: list[str], totals: list[str]) -> tuple[list[int], bool]
     )
 
 
-def _columns(sketch: Sketch, columns: list[Column], y: int) -> int:
+def _columns(sketch: Sketch, columns: Sequence[Column], y: int) -> int:
     """Columns side by side across the drawing, each a stack of bars (a count) with its total
     over it and its label under it, where they fit; returns the bottom of the labels."""
     slot = WIDTH / len(columns)
-    high = max((mark.to for column in columns for mark in column.marks), default=0) or 1
+    high = max((mark.end for column in columns for mark in column.marks), default=0) or 1
     base = y + LABEL_LINE + COLUMN_HEIGHT
 
     def up(value: float) -> int:
@@ -361,18 +362,18 @@ def _columns(sketch: Sketch, columns: list[Column], y: int) -> int:
     for number, column in enumerate(columns):
         middle = LEFT + slot * (number + 0.5)
         for mark in column.marks:
-            if up(mark.to) > up(mark.at):
+            if up(mark.end) > up(mark.at):
                 sketch.shapes.append(
                     Shape(
                         f"{middle - slot * COLUMN_SHARE / 2:.2f}%",
-                        base - up(mark.to),
+                        base - up(mark.end),
                         colour(mark.series),
                         width=f"{slot * COLUMN_SHARE:.2f}%",
-                        height=up(mark.to) - up(mark.at),
+                        height=up(mark.end) - up(mark.at),
                     )
                 )
         if totals and column.text:
-            tallest = max((mark.to for mark in column.marks), default=0)
+            tallest = max((mark.end for mark in column.marks), default=0)
             sketch.texts.append(
                 Text(f"{middle:.2f}%", base - up(tallest) - 5, column.text, "value", "middle")
             )

@@ -28,6 +28,7 @@ def preset_results(params, language: str):
         inputs, errors = validate(params, preset_raw(preset))
         if errors:  # calculator.yaml's own checks keep presets within bounds
             raise ValueError(f"preset {preset.id}: {errors[0].message}")
+        assert inputs is not None  # validate gives the inputs whenever it finds no error
         result = estimate(params, inputs)
         results.append((preset, result, describe(params, result, language)))
     return results
@@ -58,6 +59,7 @@ def form_fields(params, language: str):
             "pay": item.pay,
         }
         if item.kind == "choice":
+            assert item.choices is not None  # calculator/inputs.py names the list of every choice
             field["options"] = [
                 (x.id, x.label, money_span(x.low * CENTS, x.high * CENTS, language) if item.pay else None)
                 for x in getattr(params, item.choices)
@@ -139,7 +141,8 @@ def breakdown_csv():
 
 def render_calculator(template: str, whole_page: bool = True, **context):
     """The calculator's page or its embed: the same app, with the same data; the embed shows
-    the app alone, so only the app's sources are its notes."""
+    the form and the estimate alone (linking to the rest of the results), so only their
+    sources are its notes."""
     content = current_content()
     params = content.calculator
     results = preset_results(params, content.language)
@@ -147,9 +150,19 @@ def render_calculator(template: str, whole_page: bool = True, **context):
     breakdown.csv_url = link("calculator.breakdown_csv")
     default, _, default_text = default_result(params, results)
     # reading order: what the estimate is based on, the rate of som, the chart, then the rest
-    shown = (default.sources, params.som, breakdown, params.presets)
+    shown: tuple[object, ...] = (default.sources, params.som)
     if whole_page:
-        shown += (params.tiers, params.supervisor_pay, params.languages, params.inputs, params.comparisons)
+        shown += (
+            breakdown,
+            params.presets,
+            params.tiers,
+            params.supervisor_pay,
+            params.languages,
+            params.inputs,
+            params.comparisons,
+        )
+    else:
+        shown += (params.presets,)
     return render_page(
         template,
         shown,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 
 from flask import Blueprint, Response, abort, current_app, url_for
 from markupsafe import escape
@@ -31,12 +32,29 @@ HEIGHT_MESSAGE = "fakefarms:height"
 #: The code written around embed.js and embed-host.js (app.py's WRAPPED_ASSETS): a function
 #: called with the message, so neither script spells it and no tag need carry it.
 SCRIPT_WRAPPER = (b"((heightMessage) => {\n", f"\n}})({json.dumps(HEIGHT_MESSAGE)});\n".encode())
-#: An iframe's height in its code, which it keeps on a page without the resizing script: the
-#: calculator's form and estimate; a chart's summary, drawing and the line under it, at an
-#: article's width (the sources follow, inside the frame).
-CALCULATOR_HEIGHT = 1400
-AROUND_A_CHART = 400
-HTML_CHART_HEIGHT = 640
+#: An iframe's height in its code, which it keeps on a page whose editor stripped the resizing
+#: script: the height of its content at 320 px, the narrowest width the site supports, so that
+#: nothing is cut off there (wider, the frame has room to spare; with the script it is trimmed
+#: to the content). tests/browser/test_embed.py measures each embed in Chromium against it.
+#: The calculator's form and estimate (3,902 px in English and 4,510 in Russian, measured).
+CALCULATOR_HEIGHT = 4700
+#: A chart's: its summary, a line of SUMMARY_LINE px for every SUMMARY_CHARS characters or
+#: part of them; its drawing, or an HTML chart's blocks (LINKS_GROUP for each block's heading,
+#: LINKS_ENTRY for each person in it); and around them CHART_FRAME (the data's button, the
+#: source line, the credit).
+SUMMARY_LINE, SUMMARY_CHARS = 29, 22
+LINKS_GROUP, LINKS_ENTRY = 100, 150
+CHART_FRAME = 360
+
+
+def embed_height(chart: RenderedChart) -> int:
+    """The height an embedded chart's code gives its frame (see CALCULATOR_HEIGHT)."""
+    summary = math.ceil(len(str(chart.summary)) / SUMMARY_CHARS) * SUMMARY_LINE
+    if chart.sketch:
+        body = chart.sketch.height
+    else:
+        body = sum(LINKS_GROUP + LINKS_ENTRY * len(entries) for _, entries in chart.groups or [])
+    return CHART_FRAME + summary + body
 
 
 def embeddable_charts(content):
@@ -87,7 +105,7 @@ def index():
     for c in embeddable_charts(content):
         sketch = charts[c.id].sketch
         drawn = charts[c.id] if sketch else None
-        height = AROUND_A_CHART + sketch.height if sketch else HTML_CHART_HEIGHT
+        height = embed_height(charts[c.id])
         items.append((f"chart-{c.id}", c.title, "embeds.chart", {"chart_id": c.id}, height, drawn))
     listed = [
         (key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)

@@ -64,4 +64,6 @@ def locale_tag(language: str) -> str:
 
 def language_name(language: str) -> str:
     """A language's name in itself, for the switcher: 'English', 'Русский'."""
-    return capitalize_first(Locale.parse(language).get_display_name(language))
+    name = Locale.parse(language).get_display_name(language)
+    assert name is not None  # Babel names every language it has data for
+    return capitalize_first(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,7 @@ class PageData:
         """Note `number`'s (source, section)."""
         return next(key for key, n in self.notes.items() if n == number)
 
-    def numbers(self, citations: list[Citation]) -> tuple[int, ...]:
+    def numbers(self, citations: Sequence[Citation]) -> tuple[int, ...]:
         """The notes one mark cites: its citations' numbers, in order, each once."""
         return tuple(sorted({self.number(c) for c in citations}))
 
@@ -68,7 +69,7 @@ def page_data(content: Content, *shown: Any) -> PageData:
     """The data of a page that shows `shown` (records, lists of them, rendered charts), in
     reading order: notes are numbered in the order a reader meets their first mark."""
     found: dict[tuple[str, str], None] = {}
-    together: list[list[Citation]] = []
+    together: list[Sequence[Citation]] = []
     charts = False
     first_figure = None
 
@@ -158,8 +159,8 @@ def _card_text(template: str, context: dict, data: PageData, card: tuple[str, st
     title_block = _block(current_app.jinja_env, template, "title")
     title = Markup("".join(title_block(page.new_context(variables)))).striptags()
     if card is None and data.first_figure is not None:
-        figure = data.first_figure
-        card = (context["content"].figure_text(figure), str(figure.label))
+        first = data.first_figure
+        card = (context["content"].figure_text(first), str(first.label))
     figure, label = card or ("", "")
     return CardText(
         title=title, figure=figure, figure_label=label, site=str(site.title), byline=str(site.byline)
@@ -175,10 +176,12 @@ def current() -> PageData:
 def _block_source(environment: Environment, template: str, block: str) -> str:
     """The template, `template` or one it extends, that defines `block`."""
     while block not in environment.get_template(template).blocks:
+        assert environment.loader is not None  # the app's templates come from its loader
         source = environment.loader.get_source(environment, template)[0]
         extends = environment.parse(source).find(nodes.Extends)
         if extends is None:
             raise KeyError(f"no block {block!r} in {template} or what it extends")
+        assert isinstance(extends.template, nodes.Const)  # the site's templates extend by name
         template = extends.template.value
     return template
 

@@ -8,8 +8,8 @@ server, without knowing where it will be hosted.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Sequence
-from typing import NamedTuple, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
@@ -92,7 +92,7 @@ class Twin(NamedTuple):
     same_page: bool  # the same page in that language, not the page that stands in for it
 
 
-def twins_of(endpoint: str, values: dict, language: str) -> list[Twin]:
+def twins_of(endpoint: str, values: Mapping[str, Any], language: str) -> list[Twin]:
     """The page at `endpoint` with `values`, in `language`, as it is in every language."""
     endpoint, out = plain_endpoint(endpoint), []
     for each in editions():
@@ -340,7 +340,9 @@ def install_template_helpers(app: Flask) -> None:
         ),
     )
     app.jinja_env.add_extension("jinja2.ext.i18n")
-    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]  # the i18n extension adds it
+        gettext, ngettext, newstyle=True, pgettext=pgettext
+    )
 
     @app.context_processor
     def navigation():

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from fakefarms.build.publish import build_site
 from fakefarms.build.statichost import StaticSiteServer
-from tests.conftest import SHIPPED_CONTENT
+from fakefarms.web.embeds import CALCULATOR_HEIGHT
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,11 @@ HOST_HEADERS = """/*
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, shipped_content):
     """The site built for the address it is served at, so the snippets name that address."""
     folder = tmp_path_factory.mktemp("embedded") / "public"
     server = StaticSiteServer(folder)
-    build_site(SHIPPED_CONTENT, folder, server.base_url)
+    build_site(shipped_content, folder, server.base_url)
     with server:
         yield server
 
@@ -65,7 +65,7 @@ def test_the_pasted_calculator_works_and_takes_its_height(browser, published, tm
             ],
             timeout=5000,
         )
-        assert iframe.bounding_box()["height"] != 1400  # not the snippet's fallback height
+        assert iframe.bounding_box()["height"] != CALCULATOR_HEIGHT  # not the code's fallback
         context.close()
         assert errors == []
 
@@ -81,3 +81,28 @@ def test_other_pages_refuse_to_be_framed(browser, published, tmp_path):
         framed = [f for f in page.frames if f is not page.main_frame]
         assert framed and not framed[0].url.startswith(published.origin + "/farms")
         context.close()
+
+
+@pytest.mark.parametrize("language", ["", "ru/"])
+def test_each_embeds_code_holds_its_content_at_the_narrowest_width(browser, published, language):
+    """A CMS may strip the resizing script: the height in each embed's code must hold all of
+    its content at 320 px, the narrowest width the site supports, without being far taller."""
+    index = BeautifulSoup(
+        (published.folder / language / "embed" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    frames = [
+        BeautifulSoup(code.string, "html.parser").iframe for code in index.select("textarea[id$=-code]")
+    ]
+    assert len(frames) >= 5
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    wrong = []
+    for frame in frames:
+        page.goto(frame["src"], wait_until="load")
+        content = page.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+        height = int(frame["height"])
+        if not content <= height <= content * 1.5:
+            wrong.append(f"{frame['src']}: {height} px in its code, {content} px of content")
+    context.close()
+    assert not wrong, "\n".join(wrong)

@@ -38,8 +38,11 @@ const [model, charts, notes] = await Promise.all([
 
 const form = document.getElementById("calculator-form");
 const presetButtons = [...document.querySelectorAll("button[data-preset]")];
+// The full results (the yearly cost, comparisons, the breakdown) are on the page, not in an
+// embed, which links to them.
 const breakdownData = document.getElementById("chart-calculator-breakdown-data");
-const breakdownSpec = JSON.parse(breakdownData.textContent);
+const breakdownSpec = breakdownData && JSON.parse(breakdownData.textContent);
+const fullResults = document.querySelector("a[data-full-results]");
 // The inputs as calculator/inputs.py declares them, by the name they take in the address.
 const declared = params.declared_inputs;
 const byQuery = new Map(declared.map((item) => [item.query, item]));
@@ -180,6 +183,11 @@ function showResult(result) {
   document.getElementById("out-som").textContent = text.som;
   document.getElementById("out-wage-months").textContent = text.wage_months;
   document.getElementById("out-arithmetic").textContent = text.arithmetic;
+  if (fullResults) {
+    // an embed: its link opens the full results of the same numbers
+    fullResults.search = window.location.search;
+    return;
+  }
   document.getElementById("out-yearly").textContent = text.yearly;
   document.getElementById("out-accounts").textContent = text.accounts;
   document.getElementById("out-per-account").textContent = text.per_account;
