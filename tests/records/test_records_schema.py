@@ -3,7 +3,7 @@ as, word for word and at which line and column, and the JSON Schema editors' IDE
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 import pytest
@@ -338,10 +338,16 @@ TREE = yaml.compose(
 
 
 def test_texts_in_a_broken_file_leave_out_ids_and_actors():
-    assert [(p.path, p.text) for p in texts_in(TREE)] == [
+    found = list(texts_in(TREE))
+    assert [(p.path, p.text) for p in found] == [
         ("a['p'].x", "words"),
         ("a['q'].y", "more"),
         ("b.c", "d"),
+    ]
+    assert [(p.node.start_mark.line, p.node.value) for p in found] == [
+        (2, "words"),
+        (4, "more"),
+        (7, "d"),
     ]
 
 
@@ -472,3 +478,18 @@ def test_spec_declares_a_field_with_its_help_and_rules():
     assert listed.default_factory is list
     assert listed.default is dataclasses.MISSING
     assert listed.metadata == {"help": "a list", "pattern": SLUG}
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A record with a field worked out, not read."""
+
+    first: str = spec("first")
+    derived: str = field(init=False, default="")
+    last: int = spec("last", default=0)
+
+
+def test_fields_not_read_are_left_out_of_the_schema():
+    record = json_schema(Computed, "C")["$defs"]["Computed"]
+    assert list(record["properties"]) == ["first", "last"]
+    assert record["required"] == ["first"]

@@ -20,7 +20,7 @@ function fromData(block) {
 // place at once, before the model arrives, so the page does not jump after it is first drawn;
 // the note that stands in for the form without the script is hidden.
 const formData = document.getElementById("calculator-form-data");
-formData.replaceWith(fromData(formData));
+formData?.replaceWith(fromData(formData)); // an embed has its form in place already
 for (const link of document.querySelectorAll("a[data-preset]")) {
   const button = document.createElement("button");
   button.type = "button";
