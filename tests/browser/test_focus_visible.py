@@ -21,10 +21,15 @@ def test_no_focused_control_is_hidden_under_a_sticky_box(focus_walks, screen):
 
 def test_each_walk_goes_all_the_way_round_both_ways(focus_walks):
     """The walks reach every stop: as many going backwards as forwards, and more than the
-    header's links on every page (a walk that stopped early would check nothing)."""
+    header's links on every page (a walk that stopped early would check nothing); an embed,
+    which has no header, at least its data and its link out."""
+
+    def fewest(name: str) -> int:
+        return 2 if "embed/" in name and not name.endswith("embed/index.html") else 5
+
     short = {
         name: found["stops"]
         for name, found in focus_walks.items()
-        if found["stops"]["Tab"] != found["stops"]["Shift+Tab"] or found["stops"]["Tab"] < 5
+        if found["stops"]["Tab"] != found["stops"]["Shift+Tab"] or found["stops"]["Tab"] < fewest(name)
     }
     assert not short, short
