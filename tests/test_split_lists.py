@@ -61,6 +61,9 @@ def test_the_people_index_splits_by_letter(small_limit, content):
         names = [h.get_text(strip=True) for h in page.select(".card h3")]
         assert sorted(names) == sorted(a.name for a in content.actors.values() if initial(a.name) == letter)
     assert client.get("/actors/letter/q1/").status_code == 404
+    # each letter page has its link-preview card, its title worked out without the page
+    for letter in letters:
+        assert client.get(f"/cards/actors/letter/{letter}.png").status_code == 200, letter
 
 
 def test_the_russian_people_index_splits_by_russian_letters(small_limit, content):

@@ -326,6 +326,10 @@ def install_template_helpers(app: Flask) -> None:
         r.low * CENTS, r.high * CENTS, current_language()
     )
     app.jinja_env.filters["grouped"] = lambda n: grouped(n, current_language())
+    # A letter of the people index as a heading shows it ("other": names in no letter).
+    app.jinja_env.filters["letter_name"] = lambda letter: (
+        pgettext("first letter", "other") if letter == "other" else letter.upper()
+    )
     # The content model's words (a figure, a link, a response, a date) in the page's language.
     app.jinja_env.filters.update(
         date_text=lambda date: current_content().date_text(date),
