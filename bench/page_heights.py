@@ -12,12 +12,9 @@ A measure, not a test: it reports, and the README quotes what it reported.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -26,56 +23,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fakefarms.build.publish import build_site  # noqa: E402
+from fakefarms.build.statichost import CHROMIUM, CHROMIUM_ARGS, StaticSiteServer  # noqa: E402
 
 SCREEN = 844
 STORY_PAGES = ["/", "/kordai/", "/methodology/", "/costs/"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the benchmark prints its own table
-        pass
 
 
 def measure(public: Path, paths: list[str], widths: list[int]) -> list[dict]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(public)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     rows = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for width in widths:
-                context = browser.new_context(
-                    viewport={"width": width, "height": SCREEN}, is_mobile=True, has_touch=True
-                )
-                page = context.new_page()
-                for language in ("en", "ru"):
-                    for path in paths:
-                        address = path if language == "en" else "/ru" + path
-                        page.goto(origin + address, wait_until="load")
-                        height = page.evaluate("document.documentElement.scrollHeight")
-                        rows.append(
-                            {
-                                "page": address,
-                                "language": language,
-                                "width": width,
-                                "height": height,
-                                "screens": round(height / SCREEN, 1),
-                            }
-                        )
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with StaticSiteServer(public) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        for width in widths:
+            context = browser.new_context(
+                viewport={"width": width, "height": SCREEN}, is_mobile=True, has_touch=True
+            )
+            page = context.new_page()
+            for language in ("en", "ru"):
+                for path in paths:
+                    address = path if language == "en" else "/ru" + path
+                    page.goto(server.origin + address, wait_until="load")
+                    height = page.evaluate("document.documentElement.scrollHeight")
+                    rows.append(
+                        {
+                            "page": address,
+                            "language": language,
+                            "width": width,
+                            "height": height,
+                            "screens": round(height / SCREEN, 1),
+                        }
+                    )
+            context.close()
+        browser.close()
     return rows
 
 

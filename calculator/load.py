@@ -85,18 +85,24 @@ def figure_problems(params: CalculatorFile, figures: list[Figure], readers: list
     return tiers_match_figures(params, figures, readers) + som_rate_problems(params, figures, readers)
 
 
+def figure_references(readers: list[Reader], under: str) -> dict[str, Any]:
+    """Where the file names each key figure, by the field that names it, for the fields whose
+    path starts with `under` ("tiers[", "som."): a problem with a figure points there."""
+    return {
+        use.problem_at.field: use
+        for r in readers
+        for use in r.refs
+        if use.collection == "figures" and use.problem_at.field.startswith(under)
+    }
+
+
 def tiers_match_figures(
     params: CalculatorFile, figures: list[Figure], readers: list[Reader]
 ) -> list[Problem]:
     """A pay tier that names its key figure must agree with it at every end a source gives:
     the calculator and the story then cannot drift apart."""
     by_id = {f.id: f for f in figures}
-    places = {
-        use.problem_at.field: use
-        for r in readers
-        for use in r.refs
-        if use.collection == "figures" and use.problem_at.field.startswith("tiers[")
-    }
+    places = figure_references(readers, "tiers[")
     problems = []
     for tier in params.tiers:
         if tier.figure not in by_id:
@@ -121,12 +127,7 @@ def som_rate_problems(params: CalculatorFile, figures: list[Figure], readers: li
     a figure in whole som and one in US dollars (to the cent), each a single value, citing a
     source in common, and every estimate converts exactly in the browser too."""
     by_id = {f.id: f for f in figures}
-    places = {
-        use.problem_at.field: use
-        for r in readers
-        for use in r.refs
-        if use.collection == "figures" and use.problem_at.field.startswith("som.")
-    }
+    places = figure_references(readers, "som.")
     problems = []
 
     def problem(field: str, message: str, hint: str) -> None:

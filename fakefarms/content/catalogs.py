@@ -63,6 +63,13 @@ def words(language: str) -> NullTranslations:
     return _compiled(path, path.stat().st_mtime)
 
 
+def say(language: str, message: str, **values) -> str:
+    """The interface words `message` in `language`, with `values` filled in, where there is
+    no request to take the language from (a chart is drawn from its content alone)."""
+    text = words(language).gettext(message)
+    return text % values if values else text
+
+
 def catalog_problems(language: str, root: Path | None = None) -> list[Problem]:
     """What would show wrongly in `language`'s catalog, at its file and line: a placeholder
     the translation misspells or drops (the page would fail or show '%(nun)s'), a plural

@@ -24,7 +24,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from calculator.params import Notes
 from fakefarms.content import Content
-from fakefarms.content.catalogs import date_text, words
+from fakefarms.content.catalogs import date_text, say
 from fakefarms.content.model import Chart, Event, capitalize_first
 from fakefarms.outputs.chartspec import (
     SYMBOLS,
@@ -58,14 +58,6 @@ from fakefarms.outputs.sketches import (
 )
 from records.facts import Citation, Figure
 from records.numbers import CENTS, affixes, decimal, figure_number, money
-
-
-def say(language: str, message: str, **values) -> str:
-    """The interface words `message` in `language`, with `values` filled in: a chart is drawn
-    from its content alone, never from a request."""
-    text = words(language).gettext(message)
-    return text % values if values else text
-
 
 #: The Plotly charts' colours for each colour scheme, from the site's palette (palette.py): the
 #: page's background and text, its lines for the grid, and the series' marker and bar colours.
