@@ -166,6 +166,8 @@ def render_calculator(template: str, whole_page: bool = True, **context):
     return render_page(
         template,
         shown,
+        title=params.words.title,
+        description=params.words.description,
         content=content,
         params=params,
         results=results,

@@ -13,7 +13,7 @@ import json
 import math
 
 from flask import Blueprint, Response, abort, current_app, url_for
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from fakefarms.content.model import SITE_PAGES
 from fakefarms.outputs.charts import RenderedChart, rendered_charts
@@ -111,7 +111,17 @@ def index():
         (key, title, endpoint, values, snippet(endpoint, title, height, **values), chart)
         for key, title, endpoint, values, height, chart in items
     ]
-    return render_page("embed_index.html", (), content=content, items=listed, message=HEIGHT_MESSAGE)
+    return render_page(
+        "embed_index.html",
+        (),
+        title=gettext("Embed the calculator and charts"),
+        description=gettext(
+            "Copy-paste code to place the Fake Farms cost calculator or any of its charts in your own page."
+        ),
+        content=content,
+        items=listed,
+        message=HEIGHT_MESSAGE,
+    )
 
 
 @embeds.route(f"/{EMBED_FOLDER}/calculator/")
@@ -132,6 +142,8 @@ def chart(chart_id: str):
     return render_page(
         "embed_chart.html",
         (listed,),
+        title=shown.title,
+        description=Markup(str(shown.summary)).striptags(),
         content=content,
         chart=shown,
         full_page="charts.index",

@@ -1,23 +1,21 @@
 """What a page shows, worked out before its template runs, as Pelican's generators do.
 
-A view names the things its page shows; `page_data` walks them and returns the page's
-citations, numbered in the order a reader meets them, whether the page draws charts, and the
-key figure its link-preview card shows. Templates then only look numbers up; they record
-nothing. A page's card is drawn from the same data and the page's title, without rendering
-the page (`page_card`).
+A view gives its page's title and description and names the things the page shows;
+`page_data` walks them and returns the page's citations, numbered in the order a reader meets
+them, whether the page draws charts, and the key figure its link-preview card shows.
+Templates then only look these up; they record nothing. A page's card is drawn from the same
+data, without rendering the page (`page_card`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, render_template, request
-from jinja2 import Environment, nodes
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from fakefarms.content import Content
 from fakefarms.content.model import Farm, Page, Section
@@ -37,6 +35,18 @@ class PageData:
     groups: tuple[tuple[int, ...], ...] = ()
     #: The first key figure the page shows, which its link-preview card shows too.
     first_figure: Figure | None = None
+    #: The page's title as its heading shows it (a text awaiting its translation is marked
+    #: when written), and its description: plain words, or prose as HTML.
+    title: str = ""
+    description: str = ""
+
+    def plain_title(self) -> str:
+        """The title in plain words, for the window's title and the card: written as a
+        template writes it (a text awaiting its translation marked), then its tags stripped."""
+        finalize = current_app.jinja_env.finalize
+        assert finalize is not None  # the site's templates always have one (rendering.shown)
+        written = escape(finalize(self.title))
+        return Markup(written).striptags()
 
     def number(self, citation: Citation) -> int:
         return self.notes[(citation.source, citation.section)]
@@ -119,19 +129,30 @@ def _brought_in(item: Any, content: Content) -> dict[str, list[Any]]:
 
 
 def render_page(
-    template: str, shown: tuple, card: tuple[str, str] | None = None, **context: Any
+    template: str,
+    shown: tuple,
+    *,
+    title: str,
+    description: str | None = None,
+    card: tuple[str, str] | None = None,
+    **context: Any,
 ) -> str | CardText:
-    """Render a page of the site with the data of what it shows (`shown`) worked out first;
-    `card` is the number and words its link-preview card shows, when not its first key figure.
+    """Render a page of the site titled `title` (described by `description`, or the site's
+    description) with the data of what it shows (`shown`) worked out first; `card` is the
+    number and words its link-preview card shows, when not its first key figure.
     Asked for its card only (`page_card`), return the card's words instead.
 
     The data rides on the request, where the shared macros read it through `current()`;
     passing it as context instead would make Jinja re-run the macros' module on every page.
     """
     content = context["content"]
-    data = page_data(content, *shown)
+    data = dataclasses.replace(
+        page_data(content, *shown),
+        title=title,
+        description=content.site.description if description is None else description,
+    )
     if request.environ.get(_CARD_ONLY):
-        return _card_text(template, context, data, card)
+        return _card_text(content, data, card)
     request.environ[_KEY] = data
     return render_template(template, **context)
 
@@ -150,44 +171,25 @@ def page_card(path: str) -> CardText | None:
     return shown if isinstance(shown, CardText) else None
 
 
-def _card_text(template: str, context: dict, data: PageData, card: tuple[str, str] | None) -> CardText:
-    """A card's words: the page's title (its template's title block alone) and its number."""
-    site = context["content"].site
-    page = current_app.jinja_env.get_template(template)
-    variables = dict(context)
-    current_app.update_template_context(variables)
-    title_block = _block(current_app.jinja_env, template, "title")
-    title = Markup("".join(title_block(page.new_context(variables)))).striptags()
+def _card_text(content: Content, data: PageData, card: tuple[str, str] | None) -> CardText:
+    """A card's words: the page's title and its number."""
     if card is None and data.first_figure is not None:
         first = data.first_figure
-        card = (context["content"].figure_text(first), str(first.label))
+        card = (content.figure_text(first), str(first.label))
     figure, label = card or ("", "")
+    site = content.site
     return CardText(
-        title=title, figure=figure, figure_label=label, site=str(site.title), byline=str(site.byline)
+        title=data.plain_title(),
+        figure=figure,
+        figure_label=label,
+        site=str(site.title),
+        byline=str(site.byline),
     )
 
 
 def current() -> PageData:
     """The data of the page being rendered (set by render_page before its template runs)."""
     return request.environ.get(_KEY, NO_DATA)
-
-
-@functools.cache
-def _block_source(environment: Environment, template: str, block: str) -> str:
-    """The template, `template` or one it extends, that defines `block`."""
-    while block not in environment.get_template(template).blocks:
-        assert environment.loader is not None  # the app's templates come from its loader
-        source = environment.loader.get_source(environment, template)[0]
-        extends = environment.parse(source).find(nodes.Extends)
-        if extends is None:
-            raise KeyError(f"no block {block!r} in {template} or what it extends")
-        assert isinstance(extends.template, nodes.Const)  # the site's templates extend by name
-        template = extends.template.value
-    return template
-
-
-def _block(environment: Environment, template: str, block: str):
-    return environment.get_template(_block_source(environment, template, block)).blocks[block]
 
 
 _KEY = "fakefarms.page_data"

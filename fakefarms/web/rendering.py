@@ -220,6 +220,11 @@ def rich(text: str) -> Markup:
     return _marked(text, _prose(text, block=False))
 
 
+def letter_name(letter: str) -> str:
+    """A letter of the people index as its links name it: upper case, or "other"."""
+    return pgettext("first letter", "other") if letter == "other" else letter.upper()
+
+
 def shown(value):
     """Every value a template writes (Jinja's `finalize`): a text shown in the original
     language because its translation is missing or out of date carries that language and a
@@ -327,9 +332,7 @@ def install_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.filters["grouped"] = lambda n: grouped(n, current_language())
     # A letter of the people index as a heading shows it ("other": names in no letter).
-    app.jinja_env.filters["letter_name"] = lambda letter: (
-        pgettext("first letter", "other") if letter == "other" else letter.upper()
-    )
+    app.jinja_env.filters["letter_name"] = letter_name
     # The content model's words (a figure, a link, a response, a date) in the page's language.
     app.jinja_env.filters.update(
         date_text=lambda date: current_content().date_text(date),

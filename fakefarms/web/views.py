@@ -35,9 +35,11 @@ from fakefarms.web.rendering import (
     alternates,
     editions,
     in_language,
+    letter_name,
     link,
     pager,
     public_address,
+    rich,
     serve_anywhere,
     twins_of,
 )
@@ -79,6 +81,8 @@ def index():
     return render_page(
         "index.html",
         (shown,),
+        title=home.title,
+        description=home.description,
         page=shown,
         content=content,
         chapters=chapters,
@@ -100,6 +104,8 @@ def chapter(chapter_id: str):
     return render_page(
         "chapter.html",
         (section,),
+        title=section.heading,
+        description=rich(section.passages[0].text),
         section=section,
         page=home,
         content=content,
@@ -122,6 +128,11 @@ def farms():
     return render_page(
         "farms.html",
         (tuple(f.sources for f in content.farms.values()), charts),
+        title=gettext("The farms"),
+        description=gettext(
+            "The fake-account farms Kloop's investigation describes, whom they served and who is"
+            " alleged to have run them."
+        ),
         content=content,
         charts=charts,
     )
@@ -138,6 +149,11 @@ def farm(farm_id: str):
     return render_page(
         "farm.html",
         (read, events),
+        title=farm.name,
+        description=gettext(
+            "%(farm)s: what the investigation found, who is linked to it, and their responses.",
+            farm=farm.name,
+        ),
         farm=farm,
         content=content,
         events=events,
@@ -188,7 +204,22 @@ def _actors_page(actors, letter=None):
         for a in items
     }
     return render_page(
-        "actors.html", shown, content=content, groups=groups, letters=letters, letter=letter, alleged=alleged
+        "actors.html",
+        shown,
+        title=(
+            gettext("People and groups: %(letter)s", letter=letter_name(letter))
+            if letter
+            else gettext("People and groups")
+        ),
+        description=gettext(
+            "The people, parties, organisations, media and platforms named in the investigations,"
+            " with their responses."
+        ),
+        content=content,
+        groups=groups,
+        letters=letters,
+        letter=letter,
+        alleged=alleged,
     )
 
 
@@ -215,16 +246,29 @@ def actor(actor_id: str):
     events = content.events_for(actor=actor_id)
     linked = [(f, each) for f, each in links if not each.is_target]
     targeted = [(f, each) for f, each in links if each.is_target]
+    # "and the response" only where the page gives one
+    answered = any(each.response for _f, each in links)
     return render_page(
         "actor.html",
         (actor, [each for _farm, each in linked + targeted], events),
+        title=actor.name,
+        description=(
+            gettext(
+                "%(name)s: %(role)s. What the investigations report, and the response.",
+                name=actor.name,
+                role=actor.role,
+            )
+            if answered
+            else gettext(
+                "%(name)s: %(role)s. What the investigations report.", name=actor.name, role=actor.role
+            )
+        ),
         actor=actor,
         content=content,
         events=events,
         linked=linked,
         targeted=targeted,
-        # "and the response" only where the page gives one
-        answered=any(each.response for _f, each in links),
+        answered=answered,
         pager=pager(
             (gettext("Previous name"), gettext("Next name")),
             content.people_in_order,
@@ -262,9 +306,25 @@ def _timeline(events, subject=None, subject_kind=None, year=None):
             if c.kind == "timeline" and not c.compact
         ]
     )
+    first, last = content.events[0].date.year, content.events[-1].date.year
     return render_page(
         "timeline.html",
         (charts, shown_events),
+        title=(
+            gettext("Timeline: %(subject)s", subject=subject.name if subject else year)
+            if subject or year
+            else gettext("Timeline")
+        ),
+        description=(
+            gettext(
+                "Dated events from the investigations concerning %(subject)s, %(first)s–%(last)s.",
+                subject=subject.name,
+                first=first,
+                last=last,
+            )
+            if subject
+            else gettext("Dated events from the investigations, %(first)s–%(last)s.", first=first, last=last)
+        ),
         content=content,
         years=years,
         subject=subject,
@@ -313,14 +373,31 @@ def timeline_actor(actor_id: str):
 @pages.route("/sources/")
 def sources():
     content = current_content()
-    return render_page("sources.html", (content.site.about,), content=content)
+    return render_page(
+        "sources.html",
+        (content.site.about,),
+        title=gettext("Sources, credits and corrections"),
+        description=gettext(
+            "The investigations this site explains, who made them, and the log of corrections and updates."
+        ),
+        content=content,
+    )
 
 
 def editorial_page(name: str):
     def view():
         content = current_content()
         page = content.pages[name]
-        return render_page("page.html", (page,), page=page, content=content, name=name, chapters={})
+        return render_page(
+            "page.html",
+            (page,),
+            title=page.title,
+            description=page.description,
+            page=page,
+            content=content,
+            name=name,
+            chapters={},
+        )
 
     view.__name__ = name
     return view
@@ -343,6 +420,10 @@ def charts_index():
     return render_page(
         "charts.html",
         ([chart.sources for chart, _ in listed], drawn),
+        title=gettext("Charts"),
+        description=gettext(
+            "The investigations' findings as charts, each with a summary, a data table and a CSV download."
+        ),
         content=content,
         listed=listed,
         drawn=drawn,
@@ -362,11 +443,21 @@ def csv(chart_id: str):
     )
 
 
+def _not_found(content):
+    return render_page(
+        "404.html",
+        (),
+        title=gettext("Page not found"),
+        description=gettext("There is no page at this address."),
+        content=content,
+    )
+
+
 @pages.route("/404.html")
 def not_found_page():
     """The page static hosts serve for unknown addresses."""
     serve_anywhere()
-    return render_page("404.html", (), content=current_content())
+    return _not_found(current_content())
 
 
 @root.route("/robots.txt")
@@ -421,6 +512,12 @@ def data():
     return render_page(
         "data.html",
         (),
+        title=gettext("Open data"),
+        description=gettext(
+            "Download what this site shows as CSV and JSON: the farms, the people named, the links"
+            " between them with every allegation and response, the timeline, the key figures, the"
+            " sources and each citation."
+        ),
         content=content,
         tables=shown_tables(words(language)),
         licence=LICENCE,
@@ -553,4 +650,4 @@ def init_app(app: Flask) -> None:
         except ContentError as error:  # preview: any address shows the problems, never a crash
             return content_error(error)
         serve_anywhere()
-        return render_page("404.html", (), content=content), 404
+        return _not_found(content), 404
