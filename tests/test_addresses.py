@@ -117,3 +117,49 @@ def test_a_redirect_address_must_be_a_site_path(content_copy):
     _redirect(content_copy, "actors/gone", "https://elsewhere.example/")
     with pytest.raises(ContentError, match="is not a valid value"):
         build_site(content_copy, content_copy.parent / "out")
+
+
+def _redirects(content_dir, *moves: tuple[str, str]) -> None:
+    (content_dir / "redirects.yaml").write_text(
+        "# yaml-language-server: $schema=schema/redirects.schema.json\nredirects:\n"
+        + "".join(f"  - old: {old}\n    new: {new}\n" for old, new in moves),
+        encoding="utf-8",
+    )
+
+
+MOVES = (("/actors/gone/", "/actors/matraimov/"), ("/charts/gone.csv", "/charts/"))
+
+
+def test_check_refuses_a_moved_data_file_on_a_host_that_follows_no_redirect(
+    content_copy, monkeypatch, capsys
+):
+    """GitHub Pages reads no `_redirects`: a moved page still leads on (the build leaves a
+    page at its old address), a moved data file would answer 404, so check names it."""
+    monkeypatch.chdir(content_copy.parent)
+    _redirects(content_copy, *MOVES)
+    assert main(["check", "--content", str(content_copy), "--host", "github-pages"]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "content/redirects.yaml:5:5: redirects['/charts/gone.csv']: /charts/gone.csv is a data "
+        "file, and github-pages follows no redirect rule: it would answer 404 there (publish on "
+        "a host that follows them (netlify, cloudflare-pages, nginx, apache, caddy), or keep a "
+        "file at the old address)"
+    ]
+
+
+@pytest.mark.parametrize("host", [None, "netlify", "nginx"])
+def test_a_host_that_follows_redirects_takes_both(content_copy, tmp_path, host):
+    _redirects(content_copy, *MOVES)
+    build_site(content_copy, tmp_path / "out", host=host)
+    rules = (tmp_path / "out" / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert rules == ["/actors/gone/ /actors/matraimov/ 301", "/charts/gone.csv /charts/ 301"]
+    assert not (tmp_path / "out" / "charts" / "gone.csv").exists()  # no HTML under a data name
+
+
+def test_a_build_for_a_host_that_follows_no_redirect_publishes_nothing(content_copy, tmp_path):
+    _redirects(content_copy, *MOVES)
+    with pytest.raises(ContentError, match="gone.csv is a data file"):
+        build_site(content_copy, tmp_path / "out", host="github-pages")
+    assert not (tmp_path / "out").exists()
+    _redirects(content_copy, MOVES[0])  # a moved page alone: its page leads on
+    build_site(content_copy, tmp_path / "out", host="github-pages")
+    assert (tmp_path / "out" / "actors" / "gone" / "index.html").is_file()

@@ -17,13 +17,16 @@ import difflib
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from flask import Flask, render_template
 
 from fakefarms.content import Content, ContentError, Problem
+from fakefarms.content.model import Redirect
 from fakefarms.web.i18n import current_language
 from fakefarms.web.rendering import relative_path
 from fakefarms.web.views import page_addresses
 from records.files import display_path
+from records.schema import node_at
 
 LIST_NAME = "published-addresses.txt"
 #: Said when the site's addresses cannot be made: its original files do not read.
@@ -38,21 +41,46 @@ _HEADER = (
 )
 
 
-def checked(app: Flask, content_dir: Path, content: Content) -> list[str]:
-    """The addresses the site publishes; ContentError if a published one would go, or a link
-    leads nowhere."""
-    published, found = site_problems(app, content_dir, content)
+#: The hosts the site may be published on, and whether each follows the build's redirect rules
+#: (`_redirects` itself, or the configuration `build.py host` writes from it). On one that
+#: does not, a moved page still leads readers on, through the page the build leaves at its old
+#: address, but a moved data file cannot: HTML under a data file's name would be read as data.
+HOSTS = {
+    "netlify": True,
+    "cloudflare-pages": True,
+    "nginx": True,
+    "apache": True,
+    "caddy": True,
+    "github-pages": False,
+}
+
+
+def leaves_a_page(address: str) -> bool:
+    """Whether a moved address keeps a page that sends readers on (a page's, not a file's)."""
+    return address.endswith(("/", ".html"))
+
+
+def checked(app: Flask, content_dir: Path, content: Content, host: str | None = None) -> list[str]:
+    """The addresses the site publishes; ContentError if a published one would go, a link
+    leads nowhere, or a redirect cannot be followed on `host`."""
+    published, found = site_problems(app, content_dir, content, host)
     if found:
         raise ContentError(found)
     return published
 
 
-def site_problems(app: Flask, content_dir: Path, content: Content) -> tuple[list[str], list[Problem]]:
+def site_problems(
+    app: Flask, content_dir: Path, content: Content, host: str | None = None
+) -> tuple[list[str], list[Problem]]:
     """The addresses the site publishes (its pages and data, and the old addresses that
     redirect), and every problem with them: a published one that would go, a redirect or a
-    link that leads nowhere."""
+    link that leads nowhere, a redirect that `host` (when given) would not follow."""
     current = produced(app)
-    found = problems(content_dir, content, current) + link_problems(app, content, current, content_dir)
+    found = (
+        problems(content_dir, content, current)
+        + link_problems(app, content, current, content_dir)
+        + host_problems(content_dir, content, host)
+    )
     return sorted({*current, *(r.old for r in content.redirects)}), found
 
 
@@ -94,8 +122,7 @@ def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[
             found.append(
                 Problem(
                     redirects_file,
-                    1,
-                    1,
+                    *redirect_place(content_dir, content, r),
                     f"redirects['{r.old}']",
                     f"{r.old} is still a page of the site",
                     "remove this redirect",
@@ -105,14 +132,43 @@ def problems(content_dir: Path, content: Content, addresses: list[str]) -> list[
             found.append(
                 Problem(
                     redirects_file,
-                    1,
-                    1,
+                    *redirect_place(content_dir, content, r),
                     f"redirects['{r.old}']",
                     f"{r.new} is not a page of the site",
                     "send it to an address the site publishes",
                 )
             )
     return found
+
+
+def redirect_place(content_dir: Path, content: Content, redirect: Redirect) -> tuple[int, int]:
+    """The line and column of redirects.yaml where `redirect` is written."""
+    text = (content_dir / "redirects.yaml").read_text(encoding="utf-8")
+    document = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert document is not None  # the file was read into `content`
+    position = content.redirects.index(redirect) + 1
+    start = node_at(document, f"redirects#{position}").start_mark
+    return start.line + 1, start.column + 1
+
+
+def host_problems(content_dir: Path, content: Content, host: str | None) -> list[Problem]:
+    """Each redirect that `host` would not follow: a moved data file, on a host that reads no
+    redirect rules."""
+    if host is None or HOSTS[host]:
+        return []
+    return [
+        Problem(
+            display_path(content_dir / "redirects.yaml"),
+            *redirect_place(content_dir, content, r),
+            f"redirects['{r.old}']",
+            f"{r.old} is a data file, and {host} follows no redirect rule: it would answer 404 there",
+            "publish on a host that follows them ("
+            + ", ".join(name for name, follows in HOSTS.items() if follows)
+            + "), or keep a file at the old address",
+        )
+        for r in content.redirects
+        if not leaves_a_page(r.old)
+    ]
 
 
 def link_problems(app: Flask, content: Content, current: list[str], content_dir: Path) -> list[Problem]:
@@ -202,7 +258,7 @@ def write_redirects(app: Flask, content: Content, root: Path) -> None:
     rules = []
     for r in content.redirects:
         rules.append(f"{base}{r.old.lstrip('/')} {base}{r.new.lstrip('/')} 301")
-        if not r.old.endswith(("/", ".html")):
+        if not leaves_a_page(r.old):
             continue
         page = root / r.old.lstrip("/")
         page = page / "index.html" if r.old.endswith("/") else page

@@ -38,13 +38,23 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = ap.add_subparsers(dest="command")
 
+    def add_host_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--host",
+            choices=list(addresses.HOSTS),
+            help="where the site is published: refuse what that host cannot do (a moved data "
+            "file's redirect, where the host follows no redirect rules)",
+        )
+
     check = commands.add_parser("check", help="validate content and report every problem")
     check.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    add_host_option(check)
 
     build = commands.add_parser("build", help="build the static site (the default command)")
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, default=DEFAULT_OUT)
     build.add_argument("--base-url", help="public address, e.g. https://example.org/fake-farms/")
+    add_host_option(build)
     build.add_argument(
         "--card-cache",
         type=Path,
@@ -145,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
         if content is None:
             raise ContentError(problems, note=addresses.UNCHECKED)
         published, found = addresses.site_problems(
-            create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content
+            create_app({"CONTENT_DIR": content_dir}, content=content), content_dir, content, args.host
         )
         problems += found
         if problems:
@@ -165,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "build":
         base_url = _base_url(args.base_url)
-        report = build_site(_content_dir(args.content), args.out, base_url, args.card_cache)
+        report = build_site(_content_dir(args.content), args.out, base_url, args.card_cache, args.host)
         print(
             f"built {report.pages} pages ({report.files} files) into {report.out_dir}; "
             f"drew {report.cards_drawn} link-preview card(s)"

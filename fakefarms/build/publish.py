@@ -56,10 +56,15 @@ class BuildReport:
 
 
 def build_site(
-    content_dir: Path, out_dir: Path, base_url: str | None = None, card_cache: Path | None = None
+    content_dir: Path,
+    out_dir: Path,
+    base_url: str | None = None,
+    card_cache: Path | None = None,
+    host: str | None = None,
 ) -> BuildReport:
     """Build into a fresh folder beside `out_dir` and swap it in only on success, taking the
-    link-preview cards an earlier build drew from `card_cache` (a folder) when given.
+    link-preview cards an earlier build drew from `card_cache` (a folder) when given; refuse
+    a redirect that `host` (one of addresses.HOSTS, when given) would not follow.
 
     A failed build leaves the previous `out_dir` exactly as it was.
     """
@@ -82,7 +87,7 @@ def build_site(
             },
             content=content,
         )
-        published = addresses.checked(app, Path(content_dir), content)
+        published = addresses.checked(app, Path(content_dir), content, host)
         with warnings.catch_warnings():
             # A page without a URL generator or a link to a missing page is a failed build.
             warnings.simplefilter("error", FrozenFlaskWarning)
