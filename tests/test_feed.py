@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 
 from fakefarms.content.model import Correction, PartialDate
-from fakefarms.web.views import feed_entries
+from fakefarms.outputs.feed import feed_entries
 from tests.sitecheck import pages, parsed
 
 

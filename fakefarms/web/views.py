@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import unicodedata
-import uuid
 from collections import Counter
 from itertools import groupby
 
@@ -17,6 +16,7 @@ from fakefarms.content import ContentError
 from fakefarms.content.catalogs import words
 from fakefarms.content.model import ACTOR_KINDS, SITE_PAGES, Page, Section
 from fakefarms.outputs.charts import rendered_charts
+from fakefarms.outputs.feed import feed_entries, feed_id
 from fakefarms.outputs.opendata import (
     CALCULATOR_DESCRIPTION,
     CALCULATOR_TITLE,
@@ -562,28 +562,13 @@ def feed():
     edition = "" if content.language == current_app.config["SOURCE_LANGUAGE"] else content.language
     entries = feed_entries(content.corrections, edition)
     updated = entries[0][1] if entries else content.site.published
-    feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "fake-farms:feed" + (f":{edition}" if edition else "")).urn
     return Response(
-        render_template("feed.xml", content=content, entries=entries, updated=updated, feed_id=feed_id),
+        render_template(
+            "feed.xml", content=content, entries=entries, updated=updated, feed_id=feed_id(edition)
+        ),
         # What static hosts send for .xml; feed readers read Atom by its content.
         mimetype="application/xml",
     )
-
-
-def feed_entries(corrections, edition: str = "") -> list[tuple[str, object, object]]:
-    """(stable id, date, correction) for each log entry, newest first. The id counts entries of
-    the same date and kind from the oldest, so adding a newer one never renames an older one,
-    and it does not depend on where the site is published; a translation (`edition`, its
-    language code) has ids of its own."""
-    seen: Counter = Counter()
-    oldest_first = []
-    for correction in reversed(corrections):
-        key = (correction.date.iso, correction.kind)
-        seen[key] += 1
-        name = f"fake-farms:{correction.kind}:{correction.date.iso}:{seen[key]}"
-        name += f":{edition}" if edition else ""
-        oldest_first.append((uuid.uuid5(uuid.NAMESPACE_URL, name).urn, correction.date, correction))
-    return oldest_first[::-1]
 
 
 def page_addresses(language: str | None = None):
