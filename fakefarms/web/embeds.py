@@ -36,8 +36,9 @@ SCRIPT_WRAPPER = (b"((heightMessage) => {\n", f"\n}})({json.dumps(HEIGHT_MESSAGE
 #: script: the height of its content at 320 px, the narrowest width the site supports, so that
 #: nothing is cut off there (wider, the frame has room to spare; with the script it is trimmed
 #: to the content). tests/browser/test_embed.py measures each embed in Chromium against it.
-#: The calculator's form and estimate (3,902 px in English and 4,510 in Russian, measured).
-CALCULATOR_HEIGHT = 4700
+#: The calculator's compact form and estimate, its optional inputs and notes folded (1,991 px
+#: in English and 2,389 in Russian, measured).
+CALCULATOR_HEIGHT = 2450
 #: A chart's: its summary, a line of SUMMARY_LINE px for every SUMMARY_CHARS characters or
 #: part of them; its drawing, or an HTML chart's blocks (LINKS_GROUP for each block's heading,
 #: LINKS_ENTRY for each person in it); and around them CHART_FRAME (the data's button, the

@@ -70,6 +70,54 @@ def test_the_pasted_calculator_works_and_takes_its_height(browser, published, tm
         assert errors == []
 
 
+def test_in_a_frame_sized_to_it_the_calculator_keeps_an_estimate_beside_every_input(
+    browser, published, tmp_path
+):
+    """A frame the size of its content never scrolls, so nothing in it can stick: the compact
+    embed shows the estimate again where the inputs every estimate needs end, so one of the two
+    is on the phone's screen whichever of those inputs a reader is at, and both follow the
+    form and its list of presets."""
+    embed_page = (published.folder / "embed" / "index.html").read_text(encoding="utf-8")
+    snippet = BeautifulSoup(embed_page, "html.parser").select_one("#embed-calculator-code").string
+    with host_page(tmp_path, published, snippet) as host:
+        context = browser.new_context(viewport={"width": 320, "height": 640})
+        page = context.new_page()
+        page.goto(host.base_url)
+        frame = page.frame_locator("iframe")
+        frame.locator("#calculator[data-ready]").wait_for(state="attached")
+        embedded = next(f for f in page.frames if f.url.startswith(published.origin))
+        page.wait_for_function(
+            "([frame, tall]) => Math.abs(frame.clientHeight - tall) <= 1",
+            arg=[
+                page.locator("iframe").element_handle(),
+                embedded.evaluate("document.documentElement.getBoundingClientRect().height"),
+            ],
+            timeout=5000,
+        )
+        # For each input: how tall a screen must be to show it with the nearer estimate.
+        spans = embedded.evaluate(
+            """() => {
+            const box = (e) => e.getBoundingClientRect();
+            const estimates = [...document.querySelectorAll("#estimate-summary, .estimate-again")];
+            const inputs = document.querySelectorAll("form > .field input, form > .field select");
+            return [...inputs].filter((e) => e.getClientRects().length).map((e) => [e.name,
+              Math.min(...estimates.map((s) => Math.max(box(e).bottom, box(s).bottom)
+                - Math.min(box(e).top, box(s).top)))]);
+            }"""
+        )
+        assert len(spans) >= 4
+        assert [name for name, span in spans if span > 640] == [], spans
+        # The optional inputs are folded, the list of presets and the repeat follow the form.
+        assert frame.locator(".more-inputs input").first.is_hidden()
+        frame.locator("#preset-choice").select_option("one-admin")
+        again = frame.locator("[data-estimate-again]")
+        expect(again).to_have_text(frame.locator("#out-monthly").text_content())
+        frame.locator("#in-staff").fill("40")
+        expect(frame.locator("#preset-choice")).to_have_value("")
+        expect(again).to_have_text(frame.locator("#out-monthly").text_content())
+        context.close()
+
+
 def test_other_pages_refuse_to_be_framed(browser, published, tmp_path):
     with host_page(
         tmp_path, published, f'<iframe src="{published.base_url}farms/" title="A page"></iframe>'

@@ -38,6 +38,9 @@ const [model, charts, notes] = await Promise.all([
 
 const form = document.getElementById("calculator-form");
 const presetButtons = [...document.querySelectorAll("button[data-preset]")];
+// An embed offers the presets as one list instead (its last option, "my own numbers", shows
+// that the form no longer matches one).
+const presetChoice = document.querySelector("select[data-preset-choice]");
 // The full results (the yearly cost, comparisons, the breakdown) are on the page, not in an
 // embed, which links to them.
 const breakdownData = document.getElementById("chart-calculator-breakdown-data");
@@ -167,7 +170,7 @@ function showErrors(errors) {
   document.getElementById("results").classList.toggle("is-stale", stale);
   document.getElementById("estimate-summary").classList.toggle("is-stale", stale);
   if (stale) {
-    document.getElementById("out-monthly").textContent = "—";
+    showMonthly("—");
     document.getElementById("out-som").textContent = "";
     document.getElementById("out-arithmetic").textContent = "";
   }
@@ -177,9 +180,15 @@ function fieldOf(element) {
   return element.closest(".field")?.querySelector("[data-error-for]")?.dataset.errorFor;
 }
 
+// The monthly estimate, and its repeat where an embed's inputs end.
+function showMonthly(text) {
+  document.getElementById("out-monthly").textContent = text;
+  for (const again of document.querySelectorAll("[data-estimate-again]")) again.textContent = text;
+}
+
 function showResult(result) {
   const text = model.describe(params, result);
-  document.getElementById("out-monthly").textContent = text.monthly;
+  showMonthly(text.monthly);
   document.getElementById("out-som").textContent = text.som;
   document.getElementById("out-wage-months").textContent = text.wage_months;
   document.getElementById("out-arithmetic").textContent = text.arithmetic;
@@ -259,6 +268,7 @@ function update() {
   for (const button of presetButtons) {
     button.setAttribute("aria-pressed", String(button.dataset.preset === activePreset));
   }
+  if (presetChoice) presetChoice.value = activePreset ?? "";
 }
 
 // -- wiring -----------------------------------------------------------------------------
@@ -283,15 +293,18 @@ form.addEventListener("focusout", (event) => {
 });
 form.addEventListener("submit", (event) => event.preventDefault());
 
-for (const button of presetButtons) {
-  button.addEventListener("click", () => {
-    activePreset = button.dataset.preset;
-    touched.clear();
-    fillForm(model.presetRaw(params, presetById(activePreset)));
-    document.getElementById("query-note").hidden = true;
-    update();
-  });
+function choosePreset(id) {
+  activePreset = id;
+  touched.clear();
+  fillForm(model.presetRaw(params, presetById(activePreset)));
+  document.getElementById("query-note").hidden = true;
+  update();
 }
+
+for (const button of presetButtons) {
+  button.addEventListener("click", () => choosePreset(button.dataset.preset));
+}
+presetChoice?.addEventListener("change", () => choosePreset(presetChoice.value));
 
 
 const start = fromAddress();
