@@ -42,9 +42,11 @@ from fakefarms.outputs.palette import SCHEMES, SERIES
 from fakefarms.outputs.sketches import (
     BAR,
     COLUMN_SHARE,
-    NARROWEST,
+    PLOTLY_LEFT,
+    PLOTLY_RIGHT,
     ROW_GAP,
     Sketch,
+    axis_title_lines,
     column_texts,
     credit_lines,
     draw_sketch,
@@ -130,15 +132,16 @@ def render_chart(chart: Chart, content: Content) -> RenderedChart:
             chart.id, chart.title, chart.summary, list(chart.sources), table, None, "tall", groups=groups
         )
     spec = BUILDERS[chart.kind](chart, content)
+    drawn = draw_sketch(spec)
     return RenderedChart(
         chart.id,
         chart.title,
         chart.summary,
         list(chart.sources),
         spec.table,
-        plotly_figure(spec),
+        plotly_figure(spec, drawn),
         spec.size,
-        sketch=draw_sketch(spec),
+        sketch=drawn,
         spec=spec,
     )
 
@@ -556,18 +559,26 @@ BUILDERS = {
 # --- The Plotly renderer -------------------------------------------------------------------
 
 
-def plotly_figure(spec: ChartSpec) -> dict:
+def plotly_figure(spec: ChartSpec, drawn: Sketch | None = None) -> dict:
     """The spec as a Plotly figure: its marks in traces, a trace a series, at the places and
-    with the texts the drawing gives them (sketches.py), under its title and source line."""
+    with the texts the drawing gives them (sketches.py), under its title and source line. Given
+    the drawing (`drawn`), whose place the figure takes at the drawing's height, a chart of rows
+    puts them exactly where the drawing does: a pixel of its axis is a pixel on the screen, so a
+    label of two lines has the room above its marks that the drawing gives it."""
     traces, layout = PLOTTERS[spec.kind](spec)
-    return _figure(traces, {"showlegend": spec.legend, **layout}, spec.title, spec.credit)
+    figure = _figure(traces, {"showlegend": spec.legend, **layout}, spec.title, spec.credit)
+    rows = figure["layout"].get("yaxis", {}).get("range")  # one axis of rows (not one a row)
+    if drawn is not None and drawn.rows and rows:
+        low, high = rows
+        margin = figure["layout"]["margin"]
+        margin["t"] = max(margin["t"], drawn.rows[0][0])
+        margin["b"] = drawn.height - margin["t"] - (low - high)
+    return figure
 
 
-#: Plotly's horizontal legend: the width of an entry's key, the space between entries (with
-#: room to spare), and the height of a row of 13 px names with the gap between rows.
-PLOTLY_KEY, PLOTLY_GAP, PLOTLY_LEGEND_ROW, PLOTLY_ROW_GAP = 40, 10, 22, 2
-#: Plotly's margins, left and right, in pixels: the narrowest drawing's room for a plot.
-PLOTLY_LEFT, PLOTLY_RIGHT = 8, 16
+#: Plotly's horizontal legend (its names flowed as sketches.legend_rows flows them): the height
+#: of a row of 13 px names with the gap between rows.
+PLOTLY_LEGEND_ROW, PLOTLY_ROW_GAP = 22, 2
 
 
 def _figure(traces: list[go.BaseTraceType], layout: dict, title: str, credit: str) -> dict:
@@ -582,9 +593,7 @@ def _figure(traces: list[go.BaseTraceType], layout: dict, title: str, credit: st
     rows = 0
     if legend:
         shown = [t for t in traces if t.showlegend is not False]
-        flowed = legend_rows(
-            [t.name for t in shown], NARROWEST - PLOTLY_LEFT - PLOTLY_RIGHT, PLOTLY_KEY, PLOTLY_GAP
-        )
+        flowed = legend_rows([t.name for t in shown])
         for row in flowed:
             for number, name_lines in row:
                 shown[number].name = "<br>".join(name_lines)
@@ -711,7 +720,9 @@ def _value_axis(scale: Scale, language: str) -> dict:
     """A value scale's axis, which Plotly ticks itself, its numbers written as the scale's,
     running where the drawing's does."""
     axis: dict[str, Any] = {
-        "title": {"text": _wrap(scale.title, 28), "font": {"size": 12}} if scale.title else None,
+        "title": {"text": "<br>".join(axis_title_lines(scale.title)), "font": {"size": 12}}
+        if scale.title
+        else None,
         "fixedrange": True,
         "automargin": True,
     }
@@ -895,7 +906,7 @@ def _chronology_plotly(spec: ChartSpec) -> tuple[list, dict]:
     assert scale is not None  # the rows share one axis of hours
     layout = {  # a little room before hour 0, so its mark is drawn whole
         "xaxis": {
-            "title": {"text": _wrap(scale.title, 28), "font": {"size": 12}},
+            "title": {"text": "<br>".join(axis_title_lines(scale.title)), "font": {"size": 12}},
             "fixedrange": True,
             "range": [-HOURS_STEP / 8, scale.high + 1],
             "dtick": HOURS_STEP,

@@ -24,7 +24,7 @@ from fakefarms.outputs.fonts import font, wrap
 LEFT, WIDTH = 3.0, 92.0
 # Pixel measures down the drawing.
 TITLE_LINE, CREDIT_LINE, LEGEND_LINE = 20, 18, 20
-LABEL_LINE, NOTE_LINE, STRIP, BAR, TICK_LINE, ROW_GAP = 16, 15, 22, 12, 16, 12
+LABEL_LINE, NOTE_LINE, STRIP, BAR, TICK_LINE, ROW_GAP = 17, 15, 22, 12, 16, 12
 COLUMN_HEIGHT = 150  # a column chart's tallest column
 COLUMN_SHARE = 0.6  # of a column's slot, the part its bar takes
 EDGE = 0.04  # a tick this close to either end of its scale has its number beside the line
@@ -65,6 +65,11 @@ def lines_of(text: str, kind: str, width: float) -> list[str]:
 def title_lines(title: str) -> list[str]:
     """A chart's title in lines that fit the narrowest drawing (the Plotly chart's title too)."""
     return lines_of(title, "title", NARROWEST - 2 * MARGIN)
+
+
+def axis_title_lines(title: str) -> list[str]:
+    """A scale's title in lines that fit under the narrowest drawing (the Plotly chart's too)."""
+    return lines_of(title, "axis-title", NARROWEST - 2 * MARGIN)
 
 
 def label_lines(label: str) -> list[str]:
@@ -195,7 +200,7 @@ def draw_sketch(spec: ChartSpec) -> Sketch:
     if spec.scale:
         _axis(sketch, spec.scale, top, y - ROW_GAP // 2)
         y += TICK_LINE
-        for line in lines_of(spec.scale.title, "axis-title", NARROWEST - 2 * MARGIN):
+        for line in axis_title_lines(spec.scale.title):
             y += LABEL_LINE
             sketch.texts.append(Text("50%", y, line, "axis-title", "middle"))
     sketch.height = y + 12
@@ -213,14 +218,20 @@ def row_places(spec: ChartSpec) -> tuple[list[tuple[int, int]], int]:
 
 
 LEGEND_KEY, LEGEND_GAP = 20, 16  # a legend entry's key and name; the space before the next
+#: The Plotly chart's margins, left and right, in pixels (charts.py).
+PLOTLY_LEFT, PLOTLY_RIGHT = 8, 16
+#: How both renderers flow a legend's names into rows and lines: as Plotly needs, whose keys
+#: take 40 px within its margins, so that the drawing and the Plotly chart that replaces it
+#: break every name alike and give the legend one height.
+FLOW_KEY, FLOW_GAP, FLOW_WIDTH = 40, 10, NARROWEST - PLOTLY_LEFT - PLOTLY_RIGHT
 
 
 def legend_rows(
-    names: list[str], width: float, key: float = LEGEND_KEY, gap: float = LEGEND_GAP
+    names: list[str], width: float = FLOW_WIDTH, key: float = FLOW_KEY, gap: float = FLOW_GAP
 ) -> list[list[tuple[int, list[str]]]]:
     """A legend's entries (their index and their name in lines) flowed into rows that fit
     `width` pixels, each entry a `key` and its name, with a `gap` between entries; a name too
-    long for a row of its own is wrapped."""
+    long for a row of its own is wrapped. By default, as both renderers flow them (FLOW_*)."""
     rows: list[list[tuple[int, list[str]]]] = [[]]
     used = 0.0
     for number, name in enumerate(names):
@@ -239,7 +250,7 @@ def _legend(sketch: Sketch, spec: ChartSpec, y: int) -> int:
     bottom of the last."""
     x0 = MARGIN + 2
     legend = spec.series if spec.legend else ()
-    for row in legend_rows([series.name for series in legend], NARROWEST - x0 - MARGIN):
+    for row in legend_rows([series.name for series in legend]):
         x: float = x0
         for number, lines in row:
             shape = legend[number].shape

@@ -1,7 +1,8 @@
-"""No chart's words are cut on a phone: at the narrowest screen the site supports (320 px) and at
-a common one (390 px), every text a chart draws (title, labels, numbers, ticks, legend) lies
-inside the chart's own box, in the build's drawing and in the Plotly chart that replaces it when
-the reader reaches for it, on every page that shows a chart, in every language."""
+"""No chart's words are cut or crowded on a phone: at the narrowest screen the site supports
+(320 px) and at a common one (390 px), every text a chart draws (title, labels, numbers, ticks,
+legend) lies inside the chart's own box and clear of every other, in the build's drawing and in
+the Plotly chart that replaces it when the reader reaches for it, on every page that shows a
+chart (embeds included), in every language."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ pytestmark = pytest.mark.browser
 WIDTHS = (320, 390)
 #: How far (CSS px) a text may pass its box's edge: anti-aliasing, not a cut letter.
 TOLERANCE = 0.5
+#: How far two texts' boxes may overlap (CSS px, each way): a text's box holds its font's whole
+#: height, so lines stacked close share a pixel of box, not of ink.
+OVERLAP = 1.5
 SKETCHES = "svg.chart-sketch"  # the build's drawings, the charts page's previews included
 PLOTS = ".chart-plot[data-drawn=yes]"  # what Plotly has drawn
 
@@ -22,15 +26,24 @@ PLOTS = ".chart-plot[data-drawn=yes]"  # what Plotly has drawn
 CHART_OF = """(box) => box.closest("[data-chart]")?.dataset.chart
   || box.closest(".chart-entry")?.querySelector("a").hash.replace("#chart-", "")
   || box.closest(".embed-item")?.id.replace("embed-chart-", "")"""
-#: The charts each box shows, and every text that passes its own box's edge, by how much. Plotly's
-#: hover labels float over the page, and the ticks it hides are not drawn: both are left out.
-MEASURE = f"""([selector, tolerance]) => {{
+#: The charts each box shows, every text that passes its own box's edge, by how much, and every
+#: two texts of a box that overlap. Plotly's hover labels float over the page, and the ticks it
+#: hides are not drawn: both are left out.
+MEASURE = f"""([selector, tolerance, overlap]) => {{
   const chartOf = {CHART_OF};
   const boxes = [...document.querySelectorAll(selector)];
+  const textsOf = (box) => [...box.querySelectorAll("text")]
+    .filter((t) => t.textContent.trim() && !t.closest(".hoverlayer") && t.getClientRects().length);
+  const overlaps = boxes.flatMap((box) => {{
+    const texts = textsOf(box).map((t) => [t.textContent, t.getBoundingClientRect()]);
+    return texts.flatMap(([a, ra], i) => texts.slice(i + 1)
+      .filter(([, rb]) => Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > overlap
+        && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > overlap)
+      .map(([b]) => ({{chart: chartOf(box), a, b}})));
+  }});
   const cuts = boxes.flatMap((box) => {{
     const edge = box.getBoundingClientRect();
-    return [...box.querySelectorAll("text")]
-      .filter((t) => t.textContent.trim() && !t.closest(".hoverlayer") && t.getClientRects().length)
+    return textsOf(box)
       .map((t) => {{
         const r = t.getBoundingClientRect();
         const past = [["left", edge.left - r.left], ["right", r.right - edge.right],
@@ -40,7 +53,7 @@ MEASURE = f"""([selector, tolerance]) => {{
       }})
       .filter((cut) => cut.by > tolerance);
   }});
-  return {{charts: boxes.map(chartOf), cuts}};
+  return {{charts: boxes.map(chartOf), cuts, overlaps}};
 }}"""
 
 
@@ -78,26 +91,29 @@ def measured(browser, site_server, site_pages):
             for drawn_by, selector in (("the drawing", SKETCHES), ("Plotly", PLOTS)):
                 if drawn_by == "Plotly":
                     draw_with_plotly(page)
-                found = page.evaluate(MEASURE, [selector, TOLERANCE])
+                found = page.evaluate(MEASURE, [selector, TOLERANCE, OVERLAP])
                 charts.setdefault((in_edition(name)[0], drawn_by), set()).update(found["charts"])
                 cuts[width] += [
                     f"{name}: {c['chart']} ({drawn_by}): “{c['text']}” runs "
                     f"{c['by']:.1f} px past the {c['side']} edge"
                     for c in found["cuts"]
+                ] + [
+                    f"{name}: {o['chart']} ({drawn_by}): “{o['a']}” overlaps “{o['b']}”"
+                    for o in found["overlaps"]
                 ]
         context.close()
     return cuts, charts
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_chart_text_runs_past_its_chart(measured, width):
+def test_no_chart_text_runs_past_its_chart_or_over_another(measured, width):
     cuts, _charts = measured
     assert not cuts[width], "\n".join(cuts[width])
 
 
-def test_every_chart_is_measured_in_every_language(measured, content):
+def test_every_chart_is_measured_in_every_language(measured, shipped_model):
     _cuts, charts = measured
-    drawn = {c.id for c in content.charts.values() if c.kind != "links"}  # links: HTML, not SVG
+    drawn = {c.id for c in shipped_model.charts.values() if c.kind != "links"}  # links: HTML, not SVG
     for language in ("en", *TRANSLATIONS):
         assert drawn <= charts[(language, "the drawing")], language
         # Plotly draws each too, and the calculator's chart, which only Plotly draws.
