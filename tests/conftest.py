@@ -1,7 +1,15 @@
-"""Shared fixtures: the app, a client, content folders to break, and built sites."""
+"""Shared fixtures: the app, a client, content folders to break, and built sites.
+
+Tests of behaviour run on the test fixture's content (tests/fixtures/content, translated by
+tests/fixturecontent.py): `content`, `app`, `client`, `built_site`. Only the gates over what is
+published (tests/quality/, tests/browser/) and the editorial checks of the shipped content
+(tests/test_editorial.py) take the `shipped_*` fixtures.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,23 +19,64 @@ from calculator.cli import load_params
 from fakefarms.build.publish import build_site
 from fakefarms.content import load_content
 from fakefarms.web.app import create_app
+from tests.fixturecontent import FIXTURE_CONTENT, translated_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = ROOT / "content"
-FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
 #: The calculator parameters the formula tests lock; editors never change them.
 FIXTURE_CALCULATOR = FIXTURE_CONTENT / "calculator.yaml"
 SUBPATH_BASE = "https://example.org/fake-farms/"
+ROOT_BASE = "http://127.0.0.1/"
+
+
+def pytest_collection_modifyitems(items):
+    """Under `make mutation` (mutmut runs a mutant's tests with -x from its copy of the
+    project, and names the mutant in MUTANT_UNDER_TEST), the fastest tests first, as its last
+    full run timed them: the first test to fail kills the mutant, so a quick one kills it soonest."""
+    timings = ROOT / "mutmut-stats.json"
+    if "MUTANT_UNDER_TEST" not in os.environ or not timings.is_file():
+        return
+    took = json.loads(timings.read_text(encoding="utf-8"))["duration_by_test"]
+    items.sort(key=lambda item: took.get(item.nodeid, 0.0))
 
 
 @pytest.fixture(scope="session")
-def app():
-    return create_app({"TESTING": True, "BASE_URL": SUBPATH_BASE})
+def fixture_content(tmp_path_factory) -> Path:
+    """The test fixture's content in both languages, in a folder of its own: builds record the
+    addresses they published beside their content, and no test writes into the working tree."""
+    return translated_copy(tmp_path_factory.mktemp("fixture") / "content")
+
+
+@pytest.fixture(scope="session")
+def content(fixture_content):
+    """The fixture content, loaded once for every test that reads it."""
+    return load_content(fixture_content)
+
+
+@pytest.fixture(scope="session")
+def app(fixture_content):
+    return create_app({"TESTING": True, "BASE_URL": SUBPATH_BASE, "CONTENT_DIR": fixture_content})
 
 
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, fixture_content) -> Path:
+    """The fixture content built at a domain root."""
+    out = tmp_path_factory.mktemp("root") / "public"
+    build_site(fixture_content, out, ROOT_BASE)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_subpath_site(tmp_path_factory, fixture_content) -> Path:
+    """The fixture content built for hosting under a sub-path."""
+    out = tmp_path_factory.mktemp("sub") / "public"
+    build_site(fixture_content, out, SUBPATH_BASE)
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -61,22 +110,22 @@ def shipped_content(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, shipped_content) -> Path:
-    """The shipped content built at a domain root."""
-    out = tmp_path_factory.mktemp("root") / "public"
-    build_site(shipped_content, out, "http://127.0.0.1/")
+def shipped_site(tmp_path_factory, shipped_content) -> Path:
+    """The shipped content built at a domain root: what the gates check."""
+    out = tmp_path_factory.mktemp("shipped-root") / "public"
+    build_site(shipped_content, out, ROOT_BASE)
     return out
 
 
 @pytest.fixture(scope="session")
-def built_subpath_site(tmp_path_factory, shipped_content) -> Path:
+def shipped_subpath_site(tmp_path_factory, shipped_content) -> Path:
     """The shipped content built for hosting under a sub-path."""
-    out = tmp_path_factory.mktemp("sub") / "public"
+    out = tmp_path_factory.mktemp("shipped-sub") / "public"
     build_site(shipped_content, out, SUBPATH_BASE)
     return out
 
 
 @pytest.fixture(scope="session")
-def content():
-    """The shipped content, loaded once for every test that reads it."""
+def shipped_model():
+    """The shipped content, loaded once: for the editorial checks and the gates only."""
     return load_content(SHIPPED_CONTENT)

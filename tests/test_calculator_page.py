@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from calculator.describe import som_note
 from calculator.inputs import INPUTS
 from calculator.params import params_to_json
+from fakefarms.content import load_content
+from fakefarms.content.translations import update
 from fakefarms.web.app import create_app
 from fakefarms.web.calculator_page import preset_results
 from tests.conftest import FIXTURE_CONTENT
@@ -74,24 +78,57 @@ def test_without_javascript_the_estimate_shows_the_default_preset(built_site, co
     assert not soup.select_one("#no-script-note").has_attr("hidden")
 
 
-def test_the_embed_shows_its_presets_as_links_to_the_full_page(built_site, content):
+def test_the_embed_is_compact_with_every_preset_in_one_list(built_site, content):
     """An embed stands only in a browser's frame: it has its form in place (so it does not jump
-    as its script starts), which the no-script sheet hides; its presets are links until then."""
+    as its script starts), which the no-script sheet hides; its presets are one list, above the
+    estimate, ending in the reader's own numbers (chosen by the script, never by the reader);
+    its optional inputs are folded, and the estimate is written again where the others end."""
     soup = parsed(built_site / "embed" / "calculator" / "index.html")
     assert soup.select("form#calculator-form") and not soup.select("button, template")
-    links = soup.select(".presets a[data-preset]")
-    assert [a["data-preset"] for a in links] == [p.id for p in content.calculator.presets]
-    for a in links:  # out of the frame, to the table of the calculator's page
-        preset = a["data-preset"]
-        assert a["href"] == f"../../calculator/?preset={preset}#preset-{preset}"
-        assert a["target"] == "_top"
+    options = soup.select("select#preset-choice option")
+    assert [o["value"] for o in options] == [p.id for p in content.calculator.presets] + [""]
+    assert options[-1].has_attr("disabled")
+    assert soup.select_one("label[for=preset-choice]")
+    order = [e.get("id") or e["class"][0] for e in soup.select("#preset-choice, #estimate-summary, form")]
+    assert order == ["preset-choice", "estimate-summary", "calculator-form"]
+    folded = {i["name"] for i in soup.select("details.more-inputs input")}
+    shown = {i["name"] for i in soup.select("form input") if not i.find_parent("details")}
+    assert folded == {i.query for i in INPUTS if i.optional} and not folded & shown
+    again = soup.select_one("form .estimate-again [data-estimate-again]")
+    assert again.get_text() == soup.select_one("#out-monthly").get_text()
     assert soup.select_one("#no-script-note").has_attr("hidden")  # nojs.css shows it
 
 
-def test_the_russian_page_writes_the_estimate_in_som_the_russian_way(built_site, content):
-    params = content.translations["ru"].calculator
+#: The Russian words for an amount in som, in each plural form Russian has (the fixture's
+#: pseudo-Russian keeps the English two).
+RUSSIAN_SOM = {
+    "som": {
+        "one": "{number} сом",
+        "few": "{number} сома",
+        "many": "{number} сомов",
+        "other": "{number} сома",
+    },
+    "in_som": "около {amount}",
+}
+
+
+@pytest.fixture(scope="module")
+def russian_som(fixture_content, tmp_path_factory):
+    """The fixture content, its Russian calculator writing amounts in som in Russian words."""
+    directory = shutil.copytree(fixture_content, tmp_path_factory.mktemp("som") / "content")
+    path = directory / "ru" / "calculator.yaml"
+    calculator = yaml.safe_load(path.read_text(encoding="utf-8"))
+    calculator["words"].update(RUSSIAN_SOM)
+    path.write_text(yaml.safe_dump(calculator, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    update(directory)  # the Russian words are the translations of the English of now
+    return load_content(directory)
+
+
+def test_the_russian_page_writes_the_estimate_in_som_the_russian_way(russian_som):
+    params = russian_som.translations["ru"].calculator
     _, _, text = next(r for r in preset_results(params, "ru") if r[0].id == params.default_preset)
-    soup = parsed(built_site / "ru" / "calculator" / "index.html")
+    client = create_app({"TESTING": True}, content=russian_som).test_client()
+    soup = BeautifulSoup(client.get("/ru/calculator/").get_data(as_text=True), "html.parser")
     som = soup.select_one("#out-som").get_text()
     assert som == text["som"] and som.endswith(" сомов")  # 100 som and up: «сомов»
     assert "\u00a0" in som  # thousands grouped the Russian way

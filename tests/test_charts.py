@@ -3,28 +3,45 @@
 from __future__ import annotations
 
 import json
+import typing
 
 import pytest
 import yaml
 
 from fakefarms.content import load_content
+from fakefarms.content.model import ChartKind
 from fakefarms.outputs.charts import FLOOR_ARROW, PALETTES, render_chart
 from fakefarms.outputs.sketches import COLUMN_HEIGHT
-from tests.conftest import SHIPPED_CONTENT
+from records.facts import FLOOR_HEDGES
+from tests.fixturecontent import FIXTURE_CONTENT
 from tests.sitecheck import pages, parsed
 
-# Test ids only, read without loading the content; the tests take the session's `content`.
-_DECLARED = yaml.safe_load((SHIPPED_CONTENT / "charts.yaml").read_text(encoding="utf-8"))["charts"]
+# Test ids only, read without loading the content; the tests take the session's `content`,
+# which is this fixture's, translated.
+_DECLARED = yaml.safe_load((FIXTURE_CONTENT / "charts.yaml").read_text(encoding="utf-8"))["charts"]
 
 
 def chart_ids(kind: str | None = None) -> list[str]:
     return [c["id"] for c in _DECLARED if kind is None or c["kind"] == kind]
 
 
-def test_the_charts_tested_by_kind_exist():
-    """The tests below take their cases from the content's charts: with no chart of a kind
-    they would pass by testing nothing, so an empty kind fails here instead."""
-    assert chart_ids("figures") and chart_ids("ranges") and chart_ids()
+def test_the_fixture_has_a_chart_of_every_kind():
+    """The tests below take their cases from the fixture's charts: with no chart of a kind
+    they would pass by testing nothing, so a kind the code draws with no chart fails here."""
+    kinds = typing.get_args(ChartKind)
+    assert kinds
+    assert [kind for kind in kinds if not chart_ids(kind)] == []
+    # figures on one scale, and figures on scales of their own
+    figure_charts = [c for c in _DECLARED if c["kind"] == "figures"]
+    assert {bool(c.get("separate")) for c in figure_charts} == {False, True}
+    # among the figures drawn, lower bounds (drawn with an arrow) and exact numbers; among the
+    # ranges, a range and a single amount
+    figures = yaml.safe_load((FIXTURE_CONTENT / "figures.yaml").read_text(encoding="utf-8"))["figures"]
+    hedges = {f["id"]: f.get("hedge") for f in figures}
+    drawn = {hedges[f] in FLOOR_HEDGES for c in figure_charts for f in c["figures"]}
+    assert drawn == {False, True}
+    ranged = {f["id"]: "low" in f for f in figures}
+    assert {ranged[f] for c in _DECLARED if c["kind"] == "ranges" for f in c["figures"]} == {False, True}
 
 
 def value_of(figure):
@@ -64,7 +81,8 @@ def test_range_bars_equal_yaml(content, chart_id):
 
 
 def test_timeline_chart_has_every_event(content):
-    chart = next(c for c in list(content.charts.values()) if c.kind == "timeline" and c.category is None)
+    (chart,) = [content.charts[c] for c in chart_ids("timeline") if content.charts[c].category is None]
+    assert content.events
     traces = render_chart(chart, content).figure["data"]
     assert sum(len(t["x"]) for t in traces) == len(content.events)
 
@@ -135,36 +153,106 @@ def test_a_per_year_chart_counts_each_years_events_by_kind(more_events):
 
 
 def test_links_chart_lists_each_person_once_a_farm_with_every_link(content):
-    chart = next(c for c in list(content.charts.values()) if c.kind == "links")
-    rendered = render_chart(chart, content)
+    (chart_id,) = chart_ids("links")
+    rendered = render_chart(content.charts[chart_id], content)
     assert rendered.figure is None  # drawn in HTML, readable at any width
     links = [link for farm in content.farms.values() for link in farm.links]
+    assert links
     shown = [link for _farm, people in rendered.groups for _actor, its in people for link in its]
     assert shown == links
+    assert [farm.id for farm, _people in rendered.groups] == [f.id for f in content.farms.values() if f.links]
     for farm, people in rendered.groups:
         names = [actor.id for actor, _links in people]
         assert len(names) == len(set(names)), farm.id
+        assert all(link.actor == actor.id for actor, its in people for link in its), farm.id
+    # a table row a link, each allegation with its response
+    assert len(rendered.table.rows) == len(links)
     responses = [row[4] for row in rendered.table.rows if row[2].startswith("Alleged")]
+    assert len(responses) == sum(1 for link in links if link.kind == "alleged") > 0
     assert all(responses)
 
 
-def test_the_links_chart_pairs_every_allegation_with_its_response(built_site):
-    farms = built_site / "farms" / "index.html"
-    soup = parsed(farms)
-    lines = soup.select("#chart-farm-links .link-line")
-    alleged = [line for line in lines if line.select_one(".tag-alleged")]
-    assert alleged
-    assert all(line.select_one(".tag-response") for line in alleged)
+def test_the_links_chart_pairs_every_allegation_with_its_response(built_site, content):
+    (chart_id,) = chart_ids("links")
+    alleged_links = sum(1 for farm in content.farms.values() for link in farm.links if link.kind == "alleged")
+    for farms in (built_site / "farms" / "index.html", built_site / "ru" / "farms" / "index.html"):
+        soup = parsed(farms)
+        lines = soup.select(f"#chart-{chart_id} .link-line")
+        alleged = [line for line in lines if line.select_one(".tag-alleged")]
+        assert len(alleged) == alleged_links > 0, farms
+        assert all(line.select_one(".tag-response") for line in alleged), farms
+
+
+#: Events added to the fixture's for a chronology of their own category: two at a time of day,
+#: then one dated only to the day; and another category's event at a time, which the chronology
+#: leaves out.
+TIMED_EVENTS = """
+  - id: first-report
+    date: 2020-02-07 22:00
+    title: A first report
+    text: Something is reported.
+    category: kordai
+    sources: [{source: kloop, section: intro}]
+  - id: second-report
+    date: 2020-02-08 05:00
+    title: A second report
+    text: Something more is reported.
+    category: kordai
+    sources: [{source: kloop, section: intro}]
+  - id: a-later-day
+    date: 2020-02-09
+    title: A day without a time
+    text: Something happens that day.
+    category: kordai
+    sources: [{source: kloop, section: intro}]
+  - id: farm-at-night
+    date: 2020-02-07 23:00
+    title: A farm posts
+    text: The accounts post.
+    category: farm
+    sources: [{source: kloop, section: intro}]
+"""
 
 
 def test_chronology_uses_only_times_the_source_gives(content):
-    chart = next(c for c in list(content.charts.values()) if c.kind == "chronology")
+    (chart_id,) = chart_ids("chronology")
+    chart = content.charts[chart_id]
     rendered = render_chart(chart, content)
     points, spans = rendered.figure["data"]
     events = [e for e in content.events if e.category == chart.category]
+    assert events
     assert len(points["x"]) == sum(1 for e in events if e.date.hour is not None)
     assert len(spans["x"]) == sum(1 for e in events if e.date.hour is None)
-    assert points["x"][0] == 0
+    assert len(rendered.table.rows) == len(events)
+    assert min([*points["x"], *spans["base"]]) == 0  # hours after the first
+
+
+def test_a_chronology_counts_hours_from_the_first_and_draws_a_day_without_time_whole(content_copy):
+    (chart_id,) = chart_ids("chronology")
+    file = content_copy / "charts.yaml"
+    schema, _, text = file.read_text(encoding="utf-8").partition("\n")
+    charts = yaml.safe_load(text)
+    next(c for c in charts["charts"] if c["id"] == chart_id)["category"] = "kordai"
+    file.write_text(f"{schema}\n{yaml.safe_dump(charts, sort_keys=False)}", encoding="utf-8")
+    timeline = content_copy / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8") + TIMED_EVENTS, encoding="utf-8")
+    timed = load_content(content_copy)
+    rendered = render_chart(timed.charts[chart_id], timed)
+    points, spans = rendered.figure["data"]
+    # A point at each time given, in hours from the first; the day given without one, whole.
+    assert list(points["x"]) == [0, 7]
+    assert (list(spans["base"]), list(spans["x"])) == ([26], [24])
+    assert [row[1:] for row in rendered.table.rows] == [
+        ["0", "A first report"],
+        ["7", "A second report"],
+        ["26–50 (the source gives no time: the whole day is drawn)", "A day without a time"],
+    ]
+    # The drawing has the same rows, under the events' names.
+    assert [t.text for t in rendered.sketch.texts if t.kind == "label"] == [
+        "A first report",
+        "A second report",
+        "A day without a time",
+    ]
 
 
 @pytest.mark.parametrize("chart_id", chart_ids())

@@ -31,11 +31,6 @@ def test_fixture_content_loads():
     assert [e.id for e in content.events] == ["early", "pub"]  # sorted by date
 
 
-def test_shipped_content_loads():
-    content = load_content(SHIPPED_CONTENT)
-    assert content.farms and content.actors and content.events
-
-
 def only(problems: list[str]) -> str:
     assert len(problems) == 1, problems
     return problems[0]
@@ -239,19 +234,20 @@ def test_check_cli_debug_shows_traceback(content_copy):
         cli.main(["--debug", "check", "--content", str(content_copy)])
 
 
-def test_the_command_runs_as_a_script_on_the_shipped_content():
-    """The one subprocess smoke test: build.py itself, as editors run it."""
+def test_the_command_runs_as_a_script(content_copy):
+    """The one subprocess smoke test: build.py itself, as editors run it (on a copy of the
+    fixture: check records the addresses the content publishes beside it). Whether the shipped
+    content passes is checked in tests/test_editorial.py."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "check"],
+        [sys.executable, str(ROOT / "build.py"), "check", "--content", str(content_copy)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("content OK")
-    # the one warning left is the editors' to clear: the address readers write to
-    assert [line.split(": ")[1] for line in result.stderr.splitlines()] in ([], ["contact"])
+    assert "content OK" in result.stdout
+    assert "Traceback" not in result.stderr
 
 
 def test_schema_comment_is_required(content_copy, monkeypatch):

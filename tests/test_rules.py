@@ -14,9 +14,7 @@ import pytest
 
 from fakefarms.build.cli import main
 from fakefarms.content.rules import RULES, table
-from fakefarms.content.translations import update
-from tests.conftest import FIXTURE_CONTENT
-from tests.test_translation_ties import _with_translations, _write_pseudo_translation
+from tests.fixturecontent import translated_copy
 
 TESTS = Path(__file__).resolve().parent
 VICTIM = "Fixture Victim"  # on the fixture's never-named list
@@ -26,13 +24,7 @@ COPIED = "the same twelve profiles liked each other's posts within a minute of p
 
 @pytest.fixture(scope="module")
 def translated_fixture(tmp_path_factory) -> Path:
-    target = _with_translations(
-        shutil.copytree(FIXTURE_CONTENT, tmp_path_factory.mktemp("rules") / "content")
-    )
-    update(target)
-    _write_pseudo_translation(target)
-    update(target)
-    return target
+    return translated_copy(tmp_path_factory.mktemp("rules") / "content")
 
 
 @pytest.fixture

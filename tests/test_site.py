@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 
 from fakefarms.build.preview import preview_app
 from fakefarms.build.publish import build_site
-from fakefarms.content import ContentError, load_content
+from fakefarms.content import ContentError
 from fakefarms.web.views import page_addresses
-from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
+from tests.conftest import ROOT, SUBPATH_BASE
 from tests.sitecheck import broken_links, file_for, pages, parsed, url_of
 
 
@@ -54,23 +54,25 @@ def test_unknown_addresses_are_404(client):
     assert client.get("/assets/css/site.0000000000.css").status_code == 404
 
 
-def test_timeline_is_grouped_by_year_with_link_filters(client):
-    content = load_content(SHIPPED_CONTENT)
+def test_timeline_is_grouped_by_year_with_link_filters(client, content):
     soup = BeautifulSoup(client.get("/timeline/").get_data(as_text=True), "html.parser")
     years = [int(h.get_text()) for h in soup.select("section.year > h2")]
     assert years == sorted(years) and years == sorted({e.date.year for e in content.events})
     items = soup.select("section.year ol.events > li")
     assert len(items) == len(content.events)
     filters = [a["href"] for a in soup.select("nav.filters a")]
-    assert "farm/" + next(iter(content.farms)) + "/" in filters
+    # a filter for each farm, person and group that has events
+    assert {f"farm/{farm}/" for farm in content.farms if content.events_for(farm=farm)} <= set(filters)
+    assert {f"actor/{actor}/" for actor in content.actors if content.events_for(actor=actor)} <= set(filters)
 
 
-def test_timeline_filter_shows_only_that_farm(client):
-    content = load_content(SHIPPED_CONTENT)
-    farm_id = next(f for f in content.farms if content.events_for(farm=f))
-    soup = BeautifulSoup(client.get(f"/timeline/farm/{farm_id}/").get_data(as_text=True), "html.parser")
-    shown = {li["id"].removeprefix("event-") for li in soup.select("ol.events > li")}
-    assert shown == {e.id for e in content.events_for(farm=farm_id)}
+def test_timeline_filter_shows_only_that_farm(client, content):
+    farms = [farm for farm in content.farms if content.events_for(farm=farm)]
+    assert farms and any(len(content.events_for(farm=farm)) < len(content.events) for farm in farms)
+    for farm_id in farms:
+        soup = BeautifulSoup(client.get(f"/timeline/farm/{farm_id}/").get_data(as_text=True), "html.parser")
+        shown = {li["id"].removeprefix("event-") for li in soup.select("ol.events > li")}
+        assert shown == {e.id for e in content.events_for(farm=farm_id)}
 
 
 def test_frozen_site_has_every_page(built_site, app):
@@ -119,7 +121,7 @@ def test_links_resolve_check_can_fail(tmp_path):
     assert len(broken_links(tmp_path)) == 2
 
 
-def test_rebuild_is_byte_identical(built_site, shipped_content, tmp_path):
+def test_rebuild_is_byte_identical(built_site, fixture_content, tmp_path):
     """Built again from the command line, in a fresh process that shares nothing with this one
     (no loaded content, no drawn chart or card): the same files, byte for byte."""
     again = tmp_path / "again"
@@ -129,7 +131,7 @@ def test_rebuild_is_byte_identical(built_site, shipped_content, tmp_path):
             "build.py",
             "build",
             "--content",
-            str(shipped_content),
+            str(fixture_content),
             "--out",
             str(again),
             "--base-url",
@@ -149,7 +151,7 @@ def assert_same_tree(comparison: filecmp.dircmp) -> None:
     _, mismatch, errors = filecmp.cmpfiles(
         comparison.left, comparison.right, comparison.common_files, shallow=False
     )
-    assert not mismatch and not errors, mismatch
+    assert not mismatch and not errors, (comparison.left, comparison.right, mismatch)
     for sub in comparison.subdirs.values():
         assert_same_tree(sub)
 

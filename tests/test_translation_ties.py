@@ -23,39 +23,9 @@ from fakefarms.content.translations import update
 from fakefarms.web.app import create_app
 from records.translation import MADE_FROM_FILE, Untranslated, words_of
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
+from tests.fixturecontent import pseudo, translated_copy, with_translations
 from tests.sitecheck import as_scripted
 from tests.test_content_errors import problems_for
-
-
-def pseudo(text: str) -> str:
-    """The fixture's "Russian": a function of the English, so a text tied to the wrong
-    item shows at once. Tokens and links stay as they are."""
-    return f"⟦{text}⟧"
-
-
-def _write_pseudo_translation(directory: Path) -> None:
-    values, _ = read_originals(directory)
-
-    def wrap(value):
-        if isinstance(value, str):
-            return pseudo(value)
-        if isinstance(value, list):
-            return [wrap(v) for v in value]
-        return {k: (v if k in ("id", "actor") else wrap(v)) for k, v in value.items()}
-
-    (directory / "ru").mkdir(exist_ok=True)
-    for filename, value in values.items():
-        if words := words_of(value):
-            (directory / "ru" / filename).write_text(
-                yaml.safe_dump(wrap(words), allow_unicode=True, sort_keys=False), encoding="utf-8"
-            )
-
-
-def _with_translations(directory: Path) -> Path:
-    site = directory / "site.yaml"
-    if "translations:" not in site.read_text(encoding="utf-8"):
-        site.write_text(site.read_text(encoding="utf-8") + "translations: [ru]\n", encoding="utf-8")
-    return directory
 
 
 @pytest.fixture(params=["fixture", "shipped"])
@@ -66,12 +36,7 @@ def translated(request, tmp_path) -> Path:
     if request.param == "shipped":
         shutil.copytree(SHIPPED_CONTENT, target)
         return target
-    shutil.copytree(FIXTURE_CONTENT, target)
-    _with_translations(target)
-    update(target)  # ids for the fixture's paragraphs and statements
-    _write_pseudo_translation(target)
-    update(target)
-    return target
+    return translated_copy(target)
 
 
 # -- editing the English as an editor would ------------------------------------------
@@ -280,7 +245,7 @@ def test_the_migration_ties_each_translation_to_the_item_it_stood_beside(tmp_pat
     """The fixture in the older shape: after the migration, every Russian text is the
     translation of the English item at its old position (pseudo(English), by construction),
     so every page says what it said; nothing is pending; the English gained ids."""
-    directory = _with_translations(shutil.copytree(FIXTURE_CONTENT, tmp_path / "content"))
+    directory = with_translations(shutil.copytree(FIXTURE_CONTENT, tmp_path / "content"))
     (directory / "ru").mkdir()
     values, _ = read_originals(directory)
     for filename, value in values.items():
@@ -307,11 +272,7 @@ def test_the_migration_ties_each_translation_to_the_item_it_stood_beside(tmp_pat
 @pytest.fixture
 def pseudo_translated(tmp_path) -> Path:
     """The test fixture with a pseudo-translation, every text recorded as current."""
-    target = _with_translations(shutil.copytree(FIXTURE_CONTENT, tmp_path / "content"))
-    update(target)
-    _write_pseudo_translation(target)
-    update(target)
-    return target
+    return translated_copy(tmp_path / "content")
 
 
 def _first_statement(data) -> dict:

@@ -25,16 +25,16 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
+def site_server(shipped_site):
     """The root build at http://127.0.0.1:<port>/, served as a static host serves it."""
-    with StaticSiteServer(built_site, "/") as server:
+    with StaticSiteServer(shipped_site, "/") as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def subpath_server(built_subpath_site):
+def subpath_server(shipped_subpath_site):
     """The sub-path build mounted at http://127.0.0.1:<port>/fake-farms/."""
-    with StaticSiteServer(built_subpath_site, SUBPATH_MOUNT) as server:
+    with StaticSiteServer(shipped_subpath_site, SUBPATH_MOUNT) as server:
         yield server
 
 

@@ -1,9 +1,10 @@
 """calculator.yaml: typed, sourced, checked, and mirrored for the browser.
 
 The loader's messages and the JSON for the browser are locked on the fixture parameters
-(tests/fixtures/content/calculator.yaml). The shipped content/calculator.yaml is checked for
-consistency only (it loads, its tiers agree with their key figures, every preset computes,
-every citation resolves), never for its amounts, which are the editors' to change.
+(tests/fixtures/content/calculator.yaml). Whether the shipped content/calculator.yaml is
+consistent (it loads, its tiers agree with their key figures, every preset computes, every
+citation resolves) is an editorial check, in tests/test_editorial.py; its amounts are the
+editors' to change.
 """
 
 from __future__ import annotations
@@ -16,20 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculator import estimate, params_to_json, preset_raw, validate
+from calculator import params_to_json
 from calculator.cli import load_params
 from calculator.params import CalculatorFile
-from fakefarms.content import load_content
 from records.facts import Citation
 from tests.calculator.vectors import FIXTURE_PARAMS, problems, variant
-from tests.conftest import FIXTURE_CALCULATOR, SHIPPED_CONTENT
-
-SHIPPED = SHIPPED_CONTENT / "calculator.yaml"
-
-
-@pytest.fixture(scope="module")
-def shipped_content():
-    return load_content(SHIPPED_CONTENT)
+from tests.conftest import FIXTURE_CALCULATOR
 
 
 def load_problems(tmp_path: Path, old: str, new: str) -> list[str]:
@@ -217,55 +210,11 @@ def test_params_json_has_every_number_the_browser_needs(calculator_params):
     assert {t["id"] for t in data["tiers"]} == {"entry", "experienced", "negotiated", "top", "blogger"}
 
 
-# -- the shipped content: consistent, whatever its numbers -----------------------------
+# -- citations --------------------------------------------------------------------------
 
 
-def test_first_line_names_the_schema():
-    first = SHIPPED.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=schema/calculator.schema.json"
-
-
-def test_shipped_parameters_load_with_no_problems(shipped_calculator_params, shipped_content):
-    assert problems(shipped_calculator_params) == []
-    assert shipped_content.calculator.tiers  # the whole content loads, cross-checks included
-
-
-def test_shipped_tiers_agree_with_their_key_figures(shipped_content):
-    figures = shipped_content.figures
-    for tier in shipped_content.calculator.tiers:
-        if tier.figure is None:
-            continue
-        figure = figures[tier.figure]
-        reported = {
-            "low": figure.value if figure.low is None else figure.low,
-            "high": figure.value if figure.high is None else figure.high,
-        }
-        for end in ("low", "high"):
-            if end not in tier.assumed:
-                assert getattr(tier, end) == reported[end], (tier.id, end, figure.id)
-
-
-def test_every_shipped_preset_computes(shipped_calculator_params):
-    params = shipped_calculator_params
-    for preset in params.presets:
-        inputs, errors = validate(params, preset_raw(preset))
-        assert errors == [], preset.id
-        result = estimate(params, inputs)
-        assert 0 <= result.monthly.low <= result.monthly.central <= result.monthly.high
-        others = [c for c in params.comparisons if c.preset != preset.id]
-        assert [c.id for c in result.comparisons] == [c.id for c in others], preset.id
-    assert params.default_preset in {p.id for p in params.presets}
-
-
-@pytest.mark.parametrize("path", [SHIPPED, FIXTURE_CALCULATOR], ids=["content", "fixture"])
-def test_every_citation_names_a_known_source_section(path):
-    sources = yaml.safe_load((path.parent / "sources.yaml").read_text(encoding="utf-8"))["sources"]
-    sections = {(s["id"], x["id"]) for s in sources for x in s["sections"]}
-    cited = {(c.source, c.section) for c in _citations(load_params(path))}
+def test_every_citation_names_a_known_source_section():
+    sources = yaml.safe_load((FIXTURE_CALCULATOR.parent / "sources.yaml").read_text(encoding="utf-8"))
+    sections = {(s["id"], x["id"]) for s in sources["sources"] for x in s["sections"]}
+    cited = {(c.source, c.section) for c in _citations(load_params(FIXTURE_CALCULATOR))}
     assert cited and cited <= sections, cited - sections
-
-
-def test_an_assumed_language_effect_is_said_to_be_an_assumption(shipped_calculator_params):
-    params = shipped_calculator_params
-    if any(x.assumed for x in params.languages):
-        assert "assumption" in params.notes.language

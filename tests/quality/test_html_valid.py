@@ -52,8 +52,8 @@ def describe(message: dict, root: Path) -> str:
     return f"{where}:{line}:{column}: {message['message']}" + (f"  [{extract}]" if extract else "")
 
 
-def test_every_page_is_valid_html(built_site):
-    files = pages(built_site)
+def test_every_page_is_valid_html(shipped_site):
+    files = pages(shipped_site)
     assert files, "the build has no HTML pages"
-    errors = [describe(m, built_site) for m in vnu_messages(files)]
+    errors = [describe(m, shipped_site) for m in vnu_messages(files)]
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)

@@ -71,11 +71,11 @@ def external_url_problem(value: str) -> str | None:
     return None
 
 
-def test_external_links_are_well_formed_https(built_site):
-    own = own_origins(built_site)
+def test_external_links_are_well_formed_https(shipped_site):
+    own = own_origins(shipped_site)
     problems, checked = [], 0
-    for file in pages(built_site):
-        name = file.relative_to(built_site).as_posix()
+    for file in pages(shipped_site):
+        name = file.relative_to(shipped_site).as_posix()
         for element in parsed(file).find_all(True):
             for attribute in LINK_ATTRIBUTES:
                 value = element.get(attribute)
@@ -110,12 +110,12 @@ def test_external_url_check_can_fail():
         assert external_url_problem(bad), bad
 
 
-def test_nothing_is_embedded_from_another_site(built_site):
+def test_nothing_is_embedded_from_another_site(shipped_site):
     """Private by default: no script, style, image, font or prefetch names another host."""
     problems = []
-    for file in pages(built_site):
-        name = file.relative_to(built_site).as_posix()
-        page_url = url_of(built_site, file)
+    for file in pages(shipped_site):
+        name = file.relative_to(shipped_site).as_posix()
+        page_url = url_of(shipped_site, file)
         for element in parsed(file).find_all(True):
             values = [element.get(a) for a in FETCHING]
             if element.name == "link" and FETCHING_RELS & set(element.get("rel", [])):
@@ -128,37 +128,37 @@ def test_nothing_is_embedded_from_another_site(built_site):
                         and urlsplit(absolute).netloc != urlsplit(ORIGIN).netloc
                     ):
                         problems.append(f"{name}: <{element.name}> loads {url}")
-    for css in sorted(built_site.rglob("*.css")):
+    for css in sorted(shipped_site.rglob("*.css")):
         for url in re.findall(
             r"""(?:url\(\s*['"]?|@import\s+['"])(\s*(?:https?:)?//[^'")\s]+)""",
             css.read_text(encoding="utf-8"),
         ):
-            problems.append(f"{css.relative_to(built_site)}: loads {url.strip()}")
+            problems.append(f"{css.relative_to(shipped_site)}: loads {url.strip()}")
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_names_its_icon(built_site):
+def test_every_page_names_its_icon(shipped_site):
     """Without <link rel=icon> browsers ask for /favicon.ico at the domain root: a 404 on every
     visit, and outside the site when it is hosted under a sub-path."""
     missing = [
-        file.relative_to(built_site).as_posix()
-        for file in pages(built_site)
+        file.relative_to(shipped_site).as_posix()
+        for file in pages(shipped_site)
         if not parsed(file).select_one("link[rel~=icon][href]")
     ]
     assert not missing, "no <link rel=icon>: " + ", ".join(missing)
 
 
-def test_fragment_links_stay_on_their_page(built_site):
+def test_fragment_links_stay_on_their_page(shipped_site):
     """With a <base> element, href="#x" points at the base address, not at the page itself: a
     skip link or footnote link on such a page leaves it."""
     problems = []
-    for file in pages(built_site):
+    for file in pages(shipped_site):
         soup = parsed(file)
         base = soup.find("base", href=True)
         if not base:
             continue
-        name = file.relative_to(built_site).as_posix()
-        page_url = url_of(built_site, file)
+        name = file.relative_to(shipped_site).as_posix()
+        page_url = url_of(shipped_site, file)
         base_url = urljoin(page_url, base["href"])
         for link in soup.select("a[href^='#']"):
             target = urljoin(base_url, link["href"])
@@ -171,14 +171,14 @@ def test_fragment_links_stay_on_their_page(built_site):
     assert not problems, "\n".join(problems)
 
 
-def test_root_asset_references_resolve(built_site):
-    broken = broken_asset_references(built_site, "/") + broken_css_references(built_site, "/")
+def test_root_asset_references_resolve(shipped_site):
+    broken = broken_asset_references(shipped_site, "/") + broken_css_references(shipped_site, "/")
     assert not broken, "\n".join(broken)
 
 
-def test_subpath_asset_references_resolve(built_subpath_site):
-    broken = broken_asset_references(built_subpath_site, SUBPATH_MOUNT) + broken_css_references(
-        built_subpath_site, SUBPATH_MOUNT
+def test_subpath_asset_references_resolve(shipped_subpath_site):
+    broken = broken_asset_references(shipped_subpath_site, SUBPATH_MOUNT) + broken_css_references(
+        shipped_subpath_site, SUBPATH_MOUNT
     )
     assert not broken, f"hosted under {SUBPATH_MOUNT}:\n" + "\n".join(broken)
 

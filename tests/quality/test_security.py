@@ -89,10 +89,10 @@ def csp_meta(soup: BeautifulSoup) -> list:
     return soup.find_all("meta", attrs={"http-equiv": lambda v: v and v.lower() == "content-security-policy"})
 
 
-def test_every_page_has_a_strict_csp_meta(built_site):
+def test_every_page_has_a_strict_csp_meta(shipped_site):
     problems = []
-    for file in pages(built_site):
-        name = file.relative_to(built_site).as_posix()
+    for file in pages(shipped_site):
+        name = file.relative_to(shipped_site).as_posix()
         soup = parsed(file)
         metas = csp_meta(soup)
         if len(metas) != 1:
@@ -109,10 +109,10 @@ def test_every_page_has_a_strict_csp_meta(built_site):
     assert not problems, "\n".join(problems)
 
 
-def test_no_inline_script_or_event_handler(built_site):
+def test_no_inline_script_or_event_handler(shipped_site):
     problems = []
-    for file in pages(built_site):
-        name = file.relative_to(built_site).as_posix()
+    for file in pages(shipped_site):
+        name = file.relative_to(shipped_site).as_posix()
         for script in parsed(file).find_all("script"):
             kind = (script.get("type") or "").split(";")[0].strip().lower()
             if script.has_attr("src"):
@@ -150,11 +150,11 @@ def style_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def test_no_inline_style_the_policy_blocks(built_site):
+def test_no_inline_style_the_policy_blocks(shipped_site):
     """style-src without 'unsafe-inline' blocks style="" attributes and unhashed <style> elements."""
     problems = []
-    for file in pages(built_site):
-        name = file.relative_to(built_site).as_posix()
+    for file in pages(shipped_site):
+        name = file.relative_to(shipped_site).as_posix()
         soup = parsed(file)
         metas = csp_meta(soup)
         directives = parse_policy(metas[0].get("content", "")) if metas else {}
@@ -184,7 +184,7 @@ def test_policy_check_can_fail():
 # ---- files that the publishing step adds for hosts -------------------------------------------
 
 
-@pytest.mark.parametrize("site", ["built_site", "built_subpath_site"])
+@pytest.mark.parametrize("site", ["shipped_site", "shipped_subpath_site"])
 def test_headers_file_sets_security_headers(site, request):
     """Every address of the build gets every security header, as a host combines the rules
     (every matching rule applies): one policy each, never two (a browser would enforce both),
@@ -193,7 +193,7 @@ def test_headers_file_sets_security_headers(site, request):
     headers_file = root / "_headers"
     assert headers_file.is_file(), "the build has no _headers file for static hosts"
     rules = parse_headers(headers_file.read_text(encoding="utf-8"))
-    mount = "/" if site == "built_site" else urlsplit(SUBPATH_BASE).path
+    mount = "/" if site == "shipped_site" else urlsplit(SUBPATH_BASE).path
     problems = []
     # Addresses readers ask for: not the .gz copies (sent in place of their originals), nor
     # the files a host never serves (_headers, the build's marker).
@@ -226,12 +226,12 @@ def test_headers_file_sets_security_headers(site, request):
     assert not problems, "\n".join(problems[:20])
 
 
-def test_every_text_file_has_an_identical_gzip_copy(built_site):
+def test_every_text_file_has_an_identical_gzip_copy(shipped_site):
     problems = []
-    files = [f for f in sorted(built_site.rglob("*")) if f.is_file() and f.suffix in COMPRESSIBLE]
+    files = [f for f in sorted(shipped_site.rglob("*")) if f.is_file() and f.suffix in COMPRESSIBLE]
     assert files
     for file in files:
-        name = file.relative_to(built_site).as_posix()
+        name = file.relative_to(shipped_site).as_posix()
         copy = file.with_name(file.name + ".gz")
         if not copy.is_file():
             problems.append(f"{name}: no {copy.name}")

@@ -121,9 +121,9 @@ def text_browsers():
         pytest.skip(f"{' and '.join(missing)} not installed: {INSTALL}")
 
 
-def test_text_browsers_show_no_dead_controls(built_site, text_browsers, tmp_path):
-    assert len(sampled_pages(built_site)) > 20
-    problems = dead_controls(built_site, tmp_path)
+def test_text_browsers_show_no_dead_controls(shipped_site, text_browsers, tmp_path):
+    assert len(sampled_pages(shipped_site)) > 20
+    problems = dead_controls(shipped_site, tmp_path)
     assert not problems, (
         f"{len(problems)} control(s) that need a script show in a text "
         "browser (the script should make them, or a plain link stand in):\n" + "\n".join(problems)
@@ -164,14 +164,14 @@ def test_the_rule_finds_each_kind_of_control(tmp_path, text_browsers):
 
 
 @pytest.mark.parametrize("reader", ["lynx", "w3m"])
-def test_a_drawing_reads_as_separate_labels_and_values(built_site, reader):
+def test_a_drawing_reads_as_separate_labels_and_values(shipped_site, reader):
     """Text browsers read a chart's drawing as its words: each label and value must come out
     as words of its own, never run into the next ("analysedapproximately 800")."""
     if not shutil.which(reader):
         pytest.skip(INSTALL)
     from tests.sitecheck import parsed
 
-    for page in (built_site / "charts" / "index.html", built_site / "ru" / "charts" / "index.html"):
+    for page in (shipped_site / "charts" / "index.html", shipped_site / "ru" / "charts" / "index.html"):
         command = (
             ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-width=200"]
             if reader == "lynx"
@@ -184,4 +184,4 @@ def test_a_drawing_reads_as_separate_labels_and_values(built_site, reader):
         texts = [" ".join(t.get_text().split()) for t in parsed(page).select("svg.chart-sketch text")]
         assert len(texts) > 20, page
         run_together = [t for t in texts if t and f" {t} " not in words]
-        assert not run_together, (page.relative_to(built_site).as_posix(), run_together[:5])
+        assert not run_together, (page.relative_to(shipped_site).as_posix(), run_together[:5])
