@@ -31,10 +31,11 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/java:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
 
-# A real nginx serves the builds with the configuration `build.py host nginx` writes; lynx and
-# w3m read every kind of page as text browsers do.
-/usr/sbin/nginx /usr/bin/lynx /usr/bin/w3m:
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx lynx w3m
+# Real nginx, Apache and Caddy serve the builds with the configurations `build.py host` writes
+# (each on a free port with its own files: a service Debian starts on install is left alone);
+# lynx and w3m read every kind of page as text browsers do.
+/usr/sbin/nginx /usr/sbin/apache2 /usr/bin/caddy /usr/bin/lynx /usr/bin/w3m:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx apache2 caddy lynx w3m
 
 # The preview starts even when the build finds problems: its pages show them until they are fixed.
 preview: $(VENV)/.installed node_modules/.installed
@@ -64,7 +65,7 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 
 # pytest also runs the JavaScript tests (tests/js/), on vectors it generates from the Python model.
-test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx /usr/bin/lynx /usr/bin/w3m lint
+test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx /usr/sbin/apache2 /usr/bin/caddy /usr/bin/lynx /usr/bin/w3m lint
 	$(BIN)/python -m pytest
 
 # Lighthouse, 3 runs a page, on one page of each kind (`python bench/lighthouse.py` for all).
@@ -80,7 +81,8 @@ $(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed
 	touch $@
 
 mutation: $(VENV)/.installed-mutation
-	rm -rf $(addprefix mutants/,fakefarms site content tools tests node_modules)  # stale copies; keeps results
+	rm -rf $(addprefix mutants/,site content tools tests node_modules)  # stale copies
+	find mutants/fakefarms -name '*.py' -delete 2>/dev/null || true  # stale copies; keeps results (*.meta)
 	$(BIN)/mutmut run
 	$(BIN)/python bench/mutation_score.py
 

@@ -67,7 +67,7 @@ def parser() -> argparse.ArgumentParser:
     )
 
     host = commands.add_parser("host", help="write a web server's configuration for a build")
-    host.add_argument("server", choices=["nginx"])
+    host.add_argument("server", choices=list(hosts.SERVERS))
     host.add_argument("--site", type=Path, default=DEFAULT_OUT, help="the build (default: %(default)s)")
     host.add_argument(
         "--root",
@@ -194,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{display_path(args.site)} is not a build (no _headers in it): "
                 "run python build.py build first, or give --site"
             )
-        print(hosts.nginx(args.site, args.root), end="")
+        print(hosts.SERVERS[args.server](args.site, args.root), end="")
         return 0
     if args.command == "serve":
         serve(_content_dir(args.content), args.port)
