@@ -2,7 +2,8 @@
 
     python bench/mutation_score.py [--fail-under 90]
 
-A mutant is killed when a test failed (or timed out) with it in place; every other mutant
+Scores are per package or module that pyproject.toml's [tool.mutmut] source_paths names. A
+mutant is killed when a test failed (or timed out) with it in place; every other mutant
 (survived, no tests, suspicious, not checked) counts against the score, so an interrupted run
 scores low until `mutmut run` finishes it. Run after
 `mutmut run`; `make mutation` runs both.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -39,14 +41,22 @@ def outcome(exit_code: int | None) -> str:
     return KILLED.get(exit_code) or OTHER.get(exit_code, "suspicious")
 
 
+def mutated() -> list[str]:
+    """What `make mutation` mutates (pyproject.toml's [tool.mutmut] source_paths): packages
+    (folders, ending in /) and single modules."""
+    with open(ROOT / "pyproject.toml", "rb") as config:
+        return tomllib.load(config)["tool"]["mutmut"]["source_paths"]
+
+
 def scores(mutants: Path = MUTANTS) -> dict[str, Counter]:
-    """Per package (the first folder of each mutated file): how many mutants had each outcome."""
+    """Per mutated package or module: how many mutants had each outcome."""
     found: dict[str, Counter] = {}
+    paths = mutated()
     for meta in sorted(mutants.rglob("*.py.meta")):
-        source = meta.relative_to(mutants).with_suffix("")
-        if not (ROOT / source).is_file():
-            continue  # left from a module that has since moved or gone
-        package = source.parts[0]
+        source = meta.relative_to(mutants).with_suffix("").as_posix()
+        package = next((p for p in paths if source == p or source.startswith(p.rstrip("/") + "/")), None)
+        if package is None or not (ROOT / source).is_file():
+            continue  # left from a module that has since moved, gone, or left the list
         exit_codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         found.setdefault(package, Counter()).update(outcome(code) for code in exit_codes.values())
     return found
@@ -58,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         "--fail-under",
         type=float,
         default=None,
-        help="exit with 1 when a package's score is below this percentage",
+        help="exit with 1 when a package's or module's score is below this percentage",
     )
     args = parser.parse_args(argv)
     found = scores()
@@ -66,14 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         print("no mutation results in mutants/: run `mutmut run` first", file=sys.stderr)
         return 1
     low = False
-    print("| package | killed / total | score | survived | no tests | not checked |")
+    print("| package or module | killed / total | score | survived | no tests | not checked |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for package, counts in sorted(found.items()):
         total = sum(counts.values())
         killed = counts["killed"] + counts["timeout"]
         score = 100 * killed / total if total else 100.0
         print(
-            f"| {package}/ | {killed} / {total} | {score:.1f}% | {counts['survived']} | "
+            f"| {package} | {killed} / {total} | {score:.1f}% | {counts['survived']} | "
             f"{counts['no tests']} | {counts['not checked']} |"
         )
         low |= args.fail_under is not None and score < args.fail_under
