@@ -50,7 +50,7 @@ def with_figures(
 
     comparisons = [
         dataclasses.replace(c, label=label(c.label))
-        if c.figure is None
+        if c.figure is None or by_id[c.figure].value is None  # a range: reported, not computed
         else dataclasses.replace(
             c,
             label=label(c.label),
@@ -82,7 +82,11 @@ def _single_value(figure: Figure) -> float:
 
 def figure_problems(params: CalculatorFile, figures: list[Figure], readers: list[Reader]) -> list[Problem]:
     """Every problem between the calculator's parameters and the key figures they name."""
-    return tiers_match_figures(params, figures, readers) + som_rate_problems(params, figures, readers)
+    return (
+        tiers_match_figures(params, figures, readers)
+        + comparisons_name_amounts(figures, readers)
+        + som_rate_problems(params, figures, readers)
+    )
 
 
 def figure_references(readers: list[Reader], under: str) -> dict[str, Any]:
@@ -120,6 +124,21 @@ def tiers_match_figures(
                     )
                 )
     return problems
+
+
+def comparisons_name_amounts(figures: list[Figure], readers: list[Reader]) -> list[Problem]:
+    """A comparison sets the estimate beside one amount: the figure it names gives one value,
+    not a range."""
+    by_id = {f.id: f for f in figures}
+    return [
+        at(
+            use,
+            f"figure '{use.value}' is a range; a comparison needs one amount",
+            "name a figure with a single 'value'",
+        )
+        for field, use in figure_references(readers, "comparisons[").items()
+        if field.endswith(".figure") and use.value in by_id and by_id[use.value].value is None
+    ]
 
 
 def som_rate_problems(params: CalculatorFile, figures: list[Figure], readers: list[Reader]) -> list[Problem]:
