@@ -72,6 +72,9 @@ GOLDEN_TEXTS = {
         "Fake Farms",
         "An explainer",
     ),
+    # A line whose first letter reaches left of where it is set (FreeType's box starts at -5):
+    # each line is drawn in its own box, which must hold the whole letter.
+    "overhanging_letter": CardText("jobs on a farm of fake accounts", site="Fake Farms"),
 }
 
 #: The sha256 of each card's PNG. The drawing depends on Pillow and the fonts (pymupdf-fonts),
@@ -87,6 +90,7 @@ GOLDEN_SHA256 = {
     "long_title": "39ec2efd23d8bad03e4391616b915646c774c1d7d0bceb880118fddfeb7eae74",
     "cut_title": "37536fab0d6f90dff70dc8190147af42e4904f013837d042a18eb7e1d01d2176",
     "long_number": "fe27a3ce7b390c536c5e6b1abec25730298c7bd718fd759d9f421bb4aa06dcdc",
+    "overhanging_letter": "0bb0ada09852bc76f7bde0d03722d7c1e35b07acb0bf51b53f5e61c160943911",
 }
 
 
@@ -277,3 +281,12 @@ def test_the_palette_blends_each_ink_over_the_paper():
         full = 3 * (1 + number * SHADES + SHADES - 1)
         assert PALETTE[full : full + 3] == _rgb(colour)
     assert cards.PAPER == LIGHT["bg"]
+
+
+def test_wide_letters_are_wrapped_narrower_than_the_first_guess():
+    """The first guess of how many letters fit a line assumes letters of average width; a
+    title of wide ones (Ш, Ж, W) is wrapped again, narrower, until every line fits."""
+    title = "ЖШЩ ШЖЩ ЩШЖ " * 6
+    lines, font = _wrapped(title, True, (64,), 600, 12)
+    assert len(lines) > 2 and all(font.getlength(line) <= 600 for line in lines)
+    assert " ".join(lines) == title.strip()
