@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import re
 import types
 import typing
@@ -495,7 +496,7 @@ def new_keys(value: Any, node: yaml.Node | None, path: str = "") -> list[NewKey]
         key = _list_key(cls)
         used = {getattr(x, key) for x in item}
         prefix = cls.__name__[0].lower()
-        numbers = (n for n in range(1, 10_000) if f"{prefix}{n}" not in used)
+        numbers = (n for n in itertools.count(1) if f"{prefix}{n}" not in used)  # never runs out
         for x, x_node in zip(item, child.value, strict=True):
             item_id = getattr(x, key)
             if item_id is None:
