@@ -63,20 +63,23 @@ def client(app):
     return app.test_client()
 
 
+def _built(tmp_path_factory, content: Path, name: str, base_url: str) -> Path:
+    """`content` built for `base_url` into a folder of the session's own."""
+    out = tmp_path_factory.mktemp(name) / "public"
+    build_site(content, out, base_url)
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, fixture_content) -> Path:
     """The fixture content built at a domain root."""
-    out = tmp_path_factory.mktemp("root") / "public"
-    build_site(fixture_content, out, ROOT_BASE)
-    return out
+    return _built(tmp_path_factory, fixture_content, "root", ROOT_BASE)
 
 
 @pytest.fixture(scope="session")
 def built_subpath_site(tmp_path_factory, fixture_content) -> Path:
     """The fixture content built for hosting under a sub-path."""
-    out = tmp_path_factory.mktemp("sub") / "public"
-    build_site(fixture_content, out, SUBPATH_BASE)
-    return out
+    return _built(tmp_path_factory, fixture_content, "sub", SUBPATH_BASE)
 
 
 @pytest.fixture(scope="session")
@@ -112,17 +115,13 @@ def shipped_content(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory, shipped_content) -> Path:
     """The shipped content built at a domain root: what the gates check."""
-    out = tmp_path_factory.mktemp("shipped-root") / "public"
-    build_site(shipped_content, out, ROOT_BASE)
-    return out
+    return _built(tmp_path_factory, shipped_content, "shipped-root", ROOT_BASE)
 
 
 @pytest.fixture(scope="session")
 def shipped_subpath_site(tmp_path_factory, shipped_content) -> Path:
     """The shipped content built for hosting under a sub-path."""
-    out = tmp_path_factory.mktemp("shipped-sub") / "public"
-    build_site(shipped_content, out, SUBPATH_BASE)
-    return out
+    return _built(tmp_path_factory, shipped_content, "shipped-sub", SUBPATH_BASE)
 
 
 @pytest.fixture(scope="session")
