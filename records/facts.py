@@ -117,16 +117,14 @@ class Figure:
         # gettext counts in whole numbers; a fraction takes the form a language gives 2
         # (Russian: «1,5 доллара», as «2 доллара»)
         count = int(high) if float(high).is_integer() else 2
-        return words.ngettext("$%(num)s", "$%(num)s", count) % {"num": number}
+        return unit_forms(words, count, self.hedge in GOVERNING_HEDGES)["usd"] % {"num": number}
 
     def _unit(self, number: str, value: float, words: Catalog) -> str:
+        if self.format not in ("hours", "som"):
+            return number
         # gettext counts in integers; a fraction is passed as it is, which its stubs do not allow
         count = cast(int, int(value) if float(value).is_integer() else value)
-        if self.format == "hours":
-            return words.ngettext("%(num)s hour", "%(num)s hours", count) % {"num": number}
-        if self.format == "som":
-            return words.ngettext("%(num)s som", "%(num)s som", count) % {"num": number}
-        return number
+        return unit_forms(words, count, self.hedge in GOVERNING_HEDGES)[self.format] % {"num": number}
 
     @property
     def data_value(self) -> str:
@@ -160,6 +158,30 @@ def hedge_words(words: Catalog) -> dict[str, str]:
         "nearly": words.pgettext("hedge", "nearly"),
         "over": words.pgettext("hedge", "over"),
         "up to": words.pgettext("hedge", "up to"),
+    }
+
+
+#: Hedges that are a preposition or a comparison in English ("about $333", "over 205,000"),
+#: as against the adverbs ("nearly", "almost", "approximately"). A language that declines a
+#: unit after its words for these gives the unit's forms in that place under the context
+#: "after a hedge": in Russian «около 333 долларов», beside «почти 333 доллара».
+GOVERNING_HEDGES = frozenset({"about", "around", "at least", "from", "more than", "over", "up to"})
+
+
+def unit_forms(words: Catalog, count: int, after_hedge: bool) -> dict[str, str]:
+    """The catalog's forms of each unit for `count`, as a format with %(num)s: those after a
+    hedge that governs the number, or those of the number alone (written out, so that Babel
+    finds each one)."""
+    if after_hedge:
+        return {
+            "usd": words.npgettext("after a hedge", "$%(num)s", "$%(num)s", count),
+            "hours": words.npgettext("after a hedge", "%(num)s hour", "%(num)s hours", count),
+            "som": words.npgettext("after a hedge", "%(num)s som", "%(num)s som", count),
+        }
+    return {
+        "usd": words.ngettext("$%(num)s", "$%(num)s", count),
+        "hours": words.ngettext("%(num)s hour", "%(num)s hours", count),
+        "som": words.ngettext("%(num)s som", "%(num)s som", count),
     }
 
 

@@ -4,10 +4,11 @@ in each language's numbers and with the catalog's words."""
 from __future__ import annotations
 
 from gettext import NullTranslations
+from typing import get_args
 
 import pytest
 
-from records.facts import ENGLISH, FLOOR_HEDGES, Citation, Figure, hedge_words
+from records.facts import ENGLISH, FLOOR_HEDGES, GOVERNING_HEDGES, Citation, Figure, Hedge, hedge_words
 
 NBSP = "\u00a0"
 
@@ -23,6 +24,9 @@ class Marking(NullTranslations):
 
     def pgettext(self, context, message):
         return f"<{context}|{message}>"
+
+    def npgettext(self, context, singular, plural, n):
+        return f"<{context}|{n}:{singular if n == 1 else plural}>"
 
 
 def figure(**fields) -> Figure:
@@ -77,6 +81,25 @@ def test_the_catalog_gives_the_words_and_counts_in_whole_numbers():
     assert figure(format="som", low=1, high=5).number_text(words=words) == "<5:1–5 som>"
     assert figure(format="som", value=1).number_text(words=words) == "<1:1 som>"
     assert figure(format="number", value=1).number_text(words=words) == "1"
+
+
+@pytest.mark.parametrize("hedge", sorted(GOVERNING_HEDGES))
+def test_after_a_hedge_that_governs_the_number_the_unit_takes_that_places_forms(hedge):
+    words = Marking()
+    after = "<after a hedge|"
+    assert figure(format="usd", value=333, hedge=hedge).number_text(words=words) == f"{after}333:$333>"
+    assert figure(format="usd", value=1.5, hedge=hedge).number_text(words=words) == f"{after}2:$1.5>"
+    assert figure(format="hours", value=1, hedge=hedge).number_text(words=words) == f"{after}1:1 hour>"
+    assert figure(format="som", low=1, high=5, hedge=hedge).number_text(words=words) == f"{after}5:1–5 som>"
+    assert figure(format="number", value=7, hedge=hedge).number_text(words=words) == "7"
+
+
+@pytest.mark.parametrize("hedge", sorted(set(get_args(Hedge)) - GOVERNING_HEDGES))
+def test_after_an_adverb_the_unit_takes_the_forms_of_the_number_alone(hedge):
+    words = Marking()
+    assert figure(format="usd", value=333, hedge=hedge).number_text(words=words) == "<333:$333>"
+    assert figure(format="hours", value=2, hedge=hedge).number_text(words=words) == "<2:2 hours>"
+    assert figure(format="som", value=3, hedge=hedge).number_text(words=words) == "<3:3 som>"
 
 
 def test_the_hedge_is_kept_in_the_catalogs_words():

@@ -66,6 +66,24 @@ def test_units_are_in_the_catalogs_words(fields, russian):
     assert f.parts("ru", words("ru")) == ("", russian)
 
 
+@pytest.mark.parametrize(
+    ("fields", "russian"),
+    [
+        # «около» and «свыше» take the genitive: one and 21 take its singular, the rest its plural
+        (dict(format="usd", value=333, hedge="about"), "около 333 долларов"),
+        (dict(format="usd", value=21, hedge="over"), "свыше 21 доллара"),
+        (dict(format="hours", value=2, hedge="about"), "около 2 часов"),
+        (dict(format="hours", value=1, hedge="up to"), "до 1 часа"),
+        (dict(format="som", value=4, hedge="more than"), "более 4 сомов"),
+        # «почти» and «примерно» leave the number as it stands alone
+        (dict(format="usd", value=333, hedge="nearly"), "почти 333 доллара"),
+        (dict(format="hours", value=2, hedge="approximately"), "примерно 2 часа"),
+    ],
+)
+def test_a_unit_after_a_hedge_is_in_the_case_the_hedge_asks_for(fields, russian):
+    assert figure(**fields).text("ru", words("ru")) == russian
+
+
 def test_with_no_language_named_a_figure_is_in_english():
     """English groups thousands in running text ($1,250), which Russian does not (1250
     долларов): the default is English, not some other spelling of it."""
