@@ -137,13 +137,13 @@ def prose_number(value: float, language: str = "en") -> str:
 
 
 def figure_number(value: float, kind: str, language: str = "en") -> str:
-    """A key figure's number as the story writes it: '800', '$350', '33%'; hours and som are
-    written by the caller's words ('2 hours', '100 som')."""
+    """A key figure's number as the story writes it: '800', '$350', '33%', '3,530' (in Russian
+    «3530», «205 000»); hours and som are written by the caller's words ('2 hours', '100 som')."""
     if kind == "usd":
         return _dollars(value, language, cents=not float(value).is_integer())
     if kind == "percent":
         return percent(value, language)
-    return decimal(value, language)
+    return prose_number(value, language)
 
 
 def fill(template: str, **values: str) -> str:

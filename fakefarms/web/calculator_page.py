@@ -4,6 +4,7 @@ every other chart."""
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from flask import Blueprint, Response
 
 from calculator.describe import describe, som_note
@@ -106,6 +107,12 @@ def based_on(params) -> dict[str, str]:
     return {p.id: fill(params.words.based_on, preset=p.label) for p in params.presets}
 
 
+def multipliers(params, language: str) -> dict[str, str]:
+    """Each language's multiplier as the list of languages writes it, by language id: '× 1.0',
+    in Russian '× 1,0'."""
+    return {x.id: "× " + format_decimal(x.multiplier, format="0.0#", locale=language) for x in params.languages}
+
+
 def russian_shares(params, language: str) -> dict[str, str]:
     """How much of the reader's extra pay for Russian-speaking work each language gets, for
     the list of languages (none for a language with no work in Russian)."""
@@ -183,6 +190,7 @@ def render_calculator(template: str, whole_page: bool = True, **context):
         based_on=based_on(params),
         som_note=som_note(params, content.language),
         russian_shares=russian_shares(params, content.language),
+        multipliers=multipliers(params, content.language),
         card=(default_text["monthly"], default_text["arithmetic"]),
         **context,
     )

@@ -170,6 +170,10 @@ def test_figure_number_by_kind():
     assert figure_number(33, "percent") == "33%"
     assert figure_number(2, "hours") == "2"
     assert figure_number(1234.5, "number", "ru") == f"1{NBSP}234,5"
+    # Russian running text groups whole numbers from 10 000 («3530 комментариев»), as Kloop does
+    assert figure_number(3530, "number") == "3,530"
+    assert figure_number(3530, "number", "ru") == "3530"
+    assert figure_number(25_750, "number", "ru") == f"25{NBSP}750"
 
 
 def test_fill_replaces_every_named_slot_and_leaves_others():
