@@ -256,3 +256,21 @@ def test_the_cost_chapter_links_the_calculator_in_each_language(built_site, cont
         label = next(p.label for p in edition.calculator.presets if p.id == section.calculator)
         assert f"«{label}»" in link.get_text() if prefix else f"“{label}”" in link.get_text()
         assert (built_site / f"{prefix}calculator" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("path", "multiplier"), [("calculator", "× 1.0"), ("ru/calculator", "× 1,0")])
+def test_each_languages_multiplier_is_written_in_the_pages_numbers(built_site, path, multiplier):
+    soup = parsed(built_site / path / "index.html")
+    languages = [li.get_text(" ", strip=True) for li in soup.select("#how h3 + p + ul.basis-list li")]
+    assert languages and all(f": {multiplier}" in text for text in languages), languages
+
+
+def test_an_assumption_is_a_phrase_of_its_own_when_read_as_text(fixture_client):
+    """The tag is set apart by its look; read aloud or copied, a space comes before it and a
+    full stop ends it, so it runs into neither the words before nor the explanation after."""
+    soup = fixture_page(fixture_client)
+    tags = soup.select("#how .tag-assumption")
+    assert tags
+    for tag in tags:
+        assert str(tag.previous_sibling).endswith(" "), tag
+        assert tag.get_text().endswith("."), tag

@@ -141,6 +141,18 @@ def test_worked_out_values_are_marked_on_the_page(built_site, content):
     assert drawn
 
 
+def test_an_entry_that_starts_with_its_date_starts_with_a_capital(built_site, content):
+    """A month alone is lower case in running Russian («в августе», «август 2019 г.»), but a
+    timeline entry starts with its date, which then takes its capital («Август 2019 г.»)."""
+    months = [e for e in content.events if e.date.precision == "month" and not e.date_label]
+    assert months
+    for path in ("timeline", "ru/timeline"):
+        soup = parsed(built_site / path / "index.html")
+        for event in months:
+            date = soup.select_one(f"#event-{event.id} .event-date time").get_text()
+            assert date[:1].isupper(), (path, date)
+
+
 def test_rendered_figures_equal_their_yaml_values(built_site, content):
     checked = set()
     for page in pages(built_site):
