@@ -3,10 +3,11 @@
     python bench/mutation_score.py [--fail-under 90]
 
 Scores are per package or module that pyproject.toml's [tool.mutmut] source_paths names. A
-mutant is killed when a test failed (or timed out) with it in place; every other mutant
-(survived, no tests, suspicious, not checked) counts against the score, so an interrupted run
-scores low until `mutmut run` finishes it. Run after
-`mutmut run`; `make mutation` runs both.
+mutant is killed when a test failed (or timed out) with it in place, or when the type checker
+refused it (`make lint` runs mypy, so such a change cannot land either; the table counts those
+apart). Every other mutant (survived, no tests, suspicious, not checked) counts against the
+score, so an interrupted run scores low until `mutmut run` finishes it. Run after `mutmut
+run`; `make mutation` runs both.
 
 A measure, not a test: it reports, and the README quotes what it reported.
 """
@@ -32,7 +33,7 @@ KILLED: dict[int | None, str] = {
     -24: "timeout",
     152: "timeout",
     255: "timeout",
-    37: "killed",
+    37: "refused by the type checker",
 }
 OTHER = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
 
@@ -76,15 +77,20 @@ def main(argv: list[str] | None = None) -> int:
         print("no mutation results in mutants/: run `mutmut run` first", file=sys.stderr)
         return 1
     low = False
-    print("| package or module | killed / total | score | survived | no tests | not checked |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| package or module | killed / total | score | by a test | by the type checker "
+        "| survived | no tests | not checked |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for package, counts in sorted(found.items()):
         total = sum(counts.values())
-        killed = counts["killed"] + counts["timeout"]
+        by_test = counts["killed"] + counts["timeout"]
+        by_type_checker = counts["refused by the type checker"]
+        killed = by_test + by_type_checker
         score = 100 * killed / total if total else 100.0
         print(
-            f"| {package} | {killed} / {total} | {score:.1f}% | {counts['survived']} | "
-            f"{counts['no tests']} | {counts['not checked']} |"
+            f"| {package} | {killed} / {total} | {score:.1f}% | {by_test} | {by_type_checker} | "
+            f"{counts['survived']} | {counts['no tests']} | {counts['not checked']} |"
         )
         low |= args.fail_under is not None and score < args.fail_under
     return 1 if low else 0
