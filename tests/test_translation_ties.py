@@ -309,6 +309,7 @@ def test_a_changed_english_text_is_out_of_date_until_it_is_translated_again(pseu
     report = translations_report(directory)
     assert f"English then: {old_summary}" in report
     assert f"English now:  {old_summary} and much more" in report
+    assert f"ru:           {pseudo(old_summary)}" in report  # the translation as it stands
 
     # the tooling does not record a translation nobody revised
     assert update(directory).still_outdated
