@@ -81,9 +81,11 @@ class Pending:
     state: Literal["missing", "outdated", "unrecorded", "unkeyed"]
     path: str
     at: yaml.Node  # where the translation is, or the nearest node that exists
-    original: str = ""  # the original's words now (for a whole item: empty)
-    was: str = ""  # for an outdated text: the original's words it was translated from
-    translation: str = ""  # the translation as it stands
+    # for an outdated text, what the warning and the report show beside it: the original's
+    # words now, the words it was translated from, and the translation as it stands
+    original: str = ""
+    was: str = ""
+    translation: str = ""
 
 
 @functools.cache  # asked for every field of every item: the answer depends on the field only
@@ -272,7 +274,7 @@ class Translator:
     ) -> Any:
         """The translation of one text, or the original, marked, while it is pending."""
         if node is None:
-            self.pending.append(Pending("missing", path, at, original))
+            self.pending.append(Pending("missing", path, at))
             return Untranslated(original)
         text = self.reader._text(node, path, rules)
         if text is Invalid:
@@ -291,7 +293,7 @@ class Translator:
         self.translated[path] = (original, text)
         made = self.made_from.get(path)
         if made is None:
-            self.pending.append(Pending("unrecorded", path, node, original, "", text))
+            self.pending.append(Pending("unrecorded", path, node))
         elif made.original != original:
             self.pending.append(Pending("outdated", path, node, original, made.original, text))
             return Untranslated(original)
