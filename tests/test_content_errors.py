@@ -272,8 +272,18 @@ def test_calculator_tier_must_agree_with_its_figure(content_copy, monkeypatch):
     monkeypatch.chdir(content_copy.parent)
     replace(content_copy / "calculator.yaml", "    high: 150\n", "    high: 160\n")
     problem = only(problems_for(content_copy))
-    assert "tier 'entry' has high 160 but figure 'pay' says 150" in problem
+    assert problem.endswith(
+        "tier 'entry' has high 160 but figure 'pay' says 150 "
+        "(make them agree, or list the end under 'assumed')"
+    )
     assert problem.startswith("content/calculator.yaml:")
+
+
+def test_every_tier_that_names_a_figure_is_checked_against_it(content_copy):
+    """A tier that names no figure does not end the check: a later one that does is checked."""
+    replace(content_copy / "calculator.yaml", "    high: 3000\n", "    high: 3000\n    figure: pay\n")
+    problems = problems_for(content_copy)
+    assert any("tier 'top' has high 3000 but figure 'pay' says 150" in p for p in problems), problems
 
 
 def test_the_som_rate_must_come_from_figures_that_fit(content_copy, monkeypatch):
@@ -284,3 +294,15 @@ def test_the_som_rate_must_come_from_figures_that_fit(content_copy, monkeypatch)
     problem = only(problems_for(content_copy))
     assert problem.startswith("content/calculator.yaml:")
     assert "som.figure: figure 'wage-usd' is written as usd, not som" in problem
+
+
+def test_a_som_rate_from_two_sources_says_what_to_name(content_copy):
+    replace(content_copy / "calculator.yaml", "  usd_figure: wage-usd\n", "  usd_figure: worker-pay\n")
+    problems = problems_for(content_copy)
+    assert any(
+        p.endswith(
+            "cite no source in common (name two figures that one source gives for the same amount, "
+            "in som and in US dollars)"
+        )
+        for p in problems
+    ), problems

@@ -84,6 +84,13 @@ def test_a_unit_after_a_hedge_is_in_the_case_the_hedge_asks_for(fields, russian)
     assert figure(**fields).text("ru", words("ru")) == russian
 
 
+def test_in_english_a_unit_after_a_hedge_is_as_after_a_number_alone():
+    assert figure(format="hours", value=2, hedge="about").text() == "about 2 hours"
+    assert figure(format="hours", value=1, hedge="up to").text() == "up to 1 hour"
+    assert figure(format="som", low=100, high=150, hedge="over").text() == "over 100–150 som"
+    assert figure(format="usd", value=333, hedge="about").text() == "about $333"
+
+
 def test_with_no_language_named_a_figure_is_in_english():
     """English groups thousands in running text ($1,250), which Russian does not (1250
     долларов): the default is English, not some other spelling of it."""

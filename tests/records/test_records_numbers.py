@@ -174,6 +174,9 @@ def test_figure_number_by_kind():
     assert figure_number(3530, "number") == "3,530"
     assert figure_number(3530, "number", "ru") == "3530"
     assert figure_number(25_750, "number", "ru") == f"25{NBSP}750"
+    # decimals as the number has them, however many
+    assert figure_number(0.12345, "number") == "0.12345"
+    assert figure_number(12.3456, "number", "ru") == "12,3456"
 
 
 def test_fill_replaces_every_named_slot_and_leaves_others():
