@@ -110,7 +110,9 @@ def based_on(params) -> dict[str, str]:
 def multipliers(params, language: str) -> dict[str, str]:
     """Each language's multiplier as the list of languages writes it, by language id: '× 1.0',
     in Russian '× 1,0'."""
-    return {x.id: "× " + format_decimal(x.multiplier, format="0.0#", locale=language) for x in params.languages}
+    return {
+        x.id: "× " + format_decimal(x.multiplier, format="0.0#", locale=language) for x in params.languages
+    }
 
 
 def russian_shares(params, language: str) -> dict[str, str]:
