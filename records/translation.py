@@ -393,7 +393,7 @@ def read_made_from(text: str) -> MadeFrom:
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {
         filename: {
-            path: Made(entry["from"], str(entry["translation"])) for path, entry in (texts or {}).items()
+            path: Made(str(entry["from"]), str(entry["translation"])) for path, entry in (texts or {}).items()
         }
         for filename, texts in data.items()
     }

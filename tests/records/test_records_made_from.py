@@ -111,3 +111,10 @@ def test_update_counts_only_new_or_revised_translations_and_names_what_stays_out
     assert done.still_outdated == ["ru: farms.yaml farms['pro-matraimov'].summary"]
     written = (directory / "ru" / MADE_FROM_FILE).read_text(encoding="utf-8")
     assert "from: Accounts that defended the Matraimovs." in written  # kept as it was
+
+
+def test_an_original_that_reads_as_a_number_is_read_as_text():
+    """A hand-edited record whose English reads as a number in YAML (`from: 2019`) is the text
+    "2019", so it compares with the English of now instead of stopping the check."""
+    made = read_made_from("farms.yaml:\n  farms['f'].period:\n    from: 2019\n    translation: 0123456789\n")
+    assert made == {"farms.yaml": {"farms['f'].period": Made("2019", "0123456789")}}
