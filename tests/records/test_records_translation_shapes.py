@@ -44,6 +44,8 @@ def test_a_fact_in_a_translation_is_named_by_its_place(translated):
     assert "figures['pay'].value: 'value' is not text to translate" in problem, problem
 
 
+#: Where the fixture's statements are, as a problem names them.
+AT = "farms['pro-matraimov'].links['orunbekov'].response.statements"
 STATEMENTS = "      statements:\n      - id: s1\n        summary: ⟦refused to answer⟧\n      - id: s2\n"
 
 
@@ -54,19 +56,13 @@ def test_a_list_written_as_text_asks_for_items(translated):
         "      statements: ⟦refused to answer; denied it⟧\n",
     )
     (problem,) = problems_for(translated)
-    assert problem.endswith(
-        "farms['pro-matraimov'].links['orunbekov'].response.statements: expected a list "
-        "(start each item with '- ')"
-    ), problem
+    assert problem.endswith(f"{AT}: expected a list (start each item with '- ')"), problem
 
 
 def test_an_item_is_tied_by_its_id_never_by_its_place(translated):
     replace(translated / "ru" / "farms.yaml", STATEMENTS, STATEMENTS.replace("- id: s2\n", "- id: s1\n"))
     (twice,) = problems_for(translated)
-    assert twice.endswith(
-        "farms['pro-matraimov'].links['orunbekov'].response.statements['s1']: "
-        "'s1' is translated twice (keep one of them)"
-    ), twice
+    assert twice.endswith(f"{AT}['s1']: 's1' is translated twice (keep one of them)"), twice
     replace(
         translated / "ru" / "farms.yaml",
         "      - id: s1\n        summary: ⟦refused",
@@ -75,7 +71,7 @@ def test_an_item_is_tied_by_its_id_never_by_its_place(translated):
     replace(translated / "ru" / "farms.yaml", "      - id: s1\n", "      - id: s2\n")
     (nameless,) = problems_for(translated)
     assert nameless.endswith(
-        "farms['pro-matraimov'].links['orunbekov'].response.statements: this item names no id "
+        f"{AT}: this item names no id "
         "(start it with 'id: …', the id of the item it translates in the original; items are "
         "tied by it, never by position)"
     ), nameless
@@ -85,7 +81,7 @@ def test_an_item_the_original_lacks_says_how_items_are_tied(translated):
     replace(translated / "ru" / "farms.yaml", "- id: s2\n", "- id: s9\n")
     (problem,) = problems_for(translated)
     assert problem.endswith(
-        "statements['s9']: no item with id 's9' in the original "
+        f"{AT}['s9']: no item with id 's9' in the original "
         "(items are tied by id: fix the id, or remove the item)"
     ), problem
 
