@@ -8,8 +8,6 @@ published (tests/quality/, tests/browser/) and the editorial checks of the shipp
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from pathlib import Path
 
@@ -28,16 +26,8 @@ FIXTURE_CALCULATOR = FIXTURE_CONTENT / "calculator.yaml"
 SUBPATH_BASE = "https://example.org/fake-farms/"
 ROOT_BASE = "http://127.0.0.1/"
 
-
-def pytest_collection_modifyitems(items):
-    """Under `make mutation` (mutmut runs a mutant's tests with -x from its copy of the
-    project, and names the mutant in MUTANT_UNDER_TEST), the fastest tests first, as its last
-    full run timed them: the first test to fail kills the mutant, so a quick one kills it soonest."""
-    timings = ROOT / "mutmut-stats.json"
-    if "MUTANT_UNDER_TEST" not in os.environ or not timings.is_file():
-        return
-    took = json.loads(timings.read_text(encoding="utf-8"))["duration_by_test"]
-    items.sort(key=lambda item: took.get(item.nodeid, 0.0))
+#: How the tests run under `make mutation`.
+pytest_plugins = ["tests.mutationhooks"]
 
 
 @pytest.fixture(scope="session")
