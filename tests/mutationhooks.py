@@ -8,8 +8,10 @@ MUTANT_UNDER_TEST naming the mutant: the first test to fail kills it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -21,6 +23,9 @@ COPY = Path(__file__).resolve().parent.parent
 STATS = COPY / "mutmut-stats.json"
 #: What the stats run measured of each fixture: its longest setup, in seconds.
 FIXTURE_SECONDS = COPY / "mutation-fixture-seconds.json"
+#: A test that runs longer than this many times what the stats run timed, and this many seconds
+#: more, is stuck in a loop the mutant made.
+OVERRUN_TIMES, OVERRUN_SECONDS = 10, 20
 
 # A session fixture (the content loaded, the site built) runs once, inside the first test that
 # asks for it: what it calls would be tied to that one test alone, and a mutant in the content
@@ -32,6 +37,16 @@ _fixture_seconds: dict[str, float] = {}
 
 def _collecting_stats() -> bool:
     return os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+def _testing_a_mutant() -> bool:
+    return "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", "")
+
+
+@functools.cache
+def _durations() -> dict[str, float]:
+    """Each test's duration in the stats run."""
+    return json.loads(STATS.read_text(encoding="utf-8"))["duration_by_test"] if STATS.is_file() else {}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -74,8 +89,32 @@ def pytest_collection_modifyitems(items):
     kills the mutant, so a cheap one kills it soonest."""
     if "MUTANT_UNDER_TEST" not in os.environ or not STATS.is_file():
         return
-    took = json.loads(STATS.read_text(encoding="utf-8"))["duration_by_test"]
+    took = _durations()
     setup = json.loads(FIXTURE_SECONDS.read_text(encoding="utf-8")) if FIXTURE_SECONDS.is_file() else {}
-    items.sort(
-        key=lambda item: took.get(item.nodeid, 0.0) + sum(setup.get(f, 0.0) for f in item.fixturenames)
-    )
+
+    def cost(item) -> float:
+        return took.get(item.nodeid, 0.0) + sum(setup.get(name, 0.0) for name in item.fixturenames)
+
+    items.sort(key=cost)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A mutant that keeps a test running far longer than the stats run timed it (an endless
+    loop) fails that test there and then. mutmut's own limit is on the whole run, at fifteen
+    times the sum of its tests' times: a loop in the content reader held a core for half an
+    hour."""
+    if not _testing_a_mutant() or item.nodeid not in (took := _durations()):
+        return (yield)
+    limit = OVERRUN_TIMES * took[item.nodeid] + OVERRUN_SECONDS
+
+    def overran(signum, frame):
+        pytest.fail(f"still running after {limit:.0f} s: the stats run timed it at {took[item.nodeid]:.1f} s")
+
+    previous = signal.signal(signal.SIGALRM, overran)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return (yield)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
