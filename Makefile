@@ -81,7 +81,7 @@ $(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed
 	touch $@
 
 mutation: $(VENV)/.installed-mutation
-	rm -rf $(addprefix mutants/,site content tools tests node_modules)  # stale copies
+	rm -rf $(addprefix mutants/,site content tools bench tests node_modules)  # stale copies
 	find mutants/fakefarms -name '*.py' -delete 2>/dev/null || true  # stale copies; keeps results (*.meta)
 	$(BIN)/python bench/mutation_results.py restore  # go on from the committed results
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/mutmut run  # its type check runs the venv's mypy
