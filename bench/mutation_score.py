@@ -1,4 +1,5 @@
-"""The mutation score of each mutated package, from the results `mutmut run` left in mutants/.
+"""The mutation score of each mutated package, from the results `mutmut run` left in mutants/
+(or, where there are none, from those kept in bench/mutation-results.json).
 
     python bench/mutation_score.py [--fail-under 90]
 
@@ -17,9 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import tomllib
 from collections import Counter
 from pathlib import Path
+
+import mutation_results
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
@@ -63,6 +67,19 @@ def scores(mutants: Path = MUTANTS) -> dict[str, Counter]:
     return found
 
 
+def kept_scores() -> dict[str, Counter]:
+    """The scores of the results kept in the repository (bench/mutation_results.py)."""
+    if not mutation_results.RESULTS.is_file():
+        return {}
+    kept = json.loads(mutation_results.RESULTS.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        for source, meta in mutation_results.restored(kept).items():
+            path = Path(folder) / f"{source}.meta"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(meta), encoding="utf-8")
+        return scores(Path(folder))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -72,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         help="exit with 1 when a package's or module's score is below this percentage",
     )
     args = parser.parse_args(argv)
-    found = scores()
+    found = scores() or kept_scores()
     if not found:
-        print("no mutation results in mutants/: run `mutmut run` first", file=sys.stderr)
+        print("no mutation results in mutants/ or kept: run `make mutation` first", file=sys.stderr)
         return 1
     low = False
     print(
