@@ -79,6 +79,21 @@ def restored(results: dict[str, dict[str, dict]]) -> dict[str, dict]:
     return metas
 
 
+def restore(mutants: Path) -> int:
+    """Write the kept results into `mutants` as mutmut's result files, where it has none; how
+    many files it wrote."""
+    if not RESULTS.is_file():
+        return 0
+    written = 0
+    for source, meta in restored(json.loads(RESULTS.read_text(encoding="utf-8"))).items():
+        path = mutants / f"{source}.meta"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(meta, indent=4), encoding="utf-8")
+            written += 1
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["save", "restore"])
@@ -91,15 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"saved the results of {len(results)} files to {RESULTS.relative_to(ROOT)}")
         return 0
-    if not RESULTS.is_file():
-        return 0
-    written = 0
-    for source, meta in restored(json.loads(RESULTS.read_text(encoding="utf-8"))).items():
-        path = MUTANTS / f"{source}.meta"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(meta, indent=4), encoding="utf-8")
-            written += 1
+    written = restore(MUTANTS)
     print(f"restored the results of {written} files from {RESULTS.relative_to(ROOT)}")
     return 0
 

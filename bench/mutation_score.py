@@ -69,14 +69,8 @@ def scores(mutants: Path = MUTANTS) -> dict[str, Counter]:
 
 def kept_scores() -> dict[str, Counter]:
     """The scores of the results kept in the repository (bench/mutation_results.py)."""
-    if not mutation_results.RESULTS.is_file():
-        return {}
-    kept = json.loads(mutation_results.RESULTS.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
-        for source, meta in mutation_results.restored(kept).items():
-            path = Path(folder) / f"{source}.meta"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(meta), encoding="utf-8")
+        mutation_results.restore(Path(folder))
         return scores(Path(folder))
 
 
