@@ -6,7 +6,7 @@
 Scores are per package or module that pyproject.toml's [tool.mutmut] source_paths names. A
 mutant is killed when a test failed (or timed out) with it in place, or when the type checker
 refused it (`make lint` runs mypy, so such a change cannot land either; the table counts those
-apart). Every other mutant (survived, no tests, suspicious, not checked) counts against the
+apart). Every other mutant (survived, no tests, could not run, suspicious, not checked) counts against the
 score, so an interrupted run scores low until `mutmut run` finishes it. Run after `mutmut
 run`; `make mutation` runs both.
 
@@ -36,10 +36,18 @@ KILLED: dict[int | None, str] = {
     24: "timeout",
     -24: "timeout",
     152: "timeout",
-    255: "timeout",
     37: "refused by the type checker",
 }
-OTHER = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
+#: mutmut counts 255 as a timeout, but its fork server gives it to a run that raised before any
+#: test could fail (pytest refused the tests it was given): nothing was killed.
+OTHER = {
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    255: "could not run",
+    None: "not checked",
+}
 
 
 def outcome(exit_code: int | None) -> str:
@@ -90,18 +98,19 @@ def main(argv: list[str] | None = None) -> int:
     low = False
     print(
         "| package or module | killed / total | score | by a test | by the type checker "
-        "| survived | no tests | not checked |"
+        "| survived | no tests | could not run | not checked |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for package, counts in sorted(found.items()):
         total = sum(counts.values())
         by_test = counts["killed"] + counts["timeout"]
         by_type_checker = counts["refused by the type checker"]
         killed = by_test + by_type_checker
         score = 100 * killed / total if total else 100.0
+        not_run = counts["could not run"] + counts["suspicious"]
         print(
             f"| {package} | {killed} / {total} | {score:.1f}% | {by_test} | {by_type_checker} | "
-            f"{counts['survived']} | {counts['no tests']} | {counts['not checked']} |"
+            f"{counts['survived']} | {counts['no tests']} | {not_run} | {counts['not checked']} |"
         )
         low |= args.fail_under is not None and score < args.fail_under
     return 1 if low else 0
