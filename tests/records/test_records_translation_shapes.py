@@ -42,6 +42,11 @@ def test_a_fact_in_a_translation_is_named_by_its_place(translated):
     replace(translated / "ru" / "figures.yaml", "- id: pay\n", "- id: pay\n  value: 6\n")
     (problem,) = problems_for(translated)
     assert "figures['pay'].value: 'value' is not text to translate" in problem, problem
+    # and how to fix it, in the editor's words
+    assert problem.endswith(
+        "facts (ids, numbers, dates, sources, links) are shared by every language: "
+        "change them in the original file, and remove this line)"
+    ), problem
 
 
 #: Where the fixture's statements are, as a problem names them.
