@@ -44,6 +44,10 @@ PAY = "Custom monthly pay per person"
         (10**30, f"{STAFF}: far too large; must be at most 10,000."),
         (math.inf, f"{STAFF}: far too large; must be at most 10,000."),
         ("9007199254740992", f"{STAFF}: far too large; must be at most 10,000."),
+        # sixteen digits, the last ones zeros, past 2^53 - 1
+        ("9007199254741000", f"{STAFF}: far too large; must be at most 10,000."),
+        # an exponent longer than Python reads into an int (4,300 digits)
+        ("1e" + "9" * 5000, f"{STAFF}: far too large; must be at most 10,000."),
     ],
     ids=lambda v: repr(v) if not isinstance(v, str) or len(v) < 20 else None,
 )
@@ -71,6 +75,10 @@ def test_thousands_may_be_grouped_as_readers_write_them(params, value):
         ("language", "uzbek", "Language they write in: not one of kyrgyz, russian, both."),
         ("tier", "bronze", "Pay tier: not one of entry, experienced, negotiated, top, blogger."),
         ("tier", None, "Pay: choose a pay tier or enter a custom monthly pay."),
+        # Text is trimmed of the white space the page's script trims (cost-model.js), and no
+        # more: a no-break space is a character, as it is in the browser.
+        ("language", "kyrgyz\u00a0", "Language they write in: not one of kyrgyz, russian, both."),
+        ("tier", "\u00a0", "Pay tier: not one of entry, experienced, negotiated, top, blogger."),
     ],
 )
 def test_other_fields(params, field, value, message):
