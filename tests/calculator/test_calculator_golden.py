@@ -219,6 +219,15 @@ def test_comparisons_of_the_typical_farm(params):
     ]
 
 
+def test_a_compared_preset_that_costs_nothing_gives_no_ratio_and_the_rest_still_do(params):
+    # An editor may set a compared preset to nobody (the fixture compares the typical farm).
+    compared = next(c.preset for c in params.comparisons if c.preset)
+    presets = [dataclasses.replace(p, staff=0) if p.id == compared else p for p in params.presets]
+    result = _result(dataclasses.replace(params, presets=presets), _raw(12, 5, "entry"))
+    kept = [c.id for c in params.comparisons if c.preset != compared]
+    assert [c["id"] for c in result["comparisons"]] == kept
+
+
 def _with_language(params, percent_language, multiplier, entry_high=None):
     """Params as an editor might change them: one language's multiplier, the entry tier's top."""
     languages = [
