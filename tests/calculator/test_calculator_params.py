@@ -19,7 +19,7 @@ import yaml
 
 from calculator import params_to_json
 from calculator.cli import load_params
-from calculator.params import CalculatorFile
+from calculator.params import CENTS, MAX_EXACT, CalculatorFile, worst_month
 from records.facts import Citation
 from tests.calculator.vectors import FIXTURE_PARAMS, problems, variant
 from tests.conftest import FIXTURE_CALCULATOR
@@ -182,6 +182,7 @@ def test_the_loader_reports_mistakes_with_their_line(tmp_path, old, new, expecte
     ],
 )
 def test_the_som_rate_needs_one_whole_amount_in_each_currency(tmp_path, old, new, expected):
+    tmp_path.mkdir()
     shutil.copy(FIXTURE_CALCULATOR, tmp_path)
     shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", tmp_path)
     figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
@@ -218,3 +219,45 @@ def test_every_citation_names_a_known_source_section():
     sections = {(s["id"], x["id"]) for s in sources["sources"] for x in s["sections"]}
     cited = {(c.source, c.section) for c in _citations(load_params(FIXTURE_CALCULATOR))}
     assert cited and cited <= sections, cited - sections
+
+
+def _som_problems(tmp_path: Path, som: int, usd: float) -> list[str]:
+    """The loader's problems when the wage the rate comes from is `som` in som and `usd` in
+    US dollars (the fixture's figures otherwise)."""
+    from fakefarms.content import ContentError
+
+    tmp_path.mkdir()
+    shutil.copy(FIXTURE_CALCULATOR, tmp_path)
+    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", tmp_path)
+    figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("    value: 19395\n", f"    value: {som}\n"),
+        ("    value: 229.5\n", f"    value: {usd}\n"),
+    ):
+        assert figures.count(old) == 1, old
+        figures = figures.replace(old, new)
+    (tmp_path / "figures.yaml").write_text(figures, encoding="utf-8")
+    try:
+        load_params(tmp_path / "calculator.yaml")
+    except ContentError as error:
+        return [str(p) for p in error.problems if "cost in som" in str(p)]
+    return []
+
+
+def test_every_cost_in_som_stays_exact_in_the_browser(tmp_path):
+    # The page works out a cost in som with whole numbers as large as 2 × cost in cents × the
+    # wage in som + the wage in cents × the rounding step; a browser holds them exactly up to
+    # 2^53 - 1, and the loader refuses a wage that could take the largest cost past it.
+    params = load_params(FIXTURE_CALCULATOR)
+    worst, rounding = worst_month(params), params.som.round_to
+    som = MAX_EXACT // (2 * worst)  # the largest wage in som the first term allows
+    left = MAX_EXACT - 2 * worst * som  # what the second term may add
+    usd = 229.5
+    assert usd * CENTS * rounding <= left, "the fixture's limits leave room for its wage in dollars"
+    assert _som_problems(tmp_path / "fits", som, usd) == []
+    (too_many_som,) = _som_problems(tmp_path / "som", som + 1, usd)
+    assert too_many_som.endswith(
+        "som.figure: the largest possible cost in som is too large to compute exactly in the browser "
+        "(lower the inputs' max values)"
+    )
+    assert _som_problems(tmp_path / "usd", som, (left // rounding + CENTS) / CENTS) != []
