@@ -182,18 +182,27 @@ def test_the_loader_reports_mistakes_with_their_line(tmp_path, old, new, expecte
     ],
 )
 def test_the_som_rate_needs_one_whole_amount_in_each_currency(tmp_path, old, new, expected):
-    tmp_path.mkdir()
-    shutil.copy(FIXTURE_CALCULATOR, tmp_path)
-    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", tmp_path)
-    figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
-    assert figures.count(old) == 1
-    (tmp_path / "figures.yaml").write_text(figures.replace(old, new), encoding="utf-8")
+    found = figure_problems(tmp_path, {old: new})
+    assert any(f"{tmp_path / 'calculator.yaml'}:" in p and expected in p for p in found), found
+
+
+def figure_problems(folder: Path, changes: dict[str, str]) -> list[str]:
+    """The loader's problems with the fixture's key figures changed (each text once) in `folder`."""
     from fakefarms.content import ContentError
 
-    with pytest.raises(ContentError) as caught:
-        load_params(tmp_path / "calculator.yaml")
-    found = [str(p) for p in caught.value.problems]
-    assert any(f"{tmp_path / 'calculator.yaml'}:" in p and expected in p for p in found), found
+    folder.mkdir(exist_ok=True)
+    shutil.copy(FIXTURE_CALCULATOR, folder)
+    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", folder)
+    figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert figures.count(old) == 1, old
+        figures = figures.replace(old, new)
+    (folder / "figures.yaml").write_text(figures, encoding="utf-8")
+    try:
+        load_params(folder / "calculator.yaml")
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
 
 
 def test_json_schema_can_be_exported():
@@ -221,27 +230,11 @@ def test_every_citation_names_a_known_source_section():
     assert cited and cited <= sections, cited - sections
 
 
-def _som_problems(tmp_path: Path, som: int, usd: float) -> list[str]:
-    """The loader's problems when the wage the rate comes from is `som` in som and `usd` in
-    US dollars (the fixture's figures otherwise)."""
-    from fakefarms.content import ContentError
-
-    tmp_path.mkdir()
-    shutil.copy(FIXTURE_CALCULATOR, tmp_path)
-    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", tmp_path)
-    figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
-    for old, new in (
-        ("    value: 19395\n", f"    value: {som}\n"),
-        ("    value: 229.5\n", f"    value: {usd}\n"),
-    ):
-        assert figures.count(old) == 1, old
-        figures = figures.replace(old, new)
-    (tmp_path / "figures.yaml").write_text(figures, encoding="utf-8")
-    try:
-        load_params(tmp_path / "calculator.yaml")
-    except ContentError as error:
-        return [str(p) for p in error.problems if "cost in som" in str(p)]
-    return []
+def _som_problems(folder: Path, som: int, usd: float) -> list[str]:
+    """The loader's problems with the cost in som when the wage the rate comes from is `som`
+    in som and `usd` in US dollars."""
+    changes = {"    value: 19395\n": f"    value: {som}\n", "    value: 229.5\n": f"    value: {usd}\n"}
+    return [p for p in figure_problems(folder, changes) if "cost in som" in p]
 
 
 def test_every_cost_in_som_stays_exact_in_the_browser(tmp_path):
