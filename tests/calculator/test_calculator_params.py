@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculator import params_to_json
+from calculator import estimate, params_to_json, validate
 from calculator.cli import load_params
 from calculator.params import CENTS, MAX_EXACT, CalculatorFile, worst_month
 from records.facts import Citation
@@ -89,6 +89,18 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "presets['typical-party-farm'].tier: unknown tier 'entri'",
         ),
         (
+            "    staff: 10\n    accounts_per_person: 5\n    language: both\n",
+            "    staff: 10\n    accounts_per_person: 5\n    language: uzbek\n",
+            "presets['typical-party-farm'].language: unknown language 'uzbek' (known: both, kyrgyz, russian)",
+        ),
+        (
+            "    preset: typical-party-farm\n",
+            "    preset: typical-farm\n",
+            "comparisons['typical-party-farm'].preset: unknown preset 'typical-farm' (known: "
+            "election-2015-team, one-admin, one-blogger, opendemocracy-team, pro-atambayev-worker, "
+            "typical-party-farm, typical-party-farm-large)",
+        ),
+        (
             "    staff: 8\n",
             "    staff: 20000\n",
             "presets['election-2015-team'].staff: 20000 is outside the calculator's limits 0–10000",
@@ -134,7 +146,8 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
         (
             "    figure: wage-usd\n",
             "    figure: beginner-pay\n",
-            "som.usd_figure: no monthly comparison names figure 'wage-usd'",
+            "som.usd_figure: no monthly comparison names figure 'wage-usd' (add one under 'comparisons' "
+            "(period: month): the page says how many months of that amount the estimate is)",
         ),
         ("  round_to: 100\n", "  round_to: 0\n", "som.round_to: 0 is below the minimum 1"),
         ("  round_to: 100\n", "", "som.round_to: missing required field 'round_to'"),
@@ -254,3 +267,28 @@ def test_every_cost_in_som_stays_exact_in_the_browser(tmp_path):
         "(lower the inputs' max values)"
     )
     assert _som_problems(tmp_path / "usd", som, (left // rounding + CENTS) / CENTS) != []
+
+
+def test_the_largest_cost_the_checks_allow_for_is_the_dearest_estimate_the_form_allows(calculator_params):
+    params = calculator_params
+    limits = params.inputs
+    counts = {
+        name: getattr(limits, name).max
+        for name in ("staff", "accounts_per_person", "bloggers", "supervisors")
+    }
+    pays = [{"tier": t.id} for t in params.tiers] + [{"pay": limits.pay.max}]
+    dearest = 0
+    for language in params.languages:
+        for pay in pays:
+            raw = {**counts, "language": language.id, "russian_extra": limits.russian_extra.max, **pay}
+            inputs, errors = validate(params, raw)
+            assert errors == []
+            dearest = max(dearest, estimate(params, inputs).monthly.high)
+    assert worst_month(params) == dearest
+
+
+def test_a_preset_may_take_each_inputs_limits(calculator_params):
+    staff = calculator_params.inputs.staff
+    for value in (staff.min, staff.max):
+        presets = [dataclasses.replace(p, staff=value) for p in calculator_params.presets]
+        assert problems(dataclasses.replace(calculator_params, presets=presets)) == []
