@@ -73,6 +73,11 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
         ),
         ("blogger_tier: blogger", "blogger_tier: bloggers", "blogger_tier: unknown tier 'bloggers'"),
         (
+            "    label: Fake accounts per person\n    min: 1\n",
+            "    label: Fake accounts per person\n    min: 0\n",
+            "inputs.accounts_per_person: accounts per person must be at least 1 (set min: 1)",
+        ),
+        (
             "    low: 100\n    high: 150\n",
             "    low: 150\n    high: 100\n",
             "tiers['entry'].low: low (150) is greater than high (100)",
