@@ -19,7 +19,7 @@ import yaml
 
 from calculator import estimate, params_to_json, validate
 from calculator.cli import load_params
-from calculator.params import CENTS, MAX_EXACT, CalculatorFile, worst_month
+from calculator.params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, CalculatorFile, worst_month
 from records.facts import Citation
 from tests.calculator.vectors import FIXTURE_PARAMS, problems, variant
 from tests.conftest import FIXTURE_CALCULATOR
@@ -133,7 +133,12 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "    figure: worker-pai\n",
             "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai'",
         ),
-        ("    max: 10000\n", "    max: 1000000000\n", "too large to compute exactly"),
+        (
+            "    max: 10000\n",
+            "    max: 1000000000\n",
+            "inputs: the largest possible cost is too large to compute exactly in the browser "
+            "(lower the inputs' max values)",
+        ),
         ("  staff:\n    label", "  staf:\n    label", "unknown field 'staf'"),
         # the rate of som to the dollar: two figures of one amount, a som one and a dollar one
         ("  figure: wage-som\n", "  figure: wage-sum\n", "som.figure: unknown figure 'wage-sum'"),
@@ -169,7 +174,8 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "    min: 0\n    max: 100\n",
             "  russian_extra:\n    label: Extra pay for "
             "Russian-speaking work, your assumption (%)\n    min: 0\n    max: 1000000000\n",
-            "too large to compute exactly",
+            "inputs: the largest possible cost is too large to compute exactly in the browser "
+            "(lower the inputs' max values)",
         ),
     ],
 )
@@ -297,3 +303,26 @@ def test_a_preset_may_take_each_inputs_limits(calculator_params):
     for value in (staff.min, staff.max):
         presets = [dataclasses.replace(p, staff=value) for p in calculator_params.presets]
         assert problems(dataclasses.replace(calculator_params, presets=presets)) == []
+
+
+def test_the_largest_number_the_model_forms_may_be_the_largest_a_browser_holds_exactly(calculator_params):
+    # The model's largest number is a comparison's ratio of the largest yearly cost:
+    # 2 × the dearest month × 12 × 10,000 basis points + the largest amount compared with.
+    params = calculator_params
+    room = MAX_EXACT - 2 * worst_month(params) * MONTHS * BASIS_POINTS
+    compared = next(c for c in params.comparisons if c.cents)
+
+    def problems_with(cents):
+        comparisons = [
+            dataclasses.replace(c, cents=cents) if c is compared else c for c in params.comparisons
+        ]
+        return [p for p in problems(dataclasses.replace(params, comparisons=comparisons)) if p[0] == "inputs"]
+
+    assert problems_with(room) == []
+    assert problems_with(room + 1) == [
+        (
+            "inputs",
+            "the largest possible cost is too large to compute exactly in the browser",
+            "lower the inputs' max values",
+        )
+    ]
