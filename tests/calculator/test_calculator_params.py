@@ -72,6 +72,7 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "default_preset: unknown preset 'typical-farm'",
         ),
         ("blogger_tier: blogger", "blogger_tier: bloggers", "blogger_tier: unknown tier 'bloggers'"),
+        ("    format: usd\n", "", "inputs.pay: pay is money (set 'format: usd')"),
         (
             "    label: Fake accounts per person\n    min: 1\n",
             "    label: Fake accounts per person\n    min: 0\n",
