@@ -69,9 +69,15 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
         (
             "default_preset: typical-party-farm",
             "default_preset: typical-farm",
-            "default_preset: unknown preset 'typical-farm'",
+            "default_preset: unknown preset 'typical-farm' (known: election-2015-team, one-admin, "
+            "one-blogger, opendemocracy-team, pro-atambayev-worker, typical-party-farm, "
+            "typical-party-farm-large)",
         ),
-        ("blogger_tier: blogger", "blogger_tier: bloggers", "blogger_tier: unknown tier 'bloggers'"),
+        (
+            "blogger_tier: blogger",
+            "blogger_tier: bloggers",
+            "blogger_tier: unknown tier 'bloggers' (known: blogger, entry, experienced, negotiated, top)",
+        ),
         ("    format: usd\n", "", "inputs.pay: pay is money (set 'format: usd')"),
         (
             "    label: Fake accounts per person\n    min: 1\n",
@@ -81,18 +87,23 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
         (
             "    low: 100\n    high: 150\n",
             "    low: 150\n    high: 100\n",
-            "tiers['entry'].low: low (150) is greater than high (100)",
+            "tiers['entry'].low: low (150) is greater than high (100) (swap them)",
         ),
         (
             "    multiplier: 1.0\n",
             "    multiplier: 1.155\n",
-            "languages['kyrgyz'].multiplier: 1.155 has more than two decimals",
+            "languages['kyrgyz'].multiplier: 1.155 has more than two decimals (use e.g. 1.16)",
         ),
-        ("    multiplier: 1.0\n", "    multiplier: 9\n", "9.0 is above the maximum 4.0"),
+        (
+            "    multiplier: 1.0\n",
+            "    multiplier: 9\n",
+            "languages['kyrgyz'].multiplier: 9.0 is above the maximum 4.0 (use 4.0 or less)",
+        ),
         (
             "    staff: 10\n    accounts_per_person: 5\n    language: both\n    tier: entry\n",
             "    staff: 10\n    accounts_per_person: 5\n    language: both\n    tier: entri\n",
-            "presets['typical-party-farm'].tier: unknown tier 'entri'",
+            "presets['typical-party-farm'].tier: unknown tier 'entri' (known: blogger, entry, experienced, "
+            "negotiated, top)",
         ),
         (
             "    staff: 10\n    accounts_per_person: 5\n    language: both\n",
@@ -109,30 +120,44 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
         (
             "    staff: 8\n",
             "    staff: 20000\n",
-            "presets['election-2015-team'].staff: 20000 is outside the calculator's limits 0–10000",
+            "presets['election-2015-team'].staff: 20000 is outside the calculator's limits 0–10000 (change "
+            "the preset or inputs.staff)",
         ),
-        ("    pay: 180\n", "    pay: 180\n    tier: entry\n", "give either a pay tier or a custom pay"),
-        ("    assumed: [low]\n", "", "tiers['top'].assumption: the assumption names no value"),
+        (
+            "    pay: 180\n",
+            "    pay: 180\n    tier: entry\n",
+            "presets['opendemocracy-team'].tier: give either a pay tier or a custom pay (write 'tier: "
+            "entry' or 'pay: 180', not both)",
+        ),
+        (
+            "    assumed: [low]\n",
+            "",
+            "tiers['top'].assumption: the assumption names no value (list the assumed values under "
+            "'assumed', e.g. 'assumed: [high]')",
+        ),
         ("  - id: experienced\n", "  - id: entry\n", "duplicate id 'entry'"),
         (
             "    sources:\n      - {source: kloop, section: presidents}\n    assumed: [accounts",
             "    assumed: [accounts",
-            "presets['pro-atambayev-worker'].sources: staff, tier: no source given",
+            "presets['pro-atambayev-worker'].sources: staff, tier: no source given (cite e.g. '- {source: "
+            "kloop, section: cost}', or list the values under 'assumed')",
         ),
         (
             "    figure: worker-pay\n",
             "    figure: worker-pay\n    preset: one-admin\n",
-            "comparisons['pro-atambayev-worker'].figure: give either a key figure or a preset",
+            "comparisons['pro-atambayev-worker'].figure: give either a key figure or a preset (not both)",
         ),
         (
             "    figure: worker-pay\n",
             "    cents: 35000\n",
-            "comparisons['pro-atambayev-worker'].cents: an amount comes from a key figure",
+            "comparisons['pro-atambayev-worker'].cents: an amount comes from a key figure (remove it, and "
+            "name the figure with 'figure:')",
         ),
         (
             "    figure: worker-pay\n",
             "    figure: worker-pai\n",
-            "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai'",
+            "comparisons['pro-atambayev-worker'].figure: unknown figure 'worker-pai' (did you mean "
+            "'worker-pay'?)",
         ),
         (
             "    max: 10000\n",
@@ -140,19 +165,32 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "inputs: the largest possible cost is too large to compute exactly in the browser "
             "(lower the inputs' max values)",
         ),
-        ("  staff:\n    label", "  staf:\n    label", "unknown field 'staf'"),
+        (
+            "  staff:\n    label",
+            "  staf:\n    label",
+            "inputs.staf: unknown field 'staf' (did you mean 'staff'?)",
+        ),
         # the rate of som to the dollar: two figures of one amount, a som one and a dollar one
-        ("  figure: wage-som\n", "  figure: wage-sum\n", "som.figure: unknown figure 'wage-sum'"),
+        (
+            "  figure: wage-som\n",
+            "  figure: wage-sum\n",
+            "som.figure: unknown figure 'wage-sum' (did you mean 'wage-som'?)",
+        ),
         (
             "  figure: wage-som\n",
             "  figure: analysed\n",
-            "som.figure: figure 'analysed' is written as number, not som",
+            "som.figure: figure 'analysed' is written as number, not som (name a figure with 'format: som')",
         ),
-        ("  figure: wage-som\n", "  figure: pay\n", "som.figure: figure 'pay' is written as usd, not som"),
+        (
+            "  figure: wage-som\n",
+            "  figure: pay\n",
+            "som.figure: figure 'pay' is written as usd, not som (name a figure with 'format: som')",
+        ),
         (
             "  usd_figure: wage-usd\n",
             "  usd_figure: worker-pay\n",
-            "som.usd_figure: figures 'wage-som' and 'worker-pay' cite no source in common",
+            "som.usd_figure: figures 'wage-som' and 'worker-pay' cite no source in common (name two "
+            "figures that one source gives for the same amount, in som and in US dollars)",
         ),
         (
             "    figure: wage-usd\n",
@@ -160,15 +198,20 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "som.usd_figure: no monthly comparison names figure 'wage-usd' (add one under 'comparisons' "
             "(period: month): the page says how many months of that amount the estimate is)",
         ),
-        ("  round_to: 100\n", "  round_to: 0\n", "som.round_to: 0 is below the minimum 1"),
-        ("  round_to: 100\n", "", "som.round_to: missing required field 'round_to'"),
+        ("  round_to: 100\n", "  round_to: 0\n", "som.round_to: 0 is below the minimum 1 (use 1 or more)"),
+        (
+            "  round_to: 100\n",
+            "",
+            "som.round_to: missing required field 'round_to' (amounts in som are rounded to the nearest "
+            "this many som)",
+        ),
         (
             "  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
             "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier, russian_share]",
             "  - id: both\n    label: Kyrgyz and Russian\n    multiplier: 1.0\n    russian_share: 50\n"
             "    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier]",
             "languages['both'].russian_share: a share of 50% of the work in Russian is the editors' "
-            "assumption",
+            "assumption (list 'russian_share' under 'assumed' and say why)",
         ),
         (
             "  russian_extra:\n    label: Extra pay for Russian-speaking work, your assumption (%)\n"
