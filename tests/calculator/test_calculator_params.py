@@ -80,6 +80,24 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
         ),
         ("    format: usd\n", "", "inputs.pay: pay is money (set 'format: usd')"),
         (
+            "    label: People running fake accounts\n    min: 0\n",
+            "    label: People running fake accounts\n    min: 20000\n",
+            "inputs.staff.min: min (20000) is greater than max (10000) (swap them)",
+        ),
+        (
+            "  low: 350\n  high: 1000\n",
+            "  low: 2000\n  high: 1000\n",
+            "supervisor_pay.low: low (2000) is greater than high (1000) (swap them)",
+        ),
+        (
+            "  assumed: [low, high]\n  assumption: >-\n    No source says what a supervisor earns. "
+            "The editors assume at least the {fig:worker-pay} a month of the\n"
+            "    one worker Kloop interviewed, and at most $1,000, the top of the usual negotiated range.\n",
+            "  assumed: [low, high]\n",
+            "supervisor_pay.assumed: assumed values need an 'assumption' saying why (add 'assumption:' "
+            "with a sentence readers will see)",
+        ),
+        (
             "    label: Fake accounts per person\n    min: 1\n",
             "    label: Fake accounts per person\n    min: 0\n",
             "inputs.accounts_per_person: accounts per person must be at least 1 (set min: 1)",
@@ -370,3 +388,14 @@ def test_the_largest_number_the_model_forms_may_be_the_largest_a_browser_holds_e
             "lower the inputs' max values",
         )
     ]
+
+
+def test_a_range_may_be_a_single_amount(calculator_params):
+    # min equal to max, low equal to high: one amount, not a mistake
+    params = calculator_params
+    extra = dataclasses.replace(params.inputs.russian_extra, min=20, max=20)  # no preset sets it
+    supervisor_pay = dataclasses.replace(params.supervisor_pay, low=500, high=500)
+    tiers = [dataclasses.replace(t, low=t.high) for t in params.tiers]
+    inputs = dataclasses.replace(params.inputs, russian_extra=extra)
+    single = dataclasses.replace(params, inputs=inputs, supervisor_pay=supervisor_pay, tiers=tiers)
+    assert problems(single) == []
