@@ -6,9 +6,9 @@
 Scores are per package or module that pyproject.toml's [tool.mutmut] source_paths names. A
 mutant is killed when a test failed (or timed out) with it in place, or when the type checker
 refused it (`make lint` runs mypy, so such a change cannot land either; the table counts those
-apart). Every other mutant (survived, no tests, could not run, suspicious, not checked) counts against the
-score, so an interrupted run scores low until `mutmut run` finishes it. Run after `mutmut
-run`; `make mutation` runs both.
+apart). Every other mutant (survived, no tests, could not run, suspicious, not checked)
+counts against the score, so an interrupted run scores low until `mutmut run` finishes it.
+Run after `mutmut run`; `make mutation` runs both.
 
 A measure, not a test: it reports, and the README quotes what it reported.
 """

@@ -25,19 +25,28 @@ from tests.calculator.vectors import FIXTURE_PARAMS, problems, variant
 from tests.conftest import FIXTURE_CALCULATOR
 
 
-def load_problems(tmp_path: Path, old: str, new: str) -> list[str]:
-    """Load the fixture YAML with one change; return the problems the loader reports."""
+def load_problems(
+    folder: Path, old: str = "", new: str = "", figures: dict[str, str] | None = None
+) -> list[str]:
+    """The problems the loader reports with one change to the fixture's calculator.yaml (`old`
+    to `new`, its first place) and changes to its key figures (each text once), in `folder`."""
     from fakefarms.content import ContentError
 
+    folder.mkdir(exist_ok=True)
     text = FIXTURE_CALCULATOR.read_text(encoding="utf-8")
     assert old in text, old
-    path = tmp_path / "calculator.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    for beside in ("sources.yaml", "figures.yaml"):  # citations and {fig:id} tokens
-        shutil.copy(FIXTURE_CALCULATOR.parent / beside, tmp_path)
-    with pytest.raises(ContentError) as caught:
-        load_params(path)
-    return [str(p) for p in caught.value.problems]
+    (folder / "calculator.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", folder)  # citations
+    figures_text = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")  # {fig:id}
+    for before, after in (figures or {}).items():
+        assert figures_text.count(before) == 1, before
+        figures_text = figures_text.replace(before, after)
+    (folder / "figures.yaml").write_text(figures_text, encoding="utf-8")
+    try:
+        load_params(folder / "calculator.yaml")
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
 
 
 def _citations(value):
@@ -268,27 +277,8 @@ def test_the_loader_reports_mistakes_with_their_line(tmp_path, old, new, expecte
     ],
 )
 def test_the_som_rate_needs_one_whole_amount_in_each_currency(tmp_path, old, new, expected):
-    found = figure_problems(tmp_path, {old: new})
+    found = load_problems(tmp_path, figures={old: new})
     assert any(f"{tmp_path / 'calculator.yaml'}:" in p and expected in p for p in found), found
-
-
-def figure_problems(folder: Path, changes: dict[str, str]) -> list[str]:
-    """The loader's problems with the fixture's key figures changed (each text once) in `folder`."""
-    from fakefarms.content import ContentError
-
-    folder.mkdir(exist_ok=True)
-    shutil.copy(FIXTURE_CALCULATOR, folder)
-    shutil.copy(FIXTURE_CALCULATOR.parent / "sources.yaml", folder)
-    figures = (FIXTURE_CALCULATOR.parent / "figures.yaml").read_text(encoding="utf-8")
-    for old, new in changes.items():
-        assert figures.count(old) == 1, old
-        figures = figures.replace(old, new)
-    (folder / "figures.yaml").write_text(figures, encoding="utf-8")
-    try:
-        load_params(folder / "calculator.yaml")
-    except ContentError as error:
-        return [str(p) for p in error.problems]
-    return []
 
 
 def test_json_schema_can_be_exported():
@@ -320,7 +310,7 @@ def _som_problems(folder: Path, som: int, usd: float) -> list[str]:
     """The loader's problems with the cost in som when the wage the rate comes from is `som`
     in som and `usd` in US dollars."""
     changes = {"    value: 19395\n": f"    value: {som}\n", "    value: 229.5\n": f"    value: {usd}\n"}
-    return [p for p in figure_problems(folder, changes) if "cost in som" in p]
+    return [p for p in load_problems(folder, figures=changes) if "cost in som" in p]
 
 
 def test_every_cost_in_som_stays_exact_in_the_browser(tmp_path):
