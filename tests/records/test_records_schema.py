@@ -245,6 +245,20 @@ def test_every_field_kind_is_read():
                 "space if one belongs there: it cannot be seen, but the text is not what it looks like)"
             ],
         ),
+        (
+            MINIMAL + "url: 'https://x.org\u200b\u200b'\n",
+            [
+                "f.yaml:4:20: url: a zero width space (U+200B) at character 14, and 1 more (delete it, and "
+                "type a space if one belongs there: it cannot be seen, but the text is not what it looks like)"
+            ],
+        ),
+        (
+            "id: a\ncount: 3\nitems: [{name: true}, {name: [x]}]\n",
+            [
+                "f.yaml:3:16: items#1.name: expected text, got true/false 'true' (put the text in quotes)",
+                "f.yaml:3:30: items#2.name: expected text, got a list",
+            ],
+        ),
     ],
 )
 def test_mistakes_are_reported_where_they_are(text, expected):
