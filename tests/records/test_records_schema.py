@@ -409,6 +409,17 @@ def test_located_places_a_word_inside_a_folded_paragraph():
     assert (spot.start_mark.line, spot.start_mark.column) == (0, 7)
 
 
+
+def test_located_places_a_space_an_editor_cannot_see_at_the_end_of_a_folded_line():
+    # An ideographic space is whitespace to str.split(), so it is found as itself; the line
+    # break after it is a space in the text and a break in the source.
+    source = "x: >-\n  one\u3000two\n  three\u3000\n  four\n"
+    node = yaml.compose(source).value[0][1]
+    text = node.value
+    spot = located(node, text, text.rindex("\u3000"), 1, source)
+    assert (spot.start_mark.line, spot.start_mark.column) == (2, 7)
+    assert spot.start_mark.index == source.rindex("\u3000")
+
 def test_json_schema_of_every_field_kind():
     pattern = SLUG
     assert json_schema(Outer, "T") == {
