@@ -419,6 +419,8 @@ def test_located_places_a_space_an_editor_cannot_see_at_the_end_of_a_folded_line
     spot = located(node, text, text.rindex("\u3000"), 1, source)
     assert (spot.start_mark.line, spot.start_mark.column) == (2, 7)
     assert spot.start_mark.index == source.rindex("\u3000")
+    first = located(node, text, text.index("\u3000"), 1, source)
+    assert (first.start_mark.line, first.start_mark.column) == (1, 5)
 
 def test_json_schema_of_every_field_kind():
     pattern = SLUG
