@@ -270,16 +270,18 @@ class Reader:
         return True
 
     def _choice(self, node, options, path, rules) -> Any:
-        if self._todo(node, path, rules, "allowed: " + ", ".join(options)):
+        allowed = "allowed: " + ", ".join(options)
+        if self._todo(node, path, rules, allowed):
             return Invalid
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
-        if value not in options:
-            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.75)
-            allowed = "allowed: " + ", ".join(options)
+        if not isinstance(node, yaml.ScalarNode) or _is_null(node):
+            self.fail(node, path, f"expected one of the allowed values, got {_kind(node)}", allowed)
+            return Invalid
+        if node.value not in options:
+            close = difflib.get_close_matches(node.value, options, n=1, cutoff=0.75)
             hint = f"did you mean '{close[0]}'? {allowed}" if close else allowed
-            self.fail(node, path, f"'{value}' is not an allowed value", hint)
+            self.fail(node, path, f"'{node.value}' is not an allowed value", hint)
             return Invalid
-        return value
+        return node.value
 
     def _parsed(self, node, cls, path, rules) -> Any:
         if self._todo(node, path, rules, cls.example):

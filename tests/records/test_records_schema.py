@@ -259,6 +259,14 @@ def test_every_field_kind_is_read():
                 "f.yaml:3:30: items#2.name: expected text, got a list",
             ],
         ),
+        (
+            MINIMAL + "kind: [a]\nflag: true\n",
+            ["f.yaml:4:7: kind: expected one of the allowed values, got a list (allowed: a, b)"],
+        ),
+        (
+            MINIMAL + "kind:\n",
+            ["f.yaml:4:6: kind: expected one of the allowed values, got nothing (allowed: a, b)"],
+        ),
     ],
 )
 def test_mistakes_are_reported_where_they_are(text, expected):
