@@ -308,6 +308,20 @@ def test_words_references_and_their_places_are_noted():
     ]
 
 
+def test_items_without_a_key_are_passed_over_when_keys_are_checked():
+    text = "title: t\nbody: b\nsource: s\nsection: t\nlines:\n  - {says: x}\n  - {actor: ann}\n  - {actor: ann}\n"
+    _, problems, _ = read(text, Article)
+    assert problems == [
+        "f.yaml:8:13: lines['ann'].actor: actor 'ann' is used twice in this list (give each item "
+        "its own actor: translations are tied to it)"
+    ]
+
+
+def test_an_item_whose_naming_field_is_not_text_is_named_by_its_place():
+    _, problems, _ = read("title: t\nbody: b\nsource: s\nsection: t\nlines:\n  - {actor: [ann]}\n", Article)
+    assert problems == ["f.yaml:6:13: lines#1.actor: expected text, got a list"]
+
+
 def test_a_spaced_dash_keeps_to_the_word_before_it():
     value, _, _ = read("title: a — b\nbody: x\nsource: s\nsection: t\n", Article)
     assert value.title == "a\u00a0— b"
@@ -417,7 +431,6 @@ def test_located_places_a_word_inside_a_folded_paragraph():
     assert (spot.start_mark.line, spot.start_mark.column) == (0, 7)
 
 
-
 def test_located_places_a_space_an_editor_cannot_see_at_the_end_of_a_folded_line():
     # An ideographic space is whitespace to str.split(), so it is found as itself; the line
     # break after it is a space in the text and a break in the source.
@@ -429,6 +442,7 @@ def test_located_places_a_space_an_editor_cannot_see_at_the_end_of_a_folded_line
     assert spot.start_mark.index == source.rindex("\u3000")
     first = located(node, text, text.index("\u3000"), 1, source)
     assert (first.start_mark.line, first.start_mark.column) == (1, 5)
+
 
 def test_json_schema_of_every_field_kind():
     pattern = SLUG
