@@ -249,7 +249,8 @@ def test_every_field_kind_is_read():
             MINIMAL + "url: 'https://x.org\u200b\u200b'\n",
             [
                 "f.yaml:4:20: url: a zero width space (U+200B) at character 14, and 1 more (delete it, and "
-                "type a space if one belongs there: it cannot be seen, but the text is not what it looks like)"
+                "type a space if one belongs there: it cannot be seen, but the text is not what it looks "
+                "like)"
             ],
         ),
         (
@@ -309,7 +310,10 @@ def test_words_references_and_their_places_are_noted():
 
 
 def test_items_without_a_key_are_passed_over_when_keys_are_checked():
-    text = "title: t\nbody: b\nsource: s\nsection: t\nlines:\n  - {says: x}\n  - {actor: ann}\n  - {actor: ann}\n"
+    text = (
+        "title: t\nbody: b\nsource: s\nsection: t\n"
+        "lines:\n  - {says: x}\n  - {actor: ann}\n  - {actor: ann}\n"
+    )
     _, problems, _ = read(text, Article)
     assert problems == [
         "f.yaml:8:13: lines['ann'].actor: actor 'ann' is used twice in this list (give each item "
