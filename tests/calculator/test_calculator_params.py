@@ -169,15 +169,18 @@ def test_the_fixture_and_its_variant_have_no_problems(calculator_params):
             "tiers['top'].sources: high: no source given",
         ),
         (
-            "    multiplier: 1.0\n    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier]\n",
+            "    multiplier: 1.0\n    sources:\n      - {source: kloop, section: cost}\n"
+            "    assumed: [multiplier]\n",
             "    multiplier: 1.0\n",
             "languages['kyrgyz'].sources: multiplier: no source given",
         ),
         (
             "    russian_share: 50\n    sources:\n      - {source: kloop, section: cost}\n"
             "    assumed: [multiplier, russian_share]",
-            "    russian_share: 1\n    sources:\n      - {source: kloop, section: cost}\n    assumed: [multiplier]",
-            "languages['both'].russian_share: a share of 1% of the work in Russian is the editors' assumption",
+            "    russian_share: 1\n    sources:\n      - {source: kloop, section: cost}\n"
+            "    assumed: [multiplier]",
+            "languages['both'].russian_share: a share of 1% of the work in Russian is the editors' "
+            "assumption",
         ),
         (
             "    pay: 180\n    sources:\n      - {source: opendemocracy-2020, section: report}\n"
