@@ -190,9 +190,11 @@ class Reader:
         if rules.get("key"):
             self.keys.append(Use(cls.__collection__, value, self.at(node, where, "")))
         if "ref" in rules:
-            items = value if isinstance(value, list) else [value]
-            item_nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
-            for item, item_node in zip(items, item_nodes, strict=True):
+            if isinstance(value, list):  # a list left empty (`actors:`) has no item nodes
+                pairs = zip(value, node.value if isinstance(node, yaml.SequenceNode) else [], strict=True)
+            else:
+                pairs = zip([value], [node], strict=True)
+            for item, item_node in pairs:
                 if item is not None:
                     self.refs.append(Use(rules["ref"], item, self.at(item_node, where, "")))
         if "section_of" in rules:

@@ -90,6 +90,13 @@ class Article:
             yield "low", f"low ({self.low}) is over 5", "lower it"
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """A list of references."""
+
+    who: list[str] = spec("who is mentioned", default=[], ref="actors")
+
+
 MINIMAL = "id: a\ncount: 3\nitems: [{name: x}]\n"
 
 
@@ -324,6 +331,20 @@ def test_items_without_a_key_are_passed_over_when_keys_are_checked():
 def test_an_item_whose_naming_field_is_not_text_is_named_by_its_place():
     _, problems, _ = read("title: t\nbody: b\nsource: s\nsection: t\nlines:\n  - {actor: [ann]}\n", Article)
     assert problems == ["f.yaml:6:13: lines#1.actor: expected text, got a list"]
+
+
+@pytest.mark.parametrize("text", ["who:\n", "who: ~\n", "who: []\n"])
+def test_a_list_of_references_left_empty_is_empty(text):
+    value, problems, reader = read(text, Mentions)
+    assert (value, problems, reader.refs) == (Mentions([]), [], [])
+
+
+def test_each_reference_in_a_list_is_noted_at_its_item():
+    _, _, reader = read("who: [a, b]\n", Mentions)
+    assert [(u.collection, u.value, str(u.problem_at)) for u in reader.refs] == [
+        ("actors", "a", "f.yaml:1:7: who: "),
+        ("actors", "b", "f.yaml:1:10: who: "),
+    ]
 
 
 def test_a_spaced_dash_keeps_to_the_word_before_it():
