@@ -347,6 +347,15 @@ def test_each_reference_in_a_list_is_noted_at_its_item():
     ]
 
 
+def test_a_field_of_a_type_the_reader_does_not_know_is_a_programming_error():
+    @dataclass(frozen=True)
+    class Table:
+        cells: dict[str, int] = spec("cells")
+
+    with pytest.raises(TypeError, match=r"^unsupported content type dict\[str, int\] at cells$"):
+        read("cells: {a: 1}\n", Table)
+
+
 def test_a_spaced_dash_keeps_to_the_word_before_it():
     value, _, _ = read("title: a — b\nbody: x\nsource: s\nsection: t\n", Article)
     assert value.title == "a\u00a0— b"
