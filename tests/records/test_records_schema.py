@@ -275,6 +275,10 @@ def test_every_field_kind_is_read():
             MINIMAL + "kind:\n",
             ["f.yaml:4:6: kind: expected one of the allowed values, got nothing (allowed: a, b)"],
         ),
+        (
+            MINIMAL + "tags: [a, TODO]\n",
+            ["f.yaml:4:11: tags#2: TODO left in tags: tags (write the words (or the citation) it needs)"],
+        ),
     ],
 )
 def test_mistakes_are_reported_where_they_are(text, expected):
