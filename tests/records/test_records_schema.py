@@ -261,10 +261,11 @@ def test_every_field_kind_is_read():
             ],
         ),
         (
-            "id: a\ncount: 3\nitems: [{name: true}, {name: [x]}]\n",
+            "id: a\ncount: 3\nitems: [{name: true}, {name: [x]}, {name: ~}]\n",
             [
                 "f.yaml:3:16: items#1.name: expected text, got true/false 'true' (put the text in quotes)",
                 "f.yaml:3:30: items#2.name: expected text, got a list",
+                "f.yaml:3:43: items#3.name: expected text, got nothing '~' (put the text in quotes)",
             ],
         ),
         (
