@@ -105,8 +105,9 @@ def invisible(text: str, *, in_words: bool = False) -> list[tuple[int, str]]:
 def describe(char: str) -> str:
     """A character an editor cannot see, by its name: 'a no-break space (U+00A0)'."""
     names = {"\t": "a tab", "\ufeff": "a byte-order mark"}
-    name = names.get(char) or "a " + unicodedata.name(char, "control character").lower()
-    return f"{name} (U+{ord(char):04X})"
+    name = unicodedata.name(char, "control character").lower()
+    article = "an" if name[0] in "aeio" else "a"  # an ideographic space, an en space
+    return f"{names.get(char) or f'{article} {name}'} (U+{ord(char):04X})"
 
 
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:

@@ -361,6 +361,26 @@ def test_a_field_of_a_type_the_reader_does_not_know_is_a_programming_error():
         read("cells: {a: 1}\n", Table)
 
 
+def test_a_title_as_long_as_its_limit_has_no_warning():
+    _, _, reader = read("title: abcdefghij\nbody: b\nsource: s\nsection: t\n", Article)
+    assert reader.warnings == []
+
+
+def test_a_no_break_space_is_typography_in_words_and_a_mistake_in_an_address():
+    _, problems, _ = read("title: a\u00a0b\nbody: b\u00a0c\nsource: s\nsection: t\n", Article)
+    assert problems == []
+    _, problems, _ = read(MINIMAL + "url: 'https://x.org/a\u00a0b'\n")
+    assert problems == [
+        "f.yaml:4:22: url: a no-break space (U+00A0) at character 16 (delete it, and type a space if "
+        "one belongs there: it cannot be seen, but the text is not what it looks like)"
+    ]
+
+
+def test_a_hidden_space_before_a_word_is_placed_on_itself():
+    _, problems, _ = read("title: t\nbody: >-\n  one\n  two\u3000three\nsource: s\nsection: t\n", Article)
+    assert len(problems) == 1 and problems[0].startswith("f.yaml:4:6: body: "), problems
+
+
 def test_a_spaced_dash_keeps_to_the_word_before_it():
     value, _, _ = read("title: a — b\nbody: x\nsource: s\nsection: t\n", Article)
     assert value.title == "a\u00a0— b"

@@ -218,6 +218,9 @@ def test_invisible_characters():
         ("\u00a0", "a no-break space (U+00A0)"),
         ("\x07", "a control character (U+0007)"),
         ("\u200b", "a zero width space (U+200B)"),
+        ("\u3000", "an ideographic space (U+3000)"),
+        ("\u2002", "an en space (U+2002)"),
+        ("\u2063", "an invisible separator (U+2063)"),
     ],
 )
 def test_describe_names_a_character(char, name):
