@@ -381,6 +381,15 @@ def test_a_hidden_space_before_a_word_is_placed_on_itself():
     assert len(problems) == 1 and problems[0].startswith("f.yaml:4:6: body: "), problems
 
 
+def test_a_text_that_does_not_match_a_pattern_of_its_own_is_told_the_pattern():
+    @dataclass(frozen=True)
+    class Code:
+        code: str = spec("a country code", pattern=r"[A-Z]{2}")
+
+    _, problems, _ = read("code: abc\n", Code)
+    assert problems == ["f.yaml:1:7: code: 'abc' is not a valid value (match [A-Z]{2})"]
+
+
 def test_a_spaced_dash_keeps_to_the_word_before_it():
     value, _, _ = read("title: a — b\nbody: x\nsource: s\nsection: t\n", Article)
     assert value.title == "a\u00a0— b"
