@@ -390,6 +390,12 @@ def test_a_text_that_does_not_match_a_pattern_of_its_own_is_told_the_pattern():
     assert problems == ["f.yaml:1:7: code: 'abc' is not a valid value (match [A-Z]{2})"]
 
 
+def test_a_field_name_that_is_not_text_is_refused_where_it_is():
+    value, problems, _ = read(MINIMAL + "[a]: 1\n")
+    assert value is Invalid
+    assert len(problems) == 1 and problems[0].startswith("f.yaml:4:1: ") and "unknown field" in problems[0]
+
+
 def test_a_spaced_dash_keeps_to_the_word_before_it():
     value, _, _ = read("title: a — b\nbody: x\nsource: s\nsection: t\n", Article)
     assert value.title == "a\u00a0— b"
