@@ -174,6 +174,12 @@ def test_files_that_cannot_be_read(tmp_path):
     assert problems(tmp_path, b"\xef\xbb\xbfa: \xff\n") == [
         "f.yaml:1:4: file is not UTF-8 text (save it with UTF-8 encoding)"
     ]
+    assert problems(tmp_path, b"a: 1\nb: 2\nc: \xff\n") == [
+        "f.yaml:3:4: file is not UTF-8 text (save it with UTF-8 encoding)"
+    ]
+    assert problems(tmp_path, b"\n\xff\n") == [
+        "f.yaml:2:1: file is not UTF-8 text (save it with UTF-8 encoding)"
+    ]
     root, found, text = read_yaml(tmp_path / "none.yaml", "none.yaml")
     assert (root, [str(p) for p in found], text) == (
         None,
@@ -184,6 +190,22 @@ def test_files_that_cannot_be_read(tmp_path):
     root, found, text = read_yaml(tmp_path / "dir.yaml", "dir.yaml")
     assert [str(p) for p in found] == [
         "dir.yaml:1:1: cannot read file: Is a directory (check its permissions)"
+    ]
+    assert (root, text) == (None, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name"),
+    [
+        ("a: x\x07y\n", "1:5", "a control character (U+0007)"),
+        ("a: 1\nb: |\n  x\n  y\x0bz\n", "4:4", "a control character (U+000B)"),
+        ("\ufeffa: \uffff\n", "1:4", "a control character (U+FFFF)"),
+    ],
+)
+def test_a_character_yaml_allows_nowhere_is_placed_and_named(tmp_path, text, place, name):
+    assert problems(tmp_path, text.encode()) == [
+        f"f.yaml:{place}: {name}, which a YAML file cannot hold (delete it: it cannot be seen, but the "
+        "file cannot be read with it)"
     ]
 
 
