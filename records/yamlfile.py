@@ -75,10 +75,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
             return None, [problem(*explain_syntax_error(exc, text))], text
         except yaml.reader.ReaderError as exc:  # a character YAML allows nowhere, such as U+0007
             at = exc.position
-            line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+            row, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
             message = f"{describe(chr(exc.character))}, which a YAML file cannot hold"
             hint = "delete it: it cannot be seen, but the file cannot be read with it"
-            return None, [problem(line, column, message, hint)], text
+            return None, [problem(row, column, message, hint)], text
         raise  # libyaml refused what the pure-Python parser accepts: not an editor's mistake
 
     if root is None:
