@@ -280,6 +280,14 @@ def test_every_field_kind_is_read():
             MINIMAL + "tags: [a, TODO]\n",
             ["f.yaml:4:11: tags#2: TODO left in tags: tags (write the words (or the citation) it needs)"],
         ),
+        (
+            # 'kd' is 0.67 like 'kind', under the 0.75 a suggestion needs
+            MINIMAL + "kd: a\n",
+            [
+                "f.yaml:4:1: kd: unknown field 'kd' (allowed: id, count, items, url, share, flag, kind, "
+                "tags, day, inner)"
+            ],
+        ),
     ],
 )
 def test_mistakes_are_reported_where_they_are(text, expected):
