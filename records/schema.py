@@ -420,7 +420,11 @@ Invalid: Any = _InvalidType()
 
 
 def _item_rules(rules: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in rules.items() if k not in ("min_items", "max_items", "key", "ref", "section_of")}
+    """The rules a list's items follow: all but the list's own. An item of a list of
+    references (`actors: [orunbekov]`) keeps `ref`, so it is code, as a single reference is:
+    not words (the rules on words do not read it), and a character an editor cannot see in it
+    is refused where it is."""
+    return {k: v for k, v in rules.items() if k not in ("min_items", "max_items", "key", "section_of")}
 
 
 @functools.cache

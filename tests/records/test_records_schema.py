@@ -358,6 +358,15 @@ def test_each_reference_in_a_list_is_noted_at_its_item():
         ("actors", "a", "f.yaml:1:7: who: "),
         ("actors", "b", "f.yaml:1:10: who: "),
     ]
+    assert reader.texts == []  # references are code, not words
+
+
+def test_a_reference_in_a_list_is_code_where_a_no_break_space_is_a_mistake():
+    _, problems, _ = read("who: [a, 'b\u00a0c']\n", Mentions)
+    assert problems == [
+        "f.yaml:1:12: who#2: a no-break space (U+00A0) at character 2 (delete it, and type a space if "
+        "one belongs there: it cannot be seen, but the text is not what it looks like)"
+    ]
 
 
 def test_a_field_of_a_type_the_reader_does_not_know_is_a_programming_error():
