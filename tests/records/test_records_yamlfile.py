@@ -199,6 +199,7 @@ def test_files_that_cannot_be_read(tmp_path):
     ("text", "place", "name"),
     [
         ("a: x\x07y\n", "1:5", "a control character (U+0007)"),
+        ("\na: x\x07y\n", "2:5", "a control character (U+0007)"),
         ("a: 1\nb: |\n  x\n  y\x0bz\n", "4:4", "a control character (U+000B)"),
         ("\ufeffa: \uffff\n", "1:4", "a control character (U+FFFF)"),
     ],
