@@ -507,32 +507,38 @@ def test_node_at_finds_the_nearest_node_a_path_names(path, line, column):
     assert (node.start_mark.line + 1, node.start_mark.column + 1) == (line, column)
 
 
-def test_located_places_a_word_inside_a_folded_paragraph():
-    source = "x: >-\n  one two\n  three two\n"
+def locate(source: str, word: str, last: bool = False):
+    """The stand-in node `located` gives for the first (or `last`) `word` of the folded
+    paragraph that is `source`'s one value: (line, column) counted from 0, and its index."""
     node = yaml.compose(source).value[0][1]
     text = node.value
-    second = located(node, text, text.rindex("two"), 3, source)
-    assert (second.start_mark.line, second.start_mark.column) == (2, 8)
-    assert second.start_mark.index == source.rindex("two")
-    first = located(node, text, text.index("two"), 3, source)
-    assert (first.start_mark.line, first.start_mark.column) == (1, 6)
-    assert located(node, text, 0, 0, "") is node  # not found in the source: the node itself
+    mark = located(node, text, (text.rindex if last else text.index)(word), len(word), source).start_mark
+    return (mark.line, mark.column), mark.index
+
+
+@pytest.mark.parametrize(
+    ("source", "word", "last", "place"),
+    [
+        ("x: >-\n  one two\n  three two\n", "two", True, (2, 8)),
+        ("x: >-\n  one two\n  three two\n", "two", False, (1, 6)),
+        # An ideographic space is whitespace to str.split(), so it is found as itself: at the
+        # end of a folded line (a space in the text, a break in the source), and before a word.
+        ("x: >-\n  one\u3000two\n  three\u3000\n  four\n", "\u3000", True, (2, 7)),
+        ("x: >-\n  one\u3000two\n  three\u3000\n  four\n", "\u3000", False, (1, 5)),
+    ],
+)
+def test_located_places_a_word_inside_a_folded_paragraph(source, word, last, place):
+    found, index = locate(source, word, last)
+    assert found == place
+    assert index == (source.rindex if last else source.index)(word)
+
+
+def test_located_falls_back_to_the_node_and_places_words_in_a_one_line_value():
+    node = yaml.compose("x: >-\n  one two\n").value[0][1]
+    assert located(node, node.value, 0, 0, "") is node  # not found in the source: the node itself
     inline = yaml.compose("x: one two").value[0][1]
     spot = located(inline, "one two", 4, 3, "x: one two")
     assert (spot.start_mark.line, spot.start_mark.column) == (0, 7)
-
-
-def test_located_places_a_space_an_editor_cannot_see_at_the_end_of_a_folded_line():
-    # An ideographic space is whitespace to str.split(), so it is found as itself; the line
-    # break after it is a space in the text and a break in the source.
-    source = "x: >-\n  one\u3000two\n  three\u3000\n  four\n"
-    node = yaml.compose(source).value[0][1]
-    text = node.value
-    spot = located(node, text, text.rindex("\u3000"), 1, source)
-    assert (spot.start_mark.line, spot.start_mark.column) == (2, 7)
-    assert spot.start_mark.index == source.rindex("\u3000")
-    first = located(node, text, text.index("\u3000"), 1, source)
-    assert (first.start_mark.line, first.start_mark.column) == (1, 5)
 
 
 def test_json_schema_of_every_field_kind():
