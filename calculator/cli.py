@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 from records.errors import ContentError
-from records.numbers import grouped, money, money_span
+from records.numbers import CENTS, grouped, money, money_span
 
 from . import load
 from .describe import describe, som_note
 from .inputs import INPUTS, NAMES
 from .model import Estimate, estimate, preset_raw, validate
-from .params import CENTS, Bound, CalculatorFile, Preset
+from .params import Bound, CalculatorFile, Preset
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PARAMS = ROOT / "content" / "calculator.yaml"

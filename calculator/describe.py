@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from records.numbers import decimal, fill, grouped, half_up, money, money_span, plural, ratio, span
+from records.numbers import CENTS, decimal, fill, grouped, half_up, money, money_span, plural, ratio, span
 
 from .model import Estimate, Range
-from .params import CENTS, CalculatorFile, Ratio
+from .params import CalculatorFile, Ratio
 
 
 def range_text(params: CalculatorFile, r: Range, language: str = "en") -> str:

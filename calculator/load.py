@@ -16,9 +16,10 @@ from records import prose
 from records.errors import ContentError, Problem
 from records.facts import ENGLISH, Catalog, Figure, FiguresFile
 from records.files import at, cross_check, read_file
+from records.numbers import CENTS
 from records.schema import Invalid, Reader
 
-from .params import CENTS, MAX_EXACT, CalculatorFile, worst_month
+from .params import MAX_EXACT, CalculatorFile, worst_month
 
 
 def load_params(path: Path) -> CalculatorFile:

@@ -31,10 +31,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from records.numbers import fill, grouped, half_up, money
+from records.numbers import BASIS_POINTS, CENTS, fill, grouped, half_up, money
 
 from .inputs import INPUTS, NAMES, Input
-from .params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, Bound, CalculatorFile, Messages, Preset
+from .params import MAX_EXACT, MONTHS, Bound, CalculatorFile, Messages, Preset
 
 
 @dataclass(frozen=True)

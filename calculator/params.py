@@ -19,16 +19,16 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeAlias
 
 from records.facts import Citation
+from records.numbers import BASIS_POINTS, CENTS
 from records.schema import SLUG, spec
 
 from .inputs import COUNTED, INPUTS, PRESET_NAMES
 
 #: JavaScript's Number.MAX_SAFE_INTEGER: integer cents below it are exact in both languages.
 MAX_EXACT = 2**53 - 1
-#: Cents, months and basis points are definitions, not parameters; cost-model.js has the same.
-CENTS = 100
+#: Months, as cents and basis points (records.numbers), are definitions, not parameters;
+#: cost-model.js has the same, and the parity vectors fail if the two differ.
 MONTHS = 12
-BASIS_POINTS = 10_000
 
 
 _SOURCES_HELP = "where the values come from, e.g. '- {source: kloop, section: cost}'"

@@ -24,6 +24,8 @@ LAYERS = [
 ]
 MAY_IMPORT = {layer: set(LAYERS[:number]) for number, layer in enumerate(LAYERS)}
 MAY_IMPORT["bench"] = set(LAYERS)  # the product, never the tests
+#: The shipped packages' folders.
+PACKAGES = ("records", "calculator", "fakefarms")
 WEB = (
     "flask",
     "flask_frozen",
@@ -82,6 +84,41 @@ def test_the_check_can_fail(tmp_path, monkeypatch):
     (tmp_path / "fakefarms" / "outputs").mkdir(parents=True)
     (tmp_path / "fakefarms" / "outputs" / "bad.py").write_text("from fakefarms.web import views\n")
     assert imported_packages("fakefarms.outputs") == {"fakefarms/outputs/bad.py": {"fakefarms.web"}}
+
+
+def declared_constants(packages: list[str]) -> dict[str, list[str]]:
+    """Each module-level constant (a name in capitals) of the packages, with the modules that
+    assign it."""
+    found: dict[str, list[str]] = {}
+    for package in packages:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id.lstrip("_").isupper():
+                        found.setdefault(target.id, []).append(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_each_constant_is_declared_in_one_module():
+    """A definition (cents in a dollar, the project's folders) is written once and imported
+    where it is used; two things with one name get names that tell them apart."""
+    twice = {
+        name: modules for name, modules in declared_constants(list(PACKAGES)).items() if len(modules) > 1
+    }
+    assert twice == {}
+
+
+def test_the_constants_check_can_fail(tmp_path, monkeypatch):
+    for package, text in [("records", "CENTS = 100\n"), ("calculator", "CENTS: int = 100\nMONTHS = 12\n")]:
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "numbers.py").write_text(text)
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    found = declared_constants(["records", "calculator"])
+    assert found == {
+        "CENTS": ["records/numbers.py", "calculator/numbers.py"],
+        "MONTHS": ["calculator/numbers.py"],
+    }
 
 
 def test_the_calculator_command_loads_no_web_code():

@@ -19,14 +19,13 @@ from fakefarms.content.export import translation_template, write_schemas
 from fakefarms.content.loader import gather
 from fakefarms.content.scaffold import add_entry, kinds
 from fakefarms.web.app import create_app
+from fakefarms.web.site_paths import DEFAULT_CONTENT, PROJECT_ROOT
 from records.errors import UserError
 from records.files import display_path
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_CONTENT = ROOT / "content"
-DEFAULT_OUT = ROOT / "public"
+DEFAULT_OUT = PROJECT_ROOT / "public"
 #: Where builds and the preview keep the link-preview cards they drew (not committed).
-CARD_CACHE = ROOT / ".cache" / "cards"
+CARD_CACHE = PROJECT_ROOT / ".cache" / "cards"
 
 
 class UsageError(UserError):
@@ -247,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "schema":
         for path in write_schemas(DEFAULT_CONTENT / "schema"):
-            print(f"wrote {path.relative_to(ROOT)}")
+            print(f"wrote {path.relative_to(PROJECT_ROOT)}")
         return 0
     raise UsageError(f"unknown command {args.command!r}")
 

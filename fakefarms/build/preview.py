@@ -10,7 +10,8 @@ from flask import Flask
 
 from fakefarms.build import addresses
 from fakefarms.content import ContentError, load_content
-from fakefarms.web.app import SITE_DIR, create_app
+from fakefarms.web.app import create_app
+from fakefarms.web.site_paths import SITE_DIR
 
 
 def preview_app(content_dir: Path, **config) -> Flask:

@@ -16,8 +16,9 @@ from flask_frozen import FrozenFlaskWarning, MissingURLGeneratorWarning
 
 from fakefarms.build import addresses, freezing
 from fakefarms.content import load_content
-from fakefarms.web.app import PROJECT_ROOT, create_app
+from fakefarms.web.app import create_app
 from fakefarms.web.security import EMBED_FOLDER, EMBED_HEADERS, HEADERS
+from fakefarms.web.site_paths import PROJECT_ROOT
 from fakefarms.web.views import SPLIT_ENDPOINTS, page_addresses
 from records.errors import UserError
 

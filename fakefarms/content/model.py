@@ -22,7 +22,7 @@ SITE_PATH = r"^/([a-z0-9-]+/)*([a-z0-9-]+\.[a-z]+)?$"
 #: Titles and names longer than this get a warning: they crowd lists, tabs and previews.
 TITLE_LENGTH = 120
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2}))?)?)?")
-MONTHS = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -74,7 +74,7 @@ class PartialDate(ScalarType):
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise ValueError(
-                    f"'{text}' is an impossible date: {MONTHS[month - 1]} {year} has {last} days"
+                    f"'{text}' is an impossible date: {MONTH_NAMES[month - 1]} {year} has {last} days"
                 )
         if hour is not None and not (hour <= 23 and minute is not None and minute <= 59):
             raise ValueError(f"'{text}' has an impossible time")
@@ -123,8 +123,8 @@ class PartialDate(ScalarType):
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{MONTHS[self.month - 1]} {self.year}"
-        text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+            return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        text = f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
         if self.hour is not None:
             text += f", {self.hour:02d}:{self.minute:02d}"
         return text

@@ -48,7 +48,7 @@ TEXT_SIZES = {
 TEXT_SIZE = (13, False)
 AFTER_BAR, AFTER_POINT = 6, 11  # pixels between a mark's end and its number
 INSIDE_FROM = 0.55  # a bar this far along its scale holds its number inside its end, if it fits
-MARGIN = 8  # pixels between a text and the drawing's edge
+TEXT_MARGIN = 8  # pixels between a text and the drawing's edge
 
 
 def text_width(text: str, kind: str = "") -> float:
@@ -64,23 +64,23 @@ def lines_of(text: str, kind: str, width: float) -> list[str]:
 
 def title_lines(title: str) -> list[str]:
     """A chart's title in lines that fit the narrowest drawing (the Plotly chart's title too)."""
-    return lines_of(title, "title", NARROWEST - 2 * MARGIN)
+    return lines_of(title, "title", NARROWEST - 2 * TEXT_MARGIN)
 
 
 def axis_title_lines(title: str) -> list[str]:
     """A scale's title in lines that fit under the narrowest drawing (the Plotly chart's too)."""
-    return lines_of(title, "axis-title", NARROWEST - 2 * MARGIN)
+    return lines_of(title, "axis-title", NARROWEST - 2 * TEXT_MARGIN)
 
 
 def label_lines(label: str) -> list[str]:
     """A row's label in lines that fit above its marks on the narrowest drawing."""
-    return lines_of(label, "label", _px(100 - LEFT) - MARGIN)
+    return lines_of(label, "label", _px(100 - LEFT) - TEXT_MARGIN)
 
 
 def credit_lines(credit: str) -> list[str]:
     """The source line ("Source: Kloop · Fake Farms") in lines that fit the narrowest drawing,
     broken before the site's name if it must break, and then where it must."""
-    room = NARROWEST - 2 * MARGIN
+    room = NARROWEST - 2 * TEXT_MARGIN
     source, dot, site = credit.rpartition(" · ")
     parts = [source, f"·\u00a0{site}"] if dot and text_width(credit, "credit") > room else [credit]
     return [line for part in parts for line in lines_of(part, "credit", room)]
@@ -186,10 +186,10 @@ def draw_sketch(spec: ChartSpec) -> Sketch:
     y = 12
     for line in title_lines(spec.title):
         y += TITLE_LINE
-        sketch.texts.append(Text(str(MARGIN), y, line, "title"))
+        sketch.texts.append(Text(str(TEXT_MARGIN), y, line, "title"))
     for line in credit_lines(spec.credit):
         y += CREDIT_LINE
-        sketch.texts.append(Text(str(MARGIN), y, line, "credit"))
+        sketch.texts.append(Text(str(TEXT_MARGIN), y, line, "credit"))
     y = _legend(sketch, spec, y + 8)
     y += ROW_GAP
     if spec.columns:
@@ -248,7 +248,7 @@ def legend_rows(
 def _legend(sketch: Sketch, spec: ChartSpec, y: int) -> int:
     """The legend's entries, if the chart has a legend, flowed into rows below `y`; returns the
     bottom of the last."""
-    x0 = MARGIN + 2
+    x0 = TEXT_MARGIN + 2
     legend = spec.series if spec.legend else ()
     for row in legend_rows([series.name for series in legend]):
         x: float = x0
@@ -339,7 +339,7 @@ def note_side(note: str, place: float) -> tuple[list[str], str]:
     """A note's lines and anchor: it reads from its mark towards the middle of the drawing, or
     the other way if only that way has room; where neither has, it wraps on the wider side."""
     at = _px(LEFT + WIDTH * place)
-    room = {"start": NARROWEST - MARGIN - at + 6, "end": at + 6 - MARGIN}
+    room = {"start": NARROWEST - TEXT_MARGIN - at + 6, "end": at + 6 - TEXT_MARGIN}
     sides = ("start", "end") if place < 0.5 else ("end", "start")
     fitting = [side for side in sides if text_width(note, "note") <= room[side]]
     side = fitting[0] if fitting else max(sides, key=lambda s: room[s])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,12 +15,12 @@ from fakefarms.content.catalogs import interface_languages
 from fakefarms.outputs import palette
 from fakefarms.outputs.cards import CardCache
 from fakefarms.outputs.sketches import palette_css
-from fakefarms.web import assets, live, views
+from fakefarms.web import assets, views
 from fakefarms.web.embeds import SCRIPT_WRAPPER
+from fakefarms.web.preview_routes import preview
 from fakefarms.web.rendering import install_template_helpers
+from fakefarms.web.site_paths import DEFAULT_CONTENT, PROJECT_ROOT, SITE_DIR
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SITE_DIR = PROJECT_ROOT / "site"
 #: Third-party files served as site assets, from npm (pinned in package-lock.json).
 VENDOR_ASSETS = {
     "vendor/plotly-basic.min.js": PROJECT_ROOT
@@ -56,7 +55,7 @@ WRAPPED_ASSETS = {
 
 DEFAULTS: dict[str, Any] = {
     # Folder of the YAML content; read and validated once by create_app.
-    "CONTENT_DIR": PROJECT_ROOT / "content",
+    "CONTENT_DIR": DEFAULT_CONTENT,
     # Public address of the site, ending in "/"; None when unknown (canonical links are then
     # relative and og:url is left out rather than guessed).
     "BASE_URL": None,
@@ -120,5 +119,5 @@ def create_app(config: dict[str, Any] | None = None, content: Content | None = N
     app.extensions["cards"] = CardCache(app.config["CARD_CACHE"])
     views.init_app(app)
     if app.config["LIVE_CONTENT"]:
-        app.register_blueprint(live.preview)  # the reload script and its version stamp
+        app.register_blueprint(preview)  # the reload script and its version stamp
     return app

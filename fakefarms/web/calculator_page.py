@@ -10,12 +10,12 @@ from flask import Blueprint, Response
 from calculator.describe import describe, som_note
 from calculator.inputs import INPUTS
 from calculator.model import estimate, preset_raw, validate
-from calculator.params import CENTS, params_to_json
+from calculator.params import params_to_json
 from fakefarms.outputs.charts import breakdown_chart, credit_line
-from fakefarms.web.live import current_content
+from fakefarms.web.content_source import current_content
 from fakefarms.web.pagedata import render_page
 from fakefarms.web.rendering import link
-from records.numbers import fill, grouped, money_span, percent
+from records.numbers import CENTS, fill, grouped, money_span, percent
 
 from .i18n import pgettext
 

@@ -18,8 +18,8 @@ from markupsafe import Markup, escape
 from fakefarms.content.model import SITE_PAGES
 from fakefarms.outputs.charts import RenderedChart, rendered_charts
 from fakefarms.web.calculator_page import render_calculator
+from fakefarms.web.content_source import current_content
 from fakefarms.web.i18n import current_language, gettext
-from fakefarms.web.live import current_content
 from fakefarms.web.pagedata import render_page
 from fakefarms.web.rendering import in_language, public_address, public_link
 from fakefarms.web.security import EMBED_FOLDER

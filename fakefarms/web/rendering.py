@@ -19,7 +19,7 @@ from fakefarms.outputs import markup
 from fakefarms.outputs.charts import RenderedChart, rendered_charts
 from fakefarms.web import pagedata
 from fakefarms.web.assets import hashed_filename
-from fakefarms.web.live import current_content, source_content
+from fakefarms.web.content_source import current_content, source_content
 from fakefarms.web.security import CONTENT_SECURITY_POLICY
 from fakefarms.web.sharing import share_links
 from records.facts import Figure

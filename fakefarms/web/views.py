@@ -26,9 +26,10 @@ from fakefarms.outputs.opendata import (
     shown_tables,
 )
 from fakefarms.web.calculator_page import calculator
+from fakefarms.web.content_source import current_content, source_content
 from fakefarms.web.embeds import chart_places, embeds
-from fakefarms.web.live import current_content, quoted, source_content
 from fakefarms.web.pagedata import page_card, render_page
+from fakefarms.web.preview_routes import quoted
 from fakefarms.web.rendering import (
     ENDPOINTS,
     absolute_url,

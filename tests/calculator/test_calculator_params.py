@@ -19,8 +19,9 @@ import yaml
 
 from calculator import estimate, params_to_json, validate
 from calculator.cli import load_params
-from calculator.params import BASIS_POINTS, CENTS, MAX_EXACT, MONTHS, CalculatorFile, worst_month
+from calculator.params import MAX_EXACT, MONTHS, CalculatorFile, worst_month
 from records.facts import Citation
+from records.numbers import BASIS_POINTS, CENTS
 from tests.calculator.vectors import FIXTURE_PARAMS, problems, variant
 from tests.conftest import FIXTURE_CALCULATOR
 

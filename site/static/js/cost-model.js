@@ -7,7 +7,8 @@
 // tests/js/cost-model.test.mjs checks every case tests/calculator/vectors.py generates.
 // Inputs come from validate(); estimate() trusts them.
 
-// Definitions, not parameters (calculator/params.py has the same).
+// Definitions, not parameters (as in records/numbers.py and calculator/params.py; the
+// parity vectors fail if they differ).
 const CENTS = 100;
 const MONTHS = 12;
 const BASIS_POINTS = 10000;

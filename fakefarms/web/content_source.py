@@ -1,21 +1,15 @@
-"""The content a request sees: loaded once for builds, re-read on change in preview; and the
-preview's own pieces (a version stamp its reload script polls, problems quoted in context)."""
+"""The content a request sees: loaded once for builds, re-read in preview when a file is saved."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, g
+from flask import abort, current_app
 
-from fakefarms.content import Content, ContentError, Problem
+from fakefarms.content import Content, ContentError
 from fakefarms.content.loader import gather
-
-SITE_DIR = Path(__file__).resolve().parents[2] / "site"
-#: Registered only by the preview server: a built site contains none of it.
-preview = Blueprint("preview", __name__)
 
 
 def current_content() -> Content:
@@ -41,7 +35,7 @@ def source_content() -> Content:
     if not app.config["LIVE_CONTENT"]:
         return app.extensions["content"]
     directory = Path(app.config["CONTENT_DIR"])
-    stamp = _stamps(_saved(directory.glob("**/*.y*ml")))
+    stamp = saved_stamps(directory.glob("**/*.y*ml"))
     cached = app.extensions.get("live_content")
     if cached is None or cached[0] != stamp:
         content, problems = gather(directory)
@@ -60,22 +54,9 @@ def source_content() -> Content:
     return cached[1]
 
 
-def version() -> str:
-    """Changes whenever a content file, template or static file is saved; an editor's swap,
-    backup and lock files (.farms.yaml.swp, farms.yaml~, .#farms.yaml) do not count, so the
-    page does not reload while a file is still being typed."""
-    content = Path(current_app.config["CONTENT_DIR"])
-    stamps = _stamps(
-        _saved(
-            [
-                *content.glob("**/*.y*ml"),
-                *(SITE_DIR / "templates").rglob("*"),
-                *(SITE_DIR / "static").rglob("*"),
-                *(SITE_DIR / "translations").rglob("*.po"),
-            ]
-        )
-    )
-    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
+def saved_stamps(paths: Iterable[Path]) -> tuple[tuple[str, int], ...]:
+    """(path, modification time) of each file as saved: what changes when an editor saves."""
+    return _stamps(_saved(paths))
 
 
 def _saved(paths: Iterable[Path]) -> list[Path]:
@@ -99,31 +80,3 @@ def _stamps(paths: Iterable[Path]) -> tuple[tuple[str, int], ...]:
         except OSError:
             continue
     return tuple(sorted(stamps))
-
-
-@preview.before_app_request
-def note_version() -> None:
-    """The version a page is made from, taken before its content is read: the reload script
-    starts from it, so a save made while the page was being made still reloads it."""
-    g.preview_version = version()
-
-
-@preview.route("/__preview/version")
-def version_stamp():
-    return Response(version(), mimetype="text/plain", headers={"Cache-Control": "no-store"})
-
-
-@preview.route("/__preview/reload.js")
-def reload_script():
-    script = (SITE_DIR / "preview" / "reload.js").read_text(encoding="utf-8")
-    return Response(script, mimetype="text/javascript", headers={"Cache-Control": "no-store"})
-
-
-def quoted(problem: Problem, around: int = 1) -> list[tuple[int, str, bool]]:
-    """The lines of the file around a problem, as (number, text, is the problem's line)."""
-    try:
-        lines = Path(problem.path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    first, last = max(problem.line - around, 1), min(problem.line + around, len(lines))
-    return [(n, lines[n - 1], n == problem.line) for n in range(first, last + 1)]
