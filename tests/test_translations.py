@@ -22,6 +22,7 @@ from fakefarms.content.loader import read_originals
 from fakefarms.web.app import create_app
 from records.translation import Untranslated, words_of
 from tests.conftest import ROOT, SHIPPED_CONTENT, SUBPATH_BASE
+from tests.fixturecontent import pseudo
 from tests.sitecheck import pages, parsed
 from tests.test_content_errors import problems_for, replace
 
@@ -127,6 +128,15 @@ def translated_copy(fixture_content, tmp_path) -> Path:
 def _warnings(directory: Path) -> list[str]:
     """What the check says about the Russian edition."""
     return [str(w) for w in load_content(directory).warnings if "/ru/" in w.path]
+
+
+def test_a_sources_publisher_is_translated(client, content):
+    """A publisher's name is words of the page's language ("Министерство юстиции США (по
+    сообщению CNET)"), not the English left unmarked on a Russian page."""
+    russian = BeautifulSoup(client.get("/ru/sources/").get_data(as_text=True), "html.parser").get_text(" ")
+    for source in content.sources.values():
+        assert pseudo(source.publisher) in russian, source.id
+        assert content.translations["ru"].sources[source.id].publisher == pseudo(source.publisher)
 
 
 def test_a_missing_russian_text_is_a_warning_and_shows_the_english(translated_copy):

@@ -175,7 +175,7 @@ class Source:
 
     id: str = spec("short id used in citations, e.g. 'kloop'", key=True, pattern=SLUG)
     title: str = spec("the article's title in English, as published", translate=False)
-    publisher: str = spec("who published it", translate=False)
+    publisher: str = spec("who published it; translated, as many publishers have a name in each language")
     url: str = spec("public https address of the original", https=True)
     kind: Literal["investigation", "context"] = spec(
         "'investigation' for the two reports the site explains; 'context' for comparison figures"
