@@ -43,9 +43,8 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
     try:
         text = raw.decode("utf-8-sig")  # Windows Notepad starts UTF-8 files with a byte-order mark
     except UnicodeDecodeError as exc:
-        read = exc.object  # the bytes after any byte-order mark
-        row = read[: exc.start].count(b"\n") + 1
-        column = exc.start - (read.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = exc.object[: exc.start].decode("utf-8-sig")  # the text up to the first bad byte
+        row, column = _place(before, len(before))
         return None, [problem(row, column, "file is not UTF-8 text", "save it with UTF-8 encoding")], ""
 
     indents = []
@@ -74,8 +73,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
         except yaml.MarkedYAMLError as exc:
             return None, [problem(*explain_syntax_error(exc, text))], text
         except yaml.reader.ReaderError as exc:  # a character YAML allows nowhere, such as U+0007
-            at = exc.position
-            row, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+            row, column = _place(text, exc.position)
             message = f"{describe(chr(exc.character))}, which a YAML file cannot hold"
             hint = "delete it: it cannot be seen, but the file cannot be read with it"
             return None, [problem(row, column, message, hint)], text
@@ -84,6 +82,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem
     if root is None:
         return None, [problem(1, 1, "file is empty", "restore its content from version control")], text
     return root, [], text
+
+
+def _place(text: str, at: int) -> tuple[int, int]:
+    """The line and the column (both from 1, in characters) of offset `at` in `text`."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 #: Characters that show as nothing, or as an ordinary space, beside the ones YAML expects.

@@ -93,10 +93,13 @@ def declared_constants(packages: list[str]) -> dict[str, list[str]]:
     for package in packages:
         for path in sorted((ROOT / package).rglob("*.py")):
             for node in ast.parse(path.read_text(encoding="utf-8")).body:
-                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                targets = node.targets if isinstance(node, ast.Assign) else []
+                targets += [node.target] if isinstance(node, ast.AnnAssign) else []
                 for target in targets:
+                    module = str(path.relative_to(ROOT))
                     if isinstance(target, ast.Name) and target.id.lstrip("_").isupper():
-                        found.setdefault(target.id, []).append(str(path.relative_to(ROOT)))
+                        if module not in found.setdefault(target.id, []):
+                            found[target.id].append(module)
     return found
 
 
@@ -110,7 +113,10 @@ def test_each_constant_is_declared_in_one_module():
 
 
 def test_the_constants_check_can_fail(tmp_path, monkeypatch):
-    for package, text in [("records", "CENTS = 100\n"), ("calculator", "CENTS: int = 100\nMONTHS = 12\n")]:
+    for package, text in [
+        ("records", "CENTS = 100\n"),
+        ("calculator", "CENTS: int = 100\nMONTHS = 12\nMONTHS += 0\n"),
+    ]:
         (tmp_path / package).mkdir()
         (tmp_path / package / "numbers.py").write_text(text)
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)

@@ -55,26 +55,18 @@ def source_content() -> Content:
 
 
 def saved_stamps(paths: Iterable[Path]) -> tuple[tuple[str, int], ...]:
-    """(path, modification time) of each file as saved: what changes when an editor saves."""
-    return _stamps(_saved(paths))
-
-
-def _saved(paths: Iterable[Path]) -> list[Path]:
-    """The paths that are files as saved, without editors' swap, backup and lock files."""
-    return [
-        p
-        for p in paths
-        if not p.name.startswith((".", "#"))
-        and not p.name.endswith("~")
-        and p.suffix not in (".swp", ".swx", ".tmp")
-    ]
-
-
-def _stamps(paths: Iterable[Path]) -> tuple[tuple[str, int], ...]:
-    """(path, modification time) of each file; one that vanishes while being listed (an
-    editor saving by renaming) is left out rather than failing the request."""
+    """(path, modification time) of each file as saved, what changes when an editor saves:
+    without editors' swap, backup and lock files (.farms.yaml.swp, farms.yaml~, .#farms.yaml);
+    a file that vanishes while being listed (an editor saving by renaming) is left out rather
+    than failing the request."""
     stamps = []
     for path in paths:
+        if (
+            path.name.startswith((".", "#"))
+            or path.name.endswith("~")
+            or path.suffix in (".swp", ".swx", ".tmp")
+        ):
+            continue
         try:
             stamps.append((str(path), path.stat().st_mtime_ns))
         except OSError:

@@ -17,9 +17,8 @@ preview = Blueprint("preview", __name__)
 
 
 def version() -> str:
-    """Changes whenever a content file, template or static file is saved; an editor's swap,
-    backup and lock files (.farms.yaml.swp, farms.yaml~, .#farms.yaml) do not count, so the
-    page does not reload while a file is still being typed."""
+    """Changes whenever a content file, template or static file is saved (not an editor's swap
+    or lock file: the page does not reload while a file is still being typed)."""
     content = Path(current_app.config["CONTENT_DIR"])
     stamps = saved_stamps(
         [

@@ -180,6 +180,10 @@ def test_files_that_cannot_be_read(tmp_path):
     assert problems(tmp_path, b"\n\xff\n") == [
         "f.yaml:2:1: file is not UTF-8 text (save it with UTF-8 encoding)"
     ]
+    # the column counts characters, as an editor's does, not bytes ("Пр" is four bytes)
+    assert problems(tmp_path, "title: Пр".encode() + b"\xff\n") == [
+        "f.yaml:1:10: file is not UTF-8 text (save it with UTF-8 encoding)"
+    ]
     assert read_yaml(tmp_path / "f.yaml", "f.yaml")[2] == ""  # no text read
     root, found, text = read_yaml(tmp_path / "none.yaml", "none.yaml")
     assert (root, [str(p) for p in found], text) == (
